@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { apiHandler, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
+import { combineServiceSummary, istioAdapter, type MeshSample } from '@/lib/mesh';
+import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
+import type { ServicesResponse } from '@/lib/queries/schemas';
+
+export const dynamic = 'force-dynamic';
+
+const paramsSchema = z.object({
+  time: timeParamSchema,
+  window: windowParamSchema.default('5m'),
+  namespace: z
+    .string()
+    .trim()
+    .max(253, 'must be at most 253 characters')
+    .optional()
+    .transform((ns) => ns || undefined),
+});
+
+function vectorSamples(result: InstantResult): MeshSample[] {
+  // Our queries always aggregate to a vector; anything else is a bug worth a 500, not an empty table.
+  if (result.resultType !== 'vector') throw new Error(`expected a vector, got a ${result.resultType}`);
+  return result.samples;
+}
+
+/** GET /api/services?time=<unix s>&window=5m&namespace=<ns>: rate, success ratio and p95 per service. */
+export const GET = apiHandler('/api/services', async (request: Request) => {
+  const { time = Date.now() / 1000, window, namespace } = parseSearchParams(paramsSchema, request.url);
+  const queries = istioAdapter.serviceSummaryQueries({ window, namespace });
+  const client = getPrometheusClient();
+  // One explicit time for all three so their vectors describe the same instant.
+  const run = (query: string) => client.instantQuery(query, { time, signal: request.signal });
+  const [rps, successRatio, p95Ms] = await Promise.all([run(queries.rps), run(queries.successRatio), run(queries.p95Ms)]);
+  const body: ServicesResponse = {
+    evaluatedAt: new Date(time * 1000).toISOString(),
+    window,
+    services: combineServiceSummary({
+      rps: vectorSamples(rps),
+      successRatio: vectorSamples(successRatio),
+      p95Ms: vectorSamples(p95Ms),
+    }),
+    queries: [queries.rps, queries.successRatio, queries.p95Ms],
+    warnings: [...new Set([rps, successRatio, p95Ms].flatMap((r) => r.warnings))],
+  };
+  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,13 @@
+export const NAV_ITEMS = [
+  { href: '/', label: 'Executive' },
+  { href: '/oncall', label: 'On-call' },
+  { href: '/debug', label: 'Debug' },
+  { href: '/graph', label: 'Graph' },
+  { href: '/slos', label: 'SLOs' },
+] as const;
+
+/** True when `pathname` is `href` or below it (`/slos/checkout` is under SLOs); `/` matches only itself. */
+export function isCurrent(pathname: string, href: string): boolean {
+  if (href === '/') return pathname === '/';
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

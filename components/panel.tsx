@@ -1,0 +1,74 @@
+'use client';
+
+import { useId, type ReactNode } from 'react';
+import { PanelInspect } from './panel-inspect';
+import { TableSkeleton } from './table-skeleton';
+import styles from './panel.module.css';
+
+/** The part of a react-query result a panel needs; any `useQuery` result fits. */
+export interface PanelQuery {
+  data?: unknown;
+  isPending: boolean;
+  isError: boolean;
+  isFetching: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+export interface PanelProps {
+  title: string;
+  /** A short line under the title, e.g. the window and evaluation time. */
+  meta?: ReactNode;
+  query: PanelQuery;
+  /** The PromQL behind the panel, shown under "Inspect". */
+  queries?: readonly string[];
+  warnings?: readonly string[];
+  isEmpty?: boolean;
+  empty?: ReactNode;
+  skeleton?: ReactNode;
+  children?: ReactNode;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : 'Something went wrong loading this panel.';
+}
+
+/** A dashboard panel: title, loading skeleton, error with retry, empty state, and the PromQL behind it. */
+export function Panel({ title, meta, query, queries = [], warnings = [], isEmpty, empty, skeleton, children }: PanelProps) {
+  const headingId = useId();
+  const hasData = query.data !== undefined;
+  return (
+    <section className={styles.panel} aria-labelledby={headingId} aria-busy={query.isPending || undefined}>
+      <header className={styles.header}>
+        <h2 id={headingId}>{title}</h2>
+        {meta && <p className={styles.meta}>{meta}</p>}
+      </header>
+      {query.isError && (
+        <div role="alert" className={styles.error}>
+          <p>
+            <strong>Could not load {title.toLowerCase()}:</strong> {errorMessage(query.error)}
+          </p>
+          {hasData && <p className={styles.muted}>Showing the last successful result below.</p>}
+          <button type="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
+            {query.isFetching ? 'Retrying…' : 'Retry'}
+          </button>
+        </div>
+      )}
+      {query.isPending && !query.isError && (
+        <>
+          <p className="sr-only">Loading {title.toLowerCase()}…</p>
+          {skeleton ?? <TableSkeleton />}
+        </>
+      )}
+      {hasData && (isEmpty ? <p className={styles.empty}>{empty ?? 'No data.'}</p> : children)}
+      {hasData && warnings.length > 0 && (
+        <ul className={styles.warnings} aria-label="Prometheus warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {hasData && <PanelInspect queries={queries} />}
+    </section>
+  );
+}

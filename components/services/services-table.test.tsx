@@ -1,0 +1,59 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ServiceSummary } from '@/lib/queries/schemas';
+import { ServicesTable } from './services-table';
+
+const row = (service: string, successRatio: number | null, reasons: ServiceSummary['reasons'] = {}): ServiceSummary => ({
+  namespace: 'shop',
+  service,
+  rps: successRatio === null ? 0 : 12.345,
+  successRatio,
+  p95Ms: successRatio === null ? null : 87.4,
+  reasons,
+});
+
+function cells(html: string, service: string): string {
+  const start = html.indexOf(`>${service}<`);
+  return html.slice(start, html.indexOf('</tr>', start));
+}
+
+describe('ServicesTable', () => {
+  const html = renderToStaticMarkup(
+    <ServicesTable
+      caption="Services"
+      services={[
+        row('catalog', 0.9995),
+        row('payments', 0.995),
+        row('audit-export', 0.95),
+        row('idle', null, { successRatio: 'no traffic in window', p95Ms: 'no traffic in window' }),
+      ]}
+    />,
+  );
+
+  it('has a caption, column headers with units and sort buttons', () => {
+    expect(html).toContain('<caption>Services</caption>');
+    for (const header of ['Service', 'Requests', 'req/s', 'Success', '%', 'p95 latency', 'ms']) expect(html).toContain(header);
+    expect(html.match(/<th scope="col"[^>]*><button type="button"/g)).toHaveLength(4);
+    expect(html).toContain('aria-sort="ascending"');
+  });
+
+  it.each([
+    ['catalog', '99.95', 'good', 'Good'],
+    ['payments', '99.50', 'warn', 'Warning'],
+    ['audit-export', '95.00', 'bad', 'Failing'],
+  ])('%s shows %s percent as %s with a text cue', (service, percent, level, label) => {
+    const tr = cells(html, service);
+    expect(tr).toContain(`data-level="${level}"`);
+    expect(tr).toContain(`>${percent}<`);
+    expect(tr).toContain(`>${label}<`);
+    expect(tr).toContain('>12.3<'); // 1 decimal from 10 req/s up
+    expect(tr).toContain('>87<'); // whole ms from 10 ms up
+  });
+
+  it('shows why a value is missing instead of 0 or NaN', () => {
+    const tr = cells(html, 'idle');
+    expect(tr).toContain('no traffic in window');
+    expect(tr).not.toContain('NaN');
+    expect(tr).not.toContain('data-level');
+  });
+});

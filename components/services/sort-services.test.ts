@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceSummary } from '@/lib/queries/schemas';
+import { nextSort, sortServices, type SortState } from './sort-services';
+
+const row = (service: string, rps: number | null, successRatio: number | null, p95Ms: number | null, namespace = 'shop'): ServiceSummary => ({
+  namespace,
+  service,
+  rps,
+  successRatio,
+  p95Ms,
+  reasons: {},
+});
+
+const rows = [
+  row('payments', 4, 0.98, 300),
+  row('catalog', 6, 0.999, 45),
+  row('idle', 0, null, null),
+  row('frontend', 10, 1, 80, 'edge'),
+  row('audit-export', 0.2, 0.95, 1200, 'ops'),
+];
+
+describe('sortServices', () => {
+  it.each<[SortState, string[]]>([
+    [{ key: 'service', direction: 'ascending' }, ['audit-export', 'catalog', 'frontend', 'idle', 'payments']],
+    [{ key: 'service', direction: 'descending' }, ['payments', 'idle', 'frontend', 'catalog', 'audit-export']],
+    [{ key: 'rps', direction: 'descending' }, ['frontend', 'catalog', 'payments', 'audit-export', 'idle']],
+    [{ key: 'successRatio', direction: 'ascending' }, ['audit-export', 'payments', 'catalog', 'frontend', 'idle']],
+    [{ key: 'successRatio', direction: 'descending' }, ['frontend', 'catalog', 'payments', 'audit-export', 'idle']],
+    [{ key: 'p95Ms', direction: 'ascending' }, ['catalog', 'frontend', 'payments', 'audit-export', 'idle']],
+  ])('%j', (sort, expected) => {
+    expect(sortServices(rows, sort).map((r) => r.service)).toEqual(expected);
+  });
+
+  it('breaks ties by name and leaves the input alone', () => {
+    const tied = [row('b', 1, 1, 1), row('a', 1, 1, 1)];
+    expect(sortServices(tied, { key: 'rps', direction: 'descending' }).map((r) => r.service)).toEqual(['a', 'b']);
+    expect(tied.map((r) => r.service)).toEqual(['b', 'a']);
+  });
+});
+
+describe('nextSort', () => {
+  it.each<[SortState, SortState['key'], SortState]>([
+    [{ key: 'service', direction: 'ascending' }, 'service', { key: 'service', direction: 'descending' }],
+    [{ key: 'service', direction: 'ascending' }, 'successRatio', { key: 'successRatio', direction: 'ascending' }],
+    [{ key: 'service', direction: 'ascending' }, 'p95Ms', { key: 'p95Ms', direction: 'descending' }],
+    [{ key: 'rps', direction: 'descending' }, 'rps', { key: 'rps', direction: 'ascending' }],
+  ])('%j + %s', (current, key, expected) => {
+    expect(nextSort(current, key)).toEqual(expected);
+  });
+});

@@ -1,0 +1,13 @@
+// Runs once when the server starts. An invalid environment stops start-up with a message naming the
+// variable. The exit is needed: Next.js 16 logs a throwing register() but keeps serving 500s.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { getEnv } = await import('./lib/env');
+    try {
+      getEnv();
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    }
+  }
+}

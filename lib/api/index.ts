@@ -1,0 +1,6 @@
+import 'server-only';
+
+export { ApiError, errorResponse, jsonError } from './errors';
+export { apiHandler } from './handler';
+export { parseSearchParams, timeParamSchema, windowParamSchema } from './params';
+export { apiErrorBodySchema, upstreamErrorSchema, type ApiErrorBody, type UpstreamError } from './error-body';

@@ -1,0 +1,47 @@
+import 'server-only';
+import { z } from 'zod';
+import { durationToPromql, parsePromDuration } from '@/lib/prometheus/promql';
+
+/**
+ * Reads query-string parameters through `schema`; repeated keys become arrays.
+ * Throws the ZodError, which errorResponse turns into a 422 with field errors.
+ */
+export function parseSearchParams<S extends z.ZodType>(schema: S, url: string | URL): z.output<S> {
+  const params = new URL(url).searchParams;
+  const input: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    input[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return schema.parse(input);
+}
+
+// Unix seconds past 1e10 (year 2286) are almost certainly milliseconds sent by mistake.
+const MAX_UNIX_SECONDS = 1e10;
+
+/** `time`: unix seconds, optional (routes default to now). */
+export const timeParamSchema = z.coerce
+  .number({ error: 'must be unix seconds' })
+  .refine(Number.isFinite, 'must be unix seconds')
+  .refine((t) => t > 0, 'must be positive unix seconds')
+  .refine((t) => t < MAX_UNIX_SECONDS, 'must be unix seconds, not milliseconds')
+  .optional();
+
+const WINDOW_MIN_SECONDS = 60; // below a minute, rates over typical 15-30s scrape intervals are noise
+const WINDOW_MAX_SECONDS = 90 * 86_400; // the longest SLO window we support; keeps queries bounded
+
+/** `window`: a Prometheus duration between 1m and 90d, normalised (`90m` -> `1h30m`). */
+export const windowParamSchema = z.string().transform((text, ctx) => {
+  let seconds: number;
+  try {
+    seconds = parsePromDuration(text);
+  } catch {
+    ctx.issues.push({ code: 'custom', message: 'must be a duration such as 5m, 1h or 30d', input: text });
+    return z.NEVER;
+  }
+  if (seconds < WINDOW_MIN_SECONDS || seconds > WINDOW_MAX_SECONDS) {
+    ctx.issues.push({ code: 'custom', message: 'must be between 1m and 90d', input: text });
+    return z.NEVER;
+  }
+  return durationToPromql(seconds);
+});

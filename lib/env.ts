@@ -1,0 +1,124 @@
+import 'server-only';
+import { z } from 'zod';
+import { isAuthorization, parseHeaders } from './env-headers';
+
+// The only reader of process.env. Every variable is validated at start-up (instrumentation.ts), and a
+// bad value stops the server with a message naming the variable; values are never echoed back, since
+// some are secrets.
+
+export type PrometheusAuth =
+  | { type: 'none' }
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; user: string; password: string };
+
+export interface Env {
+  prometheus: {
+    /** http(s) URL without trailing slash; may include a path prefix. */
+    url: string;
+    auth: PrometheusAuth;
+    /** Extra headers such as `X-Scope-OrgID` for multi-tenant Mimir/Cortex/Thanos. */
+    headers: Record<string, string>;
+    timeoutMs: number;
+  };
+  mesh: 'istio' | 'linkerd' | 'auto';
+  dbPath: string;
+  /** Link to a trace viewer, e.g. `https://tempo.example/trace/{traceId}`. */
+  traceUrlTemplate?: string;
+}
+
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+function isHttpUrl(text: string): boolean {
+  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+}
+
+const prometheusUrlSchema = z
+  .string()
+  .refine(isHttpUrl, 'must be an http(s) URL')
+  // fetch() refuses URLs with embedded credentials, so say where they belong instead.
+  .refine((text) => !isHttpUrl(text) || (!new URL(text).username && !new URL(text).password), {
+    message: 'must not contain credentials; use PROMETHEUS_BASIC_AUTH_USER/PASSWORD',
+  })
+  .transform((text) => text.replace(/\/+$/, ''));
+
+const timeoutSchema = z
+  .string()
+  .regex(/^\d+$/, 'must be an integer between 100 and 300000')
+  .transform(Number)
+  .refine((ms) => ms >= 100 && ms <= 300_000, 'must be an integer between 100 and 300000');
+
+const envSchema = z
+  .object({
+    PROMETHEUS_URL: prometheusUrlSchema.default('http://127.0.0.1:9090'),
+    PROMETHEUS_BEARER_TOKEN: z.string().optional(),
+    PROMETHEUS_BASIC_AUTH_USER: z.string().optional(),
+    PROMETHEUS_BASIC_AUTH_PASSWORD: z.string().optional(),
+    PROMETHEUS_HEADERS: z.string().optional(),
+    PROMETHEUS_TIMEOUT_MS: timeoutSchema.default(15_000),
+    MESH: z.enum(['istio', 'linkerd', 'auto'], { error: 'must be one of istio, linkerd, auto' }).default('auto'),
+    MESHWATCH_DB: z.string().default('.data/meshwatch.db'),
+    TRACE_URL_TEMPLATE: z.string().refine(isHttpUrl, 'must be an http(s) URL').optional(),
+  })
+  .superRefine((raw, ctx) => {
+    const problem = (variable: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    const basic = [raw.PROMETHEUS_BASIC_AUTH_USER, raw.PROMETHEUS_BASIC_AUTH_PASSWORD];
+    if (basic.filter((v) => v !== undefined).length === 1) {
+      const missing = raw.PROMETHEUS_BASIC_AUTH_USER === undefined ? 'USER' : 'PASSWORD';
+      problem(`PROMETHEUS_BASIC_AUTH_${missing}`, 'must be set together with the other PROMETHEUS_BASIC_AUTH_* variable');
+    }
+    if (raw.PROMETHEUS_BEARER_TOKEN !== undefined && basic.some((v) => v !== undefined)) {
+      problem('PROMETHEUS_BEARER_TOKEN', 'cannot be combined with PROMETHEUS_BASIC_AUTH_USER/PASSWORD');
+    }
+    const headers = parseHeaders(raw.PROMETHEUS_HEADERS);
+    if (typeof headers === 'string') problem('PROMETHEUS_HEADERS', headers);
+    const auth = raw.PROMETHEUS_BEARER_TOKEN ?? raw.PROMETHEUS_BASIC_AUTH_USER;
+    if (auth !== undefined && typeof headers === 'object' && Object.keys(headers).some(isAuthorization)) {
+      problem('PROMETHEUS_HEADERS', 'must not set Authorization when bearer or basic auth is configured');
+    }
+  })
+  .transform(
+    (raw): Env => ({
+      prometheus: {
+        url: raw.PROMETHEUS_URL,
+        auth: toAuth(raw.PROMETHEUS_BEARER_TOKEN, raw.PROMETHEUS_BASIC_AUTH_USER, raw.PROMETHEUS_BASIC_AUTH_PASSWORD),
+        headers: parseHeaders(raw.PROMETHEUS_HEADERS) as Record<string, string>,
+        timeoutMs: raw.PROMETHEUS_TIMEOUT_MS,
+      },
+      mesh: raw.MESH,
+      dbPath: raw.MESHWATCH_DB,
+      ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),
+    }),
+  );
+
+function toAuth(token?: string, user?: string, password?: string): PrometheusAuth {
+  if (token !== undefined) return { type: 'bearer', token };
+  if (user !== undefined && password !== undefined) return { type: 'basic', user, password };
+  return { type: 'none' };
+}
+
+/** Validates an environment; throws EnvError naming every bad variable. Empty values count as unset. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    // .env files and mounted secrets often end in a newline.
+    const trimmed = value?.trim();
+    if (trimmed) cleaned[key] = trimmed;
+  }
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

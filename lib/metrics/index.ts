@@ -1,0 +1,4 @@
+import 'server-only';
+
+export { getRegistry } from './registry';
+export { countHttpRequest, observePrometheusRequest } from './instruments';

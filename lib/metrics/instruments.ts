@@ -1,0 +1,12 @@
+import 'server-only';
+import { getMetrics } from './registry';
+
+/** Records one Prometheus API call; `outcome` is `success` or a PrometheusError kind. */
+export function observePrometheusRequest(endpoint: string, outcome: string, seconds: number): void {
+  getMetrics().prometheusRequestDuration.observe({ endpoint, outcome }, seconds);
+}
+
+/** Counts one API route response. `route` must be the route pattern (`/api/slos/[name]`), never a raw path. */
+export function countHttpRequest(route: string, status: number): void {
+  getMetrics().httpRequests.inc({ route, status: String(status) });
+}

@@ -1,0 +1,98 @@
+import 'server-only';
+import { z } from 'zod';
+import { PrometheusError } from './errors';
+import { alertsDataSchema, buildInfoSchema, rulesDataSchema, seriesDataSchema, stringListSchema } from './meta-schemas';
+import type { Alert, BuildInfo, RuleGroup } from './meta-schemas';
+import type * as O from './options';
+import { exemplarsDataSchema, instantDataSchema, rangeDataSchema } from './query-schemas';
+import type { ExemplarSeries, InstantResult, Labels, RangeResult } from './query-schemas';
+import { request, type RequestSpec, type Transport } from './request';
+
+export type PrometheusClient = ReturnType<typeof createPrometheusClient>;
+
+type Params = Record<string, string | number | readonly string[] | undefined>;
+
+function form(params: Params): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const item of typeof value === 'object' ? value : [value]) out.append(key, String(item));
+  }
+  return out;
+}
+
+export function createPrometheusClient(opts: O.ClientOptions) {
+  const t: Transport = {
+    baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+    headers: opts.headers ?? {},
+    timeoutMs: opts.timeoutMs,
+    fetchImpl: opts.fetchImpl ?? fetch,
+  };
+  const call = <S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    endpoint: string,
+    schema: S,
+    params: Params,
+    { signal, timeoutMs }: O.CallOptions = {},
+    extra: Partial<RequestSpec<S>> = {},
+  ) => request(t, { method, endpoint, path: endpoint, schema, params: form(params), signal, timeoutMs, ...extra });
+  const range = ({ start, end }: O.TimeRange = {}) => ({ start, end });
+
+  return {
+    /** POST /api/v1/query: evaluates `query` at `time` (default: now on the server). */
+    async instantQuery(query: string, o: O.InstantQueryOptions = {}): Promise<InstantResult> {
+      const { data, warnings } = await call('POST', '/api/v1/query', instantDataSchema, { query, time: o.time }, o);
+      return { ...data, warnings };
+    },
+    /** POST /api/v1/query_range: evaluates `query` from `start` to `end` every `step` seconds. */
+    async rangeQuery(query: string, o: O.RangeQueryOptions): Promise<RangeResult> {
+      const params = { query, start: o.start, end: o.end, step: o.step };
+      const { data, warnings } = await call('POST', '/api/v1/query_range', rangeDataSchema, params, o);
+      return { ...data, warnings };
+    },
+    /** POST /api/v1/series: label sets of the series matching any of `matchers`. */
+    async series(matchers: string[], o: O.TimeRange = {}): Promise<Labels[]> {
+      return (await call('POST', '/api/v1/series', seriesDataSchema, { 'match[]': matchers, ...range(o) }, o)).data;
+    },
+    /** POST /api/v1/labels: label names, optionally limited to series matching `match`. */
+    async labels(o: O.MatchOptions = {}): Promise<string[]> {
+      return (await call('POST', '/api/v1/labels', stringListSchema, { 'match[]': o.match, ...range(o) }, o)).data;
+    },
+    /** GET /api/v1/label/<name>/values: values of one label. */
+    async labelValues(name: string, o: O.MatchOptions = {}): Promise<string[]> {
+      const path = `/api/v1/label/${encodeURIComponent(name)}/values`;
+      const params = { 'match[]': o.match, ...range(o) };
+      return (await call('GET', '/api/v1/label/:name/values', stringListSchema, params, o, { path })).data;
+    },
+    /** GET /api/v1/rules: recording and alerting rule groups with their health. */
+    async rules(o: O.CallOptions = {}): Promise<RuleGroup[]> {
+      return (await call('GET', '/api/v1/rules', rulesDataSchema, {}, o)).data;
+    },
+    /** GET /api/v1/alerts: pending and firing alerts. */
+    async alerts(o: O.CallOptions = {}): Promise<Alert[]> {
+      return (await call('GET', '/api/v1/alerts', alertsDataSchema, {}, o)).data;
+    },
+    /** GET /api/v1/status/buildinfo: server version (also a cheap reachability check). */
+    async buildInfo(o: O.CallOptions = {}): Promise<BuildInfo> {
+      return (await call('GET', '/api/v1/status/buildinfo', buildInfoSchema, {}, o)).data;
+    },
+    /** POST /api/v1/query_exemplars: exemplars (e.g. trace ids) of the series selected by `query`. */
+    async exemplars(query: string, o: O.ExemplarOptions): Promise<ExemplarSeries[]> {
+      const params = { query, start: o.start, end: o.end };
+      return (await call('POST', '/api/v1/query_exemplars', exemplarsDataSchema, params, o)).data;
+    },
+    /**
+     * GET /-/ready: true when Prometheus serves queries, false when it answers but is not ready yet
+     * (e.g. replaying its WAL). Throws PrometheusError when it cannot be reached, times out or is aborted.
+     */
+    async ready(o: O.CallOptions = {}): Promise<boolean> {
+      try {
+        await call('GET', '/-/ready', z.string(), {}, o, { plain: true });
+        return true;
+      } catch (err) {
+        if (err instanceof PrometheusError && err.kind === 'http') return false;
+        throw err;
+      }
+    },
+  };
+}

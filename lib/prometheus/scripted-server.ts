@@ -1,0 +1,67 @@
+// Test helper: a real HTTP server on 127.0.0.1 whose answers each test scripts. Not part of the API.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query string. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** `hang` never answers (to provoke timeouts); object bodies are sent as JSON. */
+export type ScriptedReply = 'hang' | { status?: number; contentType?: string; body: string | object };
+
+export interface ScriptedServer {
+  url: string;
+  requests: RecordedRequest[];
+  reply(next: ScriptedReply | ((req: RecordedRequest) => ScriptedReply)): void;
+  close(): Promise<void>;
+}
+
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  let script: ScriptedReply | ((req: RecordedRequest) => ScriptedReply) = { status: 500, body: 'unscripted' };
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(recorded);
+      const reply = typeof script === 'function' ? script(recorded) : script;
+      if (reply === 'hang') return;
+      const json = typeof reply.body !== 'string';
+      res.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? (json ? 'application/json' : 'text/plain') });
+      res.end(json ? JSON.stringify(reply.body) : reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    reply: (next) => {
+      script = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (connection refused). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

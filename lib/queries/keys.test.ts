@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { queryKeys } from './keys';
+import { nowUnixSeconds, roundUnixSeconds } from './time';
+import { servicesUrl } from './use-services';
+
+describe('roundUnixSeconds', () => {
+  it.each([
+    [1_700_000_000, 1_700_000_000],
+    [1_700_000_009.999, 1_700_000_000],
+    [1_700_000_010, 1_700_000_010],
+    [1_700_000_015, 1_700_000_010],
+  ])('%d -> %d', (input, expected) => {
+    expect(roundUnixSeconds(input)).toBe(expected);
+  });
+
+  it('rounds the browser clock from milliseconds', () => {
+    expect(nowUnixSeconds(1_700_000_019_500)).toBe(1_700_000_010);
+  });
+});
+
+describe('queryKeys.services', () => {
+  it('shares one cache entry for times within the same 10 s', () => {
+    const a = queryKeys.services({ time: 1_700_000_001, window: '5m' });
+    const b = queryKeys.services({ time: 1_700_000_009, window: '5m' });
+    expect(a).toEqual(b);
+    expect(queryKeys.services({ time: 1_700_000_010, window: '5m' })).not.toEqual(a);
+  });
+
+  it('sits under the services prefix so a prefix invalidation reaches it', () => {
+    const key = queryKeys.services({ time: 1, window: '1h', namespace: 'shop' });
+    expect(key.slice(0, 2)).toEqual(queryKeys.servicesAll());
+    expect(key[2]).toEqual({ time: 0, window: '1h', namespace: 'shop' });
+  });
+
+  it.each([undefined, ''])('treats namespace %j as all namespaces', (namespace) => {
+    expect(queryKeys.services({ time: 10, window: '5m', namespace })[2].namespace).toBeNull();
+  });
+});
+
+describe('servicesUrl', () => {
+  it('sends the rounded time and encodes the namespace', () => {
+    expect(servicesUrl({ time: 1_700_000_007, window: '5m', namespace: 'a b&c' })).toBe(
+      '/api/services?time=1700000000&window=5m&namespace=a+b%26c',
+    );
+  });
+});

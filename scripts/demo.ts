@@ -1,0 +1,163 @@
+// `npm run demo`: Prometheus with 30 days of simulated mesh history, the live simulator it scrapes,
+// and the production app on http://127.0.0.1:3000. Safe to re-run; Ctrl-C stops all three.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createModel, startLiveServer, writeHistory } from './simulator';
+import { ensureSystemPackages } from './system/deps';
+import { assertPortFree, waitFor } from './system/ports';
+import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from './system/prometheus';
+
+const ROOT = path.resolve(__dirname, '..');
+const DEMO_DIR = path.join(ROOT, '.data/demo');
+const STATE_FILE = path.join(DEMO_DIR, 'state.json');
+const TSDB = path.join(DEMO_DIR, 'tsdb');
+const HISTORY_DAYS = 30;
+// The story (outage three days ago, slow burn for twenty hours...) stays true for a day, then restarts.
+const STORY_MAX_AGE_S = 86_400;
+const SEED = 42;
+
+const ports = {
+  app: Number(process.env.PORT ?? 3000),
+  prometheus: Number(process.env.DEMO_PROMETHEUS_PORT ?? 9090),
+  simulator: Number(process.env.DEMO_SIMULATOR_PORT ?? 9464),
+};
+
+interface DemoState {
+  seed: number;
+  anchor: number;
+  coveredUntil: number;
+}
+
+const nowS = () => Math.floor(Date.now() / 1000);
+const log = (line: string) => console.log(`[demo] ${line}`);
+
+function readState(): DemoState | null {
+  try {
+    const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as DemoState;
+    return state.seed === SEED && nowS() - state.anchor < STORY_MAX_AGE_S && existsSync(TSDB) ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+const writeState = (state: DemoState) => writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+
+async function loadHistory(model: ReturnType<typeof createModel>, from: number, to: number) {
+  const file = path.join(DEMO_DIR, 'history.om');
+  const started = Date.now();
+  await writeHistory({ model, from, to, outFile: file });
+  await backfill(file, TSDB);
+  rmSync(file, { force: true });
+  log(`history ${new Date(from * 1000).toISOString()} .. ${new Date(to * 1000).toISOString()} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (['node_modules', '.next', '.data', '.git', 'test-results', 'e2e', 'scripts'].includes(entry.name)) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function runToEnd(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function main() {
+  ensureSystemPackages(['prometheus'], log);
+  await assertPortFree(ports.app, 'the Meshwatch app', 'PORT');
+  await assertPortFree(ports.prometheus, 'the demo Prometheus', 'DEMO_PROMETHEUS_PORT');
+  await assertPortFree(ports.simulator, 'the mesh simulator', 'DEMO_SIMULATOR_PORT');
+  mkdirSync(DEMO_DIR, { recursive: true });
+
+  let state = readState();
+  if (!state) {
+    rmSync(TSDB, { recursive: true, force: true });
+    const anchor = nowS() - (nowS() % 60);
+    state = { seed: SEED, anchor, coveredUntil: anchor - HISTORY_DAYS * 86_400 };
+    log(`generating ${HISTORY_DAYS} days of simulated mesh history (seed ${SEED})`);
+  } else {
+    log(`reusing history from ${new Date(state.anchor * 1000).toISOString()}`);
+  }
+  const model = createModel({ seed: state.seed, anchor: state.anchor });
+  // Fill whatever is missing up to now (twice: the first fill can take a while).
+  for (let i = 0; i < 2; i += 1) {
+    const to = nowS() - (nowS() % 60);
+    if (to - state.coveredUntil >= 120) {
+      await loadHistory(model, state.coveredUntil, to);
+      state.coveredUntil = to;
+      writeState(state);
+    }
+  }
+
+  const buildId = path.join(ROOT, '.next/BUILD_ID');
+  if (!existsSync(buildId) || newestSourceMtime(ROOT) > statSync(buildId).mtimeMs) {
+    log('building the app (next build)');
+    await runToEnd(path.join(ROOT, 'node_modules/.bin/next'), ['build']);
+  }
+
+  const children: ChildProcess[] = [];
+  let prometheus: PrometheusProcess | null = null;
+  let simulator: { url: string; close(): Promise<void> } | null = null;
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping app, simulator and Prometheus');
+    for (const child of children) child.kill('SIGTERM');
+    await simulator?.close();
+    await prometheus?.stop();
+    if (state) {
+      state.coveredUntil = nowS() - (nowS() % 60);
+      writeState(state);
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    simulator = await startLiveServer({ model, host: '127.0.0.1', port: ports.simulator });
+    log(`simulator serving live metrics on ${simulator.url}`);
+    prometheus = await startPrometheus({
+      dataDir: TSDB,
+      workDir: DEMO_DIR,
+      port: ports.prometheus,
+      portEnvName: 'DEMO_PROMETHEUS_PORT',
+      configYaml: prometheusConfig([
+        { job: 'kubernetes-pods', target: `127.0.0.1:${ports.simulator}`, honorLabels: true },
+        { job: 'meshwatch', target: `127.0.0.1:${ports.app}`, path: '/api/metrics' },
+      ]),
+    });
+    log(`Prometheus on ${prometheus.url}`);
+    const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(ports.app), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, PROMETHEUS_URL: prometheus.url },
+    });
+    children.push(app);
+    app.on('exit', (code) => {
+      if (!stopping) {
+        console.error(`[demo] the app exited (${code})`);
+        void stopAll(1);
+      }
+    });
+    const appUrl = `http://127.0.0.1:${ports.app}`;
+    await waitFor(async () => (await fetch(`${appUrl}/api/healthz`)).ok, 120_000, 'the app');
+    log(`Meshwatch is up: ${appUrl}  (Prometheus ${prometheus.url}; Ctrl-C stops everything)`);
+  } catch (err) {
+    console.error(`[demo] ${err instanceof Error ? err.message : String(err)}`);
+    await stopAll(1);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`[demo] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,155 @@
+// Mesh-agnostic counters of the model: one per (edge, response class, side, pod pair), latency
+// histograms per (edge, pod pair) on the server side, and TCP counters. Renderers only add labels.
+import { compileCounter, type Counter, type Term } from './counter';
+import { cdf, LATENCY_BUCKETS_MS, mean } from './latency';
+import { between } from './rng';
+import { diurnalShape, type Shape } from './shape';
+import type { Timeline } from './timeline';
+import { epochPairs, type HttpEdge, type PodEpoch, type TcpEdge, type Topology } from './topology';
+import { edgeClasses, type Side, type TrafficClass } from './traffic';
+
+/** Mean of the diurnal factor: turns a peak rate into an average one for offsets. */
+const MEAN_DIURNAL = 0.775;
+const DAY = 86_400;
+
+export interface ClassSeries {
+  edge: HttpEdge;
+  side: Side;
+  cls: TrafficClass;
+  src: PodEpoch;
+  dst: PodEpoch;
+  counter: Counter;
+}
+
+export interface LatencySeries {
+  edge: HttpEdge;
+  src: PodEpoch;
+  dst: PodEpoch;
+  buckets: Array<{ le: number; counter: Counter }>; // cumulative, last one is +Inf
+  sum: Counter;
+  count: Counter; // the +Inf bucket's counter itself
+}
+
+export interface HttpStreams {
+  edge: HttpEdge;
+  shape: Shape;
+  classes: TrafficClass[];
+  series: ClassSeries[];
+  histograms: LatencySeries[];
+}
+
+export interface TcpSeries {
+  edge: TcpEdge;
+  side: Side;
+  src: PodEpoch;
+  dst: PodEpoch;
+  opened: Counter;
+  closed: Counter;
+  requestBytes: Counter;
+  responseBytes: Counter;
+}
+
+export interface StreamContext {
+  seed: number;
+  timeline: Timeline;
+}
+
+/**
+ * Series alive since the epoch start at about one day's worth of their own traffic (at least 100),
+ * so that Prometheus' extrapolation at the start of a window is never clamped at zero; series born
+ * later (new pods, new response codes) start at 0 like real ones.
+ */
+export function startOffset(ctx: StreamContext, key: string, start: number, ratePerSecond: number): number {
+  if (start > ctx.timeline.epoch) return 0;
+  return Math.floor(Math.max(100, ratePerSecond * DAY * between(ctx.seed, `${key}:offset`, 0.5, 1.5)));
+}
+
+export function httpStreams(ctx: StreamContext, topology: Topology): HttpStreams[] {
+  const { timeline } = ctx;
+  return topology.httpEdges.map((edge) => {
+    const shape = diurnalShape(ctx.seed, edge.id, timeline.anchor);
+    const classes = edgeClasses(edge, ctx.seed, timeline);
+    const series: ClassSeries[] = [];
+    const histograms: LatencySeries[] = [];
+    for (const pair of epochPairs(edge.source, edge.target)) {
+      for (const cls of classes) {
+        for (const side of cls.sides) {
+          const start = Math.max(pair.from, cls.born);
+          if (start >= pair.to) continue;
+          const key = `${edge.id}:${pair.src.pod}:${pair.dst.pod}:${side}:${cls.code}:${cls.flags}`;
+          const weightAt = cls.share[side];
+          const offset = startOffset(ctx, key, start, edge.peakRps * MEAN_DIURNAL * weightAt(start));
+          const counter = compileCounter(
+            { start, end: pair.to, offset, terms: [{ peak: edge.peakRps, shape, weightAt }], rounding: 'floor' },
+            timeline.breakpoints,
+          );
+          series.push({ edge, side, cls, src: pair.src, dst: pair.dst, counter });
+        }
+      }
+      histograms.push(latencySeries(ctx, edge, shape, classes, pair));
+    }
+    return { edge, shape, classes, series, histograms };
+  });
+}
+
+function latencySeries(
+  ctx: StreamContext,
+  edge: HttpEdge,
+  shape: Shape,
+  classes: readonly TrafficClass[],
+  pair: { src: PodEpoch; dst: PodEpoch; from: number; to: number },
+): LatencySeries {
+  const served = classes.filter((c) => c.sides.includes('server'));
+  // le = Infinity gives the total share: the +Inf bucket and _count are the same function.
+  const below = (le: number) => (t: number) => served.reduce((sum, c) => sum + c.share.server(t) * cdf(c.latency(t), le), 0);
+  const meanWeight = (t: number) => served.reduce((sum, c) => sum + c.share.server(t) * mean(c.latency(t)), 0);
+  const all = below(Number.POSITIVE_INFINITY);
+  const start = pair.from;
+  const key = `${edge.id}:${pair.src.pod}:${pair.dst.pod}:latency`;
+  const total = startOffset(ctx, key, start, edge.peakRps * MEAN_DIURNAL * all(start));
+  const fraction = (weight: (t: number) => number) => (all(start) > 0 ? weight(start) / all(start) : 0);
+  const make = (weightAt: (t: number) => number, offset: number, rounding: 'floor' | 'milli'): Counter => {
+    const term: Term = { peak: edge.peakRps, shape, weightAt };
+    return compileCounter({ start, end: pair.to, offset, terms: [term], rounding }, ctx.timeline.breakpoints);
+  };
+  const buckets = LATENCY_BUCKETS_MS.map((le) => {
+    const weight = below(le);
+    // floor(total * F) is monotone in le, so buckets stay cumulative from the first sample on.
+    return { le: le as number, counter: make(weight, Math.floor(total * fraction(weight)), 'floor') };
+  });
+  const count = make(all, total, 'floor');
+  buckets.push({ le: Number.POSITIVE_INFINITY, counter: count });
+  const sum = make(meanWeight, Math.round(total * fraction(meanWeight) * 1000) / 1000, 'milli');
+  return { edge, src: pair.src, dst: pair.dst, buckets, sum, count };
+}
+
+export function tcpStreams(ctx: StreamContext, topology: Topology): TcpSeries[] {
+  const out: TcpSeries[] = [];
+  for (const edge of topology.tcpEdges) {
+    const shape = diurnalShape(ctx.seed, edge.id, ctx.timeline.anchor);
+    for (const pair of epochPairs(edge.source, edge.target)) {
+      for (const side of ['client', 'server'] as const) {
+        const key = `${edge.id}:${pair.src.pod}:${pair.dst.pod}:${side}`;
+        const make = (peak: number, offset: number) =>
+          compileCounter(
+            { start: pair.from, end: pair.to, offset, terms: [{ peak, shape, weightAt: () => 1 }], rounding: 'floor' },
+            ctx.timeline.breakpoints,
+          );
+        const opened = startOffset(ctx, `${key}:opened`, pair.from, edge.peakConnections * MEAN_DIURNAL);
+        // closed = opened - (connections currently open), a constant pool
+        const pool = Math.min(opened, Math.floor(between(ctx.seed, `${key}:pool`, 8, 30)));
+        out.push({
+          edge,
+          side,
+          src: pair.src,
+          dst: pair.dst,
+          opened: make(edge.peakConnections, opened),
+          closed: make(edge.peakConnections, opened - pool),
+          requestBytes: make(edge.peakConnections * edge.requestBytes, startOffset(ctx, `${key}:request-bytes`, pair.from, edge.peakConnections * edge.requestBytes * MEAN_DIURNAL)),
+          responseBytes: make(edge.peakConnections * edge.responseBytes, startOffset(ctx, `${key}:response-bytes`, pair.from, edge.peakConnections * edge.responseBytes * MEAN_DIURNAL)),
+        });
+      }
+    }
+  }
+  return out;
+}

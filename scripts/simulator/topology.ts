@@ -1,0 +1,189 @@
+// The online shop: workloads, teams and edges with their peak request rates.
+import { between, token } from './rng';
+import type { Timeline } from './timeline';
+
+export type Mesh = 'istio' | 'linkerd';
+export type Protocol = 'http' | 'tcp';
+export type WorkloadKind = 'gateway' | 'service' | 'database';
+
+/** Teams own namespaces. */
+export const TEAMS: Readonly<Record<string, string>> = {
+  shop: 'storefront',
+  payments: 'payments',
+  platform: 'platform',
+  'istio-system': 'platform',
+  'ingress-nginx': 'platform',
+};
+
+/** The one plaintext edge (connection_security_policy="none" / tls="no_identity"). */
+export const PLAINTEXT_EDGE = { source: 'shop/checkout', target: 'platform/notifications' } as const;
+/** The edge where 70% of calls are 404s (a caller bug, not the callee's error). */
+export const NOT_FOUND_EDGE = { source: 'shop/search', target: 'shop/reviews' } as const;
+/** The very-low-traffic service (3 requests per hour at peak). */
+export const LOW_TRAFFIC_SERVICE = 'platform/audit-export';
+
+const GATEWAY = 'gateway';
+
+/** [source, target, peak requests per second]; `gateway` is the mesh's ingress. */
+const HTTP_EDGES: ReadonlyArray<readonly [string, string, number]> = [
+  [GATEWAY, 'shop/frontend', 120],
+  ['shop/frontend', 'shop/catalog', 80],
+  ['shop/frontend', 'shop/search', 30],
+  ['shop/frontend', 'shop/cart', 40],
+  ['shop/frontend', 'shop/recommendations', 60],
+  ['shop/frontend', 'shop/reviews', 25],
+  ['shop/frontend', 'shop/checkout', 8],
+  ['shop/catalog', 'platform/inventory', 50],
+  ['shop/recommendations', 'shop/catalog', 40],
+  ['shop/cart', 'platform/inventory', 20],
+  ['shop/checkout', 'shop/cart', 8],
+  ['shop/checkout', 'payments/payments', 7],
+  ['payments/payments', 'payments/fraud-check', 7],
+  ['payments/payments', 'payments/ledger', 7],
+  ['shop/checkout', 'platform/notifications', 6],
+  ['shop/search', 'shop/reviews', 5],
+  ['payments/ledger', 'platform/audit-export', 3 / 3600],
+];
+
+/** [source, target, peak new connections per second, request bytes per connection, response bytes]. */
+const TCP_EDGES: ReadonlyArray<readonly [string, string, number, number, number]> = [
+  ['shop/cart', 'platform/redis', 4, 2_400, 9_600],
+  ['payments/ledger', 'payments/postgres', 0.8, 18_000, 6_500],
+];
+
+/** Server-side median latency (ms) and log-normal sigma of each HTTP service. */
+export const SERVICE_LATENCY: Readonly<Record<string, readonly [number, number]>> = {
+  'shop/frontend': [45, 0.6],
+  'shop/catalog': [12, 0.5],
+  'shop/search': [35, 0.6],
+  'shop/cart': [8, 0.5],
+  'shop/recommendations': [25, 0.55],
+  'shop/reviews': [10, 0.5],
+  'shop/checkout': [140, 0.6],
+  'platform/inventory': [4, 0.45],
+  'payments/payments': [90, 0.55],
+  'payments/fraud-check': [40, 0.5],
+  'payments/ledger': [15, 0.5],
+  'platform/notifications': [20, 0.5],
+  'platform/audit-export': [300, 0.6],
+};
+
+export interface PodEpoch {
+  workload: Workload;
+  revision: string; // canonical revision / version label
+  pod: string;
+  ip: string;
+  from: number; // the pod exists in [from, to)
+  to: number;
+}
+
+export interface Workload {
+  id: string; // namespace/name
+  namespace: string;
+  name: string;
+  team: string;
+  kind: WorkloadKind;
+  protocol: Protocol;
+  serviceAccount: string;
+  epochs: PodEpoch[];
+}
+
+export interface HttpEdge {
+  id: string; // source->target
+  source: Workload;
+  target: Workload;
+  peakRps: number;
+  mtls: boolean;
+}
+
+export interface TcpEdge {
+  id: string;
+  source: Workload;
+  target: Workload;
+  peakConnections: number;
+  requestBytes: number; // per connection, client -> server
+  responseBytes: number; // per connection, server -> client
+}
+
+export interface Topology {
+  workloads: Workload[];
+  httpEdges: HttpEdge[];
+  tcpEdges: TcpEdge[];
+  byId: ReadonlyMap<string, Workload>;
+}
+
+/** Kubernetes' pod-name suffix alphabet (no vowels, no look-alikes). */
+const POD_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+function gatewayId(mesh: Mesh): string {
+  return mesh === 'istio' ? 'istio-system/istio-ingressgateway' : 'ingress-nginx/ingress-nginx-controller';
+}
+
+export function createTopology(seed: number, mesh: Mesh, timeline: Timeline): Topology {
+  const resolve = (id: string) => (id === GATEWAY ? gatewayId(mesh) : id);
+  const ids = new Set<string>();
+  for (const [s, t] of HTTP_EDGES) ids.add(resolve(s)).add(resolve(t));
+  for (const [s, t] of TCP_EDGES) ids.add(s).add(t);
+  const tcpTargets = new Set(TCP_EDGES.map(([, t]) => t));
+  const workloads = [...ids].sort().map((id, index): Workload => {
+    const [namespace = '', name = ''] = id.split('/');
+    const kind: WorkloadKind = id === gatewayId(mesh) ? 'gateway' : tcpTargets.has(id) ? 'database' : 'service';
+    const w: Workload = {
+      id,
+      namespace,
+      name,
+      team: TEAMS[namespace] ?? 'platform',
+      kind,
+      protocol: tcpTargets.has(id) ? 'tcp' : 'http',
+      serviceAccount: kind === 'gateway' && mesh === 'istio' ? 'istio-ingressgateway-service-account' : name,
+      epochs: [],
+    };
+    const revisions: Array<[string, number, number]> =
+      id === 'shop/catalog'
+        ? [['v1', timeline.epoch, timeline.deploy], ['v2', timeline.deploy, Number.POSITIVE_INFINITY]]
+        : [['v1', timeline.epoch, Number.POSITIVE_INFINITY]];
+    w.epochs = revisions.map(([revision, from, to], r) => ({
+      workload: w,
+      revision,
+      pod: `${name}-${token(seed, `${id}:${revision}:rs`, 'abcdef0123456789', 9)}-${token(seed, `${id}:${revision}:pod`, POD_ALPHABET, 5)}`,
+      ip: `10.${12 + (index % 4)}.${Math.floor(between(seed, `${id}:${r}:ip3`, 0, 250))}.${Math.floor(between(seed, `${id}:${r}:ip4`, 2, 250))}`,
+      from,
+      to,
+    }));
+    return w;
+  });
+  const byId = new Map(workloads.map((w) => [w.id, w]));
+  const get = (id: string): Workload => {
+    const w = byId.get(resolve(id));
+    if (!w) throw new Error(`unknown workload ${id}`);
+    return w;
+  };
+  const httpEdges = HTTP_EDGES.map(([s, t, peakRps]): HttpEdge => {
+    const source = get(s);
+    const target = get(t);
+    const mtls = !(source.id === PLAINTEXT_EDGE.source && target.id === PLAINTEXT_EDGE.target);
+    return { id: `${source.id}->${target.id}`, source, target, peakRps, mtls };
+  });
+  const tcpEdges = TCP_EDGES.map(([s, t, peakConnections, requestBytes, responseBytes]): TcpEdge => ({
+    id: `${s}->${t}`,
+    source: get(s),
+    target: get(t),
+    peakConnections,
+    requestBytes,
+    responseBytes,
+  }));
+  return { workloads, httpEdges, tcpEdges, byId };
+}
+
+/** Pairs of (source pod, target pod) that coexist, with the span they coexist for. */
+export function epochPairs(source: Workload, target: Workload): Array<{ src: PodEpoch; dst: PodEpoch; from: number; to: number }> {
+  const pairs = [];
+  for (const src of source.epochs) {
+    for (const dst of target.epochs) {
+      const from = Math.max(src.from, dst.from);
+      const to = Math.min(src.to, dst.to);
+      if (from < to) pairs.push({ src, dst, from, to });
+    }
+  }
+  return pairs;
+}

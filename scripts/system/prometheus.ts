@@ -1,0 +1,109 @@
+// Runs the real Prometheus binary on loopback, and promtool for backfill and rule checks.
+import { spawn, execFile } from 'node:child_process';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { binaryPath } from './deps';
+import { assertPortFree, waitFor } from './ports';
+
+const execFileAsync = promisify(execFile);
+
+export interface PrometheusProcess {
+  url: string;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface PrometheusOptions {
+  dataDir: string;
+  port: number;
+  configYaml: string;
+  /** Where the config and log files go; defaults to the parent of dataDir. */
+  workDir?: string;
+  retention?: string;
+  portEnvName?: string;
+}
+
+/** Starts Prometheus and resolves once `/-/ready` answers. */
+export async function startPrometheus(opts: PrometheusOptions): Promise<PrometheusProcess> {
+  await assertPortFree(opts.port, 'Prometheus', opts.portEnvName ?? 'PROMETHEUS_PORT');
+  const workDir = opts.workDir ?? path.dirname(opts.dataDir);
+  mkdirSync(opts.dataDir, { recursive: true });
+  const configFile = path.join(workDir, 'prometheus.yml');
+  writeFileSync(configFile, opts.configYaml);
+  const log = openSync(path.join(workDir, 'prometheus.log'), 'a');
+  const url = `http://127.0.0.1:${opts.port}`;
+  const child = spawn(
+    binaryPath('prometheus', 'prometheus'),
+    [
+      `--config.file=${configFile}`,
+      `--storage.tsdb.path=${opts.dataDir}`,
+      // Retention counts back from the newest block; history must outlive the SLO windows.
+      `--storage.tsdb.retention.time=${opts.retention ?? '45d'}`,
+      `--web.listen-address=127.0.0.1:${opts.port}`,
+      '--web.enable-lifecycle',
+      '--query.lookback-delta=5m',
+    ],
+    { stdio: ['ignore', log, log] },
+  );
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exit;
+    clearTimeout(timer);
+  };
+  try {
+    await waitFor(
+      async () => {
+        if (exited) throw new Error('exited');
+        return (await fetch(`${url}/-/ready`)).ok;
+      },
+      120_000,
+      `Prometheus on ${url}`,
+    );
+  } catch (err) {
+    await stop();
+    const logPath = path.join(workDir, 'prometheus.log');
+    throw new Error(`Prometheus did not become ready (${(err as Error).message}); see ${logPath}`);
+  }
+  return { url, port: opts.port, pid: child.pid ?? -1, stop };
+}
+
+/** Loads OpenMetrics history into a TSDB directory (large blocks: seconds instead of minutes). */
+export async function backfill(openMetricsFile: string, dataDir: string): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  await execFileAsync(
+    binaryPath('prometheus', 'promtool'),
+    ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=720h', openMetricsFile, dataDir],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
+/** `promtool check rules`; resolves with its output, rejects with it on failure. */
+export async function checkRules(file: string): Promise<string> {
+  const { stdout } = await execFileAsync(binaryPath('prometheus', 'promtool'), ['check', 'rules', file]);
+  return stdout;
+}
+
+export function prometheusConfig(scrapes: Array<{ job: string; target: string; path?: string; honorLabels?: boolean }>, ruleFiles: string[] = []): string {
+  const lines = ['global:', '  scrape_interval: 15s', '  evaluation_interval: 15s'];
+  if (ruleFiles.length > 0) lines.push('rule_files:', ...ruleFiles.map((f) => `  - ${JSON.stringify(f)}`));
+  lines.push('scrape_configs:');
+  if (scrapes.length === 0) lines.push('  []');
+  for (const s of scrapes) {
+    lines.push(`  - job_name: ${JSON.stringify(s.job)}`);
+    if (s.path) lines.push(`    metrics_path: ${JSON.stringify(s.path)}`);
+    if (s.honorLabels) lines.push('    honor_labels: true');
+    lines.push('    static_configs:', `      - targets: [${JSON.stringify(s.target)}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+// Playwright's web server: a fixture Prometheus plus the production build (`next start`), and a
+// loopback control endpoint that stops and restarts that Prometheus so tests can see outages for real.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ensureSystemPackages } from '../system/deps';
+import type { PrometheusProcess } from '../system/prometheus';
+import { copyFixture, startOnCopy } from './fixture-tsdb';
+import { E2E_PORTS } from './e2e-ports';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+async function main() {
+  ensureSystemPackages(['prometheus']);
+  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
+    throw new Error('No production build: run `npx next build` first (npm test does it).');
+  }
+  const copy = await copyFixture();
+  let prom: PrometheusProcess | null = await startOnCopy(copy, E2E_PORTS.prometheus);
+  const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(E2E_PORTS.app), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PROMETHEUS_URL: `http://127.0.0.1:${E2E_PORTS.prometheus}`,
+      PROMETHEUS_TIMEOUT_MS: '5000',
+    },
+  });
+  const control = http.createServer((req, res) => {
+    const done = (status: number, body: object) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    void (async () => {
+      if (req.method === 'POST' && req.url === '/prometheus/stop') {
+        await prom?.stop();
+        prom = null;
+        return done(200, { prometheus: 'stopped' });
+      }
+      if (req.method === 'POST' && req.url === '/prometheus/start') {
+        prom ??= await startOnCopy(copy, E2E_PORTS.prometheus);
+        return done(200, { prometheus: 'running' });
+      }
+      return done(404, { error: 'unknown control action' });
+    })().catch((err: unknown) => done(500, { error: String(err) }));
+  });
+  control.listen(E2E_PORTS.control, '127.0.0.1');
+  const shutdown = async () => {
+    control.close();
+    app.kill('SIGTERM');
+    await prom?.stop();
+    copy.remove();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  app.on('exit', (code) => {
+    console.error(`next start exited with ${code}`);
+    void shutdown();
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+// The deterministic test history: the simulator's 30 days (fixed seed, fixed anchor) backfilled
+// once into a TSDB that every test run copies, keyed by the simulator's source so edits rebuild it.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createModel, writeHistory } from '../simulator';
+import { TEST_ANCHOR, TEST_HISTORY_DAYS, TEST_SEED } from '../simulator/fixture';
+import { ensureSystemPackages } from '../system/deps';
+import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from '../system/prometheus';
+import { freePort } from '../system/ports';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SIMULATOR_DIR = path.join(ROOT, 'scripts/simulator');
+
+function sourceKey(): string {
+  const hash = createHash('sha256');
+  hash.update(`${TEST_SEED}:${TEST_ANCHOR}:${TEST_HISTORY_DAYS}`);
+  const files = readdirSync(SIMULATOR_DIR)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  for (const f of files) hash.update(f).update(readFileSync(path.join(SIMULATOR_DIR, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Builds (or reuses) the fixture TSDB and returns its directory. */
+export async function ensureFixtureTsdb(log: (line: string) => void = console.log): Promise<string> {
+  const dir = path.join(ROOT, '.data/fixture', sourceKey());
+  const tsdb = path.join(dir, 'tsdb');
+  if (existsSync(path.join(dir, 'READY'))) return tsdb;
+  ensureSystemPackages(['prometheus'], log);
+  rmSync(path.join(ROOT, '.data/fixture'), { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'history.om');
+  const started = Date.now();
+  const model = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR });
+  await writeHistory({ model, from: TEST_ANCHOR - TEST_HISTORY_DAYS * 86_400, to: TEST_ANCHOR, outFile: file });
+  const generated = Date.now();
+  await backfill(file, tsdb);
+  rmSync(file);
+  writeFileSync(path.join(dir, 'READY'), new Date().toISOString());
+  log(
+    `Fixture history: generated in ${((generated - started) / 1000).toFixed(1)} s, ` +
+      `backfilled in ${((Date.now() - generated) / 1000).toFixed(1)} s`,
+  );
+  return tsdb;
+}
+
+/** A private copy of the fixture TSDB (Prometheus writes into its data directory). */
+export async function copyFixture(): Promise<{ work: string; dataDir: string; remove(): void }> {
+  const tsdb = await ensureFixtureTsdb();
+  const work = path.join(os.tmpdir(), `meshwatch-prom-${process.pid}-${Date.now()}`);
+  const dataDir = path.join(work, 'data');
+  mkdirSync(work, { recursive: true });
+  cpSync(tsdb, dataDir, { recursive: true });
+  return { work, dataDir, remove: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+export async function startOnCopy(copy: { work: string; dataDir: string }, port: number): Promise<PrometheusProcess> {
+  return startPrometheus({ dataDir: copy.dataDir, workDir: copy.work, port, configYaml: prometheusConfig([]), retention: '100y' });
+}
+
+/** A Prometheus on a free loopback port over a private copy of the fixture TSDB. */
+export async function startFixturePrometheus(port?: number): Promise<PrometheusProcess> {
+  const copy = await copyFixture();
+  const prom = await startOnCopy(copy, port ?? (await freePort()));
+  return {
+    ...prom,
+    stop: async () => {
+      await prom.stop();
+      copy.remove();
+    },
+  };
+}
+
+export function dirSizeBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    total += entry.isDirectory() ? dirSizeBytes(p) : statSync(p).size;
+  }
+  return total;
+}
