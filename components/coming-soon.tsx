@@ -4,7 +4,7 @@ import styles from './dashboard.module.css';
 /** An honest placeholder for a dashboard that is not built yet: what it will answer, no fake data. */
 export function ComingSoon({ title, question }: { title: string; question: string }) {
   return (
-    <div className={styles.stack}>
+    <div className={styles.prose}>
       <h1>{title}</h1>
       <p>
         <strong>Coming soon.</strong> This page will answer: {question}

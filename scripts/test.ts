@@ -22,7 +22,7 @@ interface Step {
 
 const steps: Step[] = [];
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(path.join(BIN, cmd), args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code) => resolve(code ?? 1));
@@ -56,7 +56,7 @@ function vitestCounts(file: string, code: number) {
   return { ok: code === 0 && passed > 0, passed, failed: failed + (code !== 0 && failed === 0 ? 1 : 0), skipped };
 }
 
-function vitest(project: string, env: NodeJS.ProcessEnv = {}) {
+function vitest(project: string, env: Record<string, string> = {}) {
   return async () => {
     const out = path.join(REPORTS, `${project}.json`);
     const code = await run('vitest', ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);

@@ -22,8 +22,10 @@ export interface CounterSpec {
 
 export type ValueFn = (t: number) => number;
 
+/** A series' value over [start, end]; before start it reads its start value, after end its end value. */
 export interface Counter {
-  spec: CounterSpec;
+  start: number;
+  end: number;
   value: ValueFn;
 }
 
@@ -36,7 +38,7 @@ interface CompiledTerm {
 }
 
 /** Builds the value function for a counter; breakpoints must include every weight change. */
-export function compileCounter(spec: CounterSpec, breakpoints: readonly number[]): Counter {
+export function compileCounter(spec: CounterSpec, breakpoints: readonly number[]): Counter & { spec: CounterSpec } {
   const bounds = [spec.start, ...breakpoints.filter((b) => b > spec.start && b < spec.end)];
   const terms: CompiledTerm[] = spec.terms.map((term) => {
     const weights: number[] = [];
@@ -65,7 +67,7 @@ export function compileCounter(spec: CounterSpec, breakpoints: readonly number[]
     }
     return round(total);
   };
-  return { spec, value };
+  return { start: spec.start, end: spec.end, spec, value };
 }
 
 function rounder(rounding: Rounding): (x: number) => number {
@@ -74,15 +76,17 @@ function rounder(rounding: Rounding): (x: number) => number {
   return (x) => x;
 }
 
-/** Sum of counters with identical labels (e.g. two response flags that a mesh does not distinguish). */
-export function mergeSpecs(specs: readonly CounterSpec[]): CounterSpec {
-  const first = specs[0];
-  if (!first) throw new Error('mergeSpecs needs at least one spec');
+/**
+ * Sum of counters (series with identical labels, or a cumulative bucket made of its parts). Each
+ * part is rounded on its own, so a sum of differences equals the difference of sums exactly.
+ */
+export function sumCounters(parts: readonly Counter[]): Counter {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('sumCounters needs at least one counter');
+  if (rest.length === 0) return first;
   return {
-    start: Math.min(...specs.map((s) => s.start)),
-    end: Math.max(...specs.map((s) => s.end)),
-    offset: specs.reduce((sum, s) => sum + s.offset, 0),
-    terms: specs.flatMap((s) => s.terms.map((term) => ({ ...term, weightAt: (t: number) => (t >= s.start && t < s.end ? term.weightAt(t) : 0) }))),
-    rounding: first.rounding,
+    start: Math.min(...parts.map((p) => p.start)),
+    end: Math.max(...parts.map((p) => p.end)),
+    value: (t) => parts.reduce((sum, p) => sum + p.value(t), 0),
   };
 }

@@ -1,6 +1,6 @@
 // Istio's rendering of the model: standard metrics with Istio's label names, both reporters.
 import type { Counter } from './counter';
-import { formatLe, mergeCounters, seriesOf, type Family, type Labels, type Series } from './series';
+import { formatLe, mergeCounters, seriesOf, type Family, type Labels } from './series';
 import type { HttpStreams, TcpSeries } from './streams';
 import type { PodEpoch } from './topology';
 import type { Side } from './traffic';
@@ -55,9 +55,33 @@ function reporterPod(side: Side, src: PodEpoch, dst: PodEpoch): PodEpoch {
   return side === 'server' ? dst : src;
 }
 
-export function istioHttpFamilies(streams: readonly HttpStreams[], breakpoints: readonly number[]): Family[] {
+/**
+ * The duration histogram is the bulk of the backfill (one series per bucket), so, as a Telemetry API
+ * `tagOverrides` would, it keeps only reporter="destination" and the labels that identify the edge,
+ * the service and the revision: no response_code/response_flags, principals, app/version,
+ * canonical service, protocol or security policy. That halves the history file.
+ */
+const HISTOGRAM_LABELS = [
+  'reporter',
+  'source_workload',
+  'source_workload_namespace',
+  'destination_workload',
+  'destination_workload_namespace',
+  'destination_service_name',
+  'destination_service_namespace',
+  'destination_canonical_revision',
+] as const;
+
+function histogramLabels(src: PodEpoch, dst: PodEpoch): Labels {
+  const all = peerLabels('server', src, dst, true);
+  const kept: Record<string, string> = {};
+  for (const name of HISTOGRAM_LABELS) kept[name] = all[name] ?? '';
+  return { ...kept, ...podScrapeLabels(dst) };
+}
+
+export function istioHttpFamilies(streams: readonly HttpStreams[]): Family[] {
   const requests: Array<{ name: string; labels: Labels; counter: Counter }> = [];
-  const latency: Series[] = [];
+  const latency: Array<{ name: string; labels: Labels; counter: Counter }> = [];
   for (const s of streams) {
     const { mtls } = s.edge;
     for (const c of s.series) {
@@ -75,22 +99,16 @@ export function istioHttpFamilies(streams: readonly HttpStreams[], breakpoints: 
       });
     }
     for (const h of s.histograms) {
-      // Histograms carry no response_code/response_flags (Telemetry API tagOverrides) and exist for
-      // reporter="destination" only, which keeps the backfill small.
-      const labels: Labels = {
-        ...peerLabels('server', h.src, h.dst, mtls),
-        request_protocol: 'http',
-        connection_security_policy: securityPolicy('server', mtls),
-        ...podScrapeLabels(h.dst),
-      };
+      // catalog v1 and v2 calling inventory share these labels: mergeCounters makes them one series
+      const labels = histogramLabels(h.src, h.dst);
       const name = 'istio_request_duration_milliseconds';
-      for (const b of h.buckets) latency.push(seriesOf(`${name}_bucket`, { ...labels, le: formatLe(b.le) }, b.counter));
-      latency.push(seriesOf(`${name}_sum`, labels, h.sum), seriesOf(`${name}_count`, labels, h.count));
+      for (const b of h.buckets) latency.push({ name: `${name}_bucket`, labels: { ...labels, le: formatLe(b.le) }, counter: b.counter });
+      latency.push({ name: `${name}_sum`, labels, counter: h.sum }, { name: `${name}_count`, labels, counter: h.count });
     }
   }
   return [
-    { name: 'istio_requests_total', help: 'Counts total number of requests.', type: 'counter', series: mergeCounters(requests, breakpoints) },
-    { name: 'istio_request_duration_milliseconds', help: 'Distribution of request durations (ms).', type: 'histogram', series: latency },
+    { name: 'istio_requests_total', help: 'Counts total number of requests.', type: 'counter', series: mergeCounters(requests) },
+    { name: 'istio_request_duration_milliseconds', help: 'Distribution of request durations (ms).', type: 'histogram', series: mergeCounters(latency) },
   ];
 }
 

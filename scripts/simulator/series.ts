@@ -1,6 +1,6 @@
 // What both outputs (OpenMetrics history and the live registry) consume: metric families whose
 // series are pure functions of time over [start, end].
-import { compileCounter, mergeSpecs, type Counter, type ValueFn } from './counter';
+import { sumCounters, type Counter, type ValueFn } from './counter';
 
 export type Labels = Readonly<Record<string, string>>;
 export type MetricType = 'counter' | 'gauge' | 'histogram';
@@ -21,7 +21,7 @@ export interface Family {
 }
 
 export function seriesOf(name: string, labels: Labels, counter: Counter): Series {
-  return { name, labels, start: counter.spec.start, end: counter.spec.end, value: counter.value };
+  return { name, labels, start: counter.start, end: counter.end, value: counter.value };
 }
 
 export function constantSeries(name: string, labels: Labels, start: number, end: number, value: ValueFn): Series {
@@ -34,9 +34,9 @@ function labelKey(name: string, labels: Labels): string {
 
 /**
  * Sums counters that end up with identical labels (a mesh that does not distinguish two of the
- * model's response classes); unique ones keep their own value function untouched.
+ * model's response classes, or an old and a new revision behind the same labels).
  */
-export function mergeCounters(drafts: ReadonlyArray<{ name: string; labels: Labels; counter: Counter }>, breakpoints: readonly number[]): Series[] {
+export function mergeCounters(drafts: ReadonlyArray<{ name: string; labels: Labels; counter: Counter }>): Series[] {
   const groups = new Map<string, Array<{ name: string; labels: Labels; counter: Counter }>>();
   for (const draft of drafts) {
     const key = labelKey(draft.name, draft.labels);
@@ -47,9 +47,7 @@ export function mergeCounters(drafts: ReadonlyArray<{ name: string; labels: Labe
   return [...groups.values()].map((group) => {
     const first = group[0];
     if (!first) throw new Error('empty group');
-    if (group.length === 1) return seriesOf(first.name, first.labels, first.counter);
-    const merged = compileCounter(mergeSpecs(group.map((d) => d.counter.spec)), breakpoints);
-    return seriesOf(first.name, first.labels, merged);
+    return seriesOf(first.name, first.labels, sumCounters(group.map((d) => d.counter)));
   });
 }
 

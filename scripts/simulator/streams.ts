@@ -1,7 +1,8 @@
 // Mesh-agnostic counters of the model: one per (edge, response class, side, pod pair), latency
 // histograms per (edge, pod pair) on the server side, and TCP counters. Renderers only add labels.
-import { compileCounter, type Counter, type Term } from './counter';
-import { cdf, LATENCY_BUCKETS_MS, mean } from './latency';
+import { compileCounter, type Counter } from './counter';
+import { histogramCounters } from './histogram';
+import { LATENCY_BUCKETS_MS } from './latency';
 import { between } from './rng';
 import { diurnalShape, type Shape } from './shape';
 import type { Timeline } from './timeline';
@@ -40,6 +41,7 @@ export interface HttpStreams {
 
 export interface TcpSeries {
   edge: TcpEdge;
+  shape: Shape;
   side: Side;
   src: PodEpoch;
   dst: PodEpoch;
@@ -67,7 +69,7 @@ export function startOffset(ctx: StreamContext, key: string, start: number, rate
 export function httpStreams(ctx: StreamContext, topology: Topology): HttpStreams[] {
   const { timeline } = ctx;
   return topology.httpEdges.map((edge) => {
-    const shape = diurnalShape(ctx.seed, edge.id, timeline.anchor);
+    const shape = diurnalShape(ctx.seed, edge.key, timeline.anchor);
     const classes = edgeClasses(edge, ctx.seed, timeline);
     const series: ClassSeries[] = [];
     const histograms: LatencySeries[] = [];
@@ -76,7 +78,7 @@ export function httpStreams(ctx: StreamContext, topology: Topology): HttpStreams
         for (const side of cls.sides) {
           const start = Math.max(pair.from, cls.born);
           if (start >= pair.to) continue;
-          const key = `${edge.id}:${pair.src.pod}:${pair.dst.pod}:${side}:${cls.code}:${cls.flags}`;
+          const key = `${edge.key}:${pair.src.revision}:${pair.dst.revision}:${side}:${cls.code}:${cls.flags}`;
           const weightAt = cls.share[side];
           const offset = startOffset(ctx, key, start, edge.peakRps * MEAN_DIURNAL * weightAt(start));
           const counter = compileCounter(
@@ -100,36 +102,30 @@ function latencySeries(
   pair: { src: PodEpoch; dst: PodEpoch; from: number; to: number },
 ): LatencySeries {
   const served = classes.filter((c) => c.sides.includes('server'));
-  // le = Infinity gives the total share: the +Inf bucket and _count are the same function.
-  const below = (le: number) => (t: number) => served.reduce((sum, c) => sum + c.share.server(t) * cdf(c.latency(t), le), 0);
-  const meanWeight = (t: number) => served.reduce((sum, c) => sum + c.share.server(t) * mean(c.latency(t)), 0);
-  const all = below(Number.POSITIVE_INFINITY);
-  const start = pair.from;
-  const key = `${edge.id}:${pair.src.pod}:${pair.dst.pod}:latency`;
-  const total = startOffset(ctx, key, start, edge.peakRps * MEAN_DIURNAL * all(start));
-  const fraction = (weight: (t: number) => number) => (all(start) > 0 ? weight(start) / all(start) : 0);
-  const make = (weightAt: (t: number) => number, offset: number, rounding: 'floor' | 'milli'): Counter => {
-    const term: Term = { peak: edge.peakRps, shape, weightAt };
-    return compileCounter({ start, end: pair.to, offset, terms: [term], rounding }, ctx.timeline.breakpoints);
-  };
-  const buckets = LATENCY_BUCKETS_MS.map((le) => {
-    const weight = below(le);
-    // floor(total * F) is monotone in le, so buckets stay cumulative from the first sample on.
-    return { le: le as number, counter: make(weight, Math.floor(total * fraction(weight)), 'floor') };
+  const components = served.map((c) => ({ weight: c.share.server, dist: c.latency }));
+  const totalAt = (t: number) => served.reduce((sum, c) => sum + c.share.server(t), 0);
+  const key = `${edge.key}:${pair.src.revision}:${pair.dst.revision}:latency`;
+  const offset = startOffset(ctx, key, pair.from, edge.peakRps * MEAN_DIURNAL * totalAt(pair.from));
+  const h = histogramCounters({
+    start: pair.from,
+    end: pair.to,
+    offset,
+    peak: edge.peakRps,
+    shape,
+    components,
+    les: LATENCY_BUCKETS_MS,
+    breakpoints: ctx.timeline.breakpoints,
   });
-  const count = make(all, total, 'floor');
-  buckets.push({ le: Number.POSITIVE_INFINITY, counter: count });
-  const sum = make(meanWeight, Math.round(total * fraction(meanWeight) * 1000) / 1000, 'milli');
-  return { edge, src: pair.src, dst: pair.dst, buckets, sum, count };
+  return { edge, src: pair.src, dst: pair.dst, ...h };
 }
 
 export function tcpStreams(ctx: StreamContext, topology: Topology): TcpSeries[] {
   const out: TcpSeries[] = [];
   for (const edge of topology.tcpEdges) {
-    const shape = diurnalShape(ctx.seed, edge.id, ctx.timeline.anchor);
+    const shape = diurnalShape(ctx.seed, edge.key, ctx.timeline.anchor);
     for (const pair of epochPairs(edge.source, edge.target)) {
       for (const side of ['client', 'server'] as const) {
-        const key = `${edge.id}:${pair.src.pod}:${pair.dst.pod}:${side}`;
+        const key = `${edge.key}:${pair.src.revision}:${pair.dst.revision}:${side}`;
         const make = (peak: number, offset: number) =>
           compileCounter(
             { start: pair.from, end: pair.to, offset, terms: [{ peak, shape, weightAt: () => 1 }], rounding: 'floor' },
@@ -140,6 +136,7 @@ export function tcpStreams(ctx: StreamContext, topology: Topology): TcpSeries[] 
         const pool = Math.min(opened, Math.floor(between(ctx.seed, `${key}:pool`, 8, 30)));
         out.push({
           edge,
+          shape,
           side,
           src: pair.src,
           dst: pair.dst,

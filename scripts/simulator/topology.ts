@@ -90,6 +90,7 @@ export interface Workload {
 
 export interface HttpEdge {
   id: string; // source->target
+  key: string; // mesh-neutral id for seeding, so Istio and Linkerd renderings carry the same traffic
   source: Workload;
   target: Workload;
   peakRps: number;
@@ -98,6 +99,7 @@ export interface HttpEdge {
 
 export interface TcpEdge {
   id: string;
+  key: string;
   source: Workload;
   target: Workload;
   peakConnections: number;
@@ -162,10 +164,11 @@ export function createTopology(seed: number, mesh: Mesh, timeline: Timeline): To
     const source = get(s);
     const target = get(t);
     const mtls = !(source.id === PLAINTEXT_EDGE.source && target.id === PLAINTEXT_EDGE.target);
-    return { id: `${source.id}->${target.id}`, source, target, peakRps, mtls };
+    return { id: `${source.id}->${target.id}`, key: `${s}->${t}`, source, target, peakRps, mtls };
   });
   const tcpEdges = TCP_EDGES.map(([s, t, peakConnections, requestBytes, responseBytes]): TcpEdge => ({
     id: `${s}->${t}`,
+    key: `${s}->${t}`,
     source: get(s),
     target: get(t),
     peakConnections,

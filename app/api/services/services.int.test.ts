@@ -1,0 +1,101 @@
+// The home page's numbers, through the real route and a real Prometheus over the fixture history,
+// against the simulator's own truth for the same window (not against the app's PromQL).
+import { describe, expect, inject, it } from 'vitest';
+import { createModel } from '@/scripts/simulator';
+import { servicesResponseSchema, type ServiceSummary } from '@/lib/queries/schemas';
+import { GET } from './route';
+
+const { seed, anchor } = inject('fixture');
+const model = createModel({ seed, anchor });
+const WINDOW_S = 300;
+
+async function services(query: string) {
+  const res = await GET(new Request(`http://meshwatch.test/api/services?${query}`));
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+/** histogram_quantile's documented rule: linear interpolation inside the bucket holding the rank. */
+function interpolatedQuantile(q: number, buckets: Array<{ le: number; count: number }>): number | null {
+  const total = buckets.at(-1)?.count ?? 0;
+  if (total === 0) return null;
+  const rank = q * total;
+  let lowerLe = 0;
+  let lowerCount = 0;
+  for (const { le, count } of buckets) {
+    if (count >= rank) {
+      if (le === Infinity) return lowerLe; // Prometheus returns the highest finite bound
+      return lowerLe + (le - lowerLe) * ((rank - lowerCount) / (count - lowerCount));
+    }
+    lowerLe = le;
+    lowerCount = count;
+  }
+  return null;
+}
+
+function row(rows: ServiceSummary[], id: string): ServiceSummary {
+  const found = rows.find((r) => `${r.namespace}/${r.service}` === id);
+  if (!found) throw new Error(`no row for ${id}`);
+  return found;
+}
+
+describe('GET /api/services against the simulator truth', () => {
+  const times = {
+    'quiet hour, slow burn on cart': anchor - 3600,
+    'payments outage, 30 min in': (model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0) + 1800,
+    'catalog retry storm': (model.timeline.find((e) => e.id === 'catalog-retry-storm')?.start ?? 0) + 1200,
+  };
+
+  it.each(Object.entries(times))('rate, success ratio and p95 per service equal the truth (%s)', async (_name, time) => {
+    const { status, body } = await services(`time=${time}&window=5m`);
+    expect(status).toBe(200);
+    const parsed = servicesResponseSchema.parse(body);
+    const truth = model.truth(time - WINDOW_S, time);
+    const httpServices = truth.services.filter((s) => s.requests > 0 || s.latencyBuckets.some((b) => b.count > 0));
+    expect(parsed.services.length).toBeGreaterThanOrEqual(httpServices.length);
+    for (const t of httpServices) {
+      const r = row(parsed.services, t.id);
+      expect(r.rps, `${t.id} rps`).toBeCloseTo(t.requests / WINDOW_S, 9);
+      if (t.errorRatio === null) expect(r.successRatio).toBeNull();
+      else expect(r.successRatio, `${t.id} success`).toBeCloseTo(1 - t.errorRatio, 9);
+      const p95 = interpolatedQuantile(0.95, t.latencyBuckets);
+      if (p95 === null) expect(r.p95Ms).toBeNull();
+      else expect(r.p95Ms, `${t.id} p95`).toBeCloseTo(p95, 6);
+    }
+  });
+
+  it('shows the outage: payments success collapses while it lasts', async () => {
+    const time = times['payments outage, 30 min in'];
+    const parsed = servicesResponseSchema.parse((await services(`time=${time}&window=5m`)).body);
+    const payments = row(parsed.services, 'payments/payments');
+    expect(payments.successRatio).not.toBeNull();
+    expect(payments.successRatio ?? 1).toBeLessThan(0.2);
+    expect(row(parsed.services, 'shop/frontend').successRatio ?? 0).toBeGreaterThan(0.99);
+  });
+
+  it('gives null, not 0 or NaN, for a service with no requests in the window', async () => {
+    // audit-export gets a few requests an hour: find a 5-minute window the truth says is empty.
+    let time = anchor - 6 * 3600;
+    while (model.truth(time - WINDOW_S, time).services.find((s) => s.service === 'audit-export')?.requests !== 0) time += 60;
+    const parsed = servicesResponseSchema.parse((await services(`time=${time}&window=5m`)).body);
+    const audit = row(parsed.services, 'platform/audit-export');
+    expect(audit.rps).toBe(0);
+    expect(audit.successRatio).toBeNull();
+    expect(audit.p95Ms).toBeNull();
+  });
+
+  it('filters by namespace, and a namespace with quotes is escaped, not injected', async () => {
+    const time = anchor - 3600;
+    const payments = servicesResponseSchema.parse((await services(`time=${time}&window=5m&namespace=payments`)).body);
+    expect(new Set(payments.services.map((s) => s.namespace))).toEqual(new Set(['payments']));
+    const hostile = encodeURIComponent('payments"} or vector(1) or {a="');
+    const res = await services(`time=${time}&window=5m&namespace=${hostile}`);
+    expect(res.status).toBe(200);
+    expect(servicesResponseSchema.parse(res.body).services).toEqual([]);
+  });
+
+  it('rejects bad input with 422 and field errors', async () => {
+    const res = await services('time=-5&window=banana');
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toContain('window');
+  });
+});

@@ -1,0 +1,55 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/lib/queries/api-error';
+import { Panel, type PanelQuery } from './panel';
+
+const base: PanelQuery = { isPending: false, isError: false, isFetching: false, error: null, refetch: () => undefined };
+const unreachable = new ApiError({ status: 502, code: 'upstream_error', message: 'Prometheus unreachable: connection refused' });
+
+function render(query: Partial<PanelQuery>, extra: { isEmpty?: boolean; queries?: string[] } = {}) {
+  return renderToStaticMarkup(
+    <Panel title="Services" query={{ ...base, ...query }} empty="No mesh traffic found" {...extra}>
+      <table />
+    </Panel>,
+  );
+}
+
+describe('Panel', () => {
+  it('is busy with a skeleton while the first answer loads', () => {
+    const html = render({ isPending: true, isFetching: true });
+    expect(html).toContain('aria-busy="true"');
+    expect(html).toContain('Loading services…');
+    expect(html).not.toContain('<table');
+    expect(html).not.toContain('role="alert"');
+  });
+
+  it('shows the API message and a Retry button when the first load fails', () => {
+    const html = render({ isError: true, error: unreachable });
+    expect(html).toMatch(/role="alert"[^]*Prometheus unreachable: connection refused[^]*<button type="button">Retry<\/button>/);
+    expect(html).not.toContain('<table');
+    expect(html).not.toContain('aria-busy');
+  });
+
+  it('keeps the last good data under the alert when a refresh fails', () => {
+    const html = render({ isError: true, error: unreachable, data: {} });
+    expect(html).toContain('Showing the last successful result below.');
+    expect(html).toContain('<table');
+  });
+
+  it('says "Retrying…" and disables the button while a retry runs', () => {
+    expect(render({ isError: true, error: unreachable, isFetching: true })).toContain('disabled="">Retrying…</button>');
+  });
+
+  it('shows the empty state instead of the content', () => {
+    const html = render({ data: {} }, { isEmpty: true });
+    expect(html).toContain('No mesh traffic found');
+    expect(html).not.toContain('<table');
+  });
+
+  it('lists the PromQL under Inspect once there is data', () => {
+    const html = render({ data: {} }, { queries: ['sum(rate(x[5m]))', 'up == 0'] });
+    expect(html).toContain('<summary>Inspect</summary>');
+    expect(html).toContain('<code>sum(rate(x[5m]))</code>');
+    expect(html).toContain('<code>up == 0</code>');
+  });
+});

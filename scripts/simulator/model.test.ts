@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_ANCHOR, TEST_SEED } from './fixture';
+import { createModel } from './model';
+import type { Family, Series } from './series';
+
+const HOUR = 3600;
+const DAY = 86_400;
+const model = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR });
+
+/** Every 10 minutes over 30 days, plus every minute around each scripted event. */
+function probeTimes(): number[] {
+  const times = new Set<number>();
+  for (let t = TEST_ANCHOR - 30 * DAY; t <= TEST_ANCHOR + HOUR; t += 600) times.add(t);
+  for (const e of model.timeline) {
+    for (const edge of [e.start, e.end ?? e.start]) for (let t = edge - 600; t <= edge + 600; t += 60) times.add(t);
+  }
+  return [...times].sort((a, b) => a - b);
+}
+const TIMES = probeTimes();
+
+function samples(series: Series): Array<[number, number]> {
+  return TIMES.filter((t) => t >= series.start && t <= series.end).map((t) => [t, series.value(t)]);
+}
+
+const counters = model.families.filter((f) => f.type === 'counter' || f.type === 'histogram');
+
+describe('determinism', () => {
+  const fingerprint = (f: Family[]) =>
+    f.flatMap((family) => family.series.map((s) => `${s.name}${JSON.stringify(s.labels)}=${s.value(TEST_ANCHOR - 3 * DAY)},${s.value(TEST_ANCHOR)}`));
+
+  it('gives identical series and values for the same seed and anchor', () => {
+    const again = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR });
+    expect(fingerprint(again.families)).toEqual(fingerprint(model.families));
+    expect(again.truth(TEST_ANCHOR - DAY, TEST_ANCHOR)).toEqual(model.truth(TEST_ANCHOR - DAY, TEST_ANCHOR));
+  });
+
+  it('gives different values for another seed', () => {
+    const other = createModel({ seed: TEST_SEED + 1, anchor: TEST_ANCHOR });
+    expect(fingerprint(other.families)).not.toEqual(fingerprint(model.families));
+  });
+});
+
+describe('counters', () => {
+  it.each(counters.map((f) => [f.name, f] as const))('%s never decreases within a series', (_name, family) => {
+    for (const series of family.series) {
+      const values = samples(series);
+      for (let i = 1; i < values.length; i++) {
+        const [t, v] = values[i] ?? [0, 0];
+        const prev = values[i - 1]?.[1] ?? 0;
+        if (v < prev) throw new Error(`${series.name}${JSON.stringify(series.labels)} drops at ${t}: ${prev} -> ${v}`);
+      }
+    }
+  });
+
+  it('switches catalog v1 -> v2 at the deployment: old series end there, new ones start at 0', () => {
+    const deploy = model.timeline.find((e) => e.id === 'catalog-deploy')?.start ?? 0;
+    const requests = model.families.find((f) => f.name === 'istio_requests_total')?.series ?? [];
+    const v1 = requests.filter((s) => s.labels.destination_canonical_revision === 'v1' && s.labels.destination_workload === 'catalog');
+    const v2 = requests.filter((s) => s.labels.destination_canonical_revision === 'v2' && s.labels.destination_workload === 'catalog');
+    expect(v1.length).toBeGreaterThan(0);
+    expect(v2.length).toBeGreaterThan(0);
+    for (const s of v1) expect(s.end).toBe(deploy);
+    for (const s of v2) {
+      expect(s.start).toBeGreaterThanOrEqual(deploy);
+      expect(s.value(s.start)).toBe(0);
+    }
+  });
+
+  it('starts series that exist since the epoch well above zero, so extrapolation is not clamped', () => {
+    const requests = model.families.find((f) => f.name === 'istio_requests_total')?.series ?? [];
+    for (const s of requests.filter((x) => x.start === model.facts.epoch)) expect(s.value(s.start)).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('histograms', () => {
+  const histograms = model.families.filter((f) => f.type === 'histogram');
+  const groups = (family: Family) => {
+    const byLabels = new Map<string, { buckets: Series[]; count?: Series }>();
+    for (const s of family.series) {
+      const { le, ...rest } = s.labels;
+      const key = JSON.stringify(rest);
+      const g = byLabels.get(key) ?? { buckets: [] };
+      if (s.name.endsWith('_bucket') && le !== undefined) g.buckets.push(s);
+      if (s.name.endsWith('_count')) g.count = s;
+      byLabels.set(key, g);
+    }
+    return [...byLabels.values()];
+  };
+
+  it.each(histograms.map((f) => [f.name, f] as const))('%s: cumulative buckets, +Inf == _count, at every probe', (_name, family) => {
+    for (const g of groups(family)) {
+      const les = g.buckets.map((b) => (b.labels.le === '+Inf' ? Infinity : Number(b.labels.le)));
+      expect(les).toEqual([...les].sort((a, b) => a - b));
+      expect(les.at(-1)).toBe(Infinity);
+      const first = g.buckets[0];
+      if (!first || !g.count) throw new Error('histogram without buckets or _count');
+      for (const [t] of samples(first)) {
+        const values = g.buckets.map((b) => b.value(t));
+        const broken = values.some((v, i) => i > 0 && v < (values[i - 1] ?? 0)) || values.at(-1) !== g.count.value(t);
+        if (broken) throw new Error(`${JSON.stringify(first.labels)} at ${t}: ${values.join(',')} / count ${g.count.value(t)}`);
+      }
+    }
+  });
+});
+
+describe('linkerd', () => {
+  const linkerd = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR, mesh: 'linkerd' });
+
+  it('speaks Linkerd metric names and labels', () => {
+    const names = linkerd.families.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['request_total', 'response_total', 'response_latency_ms', 'identity_cert_expiration_timestamp_seconds']));
+    const responses = linkerd.families.find((f) => f.name === 'response_total')?.series ?? [];
+    const plaintext = responses.find((s) => s.labels.direction === 'inbound' && s.labels.deployment === 'notifications');
+    expect(plaintext?.labels.tls).toBe('no_identity');
+    expect(new Set(responses.map((s) => s.labels.classification))).toEqual(new Set(['success', 'failure']));
+  });
+
+  it('has the same truth as the Istio rendering (same model)', () => {
+    expect(linkerd.truth(TEST_ANCHOR - DAY, TEST_ANCHOR).mesh).toEqual(model.truth(TEST_ANCHOR - DAY, TEST_ANCHOR).mesh);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_ANCHOR, TEST_SEED } from './fixture';
+import { createModel } from './model';
+import type { Truth } from './truth';
+
+const HOUR = 3600;
+const DAY = 86_400;
+const model = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR });
+const event = (id: string) => {
+  const e = model.timeline.find((x) => x.id === id);
+  if (!e) throw new Error(`no event ${id}`);
+  return e;
+};
+const service = (truth: Truth, id: string) => {
+  const s = truth.services.find((x) => x.id === id);
+  if (!s) throw new Error(`no service ${id}`);
+  return s;
+};
+const edge = (truth: Truth, source: string, target: string) => {
+  const e = truth.edges.find((x) => x.source === source && x.target === target);
+  if (!e) throw new Error(`no edge ${source} -> ${target}`);
+  return e;
+};
+
+describe('truth additivity', () => {
+  it.each([
+    [TEST_ANCHOR - 30 * DAY, TEST_ANCHOR - 4 * DAY, TEST_ANCHOR],
+    [event('payments-outage').start - 600, event('payments-outage').start + 1234, (event('payments-outage').end ?? 0) + 3607],
+    [event('catalog-deploy').start - HOUR, event('catalog-deploy').start, event('catalog-deploy').start + HOUR],
+  ])('truth(%i, %i) + truth(%i, ...) == truth over the union', (a, b, c) => {
+    const ab = model.truth(a, b);
+    const bc = model.truth(b, c);
+    const ac = model.truth(a, c);
+    ac.services.forEach((s, i) => {
+      const x = ab.services[i];
+      const y = bc.services[i];
+      expect(s.requests).toBe((x?.requests ?? 0) + (y?.requests ?? 0));
+      expect(s.errors).toBe((x?.errors ?? 0) + (y?.errors ?? 0));
+      expect(s.latencyBuckets.map((l) => l.count)).toEqual(s.latencyBuckets.map((_, k) => (x?.latencyBuckets[k]?.count ?? 0) + (y?.latencyBuckets[k]?.count ?? 0)));
+    });
+    ac.edges.forEach((e, i) => expect(e.sourceRequests).toBe((ab.edges[i]?.sourceRequests ?? 0) + (bc.edges[i]?.sourceRequests ?? 0)));
+    expect(ac.mesh.requests).toBe(ab.mesh.requests + bc.mesh.requests);
+  });
+
+  it('keeps latency buckets cumulative in every window', () => {
+    const t = model.truth(event('catalog-retry-storm').start, event('catalog-retry-storm').start + 61);
+    for (const s of t.services) {
+      const counts = s.latencyBuckets.map((b) => b.count);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+      expect(counts.at(-1)).toBeLessThanOrEqual(s.requests + 16); // per-bucket rounding, at most one per part
+    }
+  });
+
+  it('gives null ratios, not 0 or NaN, without traffic', () => {
+    const t = model.truth(TEST_ANCHOR, TEST_ANCHOR);
+    for (const s of t.services) expect(s.errorRatio).toBeNull();
+    expect(t.mesh.errorRatio).toBeNull();
+  });
+});
+
+describe('scripted timeline', () => {
+  const outage = event('payments-outage');
+  const inOutage = model.truth(outage.start, outage.end ?? 0);
+
+  it('payments: ~90% 5xx at the destination during the outage', () => {
+    expect(service(inOutage, 'payments/payments').errorRatio).toBeCloseTo(0.9, 2);
+  });
+
+  it('checkout proxy sees 30% extra requests (UH) that never reach payments', () => {
+    const e = edge(inOutage, 'shop/checkout', 'payments/payments');
+    expect(e.sourceRequests / e.requests).toBeCloseTo(1.3, 2);
+  });
+
+  it('payments background errors stay between 0.02% and 0.08% outside incidents', () => {
+    const quiet = model.truth(TEST_ANCHOR - 10 * DAY, TEST_ANCHOR - 9 * DAY);
+    for (const s of quiet.services) {
+      expect(s.errorRatio ?? 0).toBeLessThanOrEqual(0.0012); // low traffic makes audit-export noisy
+    }
+    expect(service(quiet, 'payments/payments').errorRatio).toBeGreaterThan(0.0001);
+  });
+
+  it('cart burns an extra 0.4% during the last 20 hours', () => {
+    const before = service(model.truth(TEST_ANCHOR - 3 * DAY, TEST_ANCHOR - 2 * DAY), 'shop/cart').errorRatio ?? 0;
+    const during = service(model.truth(TEST_ANCHOR - 20 * HOUR, TEST_ANCHOR), 'shop/cart').errorRatio ?? 0;
+    expect(during - before).toBeCloseTo(0.004, 4);
+  });
+
+  it('retry storm: catalog sees 2.5x attempts from recommendations, half of them 503', () => {
+    const storm = event('catalog-retry-storm');
+    const during = edge(model.truth(storm.start, storm.end ?? 0), 'shop/recommendations', 'shop/catalog');
+    expect(during.requests / during.sourceRequests).toBeCloseTo(2.5, 2);
+    expect(during.errorRatio).toBeCloseTo(0.5, 2);
+    expect(during.sourceErrorRatio).toBeCloseTo(0.4, 2);
+  });
+
+  it('catalog v2 doubles-and-a-half its latency: far fewer requests under 25 ms', () => {
+    const deploy = event('catalog-deploy').start;
+    const share25 = (t: Truth) => {
+      const s = service(t, 'shop/catalog');
+      return (s.latencyBuckets.find((b) => b.le === 25)?.count ?? 0) / s.requests;
+    };
+    expect(share25(model.truth(deploy - DAY, deploy))).toBeGreaterThan(0.9);
+    expect(share25(model.truth(deploy, deploy + DAY))).toBeLessThan(0.5);
+  });
+
+  it('search -> reviews is 70% 404, counted as 4xx not errors; checkout -> notifications is plaintext', () => {
+    const day = model.truth(TEST_ANCHOR - DAY, TEST_ANCHOR);
+    const notFound = edge(day, 'shop/search', 'shop/reviews');
+    expect(notFound.fourxx / notFound.requests).toBeCloseTo(0.7, 3);
+    expect(notFound.errorRatio ?? 1).toBeLessThan(0.001);
+    expect(edge(day, 'shop/checkout', 'platform/notifications').mtlsRatio).toBe(0);
+    expect(edge(day, 'shop/frontend', 'shop/catalog').mtlsRatio).toBe(1);
+  });
+
+  it('audit-export gets a few requests per hour', () => {
+    const perHour = service(model.truth(TEST_ANCHOR - 7 * DAY, TEST_ANCHOR), 'platform/audit-export').requests / (7 * 24);
+    expect(perHour).toBeGreaterThan(1.5);
+    expect(perHour).toBeLessThan(3);
+  });
+});
