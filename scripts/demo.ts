@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createModel, startLiveServer, writeHistory } from './simulator';
 import { ensureSystemPackages } from './system/deps';
 import { assertPortFree, waitFor } from './system/ports';
+import { simulatorSourceKey } from './system/source-key';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from './system/prometheus';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -25,6 +26,7 @@ const ports = {
 
 interface DemoState {
   seed: number;
+  model: string;
   anchor: number;
   coveredUntil: number;
 }
@@ -35,7 +37,7 @@ const log = (line: string) => console.log(`[demo] ${line}`);
 function readState(): DemoState | null {
   try {
     const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as DemoState;
-    return state.seed === SEED && nowS() - state.anchor < STORY_MAX_AGE_S && existsSync(TSDB) ? state : null;
+    return state.seed === SEED && state.model === simulatorSourceKey() && nowS() - state.anchor < STORY_MAX_AGE_S && existsSync(TSDB) ? state : null;
   } catch {
     return null;
   }
@@ -80,7 +82,7 @@ async function main() {
   if (!state) {
     rmSync(TSDB, { recursive: true, force: true });
     const anchor = nowS() - (nowS() % 60);
-    state = { seed: SEED, anchor, coveredUntil: anchor - HISTORY_DAYS * 86_400 };
+    state = { seed: SEED, model: simulatorSourceKey(), anchor, coveredUntil: anchor - HISTORY_DAYS * 86_400 };
     log(`generating ${HISTORY_DAYS} days of simulated mesh history (seed ${SEED})`);
   } else {
     log(`reusing history from ${new Date(state.anchor * 1000).toISOString()}`);

@@ -51,3 +51,49 @@ export function histogramCounters(o: HistogramOptions): HistogramCounters {
   const sumOffset = initial > 0 ? Math.round((o.offset * meanWeight(o.start) * 1000) / initial) / 1000 : 0;
   return { buckets, sum: make(meanWeight, sumOffset, 'milli'), count };
 }
+
+export interface ClassComponent extends Component {
+  start: number; // when the class's series is born (>= the histogram's start)
+  offset: number; // the class's requests already counted at its start
+}
+
+/**
+ * Server-side request counters and the latency histogram built from the SAME integer parts, one per
+ * (class, bucket): each class's counter is the sum of its parts and each cumulative bucket the sum
+ * of all classes' parts up to it. So `+Inf` equals the requests the request counters saw, exactly,
+ * at every instant, and every bucket's increase over any window stays cumulative in `le`.
+ */
+export function classHistogram(o: Omit<HistogramOptions, 'components' | 'offset'> & { classes: readonly ClassComponent[] }): HistogramCounters & { perClass: Counter[] } {
+  const bounds = [...o.les, Number.POSITIVE_INFINITY];
+  const parts = o.classes.map((c) => {
+    const share = (k: number) => (t: number) => {
+      const d = c.dist(t);
+      return Math.max(0, cdf(d, bounds[k] ?? 0) - (k === 0 ? 0 : cdf(d, bounds[k - 1] ?? 0)));
+    };
+    const startShare = bounds.map((_, k) => share(k)(c.start));
+    const startTotal = startShare.reduce((a, b) => a + b, 0);
+    // The class's starting value split over its parts; the rounding remainder goes to the largest.
+    const offsets = startShare.map((x) => (startTotal > 0 ? Math.floor((c.offset * x) / startTotal) : 0));
+    const largest = startShare.indexOf(Math.max(...startShare));
+    offsets[largest] = (offsets[largest] ?? 0) + c.offset - offsets.reduce((a, b) => a + b, 0);
+    return bounds.map((_, k) => {
+      const weightAt = (t: number) => c.weight(t) * share(k)(t);
+      const offset = offsets[k] ?? 0;
+      const term: Term = { peak: o.peak, shape: o.shape, weightAt };
+      return compileCounter({ start: c.start, end: o.end, offset, terms: [term], rounding: 'floor' }, o.breakpoints);
+    });
+  });
+  const perClass = parts.map((p) => sumCounters(p));
+  const bucketParts = bounds.map((_, k) => sumCounters(parts.map((p) => p[k] as Counter)));
+  const buckets = bounds.map((le, k) => ({ le, counter: sumCounters(bucketParts.slice(0, k + 1)) }));
+  const count = sumCounters(perClass);
+  const meanWeight = (t: number) => o.classes.reduce((sum, c) => sum + c.weight(t) * mean(c.dist(t)), 0);
+  const totalStart = o.classes.reduce((sum, c) => sum + c.weight(o.start), 0);
+  const offset = o.classes.reduce((sum, c) => sum + c.offset, 0);
+  const sumOffset = totalStart > 0 ? Math.round((offset * meanWeight(o.start) * 1000) / totalStart) / 1000 : 0;
+  const sum = compileCounter(
+    { start: o.start, end: o.end, offset: sumOffset, terms: [{ peak: o.peak, shape: o.shape, weightAt: meanWeight }], rounding: 'milli' },
+    o.breakpoints,
+  );
+  return { buckets, sum, count, perClass };
+}

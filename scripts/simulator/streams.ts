@@ -1,7 +1,7 @@
 // Mesh-agnostic counters of the model: one per (edge, response class, side, pod pair), latency
 // histograms per (edge, pod pair) on the server side, and TCP counters. Renderers only add labels.
 import { compileCounter, type Counter } from './counter';
-import { histogramCounters } from './histogram';
+import { classHistogram } from './histogram';
 import { LATENCY_BUCKETS_MS } from './latency';
 import { between } from './rng';
 import { diurnalShape, type Shape } from './shape';
@@ -74,49 +74,49 @@ export function httpStreams(ctx: StreamContext, topology: Topology): HttpStreams
     const series: ClassSeries[] = [];
     const histograms: LatencySeries[] = [];
     for (const pair of epochPairs(edge.source, edge.target)) {
+      const keyOf = (side: Side, cls: TrafficClass) =>
+        `${edge.key}:${pair.src.revision}:${pair.dst.revision}:${side}:${cls.code}:${cls.flags}`;
+      const served = classes.filter((c) => c.sides.includes('server') && Math.max(pair.from, c.born) < pair.to);
+      const histogram = classHistogram({
+        start: pair.from,
+        end: pair.to,
+        peak: edge.peakRps,
+        shape,
+        les: LATENCY_BUCKETS_MS,
+        breakpoints: timeline.breakpoints,
+        classes: served.map((cls) => {
+          const start = Math.max(pair.from, cls.born);
+          const weight = cls.share.server;
+          const offset = startOffset(ctx, keyOf('server', cls), start, edge.peakRps * MEAN_DIURNAL * weight(start));
+          return { start, offset, weight, dist: cls.latency };
+        }),
+      });
       for (const cls of classes) {
         for (const side of cls.sides) {
           const start = Math.max(pair.from, cls.born);
           if (start >= pair.to) continue;
-          const key = `${edge.key}:${pair.src.revision}:${pair.dst.revision}:${side}:${cls.code}:${cls.flags}`;
           const weightAt = cls.share[side];
-          const offset = startOffset(ctx, key, start, edge.peakRps * MEAN_DIURNAL * weightAt(start));
-          const counter = compileCounter(
-            { start, end: pair.to, offset, terms: [{ peak: edge.peakRps, shape, weightAt }], rounding: 'floor' },
-            timeline.breakpoints,
-          );
+          const servedIndex = side === 'server' ? served.indexOf(cls) : -1;
+          const counter =
+            servedIndex >= 0
+              ? (histogram.perClass[servedIndex] as Counter)
+              : compileCounter(
+                  {
+                    start,
+                    end: pair.to,
+                    offset: startOffset(ctx, keyOf(side, cls), start, edge.peakRps * MEAN_DIURNAL * weightAt(start)),
+                    terms: [{ peak: edge.peakRps, shape, weightAt }],
+                    rounding: 'floor',
+                  },
+                  timeline.breakpoints,
+                );
           series.push({ edge, side, cls, src: pair.src, dst: pair.dst, counter });
         }
       }
-      histograms.push(latencySeries(ctx, edge, shape, classes, pair));
+      histograms.push({ edge, src: pair.src, dst: pair.dst, buckets: histogram.buckets, sum: histogram.sum, count: histogram.count });
     }
     return { edge, shape, classes, series, histograms };
   });
-}
-
-function latencySeries(
-  ctx: StreamContext,
-  edge: HttpEdge,
-  shape: Shape,
-  classes: readonly TrafficClass[],
-  pair: { src: PodEpoch; dst: PodEpoch; from: number; to: number },
-): LatencySeries {
-  const served = classes.filter((c) => c.sides.includes('server'));
-  const components = served.map((c) => ({ weight: c.share.server, dist: c.latency }));
-  const totalAt = (t: number) => served.reduce((sum, c) => sum + c.share.server(t), 0);
-  const key = `${edge.key}:${pair.src.revision}:${pair.dst.revision}:latency`;
-  const offset = startOffset(ctx, key, pair.from, edge.peakRps * MEAN_DIURNAL * totalAt(pair.from));
-  const h = histogramCounters({
-    start: pair.from,
-    end: pair.to,
-    offset,
-    peak: edge.peakRps,
-    shape,
-    components,
-    les: LATENCY_BUCKETS_MS,
-    breakpoints: ctx.timeline.breakpoints,
-  });
-  return { edge, src: pair.src, dst: pair.dst, ...h };
 }
 
 export function tcpStreams(ctx: StreamContext, topology: Topology): TcpSeries[] {

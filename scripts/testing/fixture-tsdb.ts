@@ -1,7 +1,6 @@
 // The deterministic test history: the simulator's 30 days (fixed seed, fixed anchor) backfilled
 // once into a TSDB that every test run copies, keyed by the simulator's source so edits rebuild it.
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createModel, writeHistory } from '../simulator';
@@ -9,23 +8,13 @@ import { TEST_ANCHOR, TEST_HISTORY_DAYS, TEST_SEED } from '../simulator/fixture'
 import { ensureSystemPackages } from '../system/deps';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from '../system/prometheus';
 import { freePort } from '../system/ports';
+import { simulatorSourceKey } from '../system/source-key';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SIMULATOR_DIR = path.join(ROOT, 'scripts/simulator');
-
-function sourceKey(): string {
-  const hash = createHash('sha256');
-  hash.update(`${TEST_SEED}:${TEST_ANCHOR}:${TEST_HISTORY_DAYS}`);
-  const files = readdirSync(SIMULATOR_DIR)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .sort();
-  for (const f of files) hash.update(f).update(readFileSync(path.join(SIMULATOR_DIR, f)));
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** Builds (or reuses) the fixture TSDB and returns its directory. */
 export async function ensureFixtureTsdb(log: (line: string) => void = console.log): Promise<string> {
-  const dir = path.join(ROOT, '.data/fixture', sourceKey());
+  const dir = path.join(ROOT, '.data/fixture', simulatorSourceKey(`${TEST_SEED}:${TEST_ANCHOR}:${TEST_HISTORY_DAYS}`));
   const tsdb = path.join(dir, 'tsdb');
   if (existsSync(path.join(dir, 'READY'))) return tsdb;
   ensureSystemPackages(['prometheus'], log);
