@@ -1,0 +1,60 @@
+// The dashboards' panels: ids, titles and layout. Pure and browser-safe; the server implements each
+// id in lib/dashboards/panels (queries + transform), the client lays them out in this order.
+export type DashboardId = 'executive' | 'oncall' | 'debug';
+export type PanelWidth = 'third' | 'half' | 'full';
+
+export interface PanelSpec {
+  id: string;
+  title: string;
+  description: string;
+  width: PanelWidth;
+}
+
+export const DASHBOARDS: Record<DashboardId, { title: string; path: string; panels: PanelSpec[] }> = {
+  executive: {
+    title: 'Executive overview',
+    path: '/',
+    panels: [
+      { id: 'mesh-success-now', title: 'Mesh success rate', description: 'Share of requests without a server error (5xx or reset), last 5 minutes at the end of the range.', width: 'third' },
+      { id: 'mesh-success-30d', title: 'Success rate, 30 days', description: 'Mesh-wide success over the 30 days before the end of the range, with the daily trend.', width: 'third' },
+      { id: 'mtls-coverage', title: 'mTLS coverage', description: 'Share of requests over the range that used mutual TLS.', width: 'third' },
+      { id: 'cert-expiry', title: 'Nearest certificate expiry', description: 'Days until the mesh CA root (or identity) certificate that expires first.', width: 'third' },
+      { id: 'active-incidents', title: 'Active incidents', description: 'Firing alerts from Prometheus, grouped by the service they affect.', width: 'half' },
+      { id: 'latency-by-group', title: 'Latency by namespace', description: 'p95 and p99 request latency per namespace over the range.', width: 'half' },
+      { id: 'budget-by-team', title: 'Error budget by team', description: 'Availability per team (namespace) over 30 days and the share of a 99.9% budget it has used.', width: 'full' },
+      { id: 'services', title: 'Services', description: 'Request rate, success rate and p95 per service.', width: 'full' },
+    ],
+  },
+  oncall: {
+    title: 'On-call',
+    path: '/oncall',
+    panels: [
+      { id: 'top-failing', title: 'Top failing services', description: 'Services by error ratio and errors per second, with the trend over the range.', width: 'full' },
+      { id: 'error-ratio', title: 'Error ratio and deployments', description: 'Error ratio of the worst services, with revision changes marked.', width: 'full' },
+      { id: 'response-flags', title: 'Response flags', description: 'Envoy response flags over time: UO circuit breaker, URX retries exhausted, UH no healthy upstream, UF connect failure, UT timeout, NR no route, DC downstream disconnect, RL rate limited.', width: 'half' },
+      { id: 'retries', title: 'Retries and circuit breaking', description: 'Envoy retry, retry-overflow and pending-overflow events per second.', width: 'half' },
+      { id: 'control-plane', title: 'Control plane', description: 'istiod up, connected proxies, xDS pushes and rejects, convergence p99.', width: 'half' },
+      { id: 'proxy-resources', title: 'Proxy resources', description: 'Top sidecar proxies by CPU and memory, with restarts.', width: 'half' },
+      { id: 'deployments', title: 'Recent deployments', description: 'Revision changes seen in the telemetry during the range.', width: 'full' },
+    ],
+  },
+  debug: {
+    title: 'Debug',
+    path: '/debug',
+    panels: [
+      { id: 'route-latency', title: 'Latency by caller', description: 'p50, p95 and p99 per calling workload.', width: 'half' },
+      { id: 'latency-heatmap', title: 'Latency heatmap', description: 'Requests per second per latency bucket, from the histogram buckets present in the data.', width: 'half' },
+      { id: 'status-codes', title: 'Status codes', description: 'Responses per second by status code.', width: 'half' },
+      { id: 'service-flags', title: 'Response flags', description: 'Responses per second by Envoy response flag for this service.', width: 'half' },
+      { id: 'inbound', title: 'Inbound edges', description: 'Callers of this service with their golden signals.', width: 'half' },
+      { id: 'outbound', title: 'Outbound edges', description: 'Services this one calls, with their golden signals.', width: 'half' },
+      { id: 'tcp-connections', title: 'TCP connections per pod', description: 'Connections opened per second and currently open, per pod.', width: 'half' },
+      { id: 'telemetry-health', title: 'Telemetry health', description: 'Scrape up, scrape duration, samples scraped and rule evaluation lag.', width: 'half' },
+      { id: 'traces', title: 'Traces for failed requests', description: 'Links into the trace UI for this service, time window and errors, and exemplars when Prometheus has them.', width: 'full' },
+    ],
+  },
+};
+
+export function panelSpec(dashboard: DashboardId, panel: string): PanelSpec | undefined {
+  return DASHBOARDS[dashboard].panels.find((p) => p.id === panel);
+}
