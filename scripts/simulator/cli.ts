@@ -14,6 +14,7 @@ function usage(): string {
     '  live     [--port 9464] [--host 127.0.0.1] [--seed 42] [--anchor <unix>|now] [--mesh istio|linkerd]',
     '  truth    --from <unix> --to <unix> [--seed 42] [--anchor <unix>|now] [--mesh istio|linkerd]',
     '  timeline [--seed 42] [--anchor <unix>|now] [--mesh istio|linkerd]',
+    'All commands take [--replicas N]: N copies of the shop (quiet ones in <ns>-2..<ns>-N), for benchmarks.',
     'Use the same explicit --anchor for history and live: "now" is rounded down to 5 minutes.',
   ].join('\n');
 }
@@ -56,11 +57,12 @@ async function main(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       from: { type: 'string' },
       to: { type: 'string' },
+      replicas: { type: 'string', default: '1' },
     },
   });
   const seed = parseInteger('seed', values.seed);
   const anchor = parseAnchor(values.anchor);
-  const model = createModel({ seed, anchor, mesh: parseMesh(values.mesh) });
+  const model = createModel({ seed, anchor, mesh: parseMesh(values.mesh), replicas: parseInteger('replicas', values.replicas) });
 
   if (command === 'history') {
     if (!values.out) throw new Error('history needs --out <file>');

@@ -20,7 +20,7 @@ const OUTAGE_EDS_SURGE = 6;
 const ROLLOUT_REJECTS = 0.01;
 
 function istiodPod(ctx: InfraContext): PodEpoch {
-  const workload: Workload = { id: 'istio-system/istiod', namespace: 'istio-system', name: 'istiod', team: 'platform', kind: 'service', protocol: 'http', serviceAccount: 'istiod', epochs: [] };
+  const workload: Workload = { id: 'istio-system/istiod', baseId: 'istio-system/istiod', namespace: 'istio-system', name: 'istiod', team: 'platform', kind: 'service', protocol: 'http', serviceAccount: 'istiod', epochs: [] };
   return {
     workload,
     revision: 'v1',

@@ -119,3 +119,21 @@ describe('linkerd', () => {
     expect(linkerd.truth(TEST_ANCHOR - DAY, TEST_ANCHOR).mesh).toEqual(model.truth(TEST_ANCHOR - DAY, TEST_ANCHOR).mesh);
   });
 });
+
+describe('replicas (a larger quiet mesh for benchmarks)', () => {
+  it('copies the shop into <ns>-N namespaces with the same traffic and none of the incidents', () => {
+    const base = createModel({ seed: 42, anchor: 1_790_856_000 });
+    const big = createModel({ seed: 42, anchor: 1_790_856_000, replicas: 3 });
+    const shopServices = base.services.filter((s) => !s.id.startsWith('istio-system/'));
+    expect(big.services.length).toBe(base.services.length + 2 * shopServices.length);
+    const outage = base.timeline.find((e) => e.id === 'payments-outage');
+    if (!outage) throw new Error('no outage');
+    const t = big.truth(outage.start, outage.start + 1800);
+    const original = t.services.find((s) => s.id === 'payments/payments');
+    const copy = t.services.find((s) => s.id === 'payments-3/payments');
+    expect(original?.errorRatio ?? 0).toBeGreaterThan(0.5);
+    expect(copy?.errorRatio ?? 1).toBeLessThan(0.01);
+    expect(copy?.team).toBe('payments');
+    expect(copy?.requests ?? 0).toBeGreaterThan(0);
+  });
+});

@@ -16,6 +16,8 @@ export interface ModelOptions {
   seed: number;
   anchor: number; // unix seconds: the story's "now"
   mesh?: Mesh;
+  /** Copies of the shop in namespaces `<ns>-2`..`<ns>-N` (quiet, for benchmarks); default 1. */
+  replicas?: number;
 }
 
 export interface ServiceInfo {
@@ -64,7 +66,7 @@ export function createModel(options: ModelOptions): Model {
   const mesh = options.mesh ?? 'istio';
   if (!Number.isInteger(anchor)) throw new Error(`anchor must be whole unix seconds, got ${anchor}`);
   const timeline = createTimeline(anchor);
-  const topology = createTopology(seed, mesh, timeline);
+  const topology = createTopology(seed, mesh, timeline, options.replicas ?? 1);
   const ctx = { seed, timeline };
   const http: HttpStreams[] = httpStreams(ctx, topology);
   const tcp = tcpStreams(ctx, topology);

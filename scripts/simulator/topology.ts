@@ -79,6 +79,7 @@ export interface PodEpoch {
 
 export interface Workload {
   id: string; // namespace/name
+  baseId: string; // the shop workload this one copies (itself unless it is a replica)
   namespace: string;
   name: string;
   team: string;
@@ -121,20 +122,44 @@ function gatewayId(mesh: Mesh): string {
   return mesh === 'istio' ? 'istio-system/istio-ingressgateway' : 'ingress-nginx/ingress-nginx-controller';
 }
 
-export function createTopology(seed: number, mesh: Mesh, timeline: Timeline): Topology {
+/**
+ * Replica r >= 2 of the shop lives in namespaces `<ns>-r` behind the same gateway, with the same
+ * traffic but none of the scripted incidents: a larger, quiet mesh for benchmarks.
+ */
+function replicate<T extends readonly [string, string, ...number[]]>(edges: ReadonlyArray<T>, replicas: number, baseIds: Map<string, string>): T[] {
+  const out: T[] = [...edges];
+  for (let r = 2; r <= replicas; r += 1) {
+    const rep = (id: string) => {
+      if (id === GATEWAY) return id;
+      const [ns = '', name = ''] = id.split('/');
+      const copy = `${ns}-${r}/${name}`;
+      baseIds.set(copy, id);
+      return copy;
+    };
+    for (const [s, t, ...rest] of edges) out.push([rep(s), rep(t), ...rest] as unknown as T);
+  }
+  return out;
+}
+
+export function createTopology(seed: number, mesh: Mesh, timeline: Timeline, replicas = 1): Topology {
   const resolve = (id: string) => (id === GATEWAY ? gatewayId(mesh) : id);
+  const baseIds = new Map<string, string>();
+  const httpEdgeList = replicate(HTTP_EDGES, replicas, baseIds);
+  const tcpEdgeList = replicate(TCP_EDGES, replicas, baseIds);
   const ids = new Set<string>();
-  for (const [s, t] of HTTP_EDGES) ids.add(resolve(s)).add(resolve(t));
-  for (const [s, t] of TCP_EDGES) ids.add(s).add(t);
-  const tcpTargets = new Set(TCP_EDGES.map(([, t]) => t));
+  for (const [s, t] of httpEdgeList) ids.add(resolve(s)).add(resolve(t));
+  for (const [s, t] of tcpEdgeList) ids.add(s).add(t);
+  const tcpTargets = new Set(tcpEdgeList.map(([, t]) => t));
   const workloads = [...ids].sort().map((id, index): Workload => {
     const [namespace = '', name = ''] = id.split('/');
     const kind: WorkloadKind = id === gatewayId(mesh) ? 'gateway' : tcpTargets.has(id) ? 'database' : 'service';
+    const baseId = baseIds.get(id) ?? id;
     const w: Workload = {
       id,
+      baseId,
       namespace,
       name,
-      team: TEAMS[namespace] ?? 'platform',
+      team: TEAMS[baseId.split('/')[0] ?? ''] ?? 'platform',
       kind,
       protocol: tcpTargets.has(id) ? 'tcp' : 'http',
       serviceAccount: kind === 'gateway' && mesh === 'istio' ? 'istio-ingressgateway-service-account' : name,
@@ -160,13 +185,13 @@ export function createTopology(seed: number, mesh: Mesh, timeline: Timeline): To
     if (!w) throw new Error(`unknown workload ${id}`);
     return w;
   };
-  const httpEdges = HTTP_EDGES.map(([s, t, peakRps]): HttpEdge => {
+  const httpEdges = httpEdgeList.map(([s, t, peakRps]): HttpEdge => {
     const source = get(s);
     const target = get(t);
     const mtls = !(source.id === PLAINTEXT_EDGE.source && target.id === PLAINTEXT_EDGE.target);
     return { id: `${source.id}->${target.id}`, key: `${s}->${t}`, source, target, peakRps, mtls };
   });
-  const tcpEdges = TCP_EDGES.map(([s, t, peakConnections, requestBytes, responseBytes]): TcpEdge => ({
+  const tcpEdges = tcpEdgeList.map(([s, t, peakConnections, requestBytes, responseBytes]): TcpEdge => ({
     id: `${s}->${t}`,
     key: `${s}->${t}`,
     source: get(s),

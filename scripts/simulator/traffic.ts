@@ -59,7 +59,7 @@ export function edgeClasses(edge: HttpEdge, seed: number, tl: Timeline): Traffic
   const serverOk = (t: number) => 1 - err500(t) - notFound - uf(t) - storm503(t);
   const clientOk = (t: number) => (storm(t) ? 1 - err500(t) - STORM_URX - STORM_UO : serverOk(t));
 
-  const [median, sigma] = SERVICE_LATENCY[target] ?? [20, 0.5];
+  const [median, sigma] = SERVICE_LATENCY[edge.target.baseId] ?? [20, 0.5];
   const jitter = between(seed, `${edge.key}:latency`, 0.9, 1.1);
   const okLatency = (t: number): LogNormal =>
     target === 'shop/catalog' && t >= tl.deploy
