@@ -1,16 +1,9 @@
 import type { Metadata } from 'next';
-import { HomeDashboard } from '@/components/home-dashboard';
-import { parseDashboardParams, type RawSearchParams } from '@/lib/queries/dashboard-params';
+import { ExecutiveDashboard } from '@/components/dashboard/executive-dashboard';
+import { parseTimeState, type RawSearchParams } from '@/lib/queries/time-state';
 
 export const metadata: Metadata = { title: 'Executive' };
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params = parseDashboardParams(await searchParams);
-  return (
-    <>
-      <h1>Executive overview</h1>
-      {/* Remount when switching between live and pinned so the clock starts fresh. */}
-      <HomeDashboard key={params.time ?? 'live'} {...params} />
-    </>
-  );
+  return <ExecutiveDashboard state={parseTimeState(await searchParams)} />;
 }

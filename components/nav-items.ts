@@ -11,3 +11,6 @@ export function isCurrent(pathname: string, href: string): boolean {
   if (href === '/') return pathname === '/';
   return pathname === href || pathname.startsWith(`${href}/`);
 }
+
+/** Dashboards that read the time range from the URL; links to them carry it along. */
+export const TIME_AWARE: ReadonlySet<string> = new Set(['/', '/oncall', '/debug']);

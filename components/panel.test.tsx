@@ -6,7 +6,7 @@ import { Panel, type PanelQuery } from './panel';
 const base: PanelQuery = { isPending: false, isError: false, isFetching: false, error: null, refetch: () => undefined };
 const unreachable = new ApiError({ status: 502, code: 'upstream_error', message: 'Prometheus unreachable: connection refused' });
 
-function render(query: Partial<PanelQuery>, extra: { isEmpty?: boolean; queries?: string[] } = {}) {
+function render(query: Partial<PanelQuery>, extra: { isEmpty?: boolean; queries?: { purpose?: string; promql: string }[]; description?: string } = {}) {
   return renderToStaticMarkup(
     <Panel title="Services" query={{ ...base, ...query }} empty="No mesh traffic found" {...extra}>
       <table />
@@ -47,9 +47,20 @@ describe('Panel', () => {
   });
 
   it('lists the PromQL under Inspect once there is data', () => {
-    const html = render({ data: {} }, { queries: ['sum(rate(x[5m]))', 'up == 0'] });
+    const html = render({ data: {} }, { queries: [{ purpose: 'Requests per second', promql: 'sum(rate(x[5m]))' }, { promql: 'up == 0' }] });
     expect(html).toContain('<summary>Inspect</summary>');
-    expect(html).toContain('<code>sum(rate(x[5m]))</code>');
+    expect(html).toMatch(/Requests per second[^]*aria-label="Copy PromQL: Requests per second"[^]*<code>sum\(rate\(x\[5m\]\)\)<\/code>/);
     expect(html).toContain('<code>up == 0</code>');
+    expect(html).toContain('aria-label="Copy PromQL: query 2"');
+  });
+
+  it('describes the panel under its title', () => {
+    const html = render({ data: {} }, { description: 'Share of requests that used mTLS.' });
+    expect(html).toMatch(/aria-describedby="([^"]+)"[^]*<p id="\1"[^>]*>Share of requests that used mTLS.<\/p>/);
+  });
+
+  it('is busy while an old range stands in for the new one', () => {
+    expect(render({ data: {}, isPlaceholderData: true, isFetching: true })).toContain('aria-busy="true"');
+    expect(render({ data: {}, isPlaceholderData: false, isFetching: true })).not.toContain('aria-busy');
   });
 });

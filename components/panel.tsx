@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import { PanelInspect } from './panel-inspect';
+import { PanelInspect, type InspectQuery } from './panel-inspect';
 import { TableSkeleton } from './table-skeleton';
 import styles from './panel.module.css';
 
@@ -11,17 +11,21 @@ export interface PanelQuery {
   isPending: boolean;
   isError: boolean;
   isFetching: boolean;
+  /** True while the previous range's data is shown for a new range that is still loading. */
+  isPlaceholderData?: boolean;
   error: unknown;
   refetch: () => unknown;
 }
 
 export interface PanelProps {
   title: string;
+  /** What the panel answers, under the title. */
+  description?: string;
   /** A short line under the title, e.g. the window and evaluation time. */
   meta?: ReactNode;
   query: PanelQuery;
   /** The PromQL behind the panel, shown under "Inspect". */
-  queries?: readonly string[];
+  queries?: readonly InspectQuery[];
   warnings?: readonly string[];
   isEmpty?: boolean;
   empty?: ReactNode;
@@ -34,15 +38,28 @@ function errorMessage(error: unknown): string {
 }
 
 /** A dashboard panel: title, loading skeleton, error with retry, empty state, and the PromQL behind it. */
-export function Panel({ title, meta, query, queries = [], warnings = [], isEmpty, empty, skeleton, children }: PanelProps) {
+export function Panel({ title, description, meta, query, queries = [], warnings = [], isEmpty, empty, skeleton, children }: PanelProps) {
   const headingId = useId();
+  const descriptionId = useId();
   const hasData = query.data !== undefined;
+  // Busy while loading, and while an old range's data stands in for the new one.
+  const busy = query.isPending || (query.isPlaceholderData === true && query.isFetching);
   return (
-    <section className={styles.panel} aria-labelledby={headingId} aria-busy={query.isPending || undefined}>
+    <section
+      className={styles.panel}
+      aria-labelledby={headingId}
+      aria-describedby={description ? descriptionId : undefined}
+      aria-busy={busy || undefined}
+    >
       <header className={styles.header}>
         <h2 id={headingId}>{title}</h2>
         {meta && <p className={styles.meta}>{meta}</p>}
       </header>
+      {description && (
+        <p id={descriptionId} className={styles.description}>
+          {description}
+        </p>
+      )}
       {query.isError && (
         <div role="alert" className={styles.error}>
           <p>
@@ -62,7 +79,7 @@ export function Panel({ title, meta, query, queries = [], warnings = [], isEmpty
       )}
       {hasData && (isEmpty ? <p className={styles.empty}>{empty ?? 'No data.'}</p> : children)}
       {hasData && warnings.length > 0 && (
-        <ul className={styles.warnings} aria-label="Prometheus warnings">
+        <ul className={styles.warnings} aria-label="Warnings">
           {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}

@@ -17,6 +17,8 @@ describe('parseEnv', () => {
       prometheus: { url: 'http://127.0.0.1:9090', auth: { type: 'none' }, headers: {}, timeoutMs: 15_000 },
       mesh: 'auto',
       dbPath: '.data/meshwatch.db',
+      teams: {},
+      auth: { apiTokens: [], groupRoles: {}, demoEditor: false },
     });
   });
 
@@ -69,6 +71,44 @@ describe('parseEnv', () => {
     expect(env.traceUrlTemplate).toBe('https://tempo.example/trace/{traceId}');
   });
 
+  it('accepts a Jaeger search template with placeholders in the query string', () => {
+    const template = 'http://jaeger:16686/search?service={service}.{namespace}&start={startUs}&end={endUs}&tags=%7B%22error%22%3A%22{error}%22%7D';
+    expect(parseEnv({ TRACE_URL_TEMPLATE: template }).traceUrlTemplate).toBe(template);
+  });
+
+  it('maps namespaces to teams from MESHWATCH_TEAMS', () => {
+    expect(parseEnv({ MESHWATCH_TEAMS: 'shop=storefront, payments = money,' }).teams).toEqual({ shop: 'storefront', payments: 'money' });
+  });
+
+  it.each([
+    [{ MESHWATCH_TEAMS: 'Shop=storefront' }, 'MESHWATCH_TEAMS: invalid namespace "Shop" (expected namespace=team pairs)'],
+    [{ MESHWATCH_TEAMS: 'shop' }, 'MESHWATCH_TEAMS: namespace shop needs one team name (namespace=team)'],
+    [{ MESHWATCH_TEAMS: 'shop=a=b' }, 'MESHWATCH_TEAMS: namespace shop needs one team name (namespace=team)'],
+    [{ MESHWATCH_TEAMS: 'shop=a,shop=b' }, 'MESHWATCH_TEAMS: namespace shop is mapped twice'],
+  ])('rejects %j', (source, problem) => {
+    expect(problemsOf(source)).toBe(`Invalid configuration: ${problem}`);
+  });
+
+  it('configures who may change SLOs', () => {
+    const env = parseEnv({
+      MESHWATCH_API_TOKENS: 'ci-token-1:editor, read:only:viewer',
+      MESHWATCH_AUTH_USER_HEADER: 'X-Forwarded-User',
+      MESHWATCH_AUTH_GROUPS_HEADER: 'X-Forwarded-Groups',
+      MESHWATCH_GROUP_ROLES: 'sre:editor,everyone:viewer',
+      MESHWATCH_DEMO_EDITOR: 'true',
+    });
+    expect(env.auth).toEqual({
+      apiTokens: [
+        { token: 'ci-token-1', role: 'editor' },
+        { token: 'read:only', role: 'viewer' },
+      ],
+      userHeader: 'x-forwarded-user',
+      groupsHeader: 'x-forwarded-groups',
+      groupRoles: { sre: 'editor', everyone: 'viewer' },
+      demoEditor: true,
+    });
+  });
+
   it.each([
     [{ PROMETHEUS_TIMEOUT_MS: '99' }, 'PROMETHEUS_TIMEOUT_MS: must be an integer between 100 and 300000'],
     [{ PROMETHEUS_TIMEOUT_MS: '300001' }, 'PROMETHEUS_TIMEOUT_MS: must be an integer between 100 and 300000'],
@@ -94,8 +134,53 @@ describe('parseEnv', () => {
       { PROMETHEUS_BEARER_TOKEN: 't', PROMETHEUS_HEADERS: 'authorization=Basic x' },
       'PROMETHEUS_HEADERS: must not set Authorization when bearer or basic auth is configured',
     ],
+    [{ MESHWATCH_API_TOKENS: 'tok:admin' }, 'MESHWATCH_API_TOKENS: entry 1 must be token:role with role viewer or editor'],
+    [{ MESHWATCH_API_TOKENS: 'a:editor,a:viewer' }, 'MESHWATCH_API_TOKENS: entry 2 repeats an earlier token'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'X User' }, 'MESHWATCH_AUTH_USER_HEADER: must be an HTTP header name'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'Authorization' }, 'MESHWATCH_AUTH_USER_HEADER: must not be Authorization'],
+    [{ MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups' }, 'MESHWATCH_AUTH_GROUPS_HEADER: needs MESHWATCH_AUTH_USER_HEADER too'],
+    [
+      { MESHWATCH_AUTH_USER_HEADER: 'X-User', MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups', MESHWATCH_GROUP_ROLES: 'sre' },
+      'MESHWATCH_GROUP_ROLES: entry 1 must be group:role',
+    ],
+    [{ MESHWATCH_DEMO_EDITOR: 'maybe' }, 'MESHWATCH_DEMO_EDITOR: must be 1, true'],
   ])('rejects %j', (source, message) => {
     expect(problemsOf(source)).toContain(`Invalid configuration: ${message}`);
+  });
+
+  it('configures who may change SLOs', () => {
+    const env = parseEnv({
+      MESHWATCH_API_TOKENS: 'ci-token-1:editor, read:only:viewer',
+      MESHWATCH_AUTH_USER_HEADER: 'X-Forwarded-User',
+      MESHWATCH_AUTH_GROUPS_HEADER: 'X-Forwarded-Groups',
+      MESHWATCH_GROUP_ROLES: 'sre:editor,everyone:viewer',
+      MESHWATCH_DEMO_EDITOR: 'true',
+    });
+    expect(env.auth).toEqual({
+      apiTokens: [
+        { token: 'ci-token-1', role: 'editor' },
+        { token: 'read:only', role: 'viewer' },
+      ],
+      userHeader: 'x-forwarded-user',
+      groupsHeader: 'x-forwarded-groups',
+      groupRoles: { sre: 'editor', everyone: 'viewer' },
+      demoEditor: true,
+    });
+  });
+
+  it.each([
+    [{ MESHWATCH_API_TOKENS: 'tok:admin' }, 'MESHWATCH_API_TOKENS: entry 1 must be token:role with role viewer or editor'],
+    [{ MESHWATCH_API_TOKENS: 'a:editor,a:viewer' }, 'MESHWATCH_API_TOKENS: entry 2 repeats an earlier token'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'X User' }, 'MESHWATCH_AUTH_USER_HEADER: must be an HTTP header name'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'Authorization' }, 'MESHWATCH_AUTH_USER_HEADER: must not be Authorization'],
+    [{ MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups' }, 'MESHWATCH_AUTH_GROUPS_HEADER: needs MESHWATCH_AUTH_USER_HEADER too'],
+    [
+      { MESHWATCH_AUTH_USER_HEADER: 'X-User', MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups', MESHWATCH_GROUP_ROLES: 'sre' },
+      'MESHWATCH_GROUP_ROLES: entry 1 must be group:role',
+    ],
+    [{ MESHWATCH_DEMO_EDITOR: 'maybe' }, 'MESHWATCH_DEMO_EDITOR: must be 1, true'],
+  ])('rejects auth setting %j', (source, message) => {
+    expect(problemsOf(source)).toContain(message);
   });
 
   it('names every bad variable in one message', () => {
@@ -107,5 +192,6 @@ describe('parseEnv', () => {
   it('never echoes secret values', () => {
     const message = problemsOf({ PROMETHEUS_BEARER_TOKEN: 'tok-123', PROMETHEUS_BASIC_AUTH_PASSWORD: 'pw-456' });
     expect(message).not.toMatch(/tok-123|pw-456/);
+    expect(problemsOf({ MESHWATCH_API_TOKENS: 'secret-789:root' })).not.toContain('secret-789');
   });
 });

@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseApiTokens, parseFlag, parseGroupRoles, parseHeaderName, type AuthConfig } from '@/lib/auth/config';
 import { isAuthorization, parseHeaders } from './env-headers';
+import { parseTeams } from './env-teams';
 
 // The only reader of process.env. Every variable is validated at start-up (instrumentation.ts), and a
 // bad value stops the server with a message naming the variable; values are never echoed back, since
@@ -22,8 +24,15 @@ export interface Env {
   };
   mesh: 'istio' | 'linkerd' | 'auto';
   dbPath: string;
-  /** Link to a trace viewer, e.g. `https://tempo.example/trace/{traceId}`. */
+  /**
+   * Link to a trace viewer with placeholders {service}, {namespace}, {start}/{end} (unix s),
+   * {startMs}/{endMs}, {startUs}/{endUs}, {error} and {traceId}; e.g. `https://tempo.example/trace/{traceId}`.
+   */
   traceUrlTemplate?: string;
+  /** Namespace -> team for the executive dashboard (MESHWATCH_TEAMS); unmapped namespaces are their own team. */
+  teams: Record<string, string>;
+  /** Who may change SLOs (lib/auth): API tokens, a trusted proxy's headers, the demo editor. */
+  auth: AuthConfig;
 }
 
 export class EnvError extends Error {
@@ -63,6 +72,12 @@ const envSchema = z
     MESH: z.enum(['istio', 'linkerd', 'auto'], { error: 'must be one of istio, linkerd, auto' }).default('auto'),
     MESHWATCH_DB: z.string().default('.data/meshwatch.db'),
     TRACE_URL_TEMPLATE: z.string().refine(isHttpUrl, 'must be an http(s) URL').optional(),
+    MESHWATCH_TEAMS: z.string().optional(),
+    MESHWATCH_API_TOKENS: z.string().optional(),
+    MESHWATCH_AUTH_USER_HEADER: z.string().optional(),
+    MESHWATCH_AUTH_GROUPS_HEADER: z.string().optional(),
+    MESHWATCH_GROUP_ROLES: z.string().optional(),
+    MESHWATCH_DEMO_EDITOR: z.string().optional(),
   })
   .superRefine((raw, ctx) => {
     const problem = (variable: string, message: string) =>
@@ -77,10 +92,13 @@ const envSchema = z
     }
     const headers = parseHeaders(raw.PROMETHEUS_HEADERS);
     if (typeof headers === 'string') problem('PROMETHEUS_HEADERS', headers);
+    const teams = parseTeams(raw.MESHWATCH_TEAMS);
+    if (typeof teams === 'string') problem('MESHWATCH_TEAMS', teams);
     const auth = raw.PROMETHEUS_BEARER_TOKEN ?? raw.PROMETHEUS_BASIC_AUTH_USER;
     if (auth !== undefined && typeof headers === 'object' && Object.keys(headers).some(isAuthorization)) {
       problem('PROMETHEUS_HEADERS', 'must not set Authorization when bearer or basic auth is configured');
     }
+    checkAuth(raw, problem);
   })
   .transform(
     (raw): Env => ({
@@ -93,8 +111,49 @@ const envSchema = z
       mesh: raw.MESH,
       dbPath: raw.MESHWATCH_DB,
       ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),
+      teams: parseTeams(raw.MESHWATCH_TEAMS) as Record<string, string>,
+      auth: toAuthConfig(raw),
     }),
   );
+
+type AuthVariables = Partial<
+  Record<'MESHWATCH_API_TOKENS' | 'MESHWATCH_AUTH_USER_HEADER' | 'MESHWATCH_AUTH_GROUPS_HEADER' | 'MESHWATCH_GROUP_ROLES' | 'MESHWATCH_DEMO_EDITOR', string>
+>;
+
+function checkAuth(raw: AuthVariables, problem: (variable: string, message: string) => void): void {
+  const tokens = parseApiTokens(raw.MESHWATCH_API_TOKENS);
+  if (typeof tokens === 'string') problem('MESHWATCH_API_TOKENS', tokens);
+  for (const variable of ['MESHWATCH_AUTH_USER_HEADER', 'MESHWATCH_AUTH_GROUPS_HEADER'] as const) {
+    const header = parseHeaderName(raw[variable]);
+    if (typeof header === 'object') problem(variable, header.problem);
+  }
+  const groupRoles = parseGroupRoles(raw.MESHWATCH_GROUP_ROLES);
+  if (typeof groupRoles === 'string') problem('MESHWATCH_GROUP_ROLES', groupRoles);
+  if (raw.MESHWATCH_AUTH_GROUPS_HEADER !== undefined && raw.MESHWATCH_AUTH_USER_HEADER === undefined) {
+    problem('MESHWATCH_AUTH_GROUPS_HEADER', 'needs MESHWATCH_AUTH_USER_HEADER too');
+  }
+  if (raw.MESHWATCH_GROUP_ROLES !== undefined && raw.MESHWATCH_AUTH_GROUPS_HEADER === undefined) {
+    problem('MESHWATCH_GROUP_ROLES', 'needs MESHWATCH_AUTH_GROUPS_HEADER too');
+  }
+  if (parseFlag(raw.MESHWATCH_DEMO_EDITOR) === undefined) problem('MESHWATCH_DEMO_EDITOR', 'must be 1, true, yes, on, 0, false, no or off');
+}
+
+/** Only called once checkAuth found no problem. */
+function toAuthConfig(raw: AuthVariables): AuthConfig {
+  const header = (text: string | undefined) => {
+    const parsed = parseHeaderName(text);
+    return typeof parsed === 'string' ? parsed : undefined;
+  };
+  const userHeader = header(raw.MESHWATCH_AUTH_USER_HEADER);
+  const groupsHeader = header(raw.MESHWATCH_AUTH_GROUPS_HEADER);
+  return {
+    apiTokens: parseApiTokens(raw.MESHWATCH_API_TOKENS) as AuthConfig['apiTokens'],
+    ...(userHeader === undefined ? {} : { userHeader }),
+    ...(groupsHeader === undefined ? {} : { groupsHeader }),
+    groupRoles: parseGroupRoles(raw.MESHWATCH_GROUP_ROLES) as AuthConfig['groupRoles'],
+    demoEditor: parseFlag(raw.MESHWATCH_DEMO_EDITOR) ?? false,
+  };
+}
 
 function toAuth(token?: string, user?: string, password?: string): PrometheusAuth {
   if (token !== undefined) return { type: 'bearer', token };

@@ -141,7 +141,8 @@ async function main() {
     const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(ports.app), '-H', '127.0.0.1'], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, PROMETHEUS_URL: prometheus.url },
+      // On loopback only, the demo's visitor is the local editor (the UI says so); set MESHWATCH_DEMO_EDITOR=0 to try the viewer role.
+      env: { ...process.env, PROMETHEUS_URL: prometheus.url, MESHWATCH_DEMO_EDITOR: process.env.MESHWATCH_DEMO_EDITOR ?? '1' },
     });
     children.push(app);
     app.on('exit', (code) => {

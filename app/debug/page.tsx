@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
+import { DebugDashboard } from '@/components/dashboard/debug-dashboard';
+import { parseTimeState, type RawSearchParams } from '@/lib/queries/time-state';
 
 export const metadata: Metadata = { title: 'Debug' };
 
-export default function DebugPage() {
-  return <ComingSoon title="Debug" question="which route, which pod, which flag, which trace?" />;
+export default async function DebugPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  return <DebugDashboard state={parseTimeState(await searchParams)} />;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
+import { OncallDashboard } from '@/components/dashboard/oncall-dashboard';
+import { parseTimeState, type RawSearchParams } from '@/lib/queries/time-state';
 
 export const metadata: Metadata = { title: 'On-call' };
 
-export default function OncallPage() {
-  return <ComingSoon title="On-call" question="what is failing, since when, what changed, and what should I page on?" />;
+export default async function OncallPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  return <OncallDashboard state={parseTimeState(await searchParams)} />;
 }

@@ -1,6 +1,8 @@
 'use client';
 
-import { useServices, type ServicesParams } from '@/lib/queries';
+import type { ServiceSummary } from '@/lib/queries/schemas';
+import type { ServicesParams } from '@/lib/queries/keys';
+import { useServices } from '@/lib/queries/use-services';
 import { formatDateTime } from '../format';
 import { Panel } from '../panel';
 import { ServicesTable } from './services-table';
@@ -16,16 +18,17 @@ function Meta({ window, evaluatedAt, live }: { window: string; evaluatedAt?: str
           <time dateTime={evaluatedAt}>{formatDateTime(evaluatedAt)}</time>
         </>
       )}
-      {live && ' · refreshes every 30 s'}
     </>
   );
 }
 
+/** `/api/services` returns its PromQL in this order. */
+const QUERY_PURPOSES = ['Requests per second per service', 'Success ratio per service', 'p95 latency per service (ms)'];
+
 /** Request rate, success rate and p95 latency of every service Prometheus has mesh traffic for. */
-export function ServicesPanel({ live, ...params }: ServicesParams & { live: boolean }) {
-  // A pinned time gives the same answer every time; only failures are worth refetching for, which
-  // refetchInterval does. Live dashboards move their time instead (useEvaluationTime).
-  const query = useServices(params, { refetchInterval: live ? false : undefined });
+export function ServicesPanel({ live, hrefFor, ...params }: ServicesParams & { live: boolean; hrefFor?: (row: ServiceSummary) => string }) {
+  // Live dashboards refresh by moving their time (useDashboardRange); a pinned time never changes.
+  const query = useServices(params, { refetchInterval: false });
   const data = query.data;
   const scope = params.namespace ? ` in namespace ${params.namespace}` : '';
   return (
@@ -33,7 +36,7 @@ export function ServicesPanel({ live, ...params }: ServicesParams & { live: bool
       title="Services"
       meta={<Meta window={params.window} evaluatedAt={data?.evaluatedAt} live={live} />}
       query={query}
-      queries={data?.queries}
+      queries={data?.queries.map((promql, i) => ({ purpose: QUERY_PURPOSES[i], promql }))}
       warnings={data?.warnings}
       isEmpty={data?.services.length === 0}
       empty={
@@ -47,6 +50,7 @@ export function ServicesPanel({ live, ...params }: ServicesParams & { live: bool
       {data && (
         <ServicesTable
           services={data.services}
+          hrefFor={hrefFor}
           caption={`Request rate, success rate and 95th percentile latency per service${scope}, over the last ${data.window}.`}
         />
       )}

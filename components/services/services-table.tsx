@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import type { ServiceSummary } from '@/lib/queries/schemas';
 import { formatMs, formatPercent, formatRps, LEVEL_LABELS, successLevel } from '../format';
@@ -35,7 +36,7 @@ function SuccessCell({ row }: { row: ServiceSummary }) {
   );
 }
 
-export function ServicesTable({ services, caption }: { services: readonly ServiceSummary[]; caption: string }) {
+export function ServicesTable({ services, caption, hrefFor }: { services: readonly ServiceSummary[]; caption: string; hrefFor?: (row: ServiceSummary) => string }) {
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const rows = sortServices(services, sort);
   return (
@@ -61,7 +62,13 @@ export function ServicesTable({ services, caption }: { services: readonly Servic
           {rows.map((row) => (
             <tr key={`${row.namespace}/${row.service}`}>
               <th scope="row">
-                <span className={styles.service}>{row.service}</span>{' '}
+                {hrefFor ? (
+                  <Link className={styles.service} href={hrefFor(row)}>
+                    {row.service}
+                  </Link>
+                ) : (
+                  <span className={styles.service}>{row.service}</span>
+                )}{' '}
                 <span className={styles.namespace}>{row.namespace}</span>
               </th>
               <td className={styles.num}>{row.rps === null ? <Missing reason={row.reasons.rps} /> : formatRps(row.rps)}</td>

@@ -1,38 +1,24 @@
 // Page object for the Executive dashboard (`/`): locates everything by role and accessible name.
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { DashboardPage } from './dashboard-page';
 
 export type ServiceColumn = 'Requests' | 'Success' | 'p95 latency';
 const CELL_INDEX: Record<ServiceColumn, number> = { Requests: 0, Success: 1, 'p95 latency': 2 };
 
-export class HomePage {
-  readonly heading: Locator;
-  readonly nav: Locator;
-  readonly themeToggle: Locator;
+export class HomePage extends DashboardPage {
   readonly servicesPanel: Locator;
   readonly servicesTable: Locator;
   readonly servicesError: Locator;
   readonly retryButton: Locator;
   readonly emptyState: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Executive overview' });
-    this.nav = page.getByRole('navigation', { name: 'Main' });
-    this.themeToggle = page.getByRole('button', { name: 'Dark theme' });
+  constructor(page: Page) {
+    super(page, '/', 'Executive overview');
     this.servicesPanel = page.getByRole('region', { name: 'Services' });
     this.servicesTable = this.servicesPanel.getByRole('table', { name: /per service/ });
     this.servicesError = this.servicesPanel.getByRole('alert');
     this.retryButton = this.servicesPanel.getByRole('button', { name: /Retry/ });
     this.emptyState = this.servicesPanel.getByText('No mesh traffic found in Prometheus for this window');
-  }
-
-  async goto(params: { time?: number; window?: string; namespace?: string } = {}): Promise<void> {
-    const search = new URLSearchParams();
-    if (params.time !== undefined) search.set('time', String(params.time));
-    if (params.window) search.set('window', params.window);
-    if (params.namespace) search.set('namespace', params.namespace);
-    const qs = search.toString();
-    await this.page.goto(qs ? `/?${qs}` : '/');
-    await expect(this.heading).toBeVisible();
   }
 
   /** The table row whose row header starts with the service name (the namespace follows it). */

@@ -61,12 +61,16 @@ export const timeseriesDataSchema = z.object({
   series: z.array(seriesSchema),
   markers: z.array(markerSchema).default([]),
   stacked: z.boolean().default(false),
+  /** What the chart means when it is empty or partial ("no failing services in the range"). */
+  detail: z.string().optional(),
 });
 
 export const tableDataSchema = z.object({
   kind: z.literal('table'),
   columns: z.array(columnSchema),
   rows: z.array(z.object({ id: z.string(), health: healthSchema.optional(), cells: z.record(z.string(), cellSchema) })),
+  /** What the table means, e.g. why it is empty ("no alerts firing at the end of the range"). */
+  detail: z.string().optional(),
 });
 
 export const heatmapDataSchema = z.object({
@@ -88,7 +92,16 @@ export const panelResponseSchema = z.object({
   evaluatedAt: z.string(),
   range: z.object({ start: z.number(), end: z.number(), step: z.number() }),
   /** Every PromQL (or API call) that produced the data, for the panel's "Inspect" view. */
-  queries: z.array(z.object({ purpose: z.string(), promql: z.string() })),
+  queries: z.array(
+    z.object({
+      purpose: z.string(),
+      promql: z.string(),
+      /** How it ran: an instant query at `range.end`, a range query, or an exemplars lookup. */
+      kind: z.enum(['instant', 'range', 'exemplars']).optional(),
+      /** Set when this query's range differs from the panel's (e.g. 30 days for a trend). */
+      range: z.object({ start: z.number(), end: z.number(), step: z.number() }).optional(),
+    }),
+  ),
   warnings: z.array(z.string()),
   /** A signal the mesh does not report as configured: say so and how to enable it, not an empty chart. */
   missing: z.object({ reason: z.string(), howToEnable: z.string().optional() }).optional(),

@@ -1,12 +1,24 @@
 export type {
+  CertExpiryQuery,
+  ControlPlaneQueries,
+  Dimension,
+  FlagQuestion,
+  Grouping,
   MeshAdapter,
-  MeshKind,
-  MeshSample,
-  ServiceSummaryParams,
-  ServiceSummaryQueries,
-  ServiceSummaryResults,
-  ServiceSummaryRow,
-  SummaryField,
-} from './types';
+  MeshQuery,
+  ProxyResourceQueries,
+  QuantileQuestion,
+  RetryQueries,
+  TcpQueries,
+  TrafficQuestion,
+  TrafficScope,
+  Unsupported,
+} from './adapter';
+export { isUnsupported } from './adapter';
+export type { MeshKind, MeshSample, ServiceSummaryParams, ServiceSummaryQueries, ServiceSummaryResults, ServiceSummaryRow, SummaryField } from './types';
 export { combineServiceSummary, ISTIO_SERVICE_LABELS, type ServiceLabels } from './combine';
+export { chooseMesh, MESH_MARKER_MATCH, MESH_MARKERS, type Detection } from './detect';
 export { istioAdapter, ISTIO_ERROR_CODES } from './istio';
+export { PROXY_STATS_HOW_TO } from './istio-infra';
+export { linkerdAdapter } from './linkerd';
+export { dimKey, readDim } from './read';

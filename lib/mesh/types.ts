@@ -1,4 +1,4 @@
-// The mesh adapter contract: mesh questions in, PromQL strings out. Pure: no I/O, no React, no Next.
+// Shapes shared by the adapters and their readers (the contract itself is in adapter.ts). Pure.
 
 /** One instant-vector sample as the adapters need it (a structural subset of the Prometheus client's). */
 export interface MeshSample {
@@ -43,9 +43,3 @@ export interface ServiceSummaryRow {
 }
 
 export type MeshKind = 'istio' | 'linkerd';
-
-export interface MeshAdapter {
-  readonly kind: MeshKind;
-  /** Request rate, success ratio and p95 latency per destination service. */
-  serviceSummaryQueries(params: ServiceSummaryParams): ServiceSummaryQueries;
-}

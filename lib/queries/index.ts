@@ -1,7 +1,10 @@
 export { ApiError, fetchApi, isApiError, type ApiErrorInit } from './api-error';
-export { DEFAULT_WINDOW, parseDashboardParams, type DashboardParams, type RawSearchParams } from './dashboard-params';
-export { queryKeys, type ServicesParams } from './keys';
+export { queryKeys, type PanelParams, type ServicesParams } from './keys';
+export { MAX_RETRIES, shouldRetry } from './retry';
 export * from './schemas';
 export { nowUnixSeconds, roundUnixSeconds, TIME_STEP_SECONDS } from './time';
-export { useEvaluationTime, type EvaluationTime } from './use-evaluation-time';
+export * from './time-range';
+export * from './time-state';
+export { useDashboardRange, type DashboardRange } from './use-dashboard-range';
+export { panelQueryOptions, panelUrl, usePanel } from './use-panel';
 export { REFETCH_INTERVAL_MS, servicesUrl, useServices } from './use-services';

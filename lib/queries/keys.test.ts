@@ -44,3 +44,19 @@ describe('servicesUrl', () => {
     );
   });
 });
+
+describe('queryKeys.panel', () => {
+  const range = { start: 1_790_848_800, end: 1_790_852_400, step: 15 };
+
+  it('sits under its dashboard so a dashboard can be refetched at once', () => {
+    const key = queryKeys.panel('oncall', 'top-failing', range);
+    expect(key.slice(0, 3)).toEqual(queryKeys.dashboard('oncall'));
+    expect(key[4]).toEqual({ ...range, namespace: null, service: null });
+  });
+
+  it('differs per panel and per filter', () => {
+    const a = queryKeys.panel('debug', 'inbound', { ...range, service: 'cart', namespace: 'shop' });
+    expect(queryKeys.panel('debug', 'outbound', { ...range, service: 'cart', namespace: 'shop' })).not.toEqual(a);
+    expect(queryKeys.panel('debug', 'inbound', { ...range, service: 'catalog', namespace: 'shop' })).not.toEqual(a);
+  });
+});

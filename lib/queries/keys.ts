@@ -1,4 +1,5 @@
 import { roundUnixSeconds } from './time';
+import type { ResolvedRange } from './time-range';
 
 export interface ServicesParams {
   /** Evaluation time, unix seconds. */
@@ -6,6 +7,12 @@ export interface ServicesParams {
   /** PromQL range, e.g. `5m`. */
   window: string;
   namespace?: string;
+}
+
+/** What a dashboard panel is asked for: a range from `resolveRange` (already aligned) and optional filters. */
+export interface PanelParams extends ResolvedRange {
+  namespace?: string;
+  service?: string;
 }
 
 /**
@@ -17,4 +24,8 @@ export const queryKeys = {
   servicesAll: () => [...queryKeys.all, 'services'] as const,
   services: ({ time, window, namespace }: ServicesParams) =>
     [...queryKeys.servicesAll(), { time: roundUnixSeconds(time), window, namespace: namespace || null }] as const,
+  panelsAll: () => [...queryKeys.all, 'panels'] as const,
+  dashboard: (dashboard: string) => [...queryKeys.panelsAll(), dashboard] as const,
+  panel: (dashboard: string, panel: string, { start, end, step, namespace, service }: PanelParams) =>
+    [...queryKeys.dashboard(dashboard), panel, { start, end, step, namespace: namespace || null, service: service || null }] as const,
 };

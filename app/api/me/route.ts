@@ -1,0 +1,8 @@
+import { apiHandler } from '@/lib/api';
+import { describeIdentity } from '@/lib/auth';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** GET /api/me: `{ user, role, demo }`; the UI shows the demo editor mode when `demo` is true. */
+export const GET = apiHandler('/api/me', (request: Request) => Response.json(describeIdentity(request), { headers: { 'cache-control': 'no-store' } }));

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
+import { getPrometheusClient } from '@/lib/prometheus';
+import { evaluateSlos } from '@/lib/slo/evaluate';
+import { getSloStore } from '@/lib/store';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const paramsSchema = z.object({ time: timeParamSchema });
+
+/**
+ * GET /api/slos-status?time=: the status of every SLO from one query per window per indicator kind
+ * (plus one per window per custom SLO); SLOs that cannot be evaluated are listed under `errors`.
+ */
+export const GET = apiHandler('/api/slos-status', async (request: Request) => {
+  const { time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
+  const specs = getSloStore()
+    .list()
+    .map((s) => s.spec);
+  const { evaluations, queryCount } = await evaluateSlos(specs, { client: getPrometheusClient(), time, signal: request.signal });
+  return Response.json(
+    {
+      evaluatedAt: new Date(time * 1000).toISOString(),
+      statuses: evaluations.flatMap((e) => (e.status ? [e.status] : [])),
+      errors: evaluations.flatMap((e) => (e.error ? [{ name: e.name, ...e.error }] : [])),
+      queryCount,
+    },
+    { headers: { 'cache-control': 'no-store' } },
+  );
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
+import { getPrometheusClient } from '@/lib/prometheus';
+import { budgetCurve } from '@/lib/slo/evaluate-curve';
+import { storedOr404 } from '@/lib/slo/http';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const paramsSchema = z.object({ time: timeParamSchema });
+
+/** GET /api/slos/{name}/budget?time=: the budget burn-down over the SLO window ending at `time`. */
+export const GET = apiHandler('/api/slos/[name]/budget', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
+  const { time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
+  const { spec } = storedOr404((await params).name);
+  const curve = await budgetCurve(spec, { client: getPrometheusClient(), time, signal: request.signal });
+  return Response.json({ name: spec.name, ...curve }, { headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { apiHandler, parseSearchParams } from '@/lib/api';
+import { prometheusRuleYaml, rulesYaml } from '@/lib/slo';
+import { storedOr404, yamlResponse } from '@/lib/slo/http';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const paramsSchema = z.object({
+  format: z.enum(['prometheus', 'prometheusrule'], { error: 'must be prometheus or prometheusrule' }).default('prometheus'),
+});
+
+/** GET /api/slos/{name}/rules: recording and alert rules as a rule file, or `?format=prometheusrule`. */
+export const GET = apiHandler('/api/slos/[name]/rules', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
+  const { format } = parseSearchParams(paramsSchema, request.url);
+  const { spec } = storedOr404((await params).name);
+  return format === 'prometheusrule'
+    ? yamlResponse(prometheusRuleYaml(spec), `slo-${spec.name}.prometheusrule.yaml`)
+    : yamlResponse(rulesYaml(spec), `slo-${spec.name}.rules.yaml`);
+});

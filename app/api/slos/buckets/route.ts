@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
+import { getPrometheusClient } from '@/lib/prometheus';
+import { findBucketBoundaries } from '@/lib/slo/evaluate';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const nameSchema = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(253, 'must be at most 253 characters');
+const paramsSchema = z.object({ service: nameSchema('service'), namespace: nameSchema('namespace'), time: timeParamSchema });
+
+/** GET /api/slos/buckets?service=&namespace=&time=: latency bucket boundaries (ms) found in the last day of data. */
+export const GET = apiHandler('/api/slos/buckets', async (request: Request) => {
+  const { service, namespace, time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
+  const boundariesMs = await findBucketBoundaries({ service, namespace }, { client: getPrometheusClient(), time, signal: request.signal });
+  return Response.json({ service, namespace, boundariesMs }, { headers: { 'cache-control': 'no-store' } });
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
+import { requireRole } from '@/lib/auth';
+import { ImportError, importSlos } from '@/lib/slo';
+import { readText } from '@/lib/slo/http';
+import { getSloStore } from '@/lib/store';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const paramsSchema = z.object({
+  dryRun: z.enum(['1', 'true', '0', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === '1' || v === 'true'),
+});
+
+/**
+ * POST /api/slos/import[?dryRun=true]: OpenSLO v1, Sloth prometheus/v1 or Meshwatch specs, as YAML or
+ * JSON. All are created in one transaction (201), or none (422 listing every problem, 409 on a taken name).
+ */
+export const POST = apiHandler('/api/slos/import', async (request: Request) => {
+  const { user } = requireRole(request, 'editor');
+  const { dryRun } = parseSearchParams(paramsSchema, request.url);
+  let imported;
+  try {
+    imported = importSlos(await readText(request));
+  } catch (err) {
+    if (err instanceof ImportError) throw new ApiError(422, 'validation_failed', err.message, { problems: err.problems });
+    throw err;
+  }
+  const specs = dryRun ? imported.specs : getSloStore().importMany(imported.specs, user).map((s) => s.spec);
+  return Response.json({ slos: specs, warnings: imported.warnings, dryRun }, { status: dryRun ? 200 : 201 });
+});

@@ -1,0 +1,79 @@
+'use client';
+
+// The only module that imports ECharts (STYLE.md): tree-shaken `echarts/core` with just the charts,
+// components and renderer the option builders use (perses `EChart.tsx`).
+import { useEffect, useRef } from 'react';
+import { HeatmapChart, LineChart, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+  type TooltipComponentOption,
+  type VisualMapComponentOption,
+} from 'echarts/components';
+// `use` is ECharts' registry, not React's hook; renamed so nobody (and no linter) confuses them.
+import { init, use as registerParts, type ComposeOption, type EChartsType } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+registerParts([LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+/** Every option the builders may produce; anything else would need a `use([...])` entry above. */
+export type ChartOption = ComposeOption<
+  | LineSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
+>;
+export type { LineSeriesOption, HeatmapSeriesOption };
+
+/** Resizes wait for the layout to settle (dragging a window fires dozens of observations). */
+export const RESIZE_DEBOUNCE_MS = 100;
+
+export interface EChartProps {
+  /** Memoise it: a new object means a new `setOption`. */
+  option: ChartOption;
+  /** What the chart shows, in words, for screen readers (the canvas itself says nothing). */
+  label: string;
+  height?: number;
+  className?: string;
+}
+
+/** A canvas chart: init on mount, dispose on unmount, `setOption` only when the option changes. */
+export default function EChart({ option, label, height = 240, className }: EChartProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const instance = init(el, null, { renderer: 'canvas' });
+    chart.current = instance;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => instance.resize(), RESIZE_DEBOUNCE_MS);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // notMerge: a series that disappeared from the data must disappear from the chart too.
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={ref} role="img" aria-label={label} className={className} style={{ height, width: '100%' }} />;
+}

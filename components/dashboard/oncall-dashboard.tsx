@@ -1,0 +1,22 @@
+'use client';
+
+import { DASHBOARDS } from '@/lib/dashboards/catalog';
+import type { TimeState } from '@/lib/queries/time-state';
+import { DashboardHeader } from './dashboard-header';
+import { PanelGrid } from './panel-grid';
+import { useDashboard } from './use-dashboard';
+import styles from './dashboard-layout.module.css';
+
+const { title, panels } = DASHBOARDS.oncall;
+
+/** `/oncall`: what is failing, since when, what changed. */
+export function OncallDashboard({ state }: { state: TimeState }) {
+  const { range, linkHref } = useDashboard(state);
+  const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace };
+  return (
+    <div className={styles.page}>
+      <DashboardHeader title={title} state={state} range={range} />
+      <PanelGrid dashboard="oncall" panels={panels} params={params} linkHref={linkHref} />
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { istioAdapter } from '@/lib/mesh';
+import type { Sample } from '@/lib/prometheus/query-schemas';
+import type { PanelParams } from '../../params';
+import type { PanelContext, TableData } from '../types';
+import { budgetByTeam, budgetConsumed, budgetHealth } from './budget-by-team';
+import { activeIncidents } from './incidents';
+import { latencyByGroup } from './latency-by-group';
+import { meshSuccess30d, meshSuccessNow } from './mesh-success';
+import { certExpiry, certHealth, mtlsCoverage, mtlsHealth } from './security';
+
+const ctx: PanelContext = { mesh: istioAdapter, config: { teams: {} } };
+const p: PanelParams = { start: 1_790_852_400, end: 1_790_856_000, step: 15, namespace: undefined, service: undefined };
+const s = (labels: Record<string, string>, value: number): Sample => ({ labels, timeMs: p.end * 1000, value });
+const ns = (namespace: string, value: number) => s({ destination_service_namespace: namespace }, value);
+const rows = (data: unknown) => (data as TableData).rows;
+
+describe('mesh success now', () => {
+  it.each([
+    ['0.05% errors', [s({}, 0.0005)], [s({}, 480)], 0.9995, 'good'],
+    ['0.5% errors', [s({}, 0.005)], [s({}, 480)], 0.995, 'warn'],
+    ['outage', [s({}, 0.2)], [s({}, 480)], 0.8, 'bad'],
+    ['no traffic: no ratio sample', [], [s({}, 0)], null, 'unknown'],
+    ['0/0 leaked as NaN', [s({}, Number.NaN)], [s({}, 0)], null, 'unknown'],
+  ])('%s', (_name, ratio, rate, value, health) => {
+    const { data } = meshSuccessNow.transform({ ratio, rate }, p, ctx);
+    expect(data).toMatchObject({ kind: 'stat', unit: 'ratio', value, health });
+    if (value === null) expect(data.kind === 'stat' && data.detail).toMatch(/no (requests|traffic)/);
+    else expect(data.kind === 'stat' && data.value).toBeCloseTo(value, 12);
+  });
+});
+
+describe('mesh success over 30 days', () => {
+  it('gives the success and a daily trend with gaps for days without traffic', () => {
+    const trend = [{ labels: {}, points: [[1000, 0.001], [2000, Number.NaN], [3000, 0.02]] as Array<[number, number]> }];
+    const { data } = meshSuccess30d.transform({ ratio: [s({}, 0.0004)], trend }, p, ctx);
+    expect(data).toMatchObject({ kind: 'stat', health: 'good' });
+    if (data.kind !== 'stat') throw new Error('stat');
+    expect(data.value).toBeCloseTo(0.9996, 12);
+    expect(data.trend?.points).toEqual([[1000, 0.999], [2000, null], [3000, 0.98]]);
+  });
+
+  it('asks for 30 daily points ending at the end of the range', () => {
+    const q = meshSuccess30d.queries(p, ctx);
+    expect(q.trend.over).toEqual({ start: p.end - 29 * 86_400, end: p.end, step: 86_400 });
+    expect(q.ratio.promql).toContain('[30d]');
+  });
+});
+
+describe('security posture', () => {
+  it.each([[1, 'good'], [0.99, 'warn'], [0.95, 'warn'], [0.9, 'bad'], [null, 'unknown']] as const)('mTLS %s is %s', (ratio, health) => {
+    expect(mtlsHealth(ratio)).toBe(health);
+  });
+
+  it('names the plaintext edges, busiest first', () => {
+    const edge = (from: string, to: string, v: number) =>
+      s({ source_workload_namespace: 'shop', source_workload: from, destination_service_namespace: 'platform', destination_service_name: to }, v);
+    const { data } = mtlsCoverage.transform({ ratio: [s({}, 0.988)], plaintext: [edge('a', 'b', 0.5), edge('checkout', 'notifications', 5.47)] }, p, ctx);
+    expect(data).toMatchObject({ value: 0.988, health: 'warn', detail: 'Plaintext: shop/checkout → platform/notifications (5.47 req/s), shop/a → platform/b (0.500 req/s)' });
+  });
+
+  it.each([[10, 'bad'], [13.9, 'bad'], [14, 'warn'], [29, 'warn'], [30, 'good'], [-1, 'bad'], [null, 'unknown']] as const)('a certificate %s days from expiry is %s', (days, health) => {
+    expect(certHealth(days)).toBe(health);
+  });
+
+  it('reports the nearest certificate in days from the end of the range, with its name', () => {
+    const expiry = [s({ __name__: 'citadel_server_cert_chain_expiry_timestamp' }, p.end + 40 * 86_400), s({ __name__: 'citadel_server_root_cert_expiry_timestamp' }, p.end + 10 * 86_400)];
+    const { data } = certExpiry.transform({ expiry }, p, ctx);
+    expect(data).toEqual({ kind: 'stat', value: 10, unit: 'days', health: 'bad', detail: 'Istio CA root certificate expires 2026-10-11 12:00 UTC' });
+  });
+
+  it('says which metric is missing when no certificate reports', () => {
+    const { data } = certExpiry.transform({ expiry: [] }, p, ctx);
+    expect(data).toMatchObject({ value: null, health: 'unknown' });
+    expect(data.kind === 'stat' && data.detail).toContain('citadel_server_root_cert_expiry_timestamp');
+  });
+});
+
+describe('active incidents', () => {
+  it('groups firing alerts by the service they name, whatever the label', () => {
+    const alerts = [
+      s({ alertname: 'HighErrorRate', severity: 'critical', namespace: 'payments', service: 'payments' }, 1),
+      s({ alertname: 'SlowBurn', severity: 'warning', destination_service_namespace: 'payments', destination_service_name: 'payments' }, 2),
+      s({ alertname: 'CertExpiry', severity: 'warning', job: 'istiod' }, 1),
+    ];
+    const since = [s({ alertname: 'HighErrorRate', severity: 'critical', namespace: 'payments', service: 'payments' }, 1_790_850_000)];
+    const { data } = activeIncidents.transform({ alerts, since }, p, ctx);
+    expect(rows(data)).toEqual([
+      { id: '["","istiod"]', health: 'warn', cells: { service: 'istiod', namespace: '', alerts: 'CertExpiry (warning)', firing: 1, since: null } },
+      {
+        id: '["payments","payments"]',
+        health: 'bad',
+        cells: {
+          service: { text: 'payments', href: '/debug?service=payments&namespace=payments' },
+          namespace: 'payments',
+          alerts: 'HighErrorRate (critical), SlowBurn (warning)',
+          firing: 3,
+          since: 1_790_850_000,
+        },
+      },
+    ]);
+  });
+
+  it('says so when nothing fires, and filters by namespace in PromQL', () => {
+    expect(activeIncidents.transform({ alerts: [], since: [] }, p, ctx).data).toMatchObject({ rows: [], detail: expect.stringContaining('No alerts firing') });
+    const q = activeIncidents.queries({ ...p, namespace: 'pay"ments' }, ctx);
+    expect(q.alerts.promql).toContain('ALERTS{alertstate="firing",namespace="pay\\"ments"} or ALERTS{alertstate="firing",destination_service_namespace="pay\\"ments"}');
+  });
+});
+
+describe('latency by namespace', () => {
+  it('joins rate, p95 and p99 per namespace, null for NaN, with the team', () => {
+    const { data } = latencyByGroup.transform(
+      { rate: [ns('shop', 380), ns('idle', 0)], p95: [ns('shop', 125), ns('idle', Number.NaN)], p99: [ns('shop', 236)] },
+      p,
+      { ...ctx, config: { teams: { shop: 'storefront' } } },
+    );
+    expect(rows(data).map((r) => r.cells)).toEqual([
+      { namespace: 'idle', team: 'idle', rps: 0, p95: null, p99: null },
+      { namespace: 'shop', team: 'storefront', rps: 380, p95: 125, p99: 236 },
+    ]);
+  });
+});
+
+describe('error budget by team', () => {
+  it.each([
+    [0, 1000, 0, 'good'],
+    [1, 1000, 1, 'bad'],
+    [0.4, 1000, 0.4, 'good'],
+    [0.7, 1000, 0.7, 'warn'],
+  ])('%s errors in %s requests use %s of a 99.9%% budget', (errors, requests, consumed, health) => {
+    expect(budgetConsumed(errors, requests)).toBeCloseTo(consumed, 12);
+    expect(budgetHealth(budgetConsumed(errors, requests))).toBe(health);
+  });
+
+  it('gives no budget figure without requests', () => {
+    expect(budgetConsumed(0, 0)).toBeNull();
+    expect(budgetHealth(null)).toBe('unknown');
+  });
+
+  it('sums requests and errors of a team before dividing (never averages ratios)', () => {
+    const day30 = 30 * 86_400;
+    // shop: 1000 req/s with 1% errors; cart-ns: 1 req/s with 0 errors; one team owns both.
+    const teams = { shop: 'storefront', 'cart-ns': 'storefront', payments: 'payments' };
+    const { data } = budgetByTeam.transform(
+      { requests: [ns('shop', 1000), ns('cart-ns', 1), ns('payments', 10)], errors: [ns('shop', 10), ns('payments', 0.001)] },
+      p,
+      { ...ctx, config: { teams } },
+    );
+    const [first, second] = rows(data);
+    expect(first?.id).toBe('storefront');
+    expect(first?.cells.namespaces).toBe('cart-ns, shop');
+    expect(first?.cells.availability).toBeCloseTo(1 - 10 / 1001, 12);
+    expect(first?.cells.consumed).toBeCloseTo(10 / 1001 / 0.001, 9);
+    expect(first?.cells.requests).toBe(1001 * day30);
+    expect(first?.health).toBe('bad');
+    expect(second).toMatchObject({ id: 'payments', health: 'good', cells: { errors: Math.round(0.001 * day30) } });
+  });
+});

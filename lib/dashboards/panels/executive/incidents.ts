@@ -1,0 +1,85 @@
+// Active incidents: alerts firing at the end of the range, from the ALERTS series Prometheus keeps
+// (so a pinned `?time=` shows what was firing then), grouped by the service they affect.
+import { matchers } from '@/lib/prometheus/promql';
+import type { Sample } from '@/lib/prometheus/query-schemas';
+import type { PanelData } from '../../schema';
+import type { PanelParams } from '../../params';
+import { compareText } from '../values';
+import { definePanel, instant } from '../types';
+
+// Alert rules name the affected service differently; the first non-empty one wins, in this order.
+const SERVICE_LABELS = ['service', 'destination_service_name', 'app', 'job'] as const;
+const NAMESPACE_LABELS = ['namespace', 'destination_service_namespace'] as const;
+const BY = ['alertname', 'severity', ...NAMESPACE_LABELS, ...SERVICE_LABELS].join(', ');
+/** Severities that mean someone is (or should be) paged. */
+const PAGING = new Set(['critical', 'page', 'error']);
+
+function firing(p: PanelParams): string {
+  if (!p.namespace) return `ALERTS${matchers({ alertstate: 'firing' })}`;
+  return NAMESPACE_LABELS.map((l) => `ALERTS${matchers({ alertstate: 'firing', [l]: p.namespace })}`).join(' or ');
+}
+
+const first = (s: Sample, names: readonly string[]) => names.map((n) => s.labels[n] ?? '').find((v) => v !== '') ?? '';
+
+interface Incident {
+  namespace: string;
+  service: string;
+  alerts: Map<string, string>; // alertname -> severity
+  firing: number;
+  since: number | null;
+}
+
+export function groupIncidents(counts: readonly Sample[], since: readonly Sample[]): Incident[] {
+  const byKey = new Map<string, Incident>();
+  const keyOf = (s: Sample) => JSON.stringify([first(s, NAMESPACE_LABELS), first(s, SERVICE_LABELS)]);
+  for (const s of counts) {
+    const key = keyOf(s);
+    const entry = byKey.get(key) ?? { namespace: first(s, NAMESPACE_LABELS), service: first(s, SERVICE_LABELS), alerts: new Map(), firing: 0, since: null };
+    entry.alerts.set(s.labels.alertname ?? '', s.labels.severity ?? '');
+    entry.firing += Number.isFinite(s.value) ? s.value : 0;
+    byKey.set(key, entry);
+  }
+  for (const s of since) {
+    const entry = byKey.get(keyOf(s));
+    if (entry && Number.isFinite(s.value)) entry.since = entry.since === null ? s.value : Math.min(entry.since, s.value);
+  }
+  return [...byKey.values()].sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.service, b.service));
+}
+
+export const activeIncidents = definePanel({
+  queries: (p) => ({
+    alerts: instant('Firing alerts at the end of the range, by alert and affected service', `count by (${BY}) (${firing(p)})`),
+    // ALERTS_FOR_STATE holds each alert's activeAt; `and` keeps the firing ones (it has no alertstate).
+    since: instant('When each firing alert became active', `min by (${BY}) (ALERTS_FOR_STATE and ignoring (alertstate) (${firing(p)}))`),
+  }),
+  transform: ({ alerts, since }) => {
+    const incidents = groupIncidents(alerts, since);
+    const data: PanelData = {
+      kind: 'table',
+      columns: [
+        { key: 'service', label: 'Service', kind: 'link' },
+        { key: 'namespace', label: 'Namespace', kind: 'text' },
+        { key: 'alerts', label: 'Alerts', kind: 'text' },
+        { key: 'firing', label: 'Firing', unit: 'count', kind: 'number' },
+        { key: 'since', label: 'Since', unit: 'timestamp', kind: 'number' },
+      ],
+      rows: incidents.map((i) => {
+        const service = i.service || '(no service label)';
+        const names = [...i.alerts].map(([name, severity]) => (severity ? `${name} (${severity})` : name));
+        return {
+          id: JSON.stringify([i.namespace, i.service]),
+          health: [...i.alerts.values()].some((s) => PAGING.has(s.toLowerCase())) ? 'bad' : 'warn',
+          cells: {
+            service: i.service && i.namespace ? { text: service, href: `/debug?${new URLSearchParams({ service: i.service, namespace: i.namespace })}` } : service,
+            namespace: i.namespace,
+            alerts: names.join(', '),
+            firing: i.firing,
+            since: i.since,
+          },
+        };
+      }),
+      ...(incidents.length === 0 ? { detail: 'No alerts firing at the end of the range (ALERTS{alertstate="firing"} is empty).' } : {}),
+    };
+    return { data, warnings: [] };
+  },
+});

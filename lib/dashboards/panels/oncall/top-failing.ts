@@ -1,0 +1,69 @@
+// Top failing services over the range: error ratio, errors per second, and the error-ratio trend.
+import { dimKey, readDim, type MeshAdapter } from '@/lib/mesh';
+import type { Sample } from '@/lib/prometheus/query-schemas';
+import type { PanelParams } from '../../params';
+import { compareText, errorRatioHealth, finite, rangeTimes, sparkline } from '../values';
+import { definePanel, instant, range } from '../types';
+import { chartWindow, spanWindow } from '../windows';
+
+export const TOP_FAILING_LIMIT = 10;
+const KEY = ['namespace', 'service'] as const;
+
+const overRange = (p: PanelParams) => ({ window: spanWindow(p), by: 'service' as const, namespace: p.namespace });
+/** The label map of every query here (all grouped by destination service). */
+export const serviceQuery = (p: PanelParams, mesh: MeshAdapter) => mesh.requestRate(overRange(p));
+
+export const topFailing = definePanel({
+  queries: (p, { mesh }) => ({
+    ratio: instant('Error ratio per service over the range', mesh.errorRatio(overRange(p)).promql),
+    errors: instant('Failed requests per second per service over the range', mesh.errorRate(overRange(p)).promql),
+    rate: instant('Requests per second per service over the range', mesh.requestRate(overRange(p)).promql),
+    trend: range('Error ratio per service over time', mesh.errorRatio({ window: chartWindow(p), by: 'service', namespace: p.namespace }).promql),
+  }),
+  transform: ({ ratio, errors, rate, trend }, p, { mesh }) => {
+    const q = serviceQuery(p, mesh);
+    const index = <T extends { labels: Record<string, string> }>(items: readonly T[]) => new Map(items.map((s) => [dimKey(s.labels, q, [...KEY]), s]));
+    const [ratios, rates, trends] = [index(ratio), index(rate), index(trend)];
+    const times = rangeTimes(p);
+    const failing = errors.filter((s) => Number.isFinite(s.value) && s.value > 0);
+    const byWorst = (a: Sample, b: Sample) => {
+      const ra = finite(ratios.get(dimKey(a.labels, q, [...KEY]))?.value) ?? 0;
+      const rb = finite(ratios.get(dimKey(b.labels, q, [...KEY]))?.value) ?? 0;
+      return rb - ra || b.value - a.value || compareText(JSON.stringify(a.labels), JSON.stringify(b.labels));
+    };
+    const rows = failing.sort(byWorst).slice(0, TOP_FAILING_LIMIT).map((s) => {
+      const key = dimKey(s.labels, q, [...KEY]);
+      const namespace = readDim(s.labels, q, 'namespace');
+      const service = readDim(s.labels, q, 'service');
+      const errorRatio = finite(ratios.get(key)?.value);
+      return {
+        id: key,
+        health: errorRatioHealth(errorRatio),
+        cells: {
+          service: { text: service, href: `/debug?${new URLSearchParams({ service, namespace })}` },
+          namespace,
+          errorRatio,
+          errors: s.value,
+          rps: finite(rates.get(key)?.value),
+          trend: { sparkline: sparkline(trends.get(key), times) },
+        },
+      };
+    });
+    return {
+      data: {
+        kind: 'table',
+        columns: [
+          { key: 'service', label: 'Service', kind: 'link' },
+          { key: 'namespace', label: 'Namespace', kind: 'text' },
+          { key: 'errorRatio', label: 'Error ratio', unit: 'ratio', kind: 'number' },
+          { key: 'errors', label: 'Errors', unit: 'reqps', kind: 'number' },
+          { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
+          { key: 'trend', label: 'Error ratio over the range', unit: 'ratio', kind: 'sparkline' },
+        ],
+        rows,
+        ...(rows.length === 0 ? { detail: 'No service returned server errors (5xx or resets) in the range.' } : {}),
+      },
+      warnings: failing.length > TOP_FAILING_LIMIT ? [`${failing.length - TOP_FAILING_LIMIT} more services had errors; showing the worst ${TOP_FAILING_LIMIT}.`] : [],
+    };
+  },
+});

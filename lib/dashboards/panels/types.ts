@@ -1,0 +1,68 @@
+// What a panel is on the server: the queries it needs for given params, and a pure transform of
+// their results into the panel contract (../schema.ts).
+import type { MeshAdapter, Unsupported } from '@/lib/mesh';
+import type { ExemplarSeries, Sample, Series } from '@/lib/prometheus/query-schemas';
+import type { PanelData, PanelResponse } from '../schema';
+import type { PanelParams } from '../params';
+
+export type QueryKind = 'instant' | 'range' | 'exemplars';
+
+/** One call to Prometheus: instant at `end`, range over `[start, end]` by `step`, or exemplars over the range. */
+export interface PanelQuery<K extends QueryKind = QueryKind> {
+  kind: K;
+  /** What the query answers, shown next to the PromQL in the panel's Inspect view. */
+  purpose: string;
+  promql: string;
+  /** A range of its own instead of the panel's (e.g. a 30-day daily trend on a 1-hour dashboard). */
+  over?: { start: number; end: number; step: number };
+}
+
+/** Named queries; an absent entry is a signal the mesh cannot give (the transform is told by `undefined`). */
+export type QuerySet = Record<string, PanelQuery | undefined>;
+
+type ResultOf<Q> = Q extends undefined ? undefined : Q extends PanelQuery<'instant'> ? Sample[] : Q extends PanelQuery<'range'> ? Series[] : ExemplarSeries[];
+
+/** The results of a query set, under the same names. */
+export type Results<Q extends QuerySet> = { [K in keyof Q]: ResultOf<Q[K]> };
+
+export interface PanelConfig {
+  /** Trace UI link with {service}, {namespace}, {start}, {end}, ... placeholders (TRACE_URL_TEMPLATE). */
+  traceUrlTemplate?: string;
+  /** namespace -> team (MESHWATCH_TEAMS); unmapped namespaces are their own team. */
+  teams: Readonly<Record<string, string>>;
+}
+
+export interface PanelContext {
+  mesh: MeshAdapter;
+  config: PanelConfig;
+}
+
+export interface PanelOutput {
+  data: PanelData;
+  missing?: PanelResponse['missing'];
+  warnings: string[];
+}
+
+export interface Panel<Q extends QuerySet = QuerySet> {
+  /** Params without which the panel means nothing (422 when absent). */
+  requires?: ReadonlyArray<'namespace' | 'service'>;
+  /** When the mesh cannot answer at all: no query runs and `empty` is shown with the reason. */
+  unsupported?(ctx: PanelContext): Unsupported | undefined;
+  empty?: PanelData;
+  queries(params: PanelParams, ctx: PanelContext): Q;
+  transform(results: Results<Q>, params: PanelParams, ctx: PanelContext): PanelOutput;
+}
+
+/** Infers a panel's query names and result types from its `queries`. */
+export function definePanel<Q extends QuerySet>(panel: Panel<Q>): Panel<Q> {
+  return panel;
+}
+
+export const instant = (purpose: string, promql: string): PanelQuery<'instant'> => ({ kind: 'instant', purpose, promql });
+export const range = (purpose: string, promql: string): PanelQuery<'range'> => ({ kind: 'range', purpose, promql });
+export const exemplars = (purpose: string, promql: string): PanelQuery<'exemplars'> => ({ kind: 'exemplars', purpose, promql });
+
+export type StatData = Extract<PanelData, { kind: 'stat' }>;
+export type TimeseriesData = Extract<PanelData, { kind: 'timeseries' }>;
+export type TableData = Extract<PanelData, { kind: 'table' }>;
+export type HeatmapData = Extract<PanelData, { kind: 'heatmap' }>;

@@ -1,0 +1,61 @@
+// Turning Prometheus numbers into panel values: non-finite values become null with a reason, never 0.
+import type { Sample, Series as PromSeries } from '@/lib/prometheus/query-schemas';
+import type { Health, Series } from '../schema';
+
+/** Success thresholds: three nines is healthy, below two nines is failing. */
+export const SUCCESS_GOOD = 0.999;
+export const SUCCESS_WARN = 0.99;
+
+export function successHealth(success: number | null): Health {
+  if (success === null) return 'unknown';
+  if (success >= SUCCESS_GOOD) return 'good';
+  return success >= SUCCESS_WARN ? 'warn' : 'bad';
+}
+
+export function errorRatioHealth(errorRatio: number | null): Health {
+  return successHealth(errorRatio === null ? null : 1 - errorRatio);
+}
+
+export interface Value {
+  value: number | null;
+  reason?: string;
+}
+
+/** A sample's value, or null with why: no sample (`empty`), NaN (usually no traffic), ±Inf. */
+export function read(sample: Pick<Sample, 'value'> | undefined, empty = 'no data in the window'): Value {
+  if (sample === undefined) return { value: null, reason: empty };
+  const v = sample.value;
+  if (Number.isFinite(v)) return { value: v };
+  if (Number.isNaN(v)) return { value: null, reason: 'no traffic in the window' };
+  return { value: null, reason: v > 0 ? 'above the highest finite histogram bucket' : 'Prometheus returned -Inf' };
+}
+
+/** A finite number or null. */
+export function finite(v: number | undefined): number | null {
+  return v !== undefined && Number.isFinite(v) ? v : null;
+}
+
+/** A Prometheus series as a chart series; NaN and ±Inf become gaps. */
+export function chartSeries(name: string, series: Pick<PromSeries, 'labels' | 'points'>, scale = 1): Series {
+  return { name, labels: series.labels, points: series.points.map(([t, v]) => [t, Number.isFinite(v) ? v * scale : null]) };
+}
+
+/** A sparkline of `series` on the grid of range-query times, null where it has no point. */
+export function sparkline(series: Pick<PromSeries, 'points'> | undefined, times: readonly number[]): Array<number | null> {
+  const byTime = new Map(series?.points.map(([t, v]) => [t, v]) ?? []);
+  return times.map((t) => finite(byTime.get(t)));
+}
+
+/** The times (ms) of a range query from start to end by step, as Prometheus evaluates them. */
+export function rangeTimes({ start, end, step }: { start: number; end: number; step: number }): number[] {
+  // Prometheus steps in integer milliseconds from start while <= end.
+  const [startMs, endMs, stepMs] = [start, end, step].map((s) => Math.round(s * 1000)) as [number, number, number];
+  const times: number[] = [];
+  for (let t = startMs; t <= endMs; t += stepMs) times.push(t);
+  return times;
+}
+
+/** Code-point order, so the server and every browser agree. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

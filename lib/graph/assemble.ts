@@ -1,0 +1,126 @@
+// Turns the graph queries' vectors into nodes and edges. Pure: no I/O, unit-tested with plain samples.
+import { ISTIO_LABELS } from '@/lib/mesh/istio-traffic';
+import type { GraphQueryName } from './queries';
+import type { GraphEdge, NodeKind } from './schema';
+
+export interface VectorSample {
+  labels: Readonly<Record<string, string>>;
+  value: number;
+}
+
+export type GraphVectors = Record<GraphQueryName, readonly VectorSample[]>;
+
+export interface UnplacedNode {
+  id: string;
+  service: string;
+  namespace: string;
+  kind: NodeKind;
+  rps: number;
+  errorRatio: number | null;
+  p95Ms: number | null;
+}
+
+export interface AssembledGraph {
+  nodes: UnplacedNode[];
+  edges: GraphEdge[];
+}
+
+/** Istio's ingress gateway workload: the mesh's front door, drawn as a caller. */
+export const GATEWAY_WORKLOAD = 'istio-ingressgateway';
+/** Istio reports callers without a sidecar (outside the mesh) as source_workload="unknown". */
+export const UNKNOWN_WORKLOAD = 'unknown';
+
+const num = (v: number) => (Number.isFinite(v) ? v : null);
+const label = (s: VectorSample, name: string) => s.labels[name] ?? '';
+
+function sourceId(s: VectorSample): string {
+  const name = label(s, ISTIO_LABELS.sourceService) || UNKNOWN_WORKLOAD;
+  return `${label(s, ISTIO_LABELS.sourceNamespace) || UNKNOWN_WORKLOAD}/${name}`;
+}
+const targetId = (s: VectorSample) => `${label(s, ISTIO_LABELS.namespace)}/${label(s, ISTIO_LABELS.service)}`;
+const edgeKey = (s: VectorSample) => `${sourceId(s)} ${targetId(s)}`;
+
+function byKey(samples: readonly VectorSample[], key: (s: VectorSample) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of samples) out.set(key(s), (out.get(key(s)) ?? 0) + s.value);
+  return out;
+}
+
+/** part / whole, null without traffic (never NaN, never a fake 0). */
+export function safeRatio(part: number | undefined, whole: number | undefined): number | null {
+  if (whole === undefined || !(whole > 0)) return null;
+  return Math.min(1, (part ?? 0) / whole);
+}
+
+function split(id: string): { namespace: string; service: string } {
+  const i = id.indexOf('/');
+  return { namespace: id.slice(0, i), service: id.slice(i + 1) };
+}
+
+function kindOf(id: string, tcpOnly: boolean): NodeKind {
+  const { service } = split(id);
+  if (service === GATEWAY_WORKLOAD) return 'gateway';
+  if (service === UNKNOWN_WORKLOAD) return 'external';
+  return tcpOnly ? 'tcp' : 'service';
+}
+
+function httpEdges(v: GraphVectors): GraphEdge[] {
+  const errors = byKey(v.edgeErrors, edgeKey);
+  const mtls = byKey(v.edgeMtls, edgeKey);
+  const p95 = new Map(v.edgeP95.map((s) => [edgeKey(s), num(s.value)]));
+  return v.edgeRequests.map((s) => ({
+    source: sourceId(s),
+    target: targetId(s),
+    protocol: 'http' as const,
+    rps: s.value,
+    errorRatio: safeRatio(errors.get(edgeKey(s)), s.value),
+    p95Ms: p95.get(edgeKey(s)) ?? null,
+    mtlsRatio: safeRatio(mtls.get(edgeKey(s)), s.value),
+    bytesPerSecond: null,
+  }));
+}
+
+function tcpEdges(v: GraphVectors): GraphEdge[] {
+  const conns = byKey(v.tcpConnections, edgeKey);
+  const mtls = byKey(v.tcpMtlsBytes, edgeKey);
+  return [...byKey(v.tcpBytes, edgeKey)].map(([key, bytes]) => {
+    const [source = '', target = ''] = key.split(' ');
+    return {
+      source,
+      target,
+      protocol: 'tcp' as const,
+      rps: conns.get(key) ?? 0,
+      errorRatio: null,
+      p95Ms: null,
+      mtlsRatio: safeRatio(mtls.get(key), bytes),
+      bytesPerSecond: bytes,
+    };
+  });
+}
+
+/** Nodes are every edge end; a service's own numbers come from the per-service (unfiltered) queries. */
+export function assembleGraph(v: GraphVectors): AssembledGraph {
+  const edges = [...httpEdges(v), ...tcpEdges(v)].sort((a, b) =>
+    a.source === b.source ? (a.target === b.target ? a.protocol.localeCompare(b.protocol) : a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1,
+  );
+  const requests = byKey(v.serviceRequests, targetId);
+  const errors = byKey(v.serviceErrors, targetId);
+  const p95 = new Map(v.serviceP95.map((s) => [targetId(s), num(s.value)]));
+  const sent = new Map<string, number>();
+  const httpTargets = new Set<string>();
+  for (const e of edges) {
+    if (e.protocol === 'http') {
+      sent.set(e.source, (sent.get(e.source) ?? 0) + e.rps);
+      httpTargets.add(e.target);
+    }
+  }
+  const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))].sort();
+  const nodes = ids.map((id): UnplacedNode => {
+    const kind = kindOf(id, !httpTargets.has(id) && !sent.has(id));
+    const received = requests.get(id);
+    // Callers outside the mesh receive nothing we can see: show what they send.
+    const rps = received ?? (kind === 'service' ? 0 : (sent.get(id) ?? 0));
+    return { id, ...split(id), kind, rps, errorRatio: safeRatio(errors.get(id), received), p95Ms: p95.get(id) ?? null };
+  });
+  return { nodes, edges };
+}

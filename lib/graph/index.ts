@@ -1,0 +1,9 @@
+// Pure graph code, safe for the browser; the server-only fetcher is imported from './fetch-graph'.
+export { assembleGraph, safeRatio, GATEWAY_WORKLOAD, UNKNOWN_WORKLOAD, type AssembledGraph, type GraphVectors, type UnplacedNode, type VectorSample } from './assemble';
+export { diffEdges, edgeKey, CHANGE_THRESHOLD, MAX_CHANGED, type EdgeChange, type EdgeDiff } from './diff';
+export { healthOf, ERROR_BAD, ERROR_WARN, HEALTH_LABELS, type Health } from './health';
+export { layeredLayout, LAYER_GAP, NODE_GAP, type LayoutEdge, type Placement } from './layout';
+export { neighbourhood, MAX_HOPS, MIN_HOPS } from './neighbourhood';
+export { graphQueries, type GraphQueryName, type GraphQueryParams } from './queries';
+export * from './schema';
+export { graphSearch, parseGraphState, GRAPH_RANGES, GRAPH_WINDOWS, type GraphRange, type GraphUrlState, type GraphWindow } from './url-state';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// The /api/graph contract (docs: /work/shared/DESIGN.md "Public HTTP API", Graph). Shared by the
+// route and the client hook so both sides agree on the shape.
+
+export const nodeKindSchema = z.enum(['service', 'gateway', 'external', 'tcp']);
+export type NodeKind = z.infer<typeof nodeKindSchema>;
+
+export const graphNodeSchema = z.object({
+  id: z.string(), // namespace/service
+  service: z.string(),
+  namespace: z.string(),
+  kind: nodeKindSchema,
+  rps: z.number(), // requests per second received (callers: sent)
+  errorRatio: z.number().nullable(), // null without traffic
+  p95Ms: z.number().nullable(),
+  x: z.number(),
+  y: z.number(),
+  layer: z.number(),
+});
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+
+export const graphEdgeSchema = z.object({
+  source: z.string(),
+  target: z.string(),
+  protocol: z.enum(['http', 'tcp']),
+  rps: z.number(), // http: requests/s; tcp: connections opened/s
+  errorRatio: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  mtlsRatio: z.number().nullable(),
+  bytesPerSecond: z.number().nullable(), // tcp only
+});
+export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+
+export const graphResponseSchema = z.object({
+  evaluatedAt: z.string(),
+  time: z.number(),
+  window: z.string(),
+  namespace: z.string().nullable(),
+  nodes: z.array(graphNodeSchema),
+  edges: z.array(graphEdgeSchema),
+  namespaces: z.array(z.string()),
+  queries: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type GraphResponse = z.infer<typeof graphResponseSchema>;

@@ -1,0 +1,74 @@
+// The graph page's state as it lives in the URL, so a link pasted in an incident channel shows the
+// same picture: ?time=&window=&range=&namespace=&focus=&hops=&q=&hideIdle=&compare=&view=&node=. Pure.
+import { MAX_HOPS, MIN_HOPS } from './neighbourhood';
+
+/** Slider spans (seconds) a user can travel back over from the pinned end. */
+export const GRAPH_RANGES = { '1h': 3_600, '6h': 21_600, '24h': 86_400, '7d': 604_800 } as const;
+export type GraphRange = keyof typeof GRAPH_RANGES;
+export const GRAPH_WINDOWS = ['1m', '5m', '15m', '1h'] as const;
+export type GraphWindow = (typeof GRAPH_WINDOWS)[number];
+
+export interface GraphUrlState {
+  time?: number;
+  /** End of the slider's span; defaults to `time`, the moment the page was opened. */
+  end?: number;
+  range: GraphRange;
+  window: GraphWindow;
+  namespace?: string;
+  focus?: string;
+  hops: number;
+  q: string;
+  hideIdle: boolean;
+  compare?: number;
+  node?: string;
+}
+
+type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function get(raw: Raw, key: string): string | undefined {
+  const v = raw instanceof URLSearchParams ? raw.get(key) : raw[key];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s?.trim() || undefined;
+}
+
+function unix(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{1,10}$/.test(text)) return undefined;
+  return Number(text);
+}
+
+export function parseGraphState(raw: Raw): GraphUrlState {
+  const range = get(raw, 'range');
+  const window = get(raw, 'window');
+  const hops = Number(get(raw, 'hops') ?? '1');
+  return {
+    time: unix(get(raw, 'time')),
+    end: unix(get(raw, 'end')),
+    range: range !== undefined && range in GRAPH_RANGES ? (range as GraphRange) : '6h',
+    window: GRAPH_WINDOWS.find((w) => w === window) ?? '5m',
+    namespace: get(raw, 'namespace'),
+    focus: get(raw, 'focus'),
+    hops: Number.isInteger(hops) ? Math.min(MAX_HOPS, Math.max(MIN_HOPS, hops)) : MIN_HOPS,
+    q: get(raw, 'q') ?? '',
+    hideIdle: get(raw, 'hideIdle') === '1' || get(raw, 'hideIdle') === 'true',
+    compare: unix(get(raw, 'compare')),
+    node: get(raw, 'node'),
+  };
+}
+
+/** Only non-default values go into the URL, in a fixed order so equal states give equal links. */
+export function graphSearch(s: GraphUrlState): string {
+  const p = new URLSearchParams();
+  if (s.time !== undefined) p.set('time', String(s.time));
+  if (s.end !== undefined) p.set('end', String(s.end));
+  if (s.range !== '6h') p.set('range', s.range);
+  if (s.window !== '5m') p.set('window', s.window);
+  if (s.namespace) p.set('namespace', s.namespace);
+  if (s.focus) p.set('focus', s.focus);
+  if (s.focus && s.hops !== MIN_HOPS) p.set('hops', String(s.hops));
+  if (s.q) p.set('q', s.q);
+  if (s.hideIdle) p.set('hideIdle', '1');
+  if (s.compare !== undefined) p.set('compare', String(s.compare));
+  if (s.node) p.set('node', s.node);
+  const text = p.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,146 @@
+// The mesh adapter contract: mesh-neutral questions in, PromQL strings out, plus the label that
+// carries each dimension of the answer (label names differ by mesh, and in Linkerd even by query).
+// Pure: no I/O, no React, no Next.
+import type { MeshKind, ServiceSummaryParams, ServiceSummaryQueries } from './types';
+
+/** A mesh-neutral dimension of a result vector. */
+export type Dimension =
+  | 'namespace' // destination namespace
+  | 'service' // destination service
+  | 'sourceNamespace'
+  | 'sourceService' // the calling workload
+  | 'le'
+  | 'code'
+  | 'flag'
+  | 'revision'
+  | 'pod'
+  | 'direction' // 'inbound' | 'outbound'
+  | 'cluster' // Envoy upstream cluster
+  | 'cert';
+
+export interface MeshQuery {
+  promql: string;
+  /** Which label of the result carries each dimension the query groups by. */
+  labels: Partial<Record<Dimension, string>>;
+}
+
+/** A signal this mesh (or its default configuration) does not report, and how to get it. */
+export interface Unsupported {
+  unsupported: string;
+  howToEnable?: string;
+}
+
+export function isUnsupported(value: object): value is Unsupported {
+  return 'unsupported' in value;
+}
+
+/**
+ * How traffic results are grouped: by destination (`namespace`, `service`), by caller (`source`),
+ * by both (`edge`), or not at all (`mesh`). Grouping happens in PromQL, so one query answers for
+ * every service and the query count never grows with the mesh.
+ */
+export type Grouping = 'mesh' | 'namespace' | 'service' | 'source' | 'edge';
+
+/** Restricts traffic to a destination and/or a caller; every value is escaped before it enters PromQL. */
+export interface TrafficScope {
+  namespace?: string;
+  service?: string;
+  sourceNamespace?: string;
+  sourceService?: string;
+}
+
+export interface TrafficQuestion extends TrafficScope {
+  /** PromQL range duration of the rate, e.g. `5m` or `30d`. */
+  window: string;
+  by: Grouping;
+}
+
+export interface QuantileQuestion extends TrafficQuestion {
+  /** 0 < quantile < 1, e.g. 0.95. */
+  quantile: number;
+}
+
+export interface FlagQuestion extends TrafficQuestion {
+  /** Only these flags (e.g. URX, UO); default: every flag except "no flag". */
+  flags?: readonly string[];
+}
+
+export interface RetryQueries {
+  retries: MeshQuery;
+  retryOverflow: MeshQuery;
+  pendingOverflow: MeshQuery;
+  /** What response flags say when the proxy stats above are not exported. */
+  fallbackFlags: MeshQuery;
+  /** Shown when the stats are absent. */
+  howToEnable: string;
+}
+
+/** Control-plane signals, each grouped by control-plane `pod`. */
+export interface ControlPlaneQueries {
+  up: MeshQuery;
+  connectedProxies: MeshQuery;
+  pushesPerSecond: MeshQuery;
+  rejects: MeshQuery;
+  /** Seconds. */
+  convergenceP99: MeshQuery;
+}
+
+export interface CertExpiryQuery {
+  /** Unix seconds of expiry, one sample per certificate (`cert` dimension). */
+  query: MeshQuery;
+  /** Human names of the certificates, keyed by the `cert` label value. */
+  names: Readonly<Record<string, string>>;
+}
+
+export interface ProxyResourceQueries {
+  /** Cores, averaged over the window, top `limit` pods. */
+  cpu: MeshQuery;
+  /** Bytes, peak over the window, top `limit` pods. */
+  memory: MeshQuery;
+  /** Container restarts in the window, pods with any. */
+  restarts: MeshQuery;
+}
+
+export interface TcpQueries {
+  /** Connections opened per second, by pod and direction. */
+  opened: MeshQuery;
+  /** Connections open (opened - closed), by pod and direction. */
+  open: MeshQuery;
+}
+
+export interface MeshAdapter {
+  readonly kind: MeshKind;
+  /** Request rate, success ratio and p95 latency per destination service (the services table). */
+  serviceSummaryQueries(params: ServiceSummaryParams): ServiceSummaryQueries;
+
+  /** Requests per second, server side. */
+  requestRate(q: TrafficQuestion): MeshQuery;
+  /** Failed requests per second (5xx and resets; 4xx are the caller's). */
+  errorRate(q: TrafficQuestion): MeshQuery;
+  /** errors / requests; groups without traffic have no sample (never 0/0). */
+  errorRatio(q: TrafficQuestion): MeshQuery;
+  /** Share of requests over mutual TLS; no sample without traffic. */
+  mtlsRatio(q: TrafficQuestion): MeshQuery;
+  /** Requests per second not over mutual TLS, only groups that have any. */
+  plaintextRate(q: TrafficQuestion): MeshQuery;
+  /** Latency quantile in milliseconds (NaN without traffic). */
+  latencyQuantile(q: QuantileQuestion): MeshQuery;
+  /** Cumulative observations per second per histogram bucket (`le` as in the data). */
+  latencyBuckets(q: TrafficQuestion): MeshQuery;
+  /** Responses per second by status code. */
+  statusCodes(q: TrafficQuestion): MeshQuery;
+  /** Responses per second by proxy response flag (as the caller's proxy saw them). */
+  responseFlags(q: FlagQuestion): MeshQuery | Unsupported;
+  /** Proxy retry and circuit-breaker counters per upstream cluster. */
+  retryStats(q: { window: string; namespace?: string }): RetryQueries | Unsupported;
+  controlPlane(q: { window: string }): ControlPlaneQueries | Unsupported;
+  certExpiry(): CertExpiryQuery;
+  proxyResources(q: { window: string; namespace?: string; limit: number }): ProxyResourceQueries;
+  /** One series per (namespace, service, revision) while that revision serves: a range query shows rollouts. */
+  revisions(q: { namespace?: string; service?: string }): MeshQuery | Unsupported;
+  tcpConnections(q: { window: string; namespace: string; service: string }): TcpQueries;
+  /** Selector of the series a service's own proxies export (to find its scrape targets). */
+  serviceSelector(q: { namespace: string; service: string }): string;
+  /** Selector whose exemplars (trace ids) belong to a service's requests. */
+  exemplarSelector(q: { namespace: string; service: string }): string;
+}

@@ -1,0 +1,22 @@
+// Kubernetes-level signals shared by the adapters: sidecar CPU and memory (cAdvisor) and container
+// restarts (kube-state-metrics). Only the proxy container's name differs by mesh.
+import { matchers } from '@/lib/prometheus/promql';
+import type { ProxyResourceQueries } from './adapter';
+import { checkWindow, sumBy } from './expr';
+
+const POD = { namespace: 'namespace', pod: 'pod' } as const;
+
+export function proxyResourceQueries(container: string, { window, namespace, limit }: { window: string; namespace?: string; limit: number }): ProxyResourceQueries {
+  const w = checkWindow(window);
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  const proxy = matchers({ container, namespace });
+  return {
+    cpu: { promql: `topk(${limit}, ${sumBy(['namespace', 'pod'], `rate(container_cpu_usage_seconds_total${proxy}[${w}])`)})`, labels: POD },
+    memory: { promql: `topk(${limit}, ${sumBy(['namespace', 'pod'], `max_over_time(container_memory_working_set_bytes${proxy}[${w}])`, 'max')})`, labels: POD },
+    // Every container of the pod: a crash-looping application is what an on-call engineer looks for.
+    restarts: {
+      promql: `${sumBy(['namespace', 'pod'], `increase(kube_pod_container_status_restarts_total${matchers({ namespace })}[${w}])`)} > 0`,
+      labels: POD,
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Linkerd: request_total / response_total / response_latency_ms, tcp_*, the identity issuer's expiry.
+import { matchers } from '@/lib/prometheus/promql';
+import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
+import { checkWindow, sumBy } from './expr';
+import { proxyResourceQueries } from './kube';
+import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
+import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
+
+const NO_FLAGS: Unsupported = {
+  unsupported: 'Linkerd proxies do not set Envoy response flags; failures show in status codes and response classification.',
+};
+const NO_RETRY_STATS: Unsupported = {
+  unsupported: 'Linkerd exports no mesh-wide retry or circuit-breaker counters.',
+  howToEnable: 'Define retries in a ServiceProfile (or HTTPRoute) and compare route_actual_response_total with route_response_total per route.',
+};
+const NO_CONTROL_PLANE: Unsupported = {
+  unsupported: 'Control-plane health is not read for Linkerd yet.',
+  howToEnable: 'Run `linkerd check` or scrape linkerd-destination and linkerd-identity (admin port 9990).',
+};
+const NO_REVISIONS: Unsupported = {
+  unsupported: 'Linkerd metrics carry no revision label, so rollouts cannot be read from them.',
+  howToEnable: 'Add a version label to the pod template and relabel it onto the proxy metrics in the scrape config.',
+};
+
+/** The services table joins on Istio's label names; rename Linkerd's so the same reader works. */
+const asIstioService = (expr: string) =>
+  `label_replace(label_replace(${expr}, "destination_service_namespace", "$1", "namespace", "(.*)"), "destination_service_name", "$1", "deployment", "(.*)")`;
+
+function serviceSummaryQueries({ window, namespace }: ServiceSummaryParams): ServiceSummaryQueries {
+  const q = { window, by: 'service' as const, namespace };
+  return {
+    rps: asIstioService(linkerdTraffic.requestRate(q).promql),
+    successRatio: asIstioService(`1 - (${linkerdTraffic.errorRatio(q).promql})`),
+    p95Ms: asIstioService(linkerdTraffic.latencyQuantile({ ...q, quantile: 0.95 }).promql),
+  };
+}
+
+function tcpConnections({ window, namespace, service }: { window: string; namespace: string; service: string }): TcpQueries {
+  const w = checkWindow(window);
+  // Both directions carry the workload's own namespace/deployment labels; `direction` tells them apart.
+  const sel = matchers({ namespace, deployment: service });
+  const labels = { pod: 'pod', direction: 'direction' };
+  const by = ['pod', 'direction'];
+  return {
+    opened: { promql: sumBy(by, `rate(tcp_open_total${sel}[${w}])`), labels },
+    open: { promql: `${sumBy(by, `tcp_open_total${sel}`)} - ${sumBy(by, `tcp_close_total${sel}`)}`, labels },
+  };
+}
+
+export const linkerdAdapter: MeshAdapter = {
+  kind: 'linkerd',
+  serviceSummaryQueries,
+  ...linkerdTraffic,
+  responseFlags: () => NO_FLAGS,
+  retryStats: () => NO_RETRY_STATS,
+  controlPlane: () => NO_CONTROL_PLANE,
+  certExpiry: () => ({
+    query: { promql: 'min by (__name__) (identity_cert_expiration_timestamp_seconds)', labels: { cert: '__name__' } },
+    names: { identity_cert_expiration_timestamp_seconds: 'Linkerd identity certificate' },
+  }),
+  proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),
+  revisions: () => NO_REVISIONS,
+  tcpConnections,
+  serviceSelector: ({ namespace, service }) => `request_total${linkerdSelector('inbound', { namespace, service })}`,
+  exemplarSelector: ({ namespace, service }) => `response_latency_ms_bucket${linkerdSelector('inbound', { namespace, service })}`,
+};

@@ -1,0 +1,38 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { panelResponseSchema } from '@/lib/dashboards/schema';
+import { fetchApi } from './api-error';
+import { queryKeys, type PanelParams } from './keys';
+import { shouldRetry } from './retry';
+
+/** `/api/panels/{dashboard}/{panel}?start=&end=&step=&namespace=&service=` for the key's (aligned) params. */
+export function panelUrl(dashboard: string, panel: string, params: PanelParams): string {
+  const [, , , , { start, end, step, namespace, service }] = queryKeys.panel(dashboard, panel, params);
+  const search = new URLSearchParams({ start: String(start), end: String(end), step: String(step) });
+  if (namespace) search.set('namespace', namespace);
+  if (service) search.set('service', service);
+  return `/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(panel)}?${search.toString()}`;
+}
+
+function sameFilters(key: readonly unknown[] | undefined, params: PanelParams): boolean {
+  const last = key?.[key.length - 1];
+  if (typeof last !== 'object' || last === null) return false;
+  const filters = last as { namespace?: unknown; service?: unknown };
+  return filters.namespace === (params.namespace || null) && filters.service === (params.service || null);
+}
+
+/** The query behind one dashboard panel, parsed with the shared contract; no retries on 4xx. */
+export function panelQueryOptions(dashboard: string, panel: string, params: PanelParams) {
+  return queryOptions({
+    queryKey: queryKeys.panel(dashboard, panel, params),
+    queryFn: ({ signal }) => fetchApi(panelUrl(dashboard, panel, params), panelResponseSchema, signal),
+    retry: shouldRetry,
+    // A new range keeps the old chart on screen until its data arrives, instead of a skeleton flash;
+    // another service's data would mislead, so a new filter starts from the skeleton.
+    placeholderData: (previous, previousQuery) => (previous && sameFilters(previousQuery?.queryKey, params) ? previous : undefined),
+  });
+}
+
+/** One panel's response; a live dashboard refreshes by moving its range, so no refetch interval here. */
+export function usePanel(dashboard: string, panel: string, params: PanelParams, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...panelQueryOptions(dashboard, panel, params), enabled });
+}

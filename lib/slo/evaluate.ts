@@ -1,0 +1,103 @@
+import 'server-only';
+import { ApiError } from '@/lib/api/errors';
+import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
+import { bucketBoundaries, checkThreshold } from './buckets';
+import { countsFromResults, planCountQueries, type CountQuery, type CountSample } from './bulk-queries';
+import { ISTIO_DURATION_BUCKETS, SERVICE_LABELS, istioSelector } from './queries';
+import type { SloSpec } from './spec';
+import { buildStatus } from './status';
+import type { SloStatus } from './status-schema';
+
+// Evaluation against Prometheus: runs the bounded query plan of bulk-queries.ts at one instant and
+// turns the per-window increases into statuses. Burn rates are sum(increase(bad)) / sum(increase(total))
+// / (1 - objective), the same numbers the generated recording rules give.
+
+/** A few queries in flight: parallel enough, without queueing dozens of 30d increase() at once. */
+const QUERY_CONCURRENCY = 4;
+/** Bucket boundaries are read from the last day of data: recent enough to be the current histogram. */
+const BUCKET_LOOKBACK_SECONDS = 86_400;
+
+export interface EvaluateOptions {
+  client: PrometheusClient;
+  /** Unix seconds. */
+  time: number;
+  signal?: AbortSignal;
+}
+
+export interface EvaluationError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export type SloEvaluation = { name: string; status: SloStatus; error: null } | { name: string; status: null; error: EvaluationError };
+
+function samplesOf(result: InstantResult): CountSample[] {
+  if (result.resultType !== 'vector') throw new Error(`expected a vector, got a ${result.resultType}`);
+  return result.samples;
+}
+
+async function runAll(queries: CountQuery[], run: (q: CountQuery) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < queries.length) {
+      const q = queries[next++];
+      if (q) await run(q);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(QUERY_CONCURRENCY, queries.length) }, worker));
+}
+
+/** Finite `le` boundaries of the service's latency histogram over the last day before `time`. */
+export async function findBucketBoundaries(
+  target: Pick<SloSpec, 'service' | 'namespace'>,
+  { client, time, signal }: EvaluateOptions,
+): Promise<number[]> {
+  const match = istioSelector(ISTIO_DURATION_BUCKETS, { [SERVICE_LABELS.namespace]: target.namespace, [SERVICE_LABELS.service]: target.service });
+  const values = await client.labelValues('le', { match: [match], start: time - BUCKET_LOOKBACK_SECONDS, end: time, signal });
+  return bucketBoundaries(values);
+}
+
+async function missingBucket(spec: SloSpec, thresholdMs: number, opts: EvaluateOptions): Promise<EvaluationError> {
+  const check = checkThreshold(thresholdMs, await findBucketBoundaries(spec, opts));
+  const message = check.ok ? `${thresholdMs} ms is not a bucket boundary in the data` : check.message;
+  return { code: 'threshold_not_a_bucket', message, details: { thresholdMs, nearest: check.ok ? [] : check.nearest } };
+}
+
+/**
+ * Statuses of all `specs` at `time`. A failing shared query fails the whole call (PrometheusError);
+ * a custom SLO whose own PromQL Prometheus rejects, or a latency threshold that is not a bucket,
+ * fails only that SLO.
+ */
+export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<{ evaluations: SloEvaluation[]; queryCount: number }> {
+  const queries = planCountQueries(specs);
+  const results = new Map<string, CountSample[]>();
+  const failed = new Map<string, EvaluationError>();
+  await runAll(queries, async (q) => {
+    try {
+      results.set(q.id, samplesOf(await opts.client.instantQuery(q.query, { time: opts.time, signal: opts.signal })));
+    } catch (err) {
+      const custom = q.id.startsWith('custom:');
+      if (!(custom && err instanceof PrometheusError && err.kind === 'api')) throw err;
+      failed.set(q.id.split(':')[1] ?? '', { code: 'query_failed', message: `Prometheus rejected the custom query: ${err.error ?? err.message}` });
+    }
+  });
+  const evaluations = await Promise.all(
+    specs.map(async (spec): Promise<SloEvaluation> => {
+      const error = failed.get(spec.name);
+      if (error) return { name: spec.name, status: null, error };
+      const counts = countsFromResults(spec, results);
+      if (!counts.ok) return { name: spec.name, status: null, error: await missingBucket(spec, counts.missingThresholdMs, opts) };
+      return { name: spec.name, status: buildStatus(spec, counts.counts, opts.time), error: null };
+    }),
+  );
+  return { evaluations, queryCount: queries.length };
+}
+
+/** The status of one SLO; its evaluation error becomes a 422 naming the problem. */
+export async function evaluateSlo(spec: SloSpec, opts: EvaluateOptions): Promise<SloStatus> {
+  const [evaluation] = (await evaluateSlos([spec], opts)).evaluations;
+  if (!evaluation) throw new Error('no evaluation');
+  if (evaluation.error) throw new ApiError(422, evaluation.error.code, evaluation.error.message, evaluation.error.details);
+  return evaluation.status;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+// The status of one SLO, exactly as DESIGN.md ("Public HTTP API", Status) shows it. Pure, so the
+// routes that build it and the hooks that read it share one type.
+
+export const alertStatusSchema = z.object({
+  severity: z.enum(['page', 'ticket']),
+  longWindow: z.string(),
+  shortWindow: z.string(),
+  /** Burn-rate factor both windows must exceed. */
+  threshold: z.number(),
+  longBurnRate: z.number().nullable(),
+  shortBurnRate: z.number().nullable(),
+  /** Both burn rates above the threshold (the rule's `for:` is not waited for). */
+  firing: z.boolean(),
+});
+export type AlertStatus = z.infer<typeof alertStatusSchema>;
+
+export const recommendationSchema = z.object({
+  action: z.enum(['none', 'ticket', 'page']),
+  reason: z.string(),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
+export const sloStatusSchema = z.object({
+  name: z.string(),
+  /** RFC 3339 instant of the evaluation. */
+  evaluatedAt: z.iso.datetime({ offset: true }),
+  /** good / total over the SLO window; null without traffic. */
+  sli: z.number().nullable(),
+  /** Fractions of the whole budget; remaining is negative once the budget is overspent. */
+  errorBudget: z.object({ consumed: z.number().nullable(), remaining: z.number().nullable() }),
+  /** Burn rate per window (5m ... 3d, the policy's windows and the SLO window); null without traffic. */
+  burnRates: z.record(z.string(), z.number().nullable()),
+  alerts: z.array(alertStatusSchema),
+  timeToExhaustionSeconds: z.number().nullable(),
+  /** Events over the SLO window; lowTraffic when some alert's long window holds too few to trust it. */
+  traffic: z.object({ events: z.number(), lowTraffic: z.boolean() }),
+  recommendation: recommendationSchema,
+});
+export type SloStatus = z.infer<typeof sloStatusSchema>;

@@ -1,0 +1,24 @@
+import 'server-only';
+import { getEnv } from '@/lib/env';
+import { openSqliteStore } from './sqlite-store';
+import type { SloStore } from './types';
+
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';
+export { MIGRATIONS, migrate, type Migration } from './migrations';
+export * from './types';
+
+// One store per process, shared by every server bundle Next.js builds (same reason as lib/metrics).
+const globalForStore = globalThis as typeof globalThis & { __meshwatchSloStore?: SloStore };
+
+/** The SQLite store at MESHWATCH_DB, opened and migrated on first use. */
+export function getSloStore(): SloStore {
+  globalForStore.__meshwatchSloStore ??= openSqliteStore(getEnv().dbPath);
+  return globalForStore.__meshwatchSloStore;
+}
+
+/** Swaps the process's store (tests use a temporary file); returns the previous one. */
+export function setSloStore(store: SloStore | undefined): SloStore | undefined {
+  const previous = globalForStore.__meshwatchSloStore;
+  globalForStore.__meshwatchSloStore = store;
+  return previous;
+}

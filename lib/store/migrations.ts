@@ -1,0 +1,65 @@
+import 'server-only';
+import type Database from 'better-sqlite3';
+
+// Schema migrations, applied in order at start-up. Append only: a released migration never changes.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'slos and their history',
+    sql: `
+      CREATE TABLE slos (
+        name TEXT PRIMARY KEY,
+        spec TEXT NOT NULL CHECK (json_valid(spec)),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+      -- No foreign key to slos: the history of a deleted SLO is kept.
+      CREATE TABLE slo_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        slo_name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'import')),
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before TEXT CHECK (before IS NULL OR json_valid(before)),
+        after TEXT CHECK (after IS NULL OR json_valid(after))
+      ) STRICT;
+      CREATE INDEX slo_history_by_name ON slo_history (slo_name, id);
+    `,
+  },
+];
+
+/** Applies pending migrations in one immediate transaction, so two processes cannot race. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL
+  ) STRICT`);
+  const run = db.transaction(() => {
+    const rows = db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>;
+    const applied = new Set(rows.map((r) => r.version));
+    const newest = Math.max(0, ...applied);
+    const known = Math.max(0, ...migrations.map((m) => m.version));
+    if (newest > known) {
+      throw new Error(`The SLO database is at schema version ${newest}, newer than this Meshwatch (${known}); upgrade Meshwatch`);
+    }
+    const done: number[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      done.push(m.version);
+    }
+    return done;
+  });
+  return run.immediate();
+}

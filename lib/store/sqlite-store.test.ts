@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sloSpecSchema, type SloSpec } from '@/lib/slo';
+import { MIGRATIONS } from './migrations';
+import { openSqliteStore } from './sqlite-store';
+import { SloExistsError, SloNotFoundError, VersionConflictError, type SloStore } from './types';
+
+const spec = (name: string, objective = 99.9): SloSpec =>
+  sloSpecSchema.parse({ name, service: 'cart', namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective, window: '30d' });
+
+let dir: string;
+let file: string;
+let store: SloStore;
+let tick = 0;
+const clock = () => new Date(Date.UTC(2026, 9, 1, 12, 0, tick++));
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-store-'));
+  // A directory that does not exist yet: the store creates it.
+  file = path.join(dir, 'nested', 'meshwatch.db');
+  tick = 0;
+  store = openSqliteStore(file, { now: clock });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite SLO store', () => {
+  it('creates, reads, updates and deletes with versions and a full history', () => {
+    expect(store.create(spec('a'), 'alice')).toMatchObject({ version: 1, createdBy: 'alice', createdAt: '2026-10-01T12:00:00.000Z' });
+    expect(store.update('a', spec('a', 99.5), 'bob', 1)).toMatchObject({ version: 2, createdBy: 'alice', updatedBy: 'bob' });
+    expect(store.get('a')?.spec.objective).toBe(99.5);
+    expect(store.list().map((s) => s.spec.name)).toEqual(['a']);
+    store.delete('a', 'carol', 2);
+    expect(store.get('a')).toBeUndefined();
+    const history = store.history('a');
+    expect(history.map((h) => [h.action, h.version, h.actor])).toEqual([
+      ['delete', 2, 'carol'],
+      ['update', 2, 'bob'],
+      ['create', 1, 'alice'],
+    ]);
+    expect(history[1]?.before?.objective).toBe(99.9);
+    expect(history[1]?.after?.objective).toBe(99.5);
+    expect(history[0]?.after).toBeNull();
+  });
+
+  it('refuses stale versions, taken names and unknown SLOs', () => {
+    store.create(spec('a'), 'alice');
+    store.update('a', spec('a', 99), 'bob', 1);
+    const stale = () => store.update('a', spec('a', 98), 'carol', 1);
+    expect(stale).toThrow(VersionConflictError);
+    try {
+      stale();
+    } catch (err) {
+      expect((err as VersionConflictError).details).toMatchObject({ currentVersion: 2, current: { objective: 99 } });
+    }
+    expect(() => store.delete('a', 'carol', 1)).toThrow(VersionConflictError);
+    expect(() => store.create(spec('a'), 'dave')).toThrow(SloExistsError);
+    expect(() => store.update('nope', spec('nope'), 'dave')).toThrow(SloNotFoundError);
+    expect(() => store.delete('nope', 'dave')).toThrow(SloNotFoundError);
+    expect(store.get('a')?.version).toBe(2);
+    expect(store.history('a')).toHaveLength(2);
+  });
+
+  it('continues the numbering when a deleted name is created again', () => {
+    store.create(spec('a'), 'alice');
+    store.update('a', spec('a', 99), 'alice');
+    store.delete('a', 'alice');
+    expect(store.create(spec('a'), 'bob').version).toBe(3);
+  });
+
+  it('imports all or nothing', () => {
+    store.create(spec('b'), 'alice');
+    expect(() => store.importMany([spec('a'), spec('b'), spec('c')], 'bob')).toThrow(SloExistsError);
+    expect(store.list().map((s) => s.spec.name)).toEqual(['b']);
+    expect(store.history('a')).toEqual([]);
+    expect(store.importMany([spec('a'), spec('c')], 'bob').map((s) => s.version)).toEqual([1, 1]);
+    expect(store.history('c')[0]).toMatchObject({ action: 'import', actor: 'bob' });
+  });
+
+  it('keeps everything across a reopen, in WAL mode with full sync, migrated once', () => {
+    store.create(spec('a'), 'alice');
+    store.close();
+    store = openSqliteStore(file, { now: clock });
+    expect(store.get('a')?.spec).toEqual(spec('a'));
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
+      expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('loses nothing when a write fails half way: the spec and its history row commit together', () => {
+    store.create(spec('a'), 'alice');
+    const db = new Database(file);
+    // Make the history insert fail after the spec update has run inside the same transaction.
+    db.exec("CREATE TRIGGER fail_history BEFORE INSERT ON slo_history WHEN NEW.action = 'update' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    expect(() => store.update('a', spec('a', 95), 'bob', 1)).toThrow(/disk on fire/);
+    db.exec('DROP TRIGGER fail_history');
+    db.close();
+    expect(store.get('a')).toMatchObject({ version: 1, spec: { objective: 99.9 } });
+    expect(store.history('a')).toHaveLength(1);
+  });
+
+  it('refuses a database from a newer Meshwatch', () => {
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run();
+    db.close();
+    expect(() => openSqliteStore(file)).toThrow(/schema version 999, newer than this Meshwatch/);
+  });
+});

@@ -1,0 +1,144 @@
+// `npm run bench -- dashboards`: PromQL queries per dashboard load and API time against raw
+// Prometheus time, at the demo size (the 30-day fixture) and on a mesh ten times larger.
+import { mkdirSync, existsSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DASHBOARDS, panelResponseSchema, type DashboardId, type PanelResponse } from '@/lib/dashboards';
+import { createModel, writeHistory } from '../simulator';
+import { TEST_ANCHOR, TEST_SEED } from '../simulator/fixture';
+import { freePort } from '../system/ports';
+import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from '../system/prometheus';
+import { simulatorSourceKey } from '../system/source-key';
+import { startFixturePrometheus } from '../testing/fixture-tsdb';
+import { startApp } from './app-server';
+import { formatTable, summarize, type Row } from './stats';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 8);
+const END = TEST_ANCHOR - 3600;
+const RANGE_S = 6 * 3600;
+const STEP = 60;
+const LARGE_REPLICAS = 10;
+const LARGE_HOURS = 7;
+
+type Query = PanelResponse['queries'][number];
+
+/** A Prometheus over 7 hours of a mesh with ten copies of the shop (cached by simulator source). */
+async function startLargePrometheus(): Promise<PrometheusProcess> {
+  const dir = path.join(ROOT, '.data/bench', simulatorSourceKey(`large:${LARGE_REPLICAS}:${LARGE_HOURS}`));
+  const tsdb = path.join(dir, 'tsdb');
+  if (!existsSync(path.join(dir, 'READY'))) {
+    rmSync(path.join(ROOT, '.data/bench'), { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'history.om');
+    const model = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR, replicas: LARGE_REPLICAS });
+    const stats = await writeHistory({ model, from: TEST_ANCHOR - LARGE_HOURS * 3600, to: TEST_ANCHOR, outFile: file });
+    console.log(`large mesh history: ${model.services.length} services, ${stats.series} series, ${(stats.bytes / 1e6).toFixed(0)} MB`);
+    await backfill(file, tsdb);
+    rmSync(file);
+    writeFileSync(path.join(dir, 'READY'), new Date().toISOString());
+  }
+  const work = path.join(os.tmpdir(), `meshwatch-bench-${process.pid}`);
+  cpSync(tsdb, path.join(work, 'data'), { recursive: true });
+  const prom = await startPrometheus({ dataDir: path.join(work, 'data'), workDir: work, port: await freePort(), configYaml: prometheusConfig([]), retention: '100y' });
+  return { ...prom, stop: async () => { await prom.stop(); rmSync(work, { recursive: true, force: true }); } };
+}
+
+function panelUrls(appUrl: string, dashboard: DashboardId): string[] {
+  const params = new URLSearchParams({ start: String(END - RANGE_S), end: String(END), step: String(STEP) });
+  if (dashboard === 'debug') {
+    params.set('namespace', 'shop');
+    params.set('service', 'frontend');
+  }
+  return DASHBOARDS[dashboard].panels
+    .filter((p) => p.id !== 'services')
+    .map((p) => `${appUrl}/api/panels/${dashboard}/${p.id}?${params}`);
+}
+
+async function loadViaApi(urls: string[]): Promise<PanelResponse[]> {
+  return Promise.all(
+    urls.map(async (u) => {
+      const res = await fetch(u);
+      if (!res.ok) throw new Error(`${u} answered ${res.status}: ${await res.text()}`);
+      return panelResponseSchema.parse(await res.json());
+    }),
+  );
+}
+
+async function direct(promUrl: string, panels: PanelResponse[]): Promise<void> {
+  const calls = panels.flatMap((p) => p.queries.map((q) => ({ q, range: q.range ?? p.range })));
+  await Promise.all(
+    calls.map(async ({ q, range }: { q: Query; range: PanelResponse['range'] }) => {
+      const kind = q.kind ?? 'instant';
+      const endpoint = kind === 'instant' ? 'query' : kind === 'range' ? 'query_range' : 'query_exemplars';
+      const body = new URLSearchParams({ query: q.promql });
+      if (kind === 'instant') body.set('time', String(range.end));
+      else {
+        body.set('start', String(range.start));
+        body.set('end', String(range.end));
+      }
+      if (kind === 'range') body.set('step', String(range.step));
+      const res = await fetch(`${promUrl}/api/v1/${endpoint}`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      await res.json();
+    }),
+  );
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function measure(label: string, prom: PrometheusProcess): Promise<{ rows: Row[]; counts: string[] }> {
+  const app = await startApp(prom.url);
+  const rows: Row[] = [];
+  const counts: string[] = [];
+  try {
+    for (const dashboard of ['executive', 'oncall', 'debug'] as const) {
+      const urls = panelUrls(app.url, dashboard);
+      const first = await loadViaApi(urls);
+      const queries = first.reduce((n, p) => n + p.queries.length, 0);
+      counts.push(`${label.padEnd(28)} ${dashboard.padEnd(10)} ${String(urls.length).padStart(6)} ${String(queries).padStart(8)}`);
+      const api: number[] = [];
+      const raw: number[] = [];
+      const ratio: number[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        const a = await timed(() => loadViaApi(urls));
+        const b = await timed(() => direct(prom.url, first));
+        api.push(a);
+        raw.push(b);
+        ratio.push(a / b);
+      }
+      rows.push({ name: `${label} ${dashboard}: app`, unit: 'ms', ...summarize(api) });
+      rows.push({ name: `${label} ${dashboard}: direct`, unit: 'ms', ...summarize(raw) });
+      rows.push({ name: `${label} ${dashboard}: app/direct`, unit: 'x', ...summarize(ratio) });
+    }
+  } finally {
+    app.stop();
+  }
+  return { rows, counts };
+}
+
+export async function benchDashboards(): Promise<void> {
+  const demo = await startFixturePrometheus();
+  let result: { rows: Row[]; counts: string[] }[] = [];
+  try {
+    const services = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR }).services.length;
+    result.push(await measure(`demo mesh (${services} workloads)`, demo));
+  } finally {
+    await demo.stop();
+  }
+  const large = await startLargePrometheus();
+  try {
+    const services = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR, replicas: LARGE_REPLICAS }).services.length;
+    result.push(await measure(`${LARGE_REPLICAS}x mesh (${services} workloads)`, large));
+  } finally {
+    await large.stop();
+  }
+  console.log(`\nDashboard loads: all panels in parallel, range ${RANGE_S / 3600} h, step ${STEP} s, end ${END}; ${RUNS} interleaved runs`);
+  console.log(`${'mesh'.padEnd(28)} ${'dashboard'.padEnd(10)} panels  queries`);
+  for (const r of result) for (const line of r.counts) console.log(line);
+  console.log(formatTable(result.flatMap((r) => r.rows)));
+  result = [];
+}

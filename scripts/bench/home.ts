@@ -1,0 +1,88 @@
+// The home page's data through the app API against the same PromQL sent straight
+// to Prometheus, over the deterministic fixture history, interleaved, as a table of medians and ratios.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { TEST_ANCHOR } from '../simulator/fixture';
+import { startFixturePrometheus } from '../testing/fixture-tsdb';
+import { freePort, waitFor } from '../system/ports';
+import { summarize, formatTable, type Row } from './stats';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = 5;
+const TIME = TEST_ANCHOR - 3600;
+
+async function timed(fn: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+async function upstreamQueryCount(appUrl: string): Promise<number> {
+  const text = await (await fetch(`${appUrl}/api/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('meshwatch_prometheus_request_duration_seconds_count'))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+export async function benchHome() {
+  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('Build first: npx next build');
+  const prom = await startFixturePrometheus();
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, PROMETHEUS_URL: prom.url },
+  });
+  try {
+    await waitFor(async () => (await fetch(`${appUrl}/api/healthz`)).ok, 120_000, 'the app');
+    const apiUrl = `${appUrl}/api/services?time=${TIME}&window=5m`;
+    const first = (await (await fetch(apiUrl)).json()) as { queries: string[]; services: unknown[] };
+    const direct = () =>
+      Promise.all(
+        first.queries.map(async (query) => {
+          const res = await fetch(`${prom.url}/api/v1/query`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ query, time: String(TIME) }),
+          });
+          await res.json();
+        }),
+      ).then(() => undefined);
+    const viaApi = async () => {
+      const res = await fetch(apiUrl);
+      if (!res.ok) throw new Error(`API answered ${res.status}`);
+      await res.json();
+    };
+    const before = await upstreamQueryCount(appUrl);
+    await viaApi();
+    const perLoad = (await upstreamQueryCount(appUrl)) - before;
+    for (let i = 0; i < WARMUP; i += 1) await Promise.all([viaApi(), direct()]);
+    const api: number[] = [];
+    const raw: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const a = await timed(viaApi);
+      const b = await timed(direct);
+      api.push(a);
+      raw.push(b);
+      ratios.push(a / b);
+    }
+    const rows: Row[] = [
+      { name: 'GET /api/services (app)', ...summarize(api), unit: 'ms' },
+      { name: `same ${first.queries.length} PromQL queries, direct`, ...summarize(raw), unit: 'ms' },
+      { name: 'ratio app / direct (pairwise)', ...summarize(ratios), unit: 'x' },
+    ];
+    console.log(`Home page data at time=${TIME}, window 5m, ${first.services.length} services, ${RUNS} interleaved runs after ${WARMUP} warm-ups`);
+    console.log(`PromQL queries per home page load (from the app's own metrics): ${perLoad}`);
+    console.log(formatTable(rows));
+  } finally {
+    app.kill('SIGTERM');
+    await prom.stop();
+  }
+}
+
+
