@@ -142,7 +142,13 @@ async function main() {
       cwd: ROOT,
       stdio: 'inherit',
       // On loopback only, the demo's visitor is the local editor (the UI says so); set MESHWATCH_DEMO_EDITOR=0 to try the viewer role.
-      env: { ...process.env, PROMETHEUS_URL: prometheus.url, MESHWATCH_DEMO_EDITOR: process.env.MESHWATCH_DEMO_EDITOR ?? '1' },
+      env: {
+        ...process.env,
+        PROMETHEUS_URL: prometheus.url,
+        MESHWATCH_DEMO_EDITOR: process.env.MESHWATCH_DEMO_EDITOR ?? '1',
+        // The simulated shop's owners (Istio telemetry has no team label).
+        MESHWATCH_TEAMS: process.env.MESHWATCH_TEAMS ?? 'shop=storefront,payments=payments,platform=platform,istio-system=platform',
+      },
     });
     children.push(app);
     app.on('exit', (code) => {

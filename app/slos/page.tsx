@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
+import { Suspense } from 'react';
+import { SloList } from '@/components/slo/slo-list';
 
 export const metadata: Metadata = { title: 'SLOs' };
 
 export default function SlosPage() {
-  return <ComingSoon title="SLOs" question="how much error budget is left, and which alert rules can I trust?" />;
+  return (
+    <Suspense>
+      <SloList />
+    </Suspense>
+  );
 }

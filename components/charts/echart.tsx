@@ -3,7 +3,7 @@
 // The only module that imports ECharts (STYLE.md): tree-shaken `echarts/core` with just the charts,
 // components and renderer the option builders use (perses `EChart.tsx`).
 import { useEffect, useRef } from 'react';
-import { HeatmapChart, LineChart, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { GraphChart, HeatmapChart, LineChart, type GraphSeriesOption, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -20,19 +20,20 @@ import {
 import { init, use as registerParts, type ComposeOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-registerParts([LineChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+registerParts([LineChart, HeatmapChart, GraphChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 /** Every option the builders may produce; anything else would need a `use([...])` entry above. */
 export type ChartOption = ComposeOption<
   | LineSeriesOption
   | HeatmapSeriesOption
+  | GraphSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption
 >;
-export type { LineSeriesOption, HeatmapSeriesOption };
+export type { LineSeriesOption, HeatmapSeriesOption, GraphSeriesOption };
 
 /** Resizes wait for the layout to settle (dragging a window fires dozens of observations). */
 export const RESIZE_DEBOUNCE_MS = 100;

@@ -39,7 +39,14 @@ export function CustomRangeForm({ id, start, end, onApply, onCancel }: CustomRan
   };
 
   return (
-    <form id={id} className={styles.custom} onSubmit={submit} aria-label="Custom time range" noValidate>
+    <form
+      id={id}
+      className={styles.custom}
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      aria-label="Custom time range"
+      noValidate
+    >
       <label>
         From (UTC)
         <input type="datetime-local" value={fromText} onChange={(e) => setFromText(e.target.value)} />

@@ -24,8 +24,10 @@ export async function fetchGraph({ time, window, namespace, signal }: FetchGraph
   const client = getPrometheusClient();
   const names = Object.keys(queries) as GraphQueryName[];
   const results = await Promise.all(names.map((n) => client.instantQuery(queries[n], { time, signal })));
-  const vectors = Object.fromEntries(names.map((n, i) => [n, samples(results[i] as InstantResult)])) as GraphVectors;
-  const { nodes, edges } = assembleGraph(vectors);
+  const vectors = {} as Partial<GraphVectors>;
+  for (const [i, n] of names.entries()) vectors[n] = samples(results[i] as InstantResult);
+  const complete = vectors as GraphVectors;
+  const { nodes, edges } = assembleGraph(complete);
   const placed = layeredLayout(
     nodes.map((n) => n.id),
     edges,
@@ -37,7 +39,7 @@ export async function fetchGraph({ time, window, namespace, signal }: FetchGraph
     namespace: namespace ?? null,
     nodes: nodes.map((n) => ({ ...n, ...(placed.get(n.id) ?? { x: 0, y: 0, layer: 0 }) })),
     edges,
-    namespaces: [...new Set(vectors.serviceRequests.map((s) => s.labels.destination_service_namespace ?? ''))].filter(Boolean).sort(),
+    namespaces: [...new Set(complete.serviceRequests.map((s) => s.labels.destination_service_namespace ?? ''))].filter(Boolean).sort(),
     queries: names.map((n) => queries[n]),
     warnings: [...new Set(results.flatMap((r) => r.warnings))],
   };

@@ -7,3 +7,4 @@ export { neighbourhood, MAX_HOPS, MIN_HOPS } from './neighbourhood';
 export { graphQueries, type GraphQueryName, type GraphQueryParams } from './queries';
 export * from './schema';
 export { graphSearch, parseGraphState, GRAPH_RANGES, GRAPH_WINDOWS, type GraphRange, type GraphUrlState, type GraphWindow } from './url-state';
+export { visibleGraph, type VisibleFilters, type VisibleGraph } from './visible';

@@ -7,7 +7,8 @@ import { matchers, type MatcherSpec } from '@/lib/prometheus/promql';
 export const EDGE_LABELS = [ISTIO_LABELS.sourceNamespace, ISTIO_LABELS.sourceService, ISTIO_LABELS.namespace, ISTIO_LABELS.service] as const;
 export const SERVICE_LABELS = [ISTIO_LABELS.namespace, ISTIO_LABELS.service] as const;
 
-const TCP_BYTES = '__name__=~"istio_tcp_(sent|received)_bytes_total"';
+const TCP_SENT = 'istio_tcp_sent_bytes_total';
+const TCP_RECEIVED = 'istio_tcp_received_bytes_total';
 const TCP_OPENED = 'istio_tcp_connections_opened_total';
 
 export interface GraphQueryParams {
@@ -37,15 +38,9 @@ function selector(extra: Record<string, MatcherSpec>): string {
  * callee) with `or`: both halves carry the same labels, so an edge inside the namespace is kept once.
  */
 function edgeRate(metric: string, w: string, extra: Record<string, MatcherSpec>, namespace: string | undefined, by: readonly string[] = EDGE_LABELS): string {
-  const one = (scope: Record<string, MatcherSpec>) => sumBy(by, `rate(${metricSelector(metric, { ...extra, ...scope })}[${w}])`);
+  const one = (scope: Record<string, MatcherSpec>) => sumBy(by, `rate(${metric}${selector({ ...extra, ...scope })}[${w}])`);
   if (namespace === undefined) return one({});
   return `${one({ [ISTIO_LABELS.namespace]: namespace })} or ${one({ [ISTIO_LABELS.sourceNamespace]: namespace })}`;
-}
-
-/** `metric{...}`, or `{__name__=~"...", ...}` for a name regex of our own. */
-function metricSelector(metric: string, extra: Record<string, MatcherSpec>): string {
-  const body = selector(extra);
-  return metric.startsWith('__name__') ? `{${metric},${body.slice(1)}` : `${metric}${body}`;
 }
 
 /** The ten instant queries behind one graph. */
@@ -60,8 +55,9 @@ export function graphQueries({ window, namespace }: GraphQueryParams): Record<Gr
     edgeErrors: edgeRate(REQUESTS, w, errors, namespace),
     edgeMtls: edgeRate(REQUESTS, w, mtls, namespace),
     edgeP95: p95(EDGE_LABELS, namespace),
-    tcpBytes: edgeRate(TCP_BYTES, w, {}, namespace),
-    tcpMtlsBytes: edgeRate(TCP_BYTES, w, mtls, namespace),
+    // Both directions; each side is a separate rate because rate() drops the metric name.
+    tcpBytes: `(${edgeRate(TCP_SENT, w, {}, namespace)}) + (${edgeRate(TCP_RECEIVED, w, {}, namespace)})`,
+    tcpMtlsBytes: `(${edgeRate(TCP_SENT, w, mtls, namespace)}) + (${edgeRate(TCP_RECEIVED, w, mtls, namespace)})`,
     tcpConnections: edgeRate(TCP_OPENED, w, {}, namespace),
     // Per service, unfiltered: a neighbour outside the namespace still shows all of its own traffic.
     serviceRequests: edgeRate(REQUESTS, w, {}, undefined, SERVICE_LABELS),

@@ -28,4 +28,14 @@ export const queryKeys = {
   dashboard: (dashboard: string) => [...queryKeys.panelsAll(), dashboard] as const,
   panel: (dashboard: string, panel: string, { start, end, step, namespace, service }: PanelParams) =>
     [...queryKeys.dashboard(dashboard), panel, { start, end, step, namespace: namespace || null, service: service || null }] as const,
+  me: () => [...queryKeys.all, 'me'] as const,
+  // SLO keys: every spec and status sits under slosAll so one invalidation after a save reaches all.
+  slosAll: () => [...queryKeys.all, 'slos'] as const,
+  sloList: () => [...queryKeys.slosAll(), 'list'] as const,
+  sloStatuses: (time: number | null) => [...queryKeys.slosAll(), 'statuses', { time: time === null ? null : roundUnixSeconds(time) }] as const,
+  slo: (name: string) => [...queryKeys.slosAll(), 'spec', name] as const,
+  sloStatus: (name: string, time: number | null) => [...queryKeys.slo(name), 'status', { time: time === null ? null : roundUnixSeconds(time) }] as const,
+  sloBudget: (name: string, time: number | null) => [...queryKeys.slo(name), 'budget', { time: time === null ? null : roundUnixSeconds(time) }] as const,
+  sloHistory: (name: string) => [...queryKeys.slo(name), 'history'] as const,
+  sloBuckets: (service: string, namespace: string) => [...queryKeys.slosAll(), 'buckets', { service, namespace }] as const,
 };

@@ -11,6 +11,8 @@ const MAX_BODY_BYTES = 1_000_000;
 
 /** The body as text; 413 past the limit. */
 export async function readText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
   return text;

@@ -16,3 +16,4 @@ export { importSlos, MAX_IMPORT_BYTES } from './import';
 export { exportSlo, EXPORT_FORMATS, type ExportFormat } from './export';
 export { ImportError, type ImportProblem, type Imported } from './interchange';
 export { humanDuration } from './format';
+export * from './api-schemas';

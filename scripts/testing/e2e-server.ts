@@ -1,7 +1,8 @@
 // Playwright's web server: a fixture Prometheus plus the production build (`next start`), and a
 // loopback control endpoint that stops and restarts that Prometheus so tests can see outages for real.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { ensureSystemPackages } from '../system/deps';
@@ -17,6 +18,8 @@ async function main() {
     throw new Error('No production build: run `npx next build` first (npm test does it).');
   }
   const copy = await copyFixture();
+  // A fresh SLO store per run, so e2e SLOs never leak into .data/ or between runs.
+  const dbDir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-e2e-db-'));
   let prom: PrometheusProcess | null = await startOnCopy(copy, E2E_PORTS.prometheus);
   const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(E2E_PORTS.app), '-H', '127.0.0.1'], {
     cwd: ROOT,
@@ -25,6 +28,10 @@ async function main() {
       ...process.env,
       PROMETHEUS_URL: `http://127.0.0.1:${E2E_PORTS.prometheus}`,
       PROMETHEUS_TIMEOUT_MS: '5000',
+      MESHWATCH_DB: path.join(dbDir, 'meshwatch.db'),
+      // The browser is the demo editor; a viewer token (e2e/pages/slo-auth.ts) checks the read-only path.
+      MESHWATCH_DEMO_EDITOR: 'true',
+      MESHWATCH_API_TOKENS: 'e2e-editor-token:editor,e2e-viewer-token:viewer',
     },
   });
   const control = http.createServer((req, res) => {
@@ -50,6 +57,7 @@ async function main() {
     app.kill('SIGTERM');
     await prom?.stop();
     copy.remove();
+    rmSync(dbDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

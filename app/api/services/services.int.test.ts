@@ -3,6 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
 import { servicesResponseSchema, type ServiceSummary } from '@/lib/queries/schemas';
+import { interpolatedQuantile } from '@/scripts/testing/truth-quantile';
 import { GET } from './route';
 
 const { seed, anchor } = inject('fixture');
@@ -14,23 +15,6 @@ async function services(query: string) {
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
-/** histogram_quantile's documented rule: linear interpolation inside the bucket holding the rank. */
-function interpolatedQuantile(q: number, buckets: Array<{ le: number; count: number }>): number | null {
-  const total = buckets.at(-1)?.count ?? 0;
-  if (total === 0) return null;
-  const rank = q * total;
-  let lowerLe = 0;
-  let lowerCount = 0;
-  for (const { le, count } of buckets) {
-    if (count >= rank) {
-      if (le === Infinity) return lowerLe; // Prometheus returns the highest finite bound
-      return lowerLe + (le - lowerLe) * ((rank - lowerCount) / (count - lowerCount));
-    }
-    lowerLe = le;
-    lowerCount = count;
-  }
-  return null;
-}
 
 function row(rows: ServiceSummary[], id: string): ServiceSummary {
   const found = rows.find((r) => `${r.namespace}/${r.service}` === id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
+import type { SlosStatusResponse } from '@/lib/slo';
 import { evaluateSlos } from '@/lib/slo/evaluate';
 import { getSloStore } from '@/lib/store';
 
@@ -19,13 +20,11 @@ export const GET = apiHandler('/api/slos-status', async (request: Request) => {
     .list()
     .map((s) => s.spec);
   const { evaluations, queryCount } = await evaluateSlos(specs, { client: getPrometheusClient(), time, signal: request.signal });
-  return Response.json(
-    {
-      evaluatedAt: new Date(time * 1000).toISOString(),
-      statuses: evaluations.flatMap((e) => (e.status ? [e.status] : [])),
-      errors: evaluations.flatMap((e) => (e.error ? [{ name: e.name, ...e.error }] : [])),
-      queryCount,
-    },
-    { headers: { 'cache-control': 'no-store' } },
-  );
+  const body: SlosStatusResponse = {
+    evaluatedAt: new Date(time * 1000).toISOString(),
+    statuses: evaluations.flatMap((e) => (e.status ? [e.status] : [])),
+    errors: evaluations.flatMap((e) => (e.error ? [{ name: e.name, ...e.error }] : [])),
+    queryCount,
+  };
+  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { GET as me } from '@/app/api/me/route';
+import { historyResponseSchema, meResponseSchema, sloListResponseSchema } from '@/lib/slo';
 import { openSqliteStore, setSloStore } from '@/lib/store';
 import { freePort } from '@/scripts/system/ports';
 import { GET as getOne, PUT, DELETE } from './[name]/route';
@@ -68,7 +69,7 @@ describe('SLO API with Prometheus down', () => {
     expect(updated.status).toBe(200);
     expect(updated.headers.get('etag')).toBe('"2"');
 
-    expect(await (await list()).json()).toEqual([{ ...spec, objective: 99.5 }]);
+    expect(sloListResponseSchema.parse(await (await list()).json())).toEqual([{ ...spec, objective: 99.5 }]);
 
     const yaml = await rules(new Request(url('/checkout-availability/rules?format=prometheusrule')), ctx('checkout-availability'));
     expect(yaml.headers.get('content-type')).toBe('application/yaml; charset=utf-8');
@@ -84,9 +85,7 @@ describe('SLO API with Prometheus down', () => {
     expect(deleted.status).toBe(204);
     expect((await getOne(new Request(url('/checkout-availability')), ctx('checkout-availability'))).status).toBe(404);
 
-    const past = (await (await history(new Request(url('/checkout-availability/history')), ctx('checkout-availability'))).json()) as {
-      entries: Array<{ action: string; actor: string; version: number; before: { objective: number } | null; after: { objective: number } | null }>;
-    };
+    const past = historyResponseSchema.parse(await (await history(new Request(url('/checkout-availability/history')), ctx('checkout-availability'))).json());
     expect(past.entries.map((e) => [e.action, e.actor, e.version])).toEqual([
       ['delete', 'api-token-1', 2],
       ['update', 'api-token-1', 2],
@@ -179,7 +178,7 @@ describe('SLO API with Prometheus down', () => {
   });
 
   it('says who is asking at /api/me', async () => {
-    expect(await (await me(new Request('http://meshwatch.test/api/me', { headers: VIEWER }))).json()).toEqual({ user: 'api-token-2', role: 'viewer', demo: false });
+    expect(meResponseSchema.parse(await (await me(new Request('http://meshwatch.test/api/me', { headers: VIEWER }))).json())).toEqual({ user: 'api-token-2', role: 'viewer', demo: false });
     expect(await (await me(new Request('http://meshwatch.test/api/me'))).json()).toEqual({ user: null, role: null, demo: false });
   });
 });

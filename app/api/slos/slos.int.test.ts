@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { sloStatusSchema, type SloStatus } from '@/lib/slo';
+import { bucketsResponseSchema, previewResponseSchema, slosStatusResponseSchema, sloStatusSchema } from '@/lib/slo';
 import { openSqliteStore, setSloStore } from '@/lib/store';
 import { createModel } from '@/scripts/simulator';
 import { checkRules } from '@/scripts/system/prometheus';
@@ -75,7 +75,7 @@ describe('SLO API over the fixture history', () => {
   it('GET /api/slos-status evaluates every SLO with a bounded number of queries', async () => {
     const res = await allStatuses(new Request(`http://meshwatch.test/api/slos-status?time=${anchor - 3600}`));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { statuses: SloStatus[]; errors: Array<{ name: string; code: string; details: { nearest: number[] } }>; queryCount: number };
+    const body = slosStatusResponseSchema.parse(await res.json());
     expect(body.queryCount).toBe(16);
     expect(body.statuses.map((s) => [s.name, s.recommendation.action])).toEqual([
       ['audit-export-availability', 'none'],
@@ -91,13 +91,13 @@ describe('SLO API over the fixture history', () => {
     const body = JSON.stringify(spec('unsaved', 'cart', 'shop'));
     const res = await preview(new Request(`http://meshwatch.test/api/slos/preview?time=${anchor}`, { method: 'POST', headers: EDITOR, body }));
     expect(res.status).toBe(200);
-    const out = (await res.json()) as { status: SloStatus; budgetCurve: { step: number; points: Array<{ time: number; remaining: number }> } };
+    const out = previewResponseSchema.parse(await res.json());
     expect(out.budgetCurve.step).toBe(21_600);
     expect(out.budgetCurve.points).toHaveLength(121);
     expect(out.budgetCurve.points[0]).toEqual({ time: anchor - 30 * 86_400, remaining: 1 });
     expect(out.budgetCurve.points.at(-1)?.time).toBe(anchor);
     expect(out.budgetCurve.points.at(-1)?.remaining).toBeCloseTo(out.status.errorBudget.remaining ?? 0, 9);
-    const remaining = out.budgetCurve.points.map((p) => p.remaining);
+    const remaining = out.budgetCurve.points.map((p) => p.remaining ?? 1);
     expect(remaining.every((r, i) => i === 0 || r <= (remaining[i - 1] ?? 1))).toBe(true);
   });
 
@@ -114,7 +114,7 @@ describe('SLO API over the fixture history', () => {
 
   it('GET /api/slos/buckets lists the boundaries found in the data', async () => {
     const res = await buckets(new Request(`http://meshwatch.test/api/slos/buckets?service=catalog&namespace=shop&time=${anchor}`));
-    expect(await res.json()).toEqual({ service: 'catalog', namespace: 'shop', boundariesMs: model.facts.latencyBucketsMs });
+    expect(bucketsResponseSchema.parse(await res.json())).toEqual({ service: 'catalog', namespace: 'shop', boundariesMs: model.facts.latencyBucketsMs });
   });
 
   it('GET /api/slos/{name}/rules passes promtool check rules', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
+import type { BucketsResponse } from '@/lib/slo';
 import { findBucketBoundaries } from '@/lib/slo/evaluate';
 
 export const dynamic = 'force-dynamic';
@@ -13,5 +14,6 @@ const paramsSchema = z.object({ service: nameSchema('service'), namespace: nameS
 export const GET = apiHandler('/api/slos/buckets', async (request: Request) => {
   const { service, namespace, time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
   const boundariesMs = await findBucketBoundaries({ service, namespace }, { client: getPrometheusClient(), time, signal: request.signal });
-  return Response.json({ service, namespace, boundariesMs }, { headers: { 'cache-control': 'no-store' } });
+  const body: BucketsResponse = { service, namespace, boundariesMs };
+  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });

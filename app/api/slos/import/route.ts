@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
-import { ImportError, importSlos } from '@/lib/slo';
+import { ImportError, importSlos, type ImportResponse } from '@/lib/slo';
 import { readText } from '@/lib/slo/http';
 import { getSloStore } from '@/lib/store';
 
@@ -27,5 +27,6 @@ export const POST = apiHandler('/api/slos/import', async (request: Request) => {
     throw err;
   }
   const specs = dryRun ? imported.specs : getSloStore().importMany(imported.specs, user).map((s) => s.spec);
-  return Response.json({ slos: specs, warnings: imported.warnings, dryRun }, { status: dryRun ? 200 : 201 });
+  const body: ImportResponse = { slos: specs, warnings: imported.warnings, dryRun };
+  return Response.json(body, { status: dryRun ? 200 : 201 });
 });

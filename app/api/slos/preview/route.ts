@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError, apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { checkThreshold } from '@/lib/slo';
+import { checkThreshold, type PreviewResponse } from '@/lib/slo';
 import { evaluateSlo, findBucketBoundaries } from '@/lib/slo/evaluate';
 import { budgetCurve } from '@/lib/slo/evaluate-curve';
 import { parseSpec, readJson } from '@/lib/slo/http';
@@ -36,5 +36,6 @@ export const POST = apiHandler('/api/slos/preview', async (request: Request) => 
     }
   }
   const [status, curve] = await Promise.all([evaluateSlo(spec, opts), budgetCurve(spec, opts)]);
-  return Response.json({ status, budgetCurve: curve }, { headers: { 'cache-control': 'no-store' } });
+  const out: PreviewResponse = { status, budgetCurve: curve };
+  return Response.json(out, { headers: { 'cache-control': 'no-store' } });
 });

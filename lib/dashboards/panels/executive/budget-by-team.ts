@@ -1,7 +1,7 @@
 // Error budget by team over 30 days, until the SLO engine provides per-SLO figures: availability of
 // each team's namespaces, and the share of a 99.9% objective's budget it has used.
 import { readDim } from '@/lib/mesh';
-import type { Health } from '../../schema';
+import type { Cell, Health } from '../../schema';
 import { compareText, errorRatioHealth } from '../values';
 import { definePanel, instant } from '../types';
 import { LONG_WINDOW_DAYS } from './mesh-success';
@@ -24,6 +24,14 @@ export function budgetHealth(consumed: number | null): Health {
   if (consumed === null) return 'unknown';
   if (consumed < 0.5) return 'good';
   return consumed < 1 ? 'warn' : 'bad';
+}
+
+/** One namespace links to its on-call view (the executive's next step); several stay plain text. */
+function namespacesCell(namespaces: string[]): Cell {
+  const [only] = namespaces;
+  return namespaces.length === 1 && only !== undefined
+    ? { text: only, href: `/oncall?namespace=${encodeURIComponent(only)}` }
+    : namespaces.join(', ');
 }
 
 export const budgetByTeam = definePanel({
@@ -61,7 +69,7 @@ export const budgetByTeam = definePanel({
           health: t.requests > 0 ? budgetHealth(consumed) : errorRatioHealth(null),
           cells: {
             team,
-            namespaces: [...t.namespaces].sort(compareText).join(', '),
+            namespaces: namespacesCell([...t.namespaces].sort(compareText)),
             requests: Math.round(t.requests),
             errors: Math.round(t.errors),
             availability: ratio === null ? null : 1 - ratio,
@@ -75,9 +83,9 @@ export const budgetByTeam = definePanel({
         kind: 'table',
         columns: [
           { key: 'team', label: 'Team', kind: 'text' },
-          { key: 'namespaces', label: 'Namespaces', kind: 'text' },
-          { key: 'availability', label: `Availability (${WINDOW})`, unit: 'ratio', kind: 'number' },
-          { key: 'consumed', label: 'Budget used (99.9%)', unit: 'ratio', kind: 'number' },
+          { key: 'namespaces', label: 'Namespaces', kind: 'link' },
+          { key: 'availability', label: `Availability, ${WINDOW}`, unit: 'ratio', kind: 'number' },
+          { key: 'consumed', label: 'Budget used, 99.9% objective', unit: 'ratio', kind: 'number' },
           { key: 'errors', label: 'Failed requests', unit: 'count', kind: 'number' },
           { key: 'requests', label: 'Requests', unit: 'count', kind: 'number' },
         ],

@@ -116,8 +116,8 @@ describe('latency by namespace', () => {
       { ...ctx, config: { teams: { shop: 'storefront' } } },
     );
     expect(rows(data).map((r) => r.cells)).toEqual([
-      { namespace: 'idle', team: 'idle', rps: 0, p95: null, p99: null },
-      { namespace: 'shop', team: 'storefront', rps: 380, p95: 125, p99: 236 },
+      { namespace: { text: 'idle', href: '/oncall?namespace=idle' }, team: 'idle', rps: 0, p95: null, p99: null },
+      { namespace: { text: 'shop', href: '/oncall?namespace=shop' }, team: 'storefront', rps: 380, p95: 125, p99: 236 },
     ]);
   });
 });

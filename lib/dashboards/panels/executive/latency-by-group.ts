@@ -26,7 +26,8 @@ export const latencyByGroup = definePanel({
         return {
           id: namespace,
           cells: {
-            namespace,
+            // The executive's next step: what fails in this namespace, on the on-call dashboard.
+            namespace: { text: namespace, href: `/oncall?namespace=${encodeURIComponent(namespace)}` },
             team: config.teams[namespace] ?? namespace,
             rps: finite(rate.get(key)?.value),
             p95: finite(p95.get(key)?.value),
@@ -39,7 +40,7 @@ export const latencyByGroup = definePanel({
       data: {
         kind: 'table',
         columns: [
-          { key: 'namespace', label: 'Namespace', kind: 'text' },
+          { key: 'namespace', label: 'Namespace', kind: 'link' },
           { key: 'team', label: 'Team', kind: 'text' },
           { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
           { key: 'p95', label: 'p95', unit: 'ms', kind: 'number' },

@@ -31,8 +31,10 @@ const EMPTY: TimeseriesData = { kind: 'timeseries', unit: 'reqps', series: [], m
 
 /** One series per flag, by flag name. */
 export function flagSeries(series: readonly Series[], flagLabelName: string): PanelData {
+  // A flag whose counter did not move in the range explains nothing here: flat zero lines are noise.
   const out = series
     .map((s) => chartSeries(flagLabel(s.labels[flagLabelName] ?? ''), s))
+    .filter((s) => s.points.some(([, v]) => v !== null && v !== 0))
     .sort((a, b) => compareText(a.name, b.name));
   return { ...EMPTY, series: out, ...(out.length === 0 ? { detail: 'No response carried a response flag in the range.' } : {}) };
 }

@@ -66,20 +66,4 @@ export function edge(truth: Truth, source: string, target: string) {
   return e;
 }
 
-/** histogram_quantile's documented rule: linear interpolation inside the bucket holding the rank. */
-export function interpolatedQuantile(q: number, buckets: ReadonlyArray<{ le: number; count: number }>): number | null {
-  const total = buckets.at(-1)?.count ?? 0;
-  if (total === 0) return null;
-  const rank = q * total;
-  let lowerLe = 0;
-  let lowerCount = 0;
-  for (const { le, count } of buckets) {
-    if (count >= rank) {
-      if (le === Infinity) return lowerLe;
-      return lowerLe + (le - lowerLe) * ((rank - lowerCount) / (count - lowerCount));
-    }
-    lowerLe = le;
-    lowerCount = count;
-  }
-  return null;
-}
+export { interpolatedQuantile } from '@/scripts/testing/truth-quantile';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
+import type { BudgetResponse } from '@/lib/slo';
 import { budgetCurve } from '@/lib/slo/evaluate-curve';
 import { storedOr404 } from '@/lib/slo/http';
 
@@ -14,5 +15,6 @@ export const GET = apiHandler('/api/slos/[name]/budget', async (request: Request
   const { time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
   const { spec } = storedOr404((await params).name);
   const curve = await budgetCurve(spec, { client: getPrometheusClient(), time, signal: request.signal });
-  return Response.json({ name: spec.name, ...curve }, { headers: { 'cache-control': 'no-store' } });
+  const body: BudgetResponse = { name: spec.name, ...curve };
+  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });

@@ -1,4 +1,5 @@
 import { apiHandler } from '@/lib/api';
+import type { HistoryResponse } from '@/lib/slo';
 import { getSloStore, SloNotFoundError } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -9,5 +10,6 @@ export const GET = apiHandler('/api/slos/[name]/history', async (_request: Reque
   const { name } = await params;
   const entries = getSloStore().history(name);
   if (entries.length === 0) throw new SloNotFoundError(name);
-  return Response.json({ name, entries }, { headers: { 'cache-control': 'no-store' } });
+  const body: HistoryResponse = { name, entries };
+  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });

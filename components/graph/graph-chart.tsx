@@ -1,0 +1,48 @@
+'use client';
+
+import { useMemo, type MouseEvent } from 'react';
+import { LazyEChart } from '@/components/charts/lazy-echart';
+import { useChartTheme } from '@/components/charts/use-chart-theme';
+import type { EdgeDiff, GraphEdge, GraphNode } from '@/lib/graph';
+import { hitNode } from './graph-hit';
+import { buildGraphOption } from './graph-options';
+import styles from './graph.module.css';
+
+export interface GraphChartProps {
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+  goneEdges?: readonly GraphEdge[];
+  diff?: ReadonlyMap<string, EdgeDiff>;
+  selectedNode?: string;
+  selectedEdge?: string;
+  label: string;
+  onSelectNode: (id: string) => void;
+}
+
+/** Room per node in the tallest layer, so labels do not collide. */
+const ROW_PX = 34;
+const MIN_HEIGHT = 420;
+const MAX_HEIGHT = 1400;
+
+export function GraphChart({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, label, onSelectNode }: GraphChartProps) {
+  const theme = useChartTheme();
+  const option = useMemo(
+    () => buildGraphOption({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme }),
+    [nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme],
+  );
+  const perLayer = new Map<number, number>();
+  for (const n of nodes) perLayer.set(n.layer, (perLayer.get(n.layer) ?? 0) + 1);
+  const tallest = Math.max(0, ...perLayer.values());
+  const height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, tallest * ROW_PX));
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const id = hitNode(nodes, { width: box.width, height: box.height }, e.clientX - box.left, e.clientY - box.top);
+    if (id) onSelectNode(id);
+  };
+  return (
+    // Keyboard users select nodes in the table beside the picture; the canvas is a pointer shortcut.
+    <div className={styles.chart} onClick={onClick} data-testid="graph-chart" data-nodes={nodes.length}>
+      <LazyEChart option={option} label={label} height={height} />
+    </div>
+  );
+}

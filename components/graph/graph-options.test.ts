@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { LIGHT_CHART_THEME as theme } from '@/components/charts/chart-theme';
+import type { GraphSeriesOption } from '@/components/charts/echart';
+import type { GraphEdge, GraphNode } from '@/lib/graph';
+import { buildGraphOption } from './graph-options';
+
+const node = (id: string, rps: number, errorRatio: number | null): GraphNode => ({ id, service: id.split('/')[1] ?? '', namespace: 'ns', kind: 'service', rps, errorRatio, p95Ms: 10, x: 0, y: 0, layer: 0 });
+const edge = (source: string, target: string, errorRatio: number, mtlsRatio = 1): GraphEdge => ({ source, target, protocol: 'http', rps: 10, errorRatio, p95Ms: 10, mtlsRatio, bytesPerSecond: null });
+
+function series(nodes: GraphNode[], edges: GraphEdge[], selectedEdge?: string) {
+  const opt = buildGraphOption({ nodes, edges, theme, selectedEdge });
+  return (opt.series as GraphSeriesOption[])[0] as GraphSeriesOption & { data: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };
+}
+
+describe('buildGraphOption', () => {
+  const s = series([node('ns/ok', 100, 0), node('ns/warn', 1, 0.02), node('ns/bad', 25, 0.5), node('ns/idle', 0, null)], [edge('ns/ok', 'ns/bad', 0.5), edge('ns/ok', 'ns/warn', 0, 0)]);
+
+  it('colours nodes by health with a textual cue, sized by traffic', () => {
+    const [ok, warn, bad, idle] = s.data as Array<{ itemStyle: { color: string }; label: { formatter: string }; symbolSize: number }>;
+    expect(ok?.itemStyle.color).toBe(theme.good);
+    expect(warn?.itemStyle.color).toBe(theme.warn);
+    expect(bad?.itemStyle.color).toBe(theme.bad);
+    expect(idle?.itemStyle.color).toBe(theme.muted);
+    expect(bad?.label.formatter).toBe('✖ bad 50%');
+    expect(warn?.label.formatter).toBe('▲ warn 2.00%');
+    expect(ok?.symbolSize).toBeGreaterThan(bad?.symbolSize ?? Infinity);
+  });
+
+  it('draws failing edges red and plaintext edges dashed with a warning', () => {
+    const [failing, plain] = s.edges as Array<{ lineStyle: { color: string; type: string }; label: { formatter: string } }>;
+    expect(failing?.lineStyle.color).toBe(theme.bad);
+    expect(plain?.lineStyle.type).toBe('dashed');
+    expect(plain?.label.formatter).toContain('⚠ plaintext');
+  });
+
+  it('shows the label of the selected edge', () => {
+    const sel = series([node('ns/a', 1, 0), node('ns/b', 1, 0)], [edge('ns/a', 'ns/b', 0)], 'ns/a -> ns/b (http)');
+    expect((sel.edges[0] as { label: { show: boolean } }).label.show).toBe(true);
+  });
+});

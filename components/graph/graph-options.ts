@@ -1,0 +1,107 @@
+// The ECharts option for the service graph: a pure function of the visible graph, unit-tested.
+import type { ChartTheme } from '@/components/charts/chart-theme';
+import type { ChartOption, GraphSeriesOption } from '@/components/charts/echart';
+import { edgeKey, healthOf, HEALTH_LABELS, type EdgeDiff, type GraphEdge, type GraphNode, type Health, type NodeKind } from '@/lib/graph';
+import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
+
+/** Margins of the drawing box (px); the hit test in graph-hit.ts maps clicks with the same numbers. */
+export const GRAPH_BOX = { left: 40, right: 150, top: 30, bottom: 30 } as const;
+const NODE_MIN = 14;
+const NODE_RANGE = 26;
+const EDGE_MIN = 1;
+const EDGE_RANGE = 6;
+
+const SYMBOLS: Record<NodeKind, string> = { service: 'circle', gateway: 'diamond', external: 'triangle', tcp: 'roundRect' };
+/** Text next to the colour, so health does not depend on colour vision. */
+export const HEALTH_MARKS: Record<Health, string> = { ok: '', warn: '▲ ', bad: '✖ ', idle: '' };
+
+export interface GraphOptionInput {
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+  theme: ChartTheme;
+  selectedNode?: string;
+  selectedEdge?: string;
+  diff?: ReadonlyMap<string, EdgeDiff>;
+  /** Edges of the baseline that are gone now (compare mode), drawn faint. */
+  goneEdges?: readonly GraphEdge[];
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function healthColour(theme: ChartTheme, h: Health): string {
+  return h === 'bad' ? theme.bad : h === 'warn' ? theme.warn : h === 'ok' ? theme.good : theme.muted;
+}
+
+/** Square-root scaling: rates span orders of magnitude, areas should not. */
+const scale = (v: number, max: number) => (max > 0 ? Math.sqrt(Math.max(0, v) / max) : 0);
+
+function nodeItem(n: GraphNode, max: number, input: GraphOptionInput) {
+  const health = n.kind === 'service' || n.kind === 'tcp' ? healthOf(n.errorRatio) : 'ok';
+  const selected = n.id === input.selectedNode;
+  const colour = n.kind === 'gateway' || n.kind === 'external' ? input.theme.accent : healthColour(input.theme, health);
+  const mark = HEALTH_MARKS[health];
+  return {
+    id: n.id,
+    name: n.id,
+    x: n.x,
+    y: n.y,
+    symbol: SYMBOLS[n.kind],
+    symbolSize: NODE_MIN + NODE_RANGE * scale(n.rps, max),
+    itemStyle: { color: colour, borderColor: selected ? input.theme.text : input.theme.surface, borderWidth: selected ? 3 : 1 },
+    label: {
+      formatter: health === 'bad' || health === 'warn' ? `${mark}${n.service} ${formatErrorPct(n.errorRatio)}` : n.service,
+      color: health === 'bad' ? input.theme.bad : input.theme.text,
+      fontWeight: selected || health === 'bad' ? ('bold' as const) : ('normal' as const),
+    },
+    tooltip: { formatter: `<b>${escapeHtml(n.id)}</b> (${n.kind})<br/>${escapeHtml(nodeSummary(n))}<br/>${HEALTH_LABELS[health]}` },
+  };
+}
+
+function edgeItem(e: GraphEdge, max: number, input: GraphOptionInput, gone = false) {
+  const key = edgeKey(e);
+  const change = input.diff?.get(key)?.change;
+  const plaintext = isPlaintext(e);
+  const health = healthOf(e.errorRatio);
+  let colour = health === 'bad' || health === 'warn' ? healthColour(input.theme, health) : input.theme.muted;
+  if (plaintext) colour = input.theme.bad;
+  if (change === 'new') colour = input.theme.accent;
+  if (gone) colour = input.theme.border;
+  const selected = key === input.selectedEdge;
+  const tag = gone ? 'gone · ' : change === 'new' ? 'new · ' : change === 'worse' ? 'errors ↑ · ' : change === 'better' ? 'errors ↓ · ' : '';
+  const text = `${tag}${plaintext ? '⚠ plaintext · ' : ''}${edgeSummary(e)}`;
+  return {
+    source: e.source,
+    target: e.target,
+    lineStyle: {
+      color: colour,
+      width: EDGE_MIN + EDGE_RANGE * scale(e.rps, max) + (selected ? 2 : 0) + (change === 'worse' || change === 'new' ? 2 : 0),
+      type: gone ? ('dotted' as const) : plaintext || e.protocol === 'tcp' ? ('dashed' as const) : ('solid' as const),
+      opacity: gone ? 0.6 : 0.85,
+      curveness: 0.08,
+    },
+    label: { show: selected || change === 'worse', formatter: text, color: input.theme.text },
+    tooltip: { formatter: `<b>${escapeHtml(e.source)} → ${escapeHtml(e.target)}</b><br/>${escapeHtml(text)}` },
+  };
+}
+
+export function buildGraphOption(input: GraphOptionInput): ChartOption {
+  const maxNode = Math.max(0, ...input.nodes.map((n) => n.rps));
+  const maxEdge = Math.max(0, ...input.edges.filter((e) => e.protocol === 'http').map((e) => e.rps));
+  const ids = new Set(input.nodes.map((n) => n.id));
+  const gone = (input.goneEdges ?? []).filter((e) => ids.has(e.source) && ids.has(e.target));
+  const series: GraphSeriesOption = {
+    type: 'graph',
+    layout: 'none',
+    ...GRAPH_BOX,
+    roam: false,
+    animation: false,
+    edgeSymbol: ['none', 'arrow'],
+    edgeSymbolSize: 7,
+    label: { show: true, position: 'right', fontSize: 11 },
+    edgeLabel: { fontSize: 10, backgroundColor: input.theme.surface, padding: 2 },
+    emphasis: { focus: 'adjacency', edgeLabel: { show: true } },
+    data: input.nodes.map((n) => nodeItem(n, maxNode, input)),
+    edges: [...input.edges.map((e) => edgeItem(e, maxEdge, input)), ...gone.map((e) => edgeItem(e, maxEdge, input, true))],
+  };
+  return { tooltip: { trigger: 'item', confine: true }, series: [series] };
+}

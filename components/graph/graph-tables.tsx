@@ -1,0 +1,63 @@
+'use client';
+
+import { formatRps } from '@/components/format';
+import { edgeKey, healthOf, HEALTH_LABELS, type EdgeDiff, type GraphEdge, type GraphNode } from '@/lib/graph';
+import { formatBytes, formatErrorPct, formatMtls, formatP95 } from './format-graph';
+import styles from './graph.module.css';
+import { SortableTable, type Column } from './sortable-table';
+
+export interface GraphTablesProps {
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+  when: string;
+  selectedNode?: string;
+  selectedEdge?: string;
+  diff?: ReadonlyMap<string, EdgeDiff>;
+  onSelectNode: (id: string) => void;
+  onSelectEdge: (key: string) => void;
+}
+
+/** The graph as text: every node and edge the picture shows, for screen readers, copying and search. */
+export function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, diff, onSelectNode, onSelectEdge }: GraphTablesProps) {
+  const nodeColumns: Column<GraphNode>[] = [
+    {
+      key: 'id',
+      label: 'Service',
+      value: (n) => n.id,
+      render: (n) => (
+        <button type="button" className={styles.link} onClick={() => onSelectNode(n.id)}>
+          {n.id}
+        </button>
+      ),
+    },
+    { key: 'kind', label: 'Kind', value: (n) => n.kind },
+    { key: 'health', label: 'Health', value: (n) => HEALTH_LABELS[healthOf(n.errorRatio)], render: (n) => <span className={styles[`health-${healthOf(n.errorRatio)}`]}>{HEALTH_LABELS[healthOf(n.errorRatio)]}</span> },
+    { key: 'rps', label: 'Req/s', value: (n) => n.rps, render: (n) => formatRps(n.rps), numeric: true },
+    { key: 'err', label: 'Errors', value: (n) => n.errorRatio, render: (n) => formatErrorPct(n.errorRatio), numeric: true },
+    { key: 'p95', label: 'p95', value: (n) => n.p95Ms, render: (n) => formatP95(n.p95Ms), numeric: true },
+  ];
+  const edgeColumns: Column<GraphEdge>[] = [
+    {
+      key: 'edge',
+      label: 'Call',
+      value: (e) => edgeKey(e),
+      render: (e) => (
+        <button type="button" className={styles.link} onClick={() => onSelectEdge(edgeKey(e))}>
+          {e.source} → {e.target}
+        </button>
+      ),
+    },
+    { key: 'protocol', label: 'Protocol', value: (e) => e.protocol },
+    { key: 'rps', label: 'Rate', value: (e) => e.rps, render: (e) => (e.protocol === 'tcp' ? `${formatRps(e.rps)} conn/s · ${formatBytes(e.bytesPerSecond ?? 0)}` : `${formatRps(e.rps)} req/s`), numeric: true },
+    { key: 'err', label: 'Errors', value: (e) => e.errorRatio, render: (e) => formatErrorPct(e.errorRatio), numeric: true },
+    { key: 'p95', label: 'p95', value: (e) => e.p95Ms, render: (e) => formatP95(e.p95Ms), numeric: true },
+    { key: 'mtls', label: 'Security', value: (e) => e.mtlsRatio, render: (e) => formatMtls(e.mtlsRatio) },
+  ];
+  if (diff) edgeColumns.push({ key: 'change', label: 'Change', value: (e) => diff.get(edgeKey(e))?.change ?? 'same' });
+  return (
+    <div className={styles.tables}>
+      <SortableTable caption={`${nodes.length} services at ${when}`} rows={nodes} columns={nodeColumns} rowKey={(n) => n.id} initial={{ key: 'rps', desc: true }} selected={selectedNode} />
+      <SortableTable caption={`${edges.length} calls at ${when}`} rows={edges} columns={edgeColumns} rowKey={edgeKey} initial={{ key: 'err', desc: true }} selected={selectedEdge} />
+    </div>
+  );
+}

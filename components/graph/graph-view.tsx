@@ -1,0 +1,70 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { diffEdges, edgeKey, visibleGraph, type GraphUrlState } from '@/lib/graph';
+import { GraphChart } from './graph-chart';
+import { GraphFilters } from './graph-filters';
+import { GraphLegend } from './graph-legend';
+import { GraphTables } from './graph-tables';
+import { NodePanel } from './node-panel';
+import { TimeSlider } from './time-slider';
+import { useGraph } from './use-graph';
+import { useGraphUrl } from './use-graph-url';
+import styles from './graph.module.css';
+
+const utc = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+
+/** The service graph page: filters, time travel, picture, side panel and tables, all from the URL. */
+export function GraphView({ now }: { now: number }) {
+  const [state, update] = useGraphUrl();
+  const [selectedEdge, setSelectedEdge] = useState<string>();
+  const end = state.end ?? state.time ?? now;
+  const time = state.time ?? end;
+  const current = useGraph({ time, window: state.window, namespace: state.namespace }, { live: state.time === undefined });
+  const baseline = useGraph({ time: state.compare ?? 0, window: state.window, namespace: state.namespace }, { enabled: state.compare !== undefined });
+  const data = current.data;
+  const compare = state.compare !== undefined ? baseline.data : undefined;
+
+  const visible = useMemo(
+    () => visibleGraph(data?.nodes ?? [], data?.edges ?? [], { q: state.q, hideIdle: state.hideIdle, focus: state.focus, hops: state.hops }),
+    [data, state.q, state.hideIdle, state.focus, state.hops],
+  );
+  const diff = useMemo(() => (compare ? diffEdges(visible.edges, compare.edges) : undefined), [compare, visible.edges]);
+  const gone = useMemo(() => (compare && diff ? compare.edges.filter((e) => diff.get(edgeKey(e))?.change === 'gone') : undefined), [compare, diff]);
+  const selected = visible.nodes.find((n) => n.id === state.node);
+  const set = (patch: Partial<GraphUrlState>) => update(patch);
+  const selectNode = (id: string) => set({ node: id });
+  const when = utc(time);
+
+  return (
+    <div className={styles.page}>
+      <TimeSlider key={`${time} ${end}`} time={time} end={end} range={state.range} onTime={(t) => set({ time: t, end })} onRange={(range) => set({ range, end })} />
+      <GraphFilters state={state} time={time} namespaces={data?.namespaces ?? []} nodes={data?.nodes ?? []} onChange={set} />
+      {current.error instanceof Error && <p role="alert" className={styles.error}>Could not load the graph: {current.error.message}</p>}
+      {compare && <p className={styles.note}>Compared with {utc(state.compare ?? 0)}: {[...(diff?.values() ?? [])].filter((d) => d.change !== 'same').length} calls changed.</p>}
+      <div className={styles.main}>
+        <section className={styles.picture} aria-busy={current.isFetching}>
+          <GraphLegend compare={Boolean(compare)} />
+          {data && visible.nodes.length === 0 ? (
+            <p className={styles.note}>No services match these filters at {when}.</p>
+          ) : (
+            <GraphChart
+              nodes={visible.nodes}
+              edges={visible.edges}
+              goneEdges={gone}
+              diff={diff}
+              selectedNode={state.node}
+              selectedEdge={selectedEdge}
+              label={`Service graph at ${when}: ${visible.nodes.length} services, ${visible.edges.length} calls`}
+              onSelectNode={selectNode}
+            />
+          )}
+        </section>
+        {selected && (
+          <NodePanel node={selected} edges={visible.edges} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id })} onSelect={selectNode} />
+        )}
+      </div>
+      <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} onSelectNode={selectNode} onSelectEdge={setSelectedEdge} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import Link from 'next/link';
+import { formatRps } from '@/components/format';
+import { healthOf, HEALTH_LABELS, type GraphEdge, type GraphNode } from '@/lib/graph';
+import { edgeSummary, formatErrorPct, formatP95 } from './format-graph';
+import styles from './graph.module.css';
+
+export interface NodePanelProps {
+  node: GraphNode;
+  edges: readonly GraphEdge[];
+  onClose: () => void;
+  onFocus: (id: string) => void;
+  onSelect: (id: string) => void;
+}
+
+function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEdge[]; peer: (e: GraphEdge) => string; onSelect: (id: string) => void }) {
+  if (edges.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className={styles.calls}>
+        {edges.map((e) => (
+          <li key={`${peer(e)} ${e.protocol}`}>
+            <button type="button" className={styles.link} onClick={() => onSelect(peer(e))}>
+              {peer(e)}
+            </button>
+            <span>{edgeSummary(e)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Golden signals of one service, its callers and callees, and where to dig further. */
+export function NodePanel({ node, edges, onClose, onFocus, onSelect }: NodePanelProps) {
+  const health = healthOf(node.errorRatio);
+  const query = new URLSearchParams({ service: node.service, namespace: node.namespace });
+  return (
+    <aside className={styles.panel} aria-label={`Service ${node.id}`}>
+      <header>
+        <h2>{node.id}</h2>
+        <button type="button" onClick={onClose} aria-label="Close service panel">
+          ×
+        </button>
+      </header>
+      <p className={styles[`health-${health}`]}>
+        {node.kind !== 'service' ? `${node.kind} · ` : ''}
+        {HEALTH_LABELS[health]}
+      </p>
+      <dl className={styles.signals}>
+        <dt>Traffic</dt>
+        <dd>{formatRps(node.rps)} req/s</dd>
+        <dt>Errors</dt>
+        <dd>{formatErrorPct(node.errorRatio)}</dd>
+        <dt>Latency p95</dt>
+        <dd>{formatP95(node.p95Ms)}</dd>
+      </dl>
+      <p className={styles.actions}>
+        <button type="button" onClick={() => onFocus(node.id)}>
+          Focus here
+        </button>
+        <Link href={`/debug?${query.toString()}`}>Debug</Link>
+        <Link href={`/slos?${new URLSearchParams({ service: node.service }).toString()}`}>SLOs</Link>
+      </p>
+      <Calls title="Called by" edges={edges.filter((e) => e.target === node.id)} peer={(e) => e.source} onSelect={onSelect} />
+      <Calls title="Calls" edges={edges.filter((e) => e.source === node.id)} peer={(e) => e.target} onSelect={onSelect} />
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import styles from './slo.module.css';
+
+export interface FieldControlProps {
+  id: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface Props {
+  id: string;
+  label: string;
+  errors?: readonly string[];
+  hint?: string;
+  children: (control: FieldControlProps) => ReactNode;
+}
+
+/** A labelled input whose server errors sit next to it, tied by aria-describedby. */
+export function FormField({ id, label, errors = [], hint, children }: Props) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const invalid = errors.length > 0;
+  const describedBy = [invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy })}
+      {hint && (
+        <p id={hintId} className={styles.hint}>
+          {hint}
+        </p>
+      )}
+      {invalid && (
+        <p id={errorId} className={styles.fieldError}>
+          {errors.join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}

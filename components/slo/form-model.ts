@@ -1,0 +1,96 @@
+import type { SloSpec, SloSpecInput } from '@/lib/slo/spec';
+
+// The SLO form's state as strings (what inputs hold) and its mapping to and from the spec. Pure.
+
+export const WINDOW_CHOICES = ['7d', '28d', '30d'] as const;
+export type IndicatorType = 'availability' | 'latency' | 'custom';
+
+export interface SloForm {
+  name: string;
+  /** `namespace/service`, the value of the service picker. */
+  target: string;
+  team: string;
+  description: string;
+  indicatorType: IndicatorType;
+  thresholdMs: string;
+  errorQuery: string;
+  totalQuery: string;
+  objective: string;
+  /** One of WINDOW_CHOICES or `custom`. */
+  window: string;
+  customWindow: string;
+}
+
+export const EMPTY_FORM: SloForm = {
+  name: '',
+  target: '',
+  team: '',
+  description: '',
+  indicatorType: 'availability',
+  thresholdMs: '',
+  errorQuery: 'sum(increase(istio_requests_total{reporter="destination", response_code=~"5.."}[{{window}}]))',
+  totalQuery: 'sum(increase(istio_requests_total{reporter="destination"}[{{window}}]))',
+  objective: '99.9',
+  window: '30d',
+  customWindow: '',
+};
+
+export function splitTarget(target: string): { namespace: string; service: string } {
+  const at = target.indexOf('/');
+  return at < 0 ? { namespace: '', service: target } : { namespace: target.slice(0, at), service: target.slice(at + 1) };
+}
+
+const toNumber = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
+
+/** The spec to send; the server validates it and answers 422 with field errors. */
+export function specFromForm(form: SloForm): SloSpecInput {
+  const { namespace, service } = splitTarget(form.target);
+  const indicator =
+    form.indicatorType === 'latency'
+      ? { type: 'latency' as const, thresholdMs: toNumber(form.thresholdMs) as number }
+      : form.indicatorType === 'custom'
+        ? { type: 'custom' as const, errorQuery: form.errorQuery, totalQuery: form.totalQuery }
+        : { type: 'availability' as const };
+  return {
+    name: form.name.trim(),
+    service,
+    namespace,
+    team: form.team,
+    ...(form.description.trim() ? { description: form.description.trim() } : {}),
+    indicator,
+    objective: toNumber(form.objective) as number,
+    window: form.window === 'custom' ? form.customWindow.trim() : form.window,
+  };
+}
+
+export function formFromSpec(spec: SloSpec): SloForm {
+  const known = (WINDOW_CHOICES as readonly string[]).includes(spec.window);
+  return {
+    ...EMPTY_FORM,
+    name: spec.name,
+    target: `${spec.namespace}/${spec.service}`,
+    team: spec.team,
+    description: spec.description ?? '',
+    indicatorType: spec.indicator.type,
+    thresholdMs: spec.indicator.type === 'latency' ? String(spec.indicator.thresholdMs) : '',
+    ...(spec.indicator.type === 'custom' ? { errorQuery: spec.indicator.errorQuery, totalQuery: spec.indicator.totalQuery } : {}),
+    objective: String(spec.objective),
+    window: known ? spec.window : 'custom',
+    customWindow: known ? '' : spec.window,
+  };
+}
+
+/** The field whose input shows a server error path (`namespace` belongs to the service picker). */
+export function fieldOfPath(path: string): string {
+  if (path === 'service' || path === 'namespace') return 'target';
+  if (path.startsWith('indicator.')) return path.slice('indicator.'.length);
+  if (path === 'indicator') return 'indicatorType';
+  return path.split('.')[0] ?? path;
+}
+
+/** Server field errors regrouped by form field. */
+export function errorsByField(fieldErrors: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(fieldErrors)) (out[fieldOfPath(path)] ??= []).push(...messages);
+  return out;
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { WINDOW_CHOICES, type SloForm } from './form-model';
+import { FormField } from './form-field';
+import { IndicatorFields } from './indicator-fields';
+
+interface Props {
+  form: SloForm;
+  set: (patch: Partial<SloForm>) => void;
+  errors: Record<string, string[]>;
+  /** `namespace/service` ids discovered in Prometheus. */
+  services: readonly string[];
+  servicesError: Error | null;
+  editing: boolean;
+  time: number | null;
+}
+
+export function SloFormFields({ form, set, errors, services, servicesError, editing, time }: Props) {
+  return (
+    <>
+      <FormField id="slo-name" label="Name" errors={errors.name} hint={editing ? 'SLOs cannot be renamed.' : 'Lowercase letters, digits and dashes; the id in URLs.'}>
+        {(p) => <input {...p} value={form.name} readOnly={editing} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />}
+      </FormField>
+      <FormField
+        id="slo-service"
+        label="Service"
+        errors={errors.target}
+        hint={servicesError ? `Services could not be discovered: ${servicesError.message}` : 'Services seen in Prometheus over the last hour.'}
+      >
+        {(p) => (
+          <select {...p} value={form.target} onChange={(e) => set({ target: e.target.value, thresholdMs: '' })}>
+            <option value="">Pick a service</option>
+            {services.map((id) => {
+              const [ns, svc] = id.split('/');
+              return (
+                <option key={id} value={id}>
+                  {svc} ({ns})
+                </option>
+              );
+            })}
+          </select>
+        )}
+      </FormField>
+      <FormField id="slo-team" label="Team" errors={errors.team}>
+        {(p) => <input {...p} value={form.team} onChange={(e) => set({ team: e.target.value })} />}
+      </FormField>
+      <IndicatorFields form={form} set={set} errors={errors} services={services} time={time} />
+      <FormField id="slo-objective" label="Objective (%)" errors={errors.objective} hint="Percent of good events, e.g. 99.9.">
+        {(p) => <input {...p} inputMode="decimal" value={form.objective} onChange={(e) => set({ objective: e.target.value })} />}
+      </FormField>
+      <FormField id="slo-window" label="Window" errors={form.window === 'custom' ? undefined : errors.window}>
+        {(p) => (
+          <select {...p} value={form.window} onChange={(e) => set({ window: e.target.value })}>
+            {WINDOW_CHOICES.map((w) => (
+              <option key={w} value={w}>
+                {w}
+              </option>
+            ))}
+            <option value="custom">custom</option>
+          </select>
+        )}
+      </FormField>
+      {form.window === 'custom' && (
+        <FormField id="slo-custom-window" label="Custom window" errors={errors.window} hint="Between 1d and 90d, e.g. 14d.">
+          {(p) => <input {...p} value={form.customWindow} onChange={(e) => set({ customWindow: e.target.value })} />}
+        </FormField>
+      )}
+      <FormField id="slo-description" label="Description" errors={errors.description}>
+        {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />}
+      </FormField>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { SloSpec } from '@/lib/slo/spec';
+import type { SloStatus } from '@/lib/slo/status-schema';
+import type { SlosStatusResponse } from '@/lib/slo/api-schemas';
+
+// Rows of the /slos list: a spec joined with its status or evaluation error, then searched, sorted
+// by the server's budget remaining, and grouped by team and service. Pure.
+
+export interface SloRow {
+  spec: SloSpec;
+  status?: SloStatus;
+  error?: string;
+}
+export type SortKey = 'budget-asc' | 'budget-desc' | 'name';
+export interface ServiceGroup {
+  service: string;
+  namespace: string;
+  rows: SloRow[];
+}
+export interface TeamGroup {
+  team: string;
+  services: ServiceGroup[];
+}
+
+export function joinRows(specs: readonly SloSpec[], statuses: SlosStatusResponse | undefined, statusError?: string): SloRow[] {
+  const byName = new Map(statuses?.statuses.map((s) => [s.name, s]));
+  const errors = new Map(statuses?.errors.map((e) => [e.name, e.message]));
+  return specs.map((spec) => ({ spec, status: byName.get(spec.name), error: errors.get(spec.name) ?? statusError }));
+}
+
+export function filterRows(rows: readonly SloRow[], query: string): SloRow[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [...rows];
+  return rows.filter(({ spec }) =>
+    [spec.name, spec.service, spec.namespace, spec.team, spec.description ?? ''].some((field) => field.toLowerCase().includes(q)),
+  );
+}
+
+/** Unknown budgets sort last either way, so errors never hide a burning SLO. */
+export function sortRows(rows: readonly SloRow[], key: SortKey): SloRow[] {
+  const budget = (r: SloRow) => r.status?.errorBudget.remaining ?? null;
+  return [...rows].sort((a, b) => {
+    if (key === 'name') return a.spec.name.localeCompare(b.spec.name);
+    const x = budget(a);
+    const y = budget(b);
+    if (x === null || y === null) return x === y ? a.spec.name.localeCompare(b.spec.name) : x === null ? 1 : -1;
+    return key === 'budget-asc' ? x - y : y - x;
+  });
+}
+
+/** Groups keep the order of the first row they contain, so sorting carries across groups. */
+export function groupRows(rows: readonly SloRow[]): TeamGroup[] {
+  const teams = new Map<string, Map<string, ServiceGroup>>();
+  for (const row of rows) {
+    const services = teams.get(row.spec.team) ?? new Map<string, ServiceGroup>();
+    teams.set(row.spec.team, services);
+    const key = `${row.spec.namespace}/${row.spec.service}`;
+    const group = services.get(key) ?? { service: row.spec.service, namespace: row.spec.namespace, rows: [] };
+    services.set(key, group);
+    group.rows.push(row);
+  }
+  return [...teams].map(([team, services]) => ({ team, services: [...services.values()] }));
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
+import { pageHref } from '@/lib/queries/slo-time';
+import { IdentityBanner, useCanEdit } from './identity-banner';
+import { filterRows, groupRows, joinRows, sortRows, type SortKey } from './slo-list-model';
+import { SloImport } from './slo-import';
+import { SloListTable } from './slo-list-table';
+import { useTimeParam } from './use-time-param';
+import styles from './slo.module.css';
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : 'unknown error');
+
+/** `/slos`: specs from the store, statuses from one `/api/slos-status` call (which may fail alone). */
+export function SloList() {
+  const time = useTimeParam();
+  const canEdit = useCanEdit();
+  const specs = useSloList();
+  const statuses = useSloStatuses(time);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('budget-asc');
+  const statusError = statuses.isError ? `Statuses unavailable: ${errorText(statuses.error)}` : undefined;
+  const groups = useMemo(
+    () => groupRows(sortRows(filterRows(joinRows(specs.data ?? [], statuses.data, statusError), query), sort)),
+    [specs.data, statuses.data, statusError, query, sort],
+  );
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <h1>SLOs</h1>
+        {canEdit && (
+          <div className={styles.actions}>
+            <Link href={pageHref('/slos/new', time)}>Create SLO</Link>
+          </div>
+        )}
+      </div>
+      <IdentityBanner />
+      {statusError && (
+        <p role="alert" className={`${styles.banner} ${styles.error}`}>
+          {statusError}. The specs below are still readable and editable.
+        </p>
+      )}
+      {specs.isError && (
+        <p role="alert" className={`${styles.banner} ${styles.error}`}>
+          Could not load SLOs: {errorText(specs.error)}
+        </p>
+      )}
+      {specs.isPending && <p className={styles.muted}>Loading SLOs…</p>}
+      {specs.data && specs.data.length === 0 && (
+        <section className={styles.card} aria-label="No SLOs yet">
+          <h2>No SLOs yet</h2>
+          <p>An SLO turns a service&apos;s traffic into an error budget and alert rules you can trust.</p>
+          {canEdit ? <Link href={pageHref('/slos/new', time)}>Create your first SLO</Link> : <p className={styles.muted}>Ask an editor to create one.</p>}
+        </section>
+      )}
+      {specs.data && specs.data.length > 0 && (
+        <>
+          <div className={styles.actions}>
+            <label>
+              Search <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name, service, team" />
+            </label>
+            <label>
+              Sort by{' '}
+              <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+                <option value="budget-asc">Budget remaining, least first</option>
+                <option value="budget-desc">Budget remaining, most first</option>
+                <option value="name">Name</option>
+              </select>
+            </label>
+            {statuses.data && <span className={styles.muted}>Evaluated at {statuses.data.evaluatedAt.replace('.000Z', 'Z')}</span>}
+          </div>
+          {groups.length === 0 ? <p>No SLO matches “{query}”.</p> : <SloListTable groups={groups} time={time} statusPending={statuses.isPending} />}
+        </>
+      )}
+      {canEdit && <SloImport />}
+    </div>
+  );
+}

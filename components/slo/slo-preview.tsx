@@ -1,0 +1,39 @@
+'use client';
+
+import type { PreviewResponse } from '@/lib/slo/api-schemas';
+import { BudgetChart } from './budget-chart';
+import { BurnRateTable } from './burn-rate-table';
+import { StatusSummary } from './status-summary';
+import styles from './slo.module.css';
+
+interface Props {
+  preview: PreviewResponse | undefined;
+  error: Error | null;
+  pending: boolean;
+  objective: number;
+}
+
+/** How the unsaved SLO would have behaved over its last window. */
+export function SloPreview({ preview, error, pending, objective }: Props) {
+  return (
+    <section className={styles.card} aria-label="Preview" aria-busy={pending || undefined}>
+      <h2>Preview</h2>
+      {!preview && !error && !pending && <p className={styles.muted}>Press Preview to evaluate this SLO against the data before saving.</p>}
+      {pending && <p className={styles.muted}>Evaluating…</p>}
+      {error && (
+        <p role="alert" className={styles.fieldError}>
+          Preview failed: {error.message}
+        </p>
+      )}
+      {preview && (
+        <>
+          <StatusSummary status={preview.status} objective={objective} />
+          <h3>Budget over the window</h3>
+          <BudgetChart points={preview.budgetCurve.points} label="Error budget remaining over the SLO window (preview)" />
+          <h3>Burn rates</h3>
+          <BurnRateTable status={preview.status} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { SloStatus } from '@/lib/slo/status-schema';
+import { budgetTone, formatBudget, formatExhaustion, formatSli, statusChip } from './slo-format';
+import { StatusChip } from './status-chip';
+import styles from './slo.module.css';
+
+/** SLI, budget remaining, time to exhaustion and the recommendation, as the server evaluated them. */
+export function StatusSummary({ status, objective }: { status: SloStatus; objective: number }) {
+  const tone = budgetTone(status.errorBudget.remaining);
+  return (
+    <>
+      <dl className={styles.stats}>
+        <div>
+          <dt>SLI</dt>
+          <dd>{formatSli(status.sli)}</dd>
+          <span className={styles.muted}>objective {objective}%</span>
+        </div>
+        <div>
+          <dt>Budget remaining</dt>
+          <dd className={tone === 'muted' ? undefined : styles[tone]}>{formatBudget(status.errorBudget.remaining)}</dd>
+        </div>
+        <div>
+          <dt>Budget exhausted</dt>
+          <dd>{formatExhaustion(status.timeToExhaustionSeconds)}</dd>
+        </div>
+        <div>
+          <dt>Events in window</dt>
+          <dd>{status.traffic.events.toLocaleString('en-US')}</dd>
+          {status.traffic.lowTraffic && <span className={styles.warn}>low traffic</span>}
+        </div>
+      </dl>
+      <p aria-label="Recommendation">
+        <strong>Recommendation:</strong> <StatusChip chip={statusChip(status, undefined)} /> {status.recommendation.reason}
+      </p>
+    </>
+  );
+}

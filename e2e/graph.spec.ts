@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { GraphPage } from './pages/graph-page';
+import { fixtureTime } from './prometheus-control';
+
+// The demo mesh at the fixture time: 13 HTTP services, redis and postgres (TCP), and the gateway.
+const DEMO_NODES = 16;
+
+test.describe('service graph', () => {
+  test('renders the mesh, with a table of every node', async ({ page }, testInfo) => {
+    const graph = new GraphPage(page);
+    await graph.goto({ time: fixtureTime() });
+    await expect(graph.canvas).toBeVisible();
+    await expect(graph.nodeRows()).toHaveCount(DEMO_NODES);
+    await expect(graph.chart).toHaveAttribute('data-nodes', String(DEMO_NODES));
+    await expect(graph.edgesTable.getByText('plaintext')).toBeVisible();
+    await page.waitForTimeout(500); // let the canvas paint before the screenshot
+    await page.screenshot({ path: testInfo.outputPath('graph.png'), fullPage: true });
+  });
+
+  test('a node clicked in the table or on the canvas opens its side panel', async ({ page }) => {
+    const graph = new GraphPage(page);
+    await graph.goto({ time: fixtureTime() });
+    await graph.selectInTable('payments/payments');
+    const panel = graph.panel('payments/payments');
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Debug' })).toHaveAttribute('href', '/debug?service=payments&namespace=payments');
+    await expect(panel.getByRole('link', { name: 'SLOs' })).toHaveAttribute('href', '/slos?service=payments');
+    await expect(page).toHaveURL(/node=payments%2Fpayments/);
+
+    // The gateway is alone in the first layer, so it sits on the left edge, vertically centred.
+    await panel.getByRole('button', { name: 'Close service panel' }).click();
+    await expect(panel).toBeHidden();
+    const box = await graph.chart.boundingBox();
+    if (!box) throw new Error('no chart box');
+    await graph.chart.click({ position: { x: 40, y: box.height / 2 } });
+    await expect(graph.panel('istio-system/istio-ingressgateway')).toBeVisible();
+  });
+
+  test('the namespace filter and the time slider change what is drawn', async ({ page }) => {
+    const graph = new GraphPage(page);
+    await graph.goto({ time: fixtureTime() });
+    await expect(graph.nodeRows()).toHaveCount(DEMO_NODES);
+    await graph.namespace.selectOption('payments');
+    await expect(page).toHaveURL(/namespace=payments/);
+    // payments' own services, its caller checkout, and ledger's callee audit-export.
+    await expect(graph.nodeRows()).toHaveCount(6);
+    await expect(graph.chart).toHaveAttribute('data-nodes', '6');
+
+    const before = await graph.sliderTime.textContent();
+    await graph.slider.focus();
+    await page.keyboard.press('Home');
+    await expect(graph.sliderTime).not.toHaveText(before ?? '');
+    await expect(page).toHaveURL(new RegExp(`time=${fixtureTime() - 6 * 3600}`));
+    await expect(graph.nodesTable.locator('caption')).toContainText(new Date((fixtureTime() - 6 * 3600) * 1000).toISOString().slice(11, 16));
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { assembleGraph, type GraphVectors, type VectorSample } from './assemble';
+
+const edge = (src: string, dst: string, value: number): VectorSample => {
+  const [sn = '', sw = ''] = src.split('/');
+  const [dn = '', ds = ''] = dst.split('/');
+  return {
+    labels: { source_workload_namespace: sn, source_workload: sw, destination_service_namespace: dn, destination_service_name: ds },
+    value,
+  };
+};
+const svc = (id: string, value: number): VectorSample => {
+  const [n = '', s = ''] = id.split('/');
+  return { labels: { destination_service_namespace: n, destination_service_name: s }, value };
+};
+
+const empty: GraphVectors = {
+  edgeRequests: [],
+  edgeErrors: [],
+  edgeMtls: [],
+  edgeP95: [],
+  tcpBytes: [],
+  tcpMtlsBytes: [],
+  tcpConnections: [],
+  serviceRequests: [],
+  serviceErrors: [],
+  serviceP95: [],
+};
+
+describe('assembleGraph', () => {
+  const g = assembleGraph({
+    ...empty,
+    edgeRequests: [edge('istio-system/istio-ingressgateway', 'shop/frontend', 100), edge('shop/frontend', 'pay/payments', 10), edge('unknown/unknown', 'shop/frontend', 2), edge('pay/ledger', 'pay/audit', 0)],
+    edgeErrors: [edge('shop/frontend', 'pay/payments', 4)],
+    edgeMtls: [edge('istio-system/istio-ingressgateway', 'shop/frontend', 100), edge('shop/frontend', 'pay/payments', 5)],
+    edgeP95: [edge('shop/frontend', 'pay/payments', 120), edge('pay/ledger', 'pay/audit', NaN)],
+    tcpBytes: [edge('shop/cart', 'platform/redis', 5000)],
+    tcpMtlsBytes: [edge('shop/cart', 'platform/redis', 5000)],
+    tcpConnections: [edge('shop/cart', 'platform/redis', 4)],
+    serviceRequests: [svc('shop/frontend', 102), svc('pay/payments', 10), svc('pay/audit', 0)],
+    serviceErrors: [svc('pay/payments', 4)],
+    serviceP95: [svc('pay/payments', 120)],
+  });
+  const find = (s: string, t: string) => g.edges.find((e) => e.source === s && e.target === t);
+
+  it('computes edge error ratio and mTLS share from summed rates', () => {
+    expect(find('shop/frontend', 'pay/payments')).toMatchObject({ rps: 10, errorRatio: 0.4, mtlsRatio: 0.5, p95Ms: 120, protocol: 'http' });
+    expect(find('istio-system/istio-ingressgateway', 'shop/frontend')).toMatchObject({ errorRatio: 0, mtlsRatio: 1 });
+  });
+
+  it('gives null, not 0 or NaN, without traffic', () => {
+    expect(find('pay/ledger', 'pay/audit')).toMatchObject({ rps: 0, errorRatio: null, mtlsRatio: null, p95Ms: null });
+    expect(g.nodes.find((n) => n.id === 'pay/audit')).toMatchObject({ rps: 0, errorRatio: null, p95Ms: null });
+  });
+
+  it('marks callers outside the mesh and TCP-only services', () => {
+    const kinds = Object.fromEntries(g.nodes.map((n) => [n.id, n.kind]));
+    expect(kinds).toMatchObject({ 'istio-system/istio-ingressgateway': 'gateway', 'unknown/unknown': 'external', 'platform/redis': 'tcp', 'shop/frontend': 'service' });
+    expect(g.nodes.find((n) => n.id === 'istio-system/istio-ingressgateway')?.rps).toBe(100);
+    expect(find('shop/cart', 'platform/redis')).toMatchObject({ protocol: 'tcp', rps: 4, bytesPerSecond: 5000, mtlsRatio: 1, errorRatio: null });
+  });
+
+  it('takes node numbers from the per-service queries', () => {
+    expect(g.nodes.find((n) => n.id === 'pay/payments')).toMatchObject({ rps: 10, errorRatio: 0.4, p95Ms: 120, namespace: 'pay', service: 'payments' });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { neighbourhood } from './neighbourhood';
+import { graphSearch, parseGraphState } from './url-state';
+
+describe('graph URL state', () => {
+  it('round-trips every field', () => {
+    const search = '?time=1790852400&range=24h&window=15m&namespace=shop&focus=shop%2Fcart&hops=2&q=pay&hideIdle=1&compare=1790766000&node=shop%2Fcart';
+    expect(graphSearch(parseGraphState(new URLSearchParams(search)))).toBe(search);
+  });
+
+  it('ignores bad values instead of failing', () => {
+    const s = parseGraphState({ time: '12.5', range: 'forever', window: '5m])', hops: '9' });
+    expect(s).toMatchObject({ time: undefined, range: '6h', window: '5m', hops: 3, hideIdle: false });
+  });
+});
+
+describe('neighbourhood', () => {
+  const edges = [
+    { source: 'a', target: 'b' },
+    { source: 'b', target: 'c' },
+    { source: 'c', target: 'd' },
+    { source: 'x', target: 'c' },
+  ];
+  it.each([
+    [1, ['a', 'b', 'c']],
+    [2, ['a', 'b', 'c', 'd', 'x']],
+  ])('follows edges both ways, %i hop(s) from b', (hops, expected) => {
+    expect([...neighbourhood('b', edges, hops)].sort()).toEqual(expected);
+  });
+});

@@ -1,0 +1,79 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+// Direct module imports, not the lib/slo barrel: the browser needs the schemas, not YAML or rules.
+import {
+  budgetResponseSchema,
+  bucketsResponseSchema,
+  historyResponseSchema,
+  meResponseSchema,
+  sloListResponseSchema,
+  slosStatusResponseSchema,
+} from '@/lib/slo/api-schemas';
+import { sloSpecSchema } from '@/lib/slo/spec';
+import { sloStatusSchema } from '@/lib/slo/status-schema';
+import { fetchApi } from './api-error';
+import { queryKeys } from './keys';
+import { sendApi } from './slo-api';
+import { withTime } from './slo-time';
+
+// Read hooks of the SLO pages. `time` is the URL's `?time=` (unix seconds) or null for now.
+
+export function useMe() {
+  return useQuery({ queryKey: queryKeys.me(), queryFn: ({ signal }) => fetchApi('/api/me', meResponseSchema, signal), staleTime: 60_000 });
+}
+
+/** Specs come from the store and load even when Prometheus is down. */
+export function useSloList() {
+  return useQuery({ queryKey: queryKeys.sloList(), queryFn: ({ signal }) => fetchApi('/api/slos', sloListResponseSchema, signal) });
+}
+
+/** Every status in one request. */
+export function useSloStatuses(time: number | null) {
+  return useQuery({
+    queryKey: queryKeys.sloStatuses(time),
+    queryFn: ({ signal }) => fetchApi(withTime('/api/slos-status', time), slosStatusResponseSchema, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The spec with its ETag, which an edit sends back as If-Match. */
+export function useSlo(name: string) {
+  return useQuery({
+    queryKey: queryKeys.slo(name),
+    queryFn: async ({ signal }) => {
+      const { data, etag } = await sendApi(`/api/slos/${encodeURIComponent(name)}`, { method: 'GET', signal }, sloSpecSchema);
+      if (!data) throw new Error('Empty SLO');
+      return { spec: data, etag };
+    },
+  });
+}
+
+export function useSloStatus(name: string, time: number | null) {
+  return useQuery({
+    queryKey: queryKeys.sloStatus(name, time),
+    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/status`, time), sloStatusSchema, signal),
+  });
+}
+
+export function useSloBudget(name: string, time: number | null) {
+  return useQuery({
+    queryKey: queryKeys.sloBudget(name, time),
+    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/budget`, time), budgetResponseSchema, signal),
+  });
+}
+
+export function useSloHistory(name: string) {
+  return useQuery({
+    queryKey: queryKeys.sloHistory(name),
+    queryFn: ({ signal }) => fetchApi(`/api/slos/${encodeURIComponent(name)}/history`, historyResponseSchema, signal),
+  });
+}
+
+/** Latency bucket boundaries (ms) found in the data for a service. */
+export function useSloBuckets(service: string, namespace: string, time: number | null, enabled: boolean) {
+  const search = new URLSearchParams({ service, namespace });
+  return useQuery({
+    queryKey: queryKeys.sloBuckets(service, namespace),
+    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/buckets?${search.toString()}`, time), bucketsResponseSchema, signal),
+    enabled: enabled && service !== '' && namespace !== '',
+  });
+}

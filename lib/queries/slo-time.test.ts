@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimeParam, withTime } from './slo-time';
+
+describe('parseTimeParam', () => {
+  it.each([
+    [null, null],
+    ['', null],
+    ['abc', null],
+    ['-5', null],
+    ['1790596800', 1790596800],
+    ['1790596800.7', 1790596800],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseTimeParam(input)).toBe(expected);
+  });
+});
+
+describe('withTime', () => {
+  it('adds time with the right separator', () => {
+    expect(withTime('/api/slos-status', 100)).toBe('/api/slos-status?time=100');
+    expect(withTime('/api/slos/buckets?service=a', 100)).toBe('/api/slos/buckets?service=a&time=100');
+    expect(withTime('/api/slos-status', null)).toBe('/api/slos-status');
+  });
+});

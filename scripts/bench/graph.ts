@@ -1,0 +1,84 @@
+// `npx tsx scripts/bench/graph.ts`: the service graph's cost.
+// 1. The demo mesh over the fixture history: the graph's PromQL (run against a fixture Prometheus,
+//    the same queries /api/graph sends, in parallel as the route does) + assembly + layout, and the
+//    number of queries. With BENCH_APP_URL (e.g. a `next start` on the fixture) it also times the route.
+// 2. The pure layout on a synthetic 1,000-service / 5,000-edge graph, repeated, median.
+// `lib/prometheus` is server-only (it throws outside Next's server), so this calls the HTTP API directly.
+import { assembleGraph, graphQueries, layeredLayout, type GraphQueryName, type GraphVectors, type VectorSample } from '../../lib/graph';
+import { TEST_ANCHOR } from '../simulator/fixture';
+import { startFixturePrometheus } from '../testing/fixture-tsdb';
+import { formatTable, summarize, type Row } from './stats';
+
+const RUNS = 15;
+const LAYOUT_RUNS = 21;
+
+async function instant(base: string, query: string, time: number): Promise<VectorSample[]> {
+  const res = await fetch(`${base}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query, time: String(time) }) });
+  const body = (await res.json()) as { status: string; error?: string; data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+  if (body.status !== 'success' || !body.data) throw new Error(`query failed: ${body.error ?? res.status}`);
+  return body.data.result.map((r) => ({ labels: r.metric, value: Number(r.value[1]) }));
+}
+
+async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** A deterministic synthetic mesh: `n` services in 20 namespaces, `m` calls mostly "downstream". */
+export function syntheticMesh(n: number, m: number) {
+  let s = 7;
+  const rnd = () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const ids = Array.from({ length: n }, (_, i) => `ns-${i % 20}/svc-${i}`);
+  const edges = Array.from({ length: m }, () => {
+    const a = Math.floor(rnd() * n);
+    const b = Math.floor(rnd() * n);
+    // One call in twenty goes "upstream", so the layout also has cycles to break.
+    return rnd() < 0.05 ? { source: ids[Math.max(a, b)] ?? '', target: ids[Math.min(a, b)] ?? '' } : { source: ids[Math.min(a, b)] ?? '', target: ids[Math.max(a, b)] ?? '' };
+  });
+  return { ids, edges };
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const prom = await startFixturePrometheus();
+  try {
+    const time = TEST_ANCHOR - 3600;
+    const queries = graphQueries({ window: '5m' });
+    const names = Object.keys(queries) as GraphQueryName[];
+    let counts = { nodes: 0, edges: 0 };
+    const run = async (t: number) => {
+      const results = await Promise.all(names.map((n) => instant(prom.url, queries[n], t)));
+      const vectors = Object.fromEntries(names.map((n, i) => [n, results[i] ?? []])) as unknown as GraphVectors;
+      const g = assembleGraph(vectors);
+      layeredLayout(
+        g.nodes.map((n) => n.id),
+        g.edges,
+      );
+      counts = { nodes: g.nodes.length, edges: g.edges.length };
+    };
+    await run(time); // warm-up
+    // A different minute each run, so Prometheus' own caches do not flatter the numbers.
+    let i = 0;
+    rows.push({ name: `demo mesh: ${names.length} queries + assembly + layout`, unit: 'ms', ...summarize(await timeIt(RUNS, () => run(time - 60 * ++i))) });
+    console.log(`demo mesh: ${counts.nodes} nodes, ${counts.edges} edges, ${names.length} PromQL queries per graph`);
+    const app = process.env.BENCH_APP_URL;
+    if (app) {
+      rows.push({ name: 'GET /api/graph (BENCH_APP_URL)', unit: 'ms', ...summarize(await timeIt(RUNS, async () => (await fetch(`${app}/api/graph?time=${time - 60 * ++i}&window=5m`)).json())) });
+    }
+  } finally {
+    await prom.stop();
+  }
+  const { ids, edges } = syntheticMesh(1000, 5000);
+  rows.push({ name: 'layout 1,000 nodes / 5,000 edges', unit: 'ms', ...summarize(await timeIt(LAYOUT_RUNS, () => layeredLayout(ids, edges))) });
+  console.log(formatTable(rows));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
