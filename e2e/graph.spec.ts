@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { GRAPH_BOX } from '../components/graph/graph-hit';
+import { createModel, TEST_ANCHOR, TEST_SEED } from '../scripts/simulator';
 import { GraphPage } from './pages/graph-page';
 import { fixtureTime } from './prometheus-control';
 
@@ -17,7 +19,25 @@ test.describe('service graph', () => {
     await page.screenshot({ path: testInfo.outputPath('graph.png'), fullPage: true });
   });
 
-  test('a node clicked in the table or on the canvas opens its side panel', async ({ page }) => {
+  test('replays the payments outage: checkout -> payments fails', async ({ page }, testInfo) => {
+    const outage = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR }).timeline.find((e) => e.id === 'payments-outage');
+    if (!outage) throw new Error('no outage in the model');
+    const graph = new GraphPage(page);
+    await graph.goto({ time: outage.start + 1200, end: TEST_ANCHOR, range: '7d' });
+    const payments = graph.nodesTable.getByRole('row', { name: /payments\/payments/ }).first();
+    await expect(payments).toContainText('Failing');
+    await expect(graph.edgesTable.getByRole('row', { name: /shop\/checkout → payments\/payments/ })).toContainText(/\d+%/);
+    await expect(graph.canvas).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: testInfo.outputPath('graph-outage.png'), fullPage: true });
+
+    // Compared with an hour before the outage, that call is the one whose error ratio got worse.
+    await graph.goto({ time: outage.start + 1200, end: TEST_ANCHOR, range: '7d', compare: outage.start + 1200 - 3600 });
+    await expect(graph.edgesTable.getByRole('row', { name: /shop\/checkout → payments\/payments/ })).toContainText('worse');
+    await expect(page.getByText(/Compared with .*calls changed/)).toBeVisible();
+  });
+
+  test('a node clicked in the table or on the canvas opens its side panel', async ({ page }, testInfo) => {
     const graph = new GraphPage(page);
     await graph.goto({ time: fixtureTime() });
     await graph.selectInTable('payments/payments');
@@ -26,13 +46,14 @@ test.describe('service graph', () => {
     await expect(panel.getByRole('link', { name: 'Debug' })).toHaveAttribute('href', '/debug?service=payments&namespace=payments');
     await expect(panel.getByRole('link', { name: 'SLOs' })).toHaveAttribute('href', '/slos?service=payments');
     await expect(page).toHaveURL(/node=payments%2Fpayments/);
+    await page.screenshot({ path: testInfo.outputPath('graph-panel.png') });
 
     // The gateway is alone in the first layer, so it sits on the left edge, vertically centred.
     await panel.getByRole('button', { name: 'Close service panel' }).click();
     await expect(panel).toBeHidden();
     const box = await graph.chart.boundingBox();
     if (!box) throw new Error('no chart box');
-    await graph.chart.click({ position: { x: 40, y: box.height / 2 } });
+    await graph.chart.click({ position: { x: GRAPH_BOX.left, y: GRAPH_BOX.top + (box.height - GRAPH_BOX.top - GRAPH_BOX.bottom) / 2 } });
     await expect(graph.panel('istio-system/istio-ingressgateway')).toBeVisible();
   });
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { LazyEChart } from '@/components/charts/lazy-echart';
 import { useChartTheme } from '@/components/charts/use-chart-theme';
 import type { EdgeDiff, GraphEdge, GraphNode } from '@/lib/graph';
@@ -24,16 +24,31 @@ const ROW_PX = 34;
 const MIN_HEIGHT = 420;
 const MAX_HEIGHT = 1400;
 
+/** The element's width, following resizes (nodes are placed in pixels, see graph-options.ts). */
+function useWidth(ref: RefObject<HTMLDivElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry?.contentRect.width ?? 0)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
 export function GraphChart({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, label, onSelectNode }: GraphChartProps) {
   const theme = useChartTheme();
-  const option = useMemo(
-    () => buildGraphOption({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme }),
-    [nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme],
-  );
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useWidth(ref);
   const perLayer = new Map<number, number>();
   for (const n of nodes) perLayer.set(n.layer, (perLayer.get(n.layer) ?? 0) + 1);
   const tallest = Math.max(0, ...perLayer.values());
   const height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, tallest * ROW_PX));
+  const option = useMemo(
+    () => buildGraphOption({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, size: { width, height } }),
+    [nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, width, height],
+  );
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const id = hitNode(nodes, { width: box.width, height: box.height }, e.clientX - box.left, e.clientY - box.top);
@@ -41,8 +56,8 @@ export function GraphChart({ nodes, edges, goneEdges, diff, selectedNode, select
   };
   return (
     // Keyboard users select nodes in the table beside the picture; the canvas is a pointer shortcut.
-    <div className={styles.chart} onClick={onClick} data-testid="graph-chart" data-nodes={nodes.length}>
-      <LazyEChart option={option} label={label} height={height} />
+    <div ref={ref} className={styles.chart} onClick={onClick} data-testid="graph-chart" data-nodes={nodes.length}>
+      {width > 0 && <LazyEChart option={option} label={label} height={height} />}
     </div>
   );
 }

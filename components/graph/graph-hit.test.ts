@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitNode, projector } from './graph-hit';
-import { GRAPH_BOX } from './graph-options';
+import { GRAPH_BOX, hitNode, projector } from './graph-hit';
 
 const nodes = [
   { id: 'a', x: 0, y: -32 },

@@ -1,9 +1,9 @@
-// Which node a click on the canvas hit. The wrapper exposes no ECharts events, so clicks are mapped
-// with the same geometry ECharts uses for `layout: 'none'` (echarts/lib/chart/graph/createView.js):
-// the nodes' bounding box is stretched onto the series box (GRAPH_BOX margins), and a zero-size
-// axis is widened by one unit each side. Pure.
+// Layout coordinates -> canvas pixels, and which node a click hit. The wrapper exposes no ECharts
+// events, so clicks are mapped back with the same projector that placed the nodes. Pure.
 import type { GraphNode } from '@/lib/graph';
-import { GRAPH_BOX } from './graph-options';
+
+/** Margins of the drawing box (px): room for the labels under and beside the outer nodes. */
+export const GRAPH_BOX = { left: 60, right: 110, top: 24, bottom: 36 } as const;
 
 type Point = Pick<GraphNode, 'id' | 'x' | 'y'>;
 interface Size {
@@ -14,10 +14,11 @@ interface Size {
 /** Extra pixels around a node that still count as a hit (small symbols are hard to click). */
 const SLOP = 6;
 
+/** Stretches the values onto [from, from + length]; a single value goes to the middle. */
 function axis(values: number[], from: number, length: number): (v: number) => number {
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  if (max === min) [min, max] = [min - 1, max + 1];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  if (max === min) return () => from + length / 2;
   return (v) => from + ((v - min) / (max - min)) * length;
 }
 

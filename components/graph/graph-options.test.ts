@@ -8,8 +8,9 @@ const node = (id: string, rps: number, errorRatio: number | null): GraphNode => 
 const edge = (source: string, target: string, errorRatio: number, mtlsRatio = 1): GraphEdge => ({ source, target, protocol: 'http', rps: 10, errorRatio, p95Ms: 10, mtlsRatio, bytesPerSecond: null });
 
 function series(nodes: GraphNode[], edges: GraphEdge[], selectedEdge?: string) {
-  const opt = buildGraphOption({ nodes, edges, theme, selectedEdge });
-  return (opt.series as GraphSeriesOption[])[0] as GraphSeriesOption & { data: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };
+  const opt = buildGraphOption({ nodes, edges, theme, selectedEdge, size: { width: 800, height: 400 } });
+  const s = (opt.series as GraphSeriesOption[])[0] as GraphSeriesOption & { data: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };
+  return { ...s, data: s.data.slice(2) }; // the two corner anchors first
 }
 
 describe('buildGraphOption', () => {
@@ -31,6 +32,12 @@ describe('buildGraphOption', () => {
     expect(failing?.lineStyle.color).toBe(theme.bad);
     expect(plain?.lineStyle.type).toBe('dashed');
     expect(plain?.label.formatter).toContain('⚠ plaintext');
+  });
+
+  it('places nodes in pixels between corner anchors, so the canvas is not stretched', () => {
+    const opt = buildGraphOption({ nodes: [node('ns/a', 1, 0)], edges: [], theme, size: { width: 800, height: 400 } });
+    const data = (opt.series as Array<{ data: Array<{ x: number; y: number }> }>)[0]?.data ?? [];
+    expect(data.map((d) => [d.x, d.y])).toEqual([[0, 0], [800, 400], [60 + 630 / 2, 24 + 340 / 2]]);
   });
 
   it('shows the label of the selected edge', () => {

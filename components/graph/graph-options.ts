@@ -3,9 +3,8 @@ import type { ChartTheme } from '@/components/charts/chart-theme';
 import type { ChartOption, GraphSeriesOption } from '@/components/charts/echart';
 import { edgeKey, healthOf, HEALTH_LABELS, type EdgeDiff, type GraphEdge, type GraphNode, type Health, type NodeKind } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
+import { projector } from './graph-hit';
 
-/** Margins of the drawing box (px); the hit test in graph-hit.ts maps clicks with the same numbers. */
-export const GRAPH_BOX = { left: 40, right: 150, top: 30, bottom: 30 } as const;
 const NODE_MIN = 14;
 const NODE_RANGE = 26;
 const EDGE_MIN = 1;
@@ -24,6 +23,21 @@ export interface GraphOptionInput {
   diff?: ReadonlyMap<string, EdgeDiff>;
   /** Edges of the baseline that are gone now (compare mode), drawn faint. */
   goneEdges?: readonly GraphEdge[];
+  /** The canvas size (px): nodes are placed in pixels so symbols stay round (see below). */
+  size: { width: number; height: number };
+}
+
+/**
+ * ECharts stretches the nodes' bounding box onto the series box, non-uniformly, which squashes round
+ * symbols into ellipses. Nodes are placed in canvas pixels instead, with two invisible anchors in
+ * opposite corners, so the stretch is exactly 1:1 (and clicks map back with the same projector).
+ */
+function anchors(size: { width: number; height: number }) {
+  const hidden = { symbolSize: 0, label: { show: false }, tooltip: { show: false }, itemStyle: { opacity: 0 }, silent: true };
+  return [
+    { id: 'anchor:top-left', name: '', x: 0, y: 0, ...hidden },
+    { id: 'anchor:bottom-right', name: '', x: size.width, y: size.height, ...hidden },
+  ];
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -35,7 +49,7 @@ export function healthColour(theme: ChartTheme, h: Health): string {
 /** Square-root scaling: rates span orders of magnitude, areas should not. */
 const scale = (v: number, max: number) => (max > 0 ? Math.sqrt(Math.max(0, v) / max) : 0);
 
-function nodeItem(n: GraphNode, max: number, input: GraphOptionInput) {
+function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: number; y: number }) {
   const health = n.kind === 'service' || n.kind === 'tcp' ? healthOf(n.errorRatio) : 'ok';
   const selected = n.id === input.selectedNode;
   const colour = n.kind === 'gateway' || n.kind === 'external' ? input.theme.accent : healthColour(input.theme, health);
@@ -43,8 +57,8 @@ function nodeItem(n: GraphNode, max: number, input: GraphOptionInput) {
   return {
     id: n.id,
     name: n.id,
-    x: n.x,
-    y: n.y,
+    x: at.x,
+    y: at.y,
     symbol: SYMBOLS[n.kind],
     symbolSize: NODE_MIN + NODE_RANGE * scale(n.rps, max),
     itemStyle: { color: colour, borderColor: selected ? input.theme.text : input.theme.surface, borderWidth: selected ? 3 : 1 },
@@ -88,19 +102,23 @@ export function buildGraphOption(input: GraphOptionInput): ChartOption {
   const maxNode = Math.max(0, ...input.nodes.map((n) => n.rps));
   const maxEdge = Math.max(0, ...input.edges.filter((e) => e.protocol === 'http').map((e) => e.rps));
   const ids = new Set(input.nodes.map((n) => n.id));
+  const at = projector(input.nodes, input.size);
   const gone = (input.goneEdges ?? []).filter((e) => ids.has(e.source) && ids.has(e.target));
   const series: GraphSeriesOption = {
     type: 'graph',
     layout: 'none',
-    ...GRAPH_BOX,
+    left: 0,
+    top: 0,
+    right: 0,
+    bottom: 0,
     roam: false,
     animation: false,
     edgeSymbol: ['none', 'arrow'],
     edgeSymbolSize: 7,
-    label: { show: true, position: 'right', fontSize: 11 },
+    label: { show: true, position: 'bottom', distance: 3, fontSize: 11 },
     edgeLabel: { fontSize: 10, backgroundColor: input.theme.surface, padding: 2 },
     emphasis: { focus: 'adjacency', edgeLabel: { show: true } },
-    data: input.nodes.map((n) => nodeItem(n, maxNode, input)),
+    data: [...anchors(input.size), ...input.nodes.map((n) => nodeItem(n, maxNode, input, at(n)))],
     edges: [...input.edges.map((e) => edgeItem(e, maxEdge, input)), ...gone.map((e) => edgeItem(e, maxEdge, input, true))],
   };
   return { tooltip: { trigger: 'item', confine: true }, series: [series] };

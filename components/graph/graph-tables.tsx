@@ -17,6 +17,13 @@ export interface GraphTablesProps {
   onSelectEdge: (key: string) => void;
 }
 
+/** Callers outside the mesh and TCP-only services have no HTTP error ratio to judge. */
+function nodeHealth(n: GraphNode): string {
+  if (n.kind === 'gateway' || n.kind === 'external') return 'Caller';
+  if (n.kind === 'tcp') return 'TCP';
+  return HEALTH_LABELS[healthOf(n.errorRatio)];
+}
+
 /** The graph as text: every node and edge the picture shows, for screen readers, copying and search. */
 export function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, diff, onSelectNode, onSelectEdge }: GraphTablesProps) {
   const nodeColumns: Column<GraphNode>[] = [
@@ -31,7 +38,7 @@ export function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, di
       ),
     },
     { key: 'kind', label: 'Kind', value: (n) => n.kind },
-    { key: 'health', label: 'Health', value: (n) => HEALTH_LABELS[healthOf(n.errorRatio)], render: (n) => <span className={styles[`health-${healthOf(n.errorRatio)}`]}>{HEALTH_LABELS[healthOf(n.errorRatio)]}</span> },
+    { key: 'health', label: 'Health', value: nodeHealth, render: (n) => <span className={styles[`health-${healthOf(n.errorRatio)}`]}>{nodeHealth(n)}</span> },
     { key: 'rps', label: 'Req/s', value: (n) => n.rps, render: (n) => formatRps(n.rps), numeric: true },
     { key: 'err', label: 'Errors', value: (n) => n.errorRatio, render: (n) => formatErrorPct(n.errorRatio), numeric: true },
     { key: 'p95', label: 'p95', value: (n) => n.p95Ms, render: (n) => formatP95(n.p95Ms), numeric: true },

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
 import { formatRps } from '@/components/format';
 import { healthOf, HEALTH_LABELS, type GraphEdge, type GraphNode } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, formatP95 } from './format-graph';
@@ -36,11 +37,16 @@ function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEd
 /** Golden signals of one service, its callers and callees, and where to dig further. */
 export function NodePanel({ node, edges, onClose, onFocus, onSelect }: NodePanelProps) {
   const health = healthOf(node.errorRatio);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
+  useEffect(() => heading.current?.focus(), [node.id]);
   const query = new URLSearchParams({ service: node.service, namespace: node.namespace });
   return (
     <aside className={styles.panel} aria-label={`Service ${node.id}`}>
       <header>
-        <h2>{node.id}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {node.id}
+        </h2>
         <button type="button" onClick={onClose} aria-label="Close service panel">
           ×
         </button>

@@ -17,18 +17,21 @@ interface SortState {
   desc: boolean;
 }
 
-function compare(a: string | number | null, b: string | number | null): number {
+type Cell = string | number | null;
+
+/** Ascending or descending, rows without a value (no traffic) always go last. */
+function compare(a: Cell, b: Cell, desc = false): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return a < b ? -1 : 1;
+  return (a < b ? -1 : 1) * (desc ? -1 : 1);
 }
 
 /** A table with a caption and column headers that sort (aria-sort tells screen readers how). */
 export function SortableTable<T>({ caption, rows, columns, rowKey, initial, selected }: { caption: string; rows: readonly T[]; columns: Column<T>[]; rowKey: (row: T) => string; initial: SortState; selected?: string }) {
   const [sort, setSort] = useState(initial);
   const col = columns.find((c) => c.key === sort.key);
-  const sorted = col ? [...rows].sort((a, b) => (sort.desc ? -1 : 1) * compare(col.value(a), col.value(b)) || compare(rowKey(a), rowKey(b))) : rows;
+  const sorted = col ? [...rows].sort((a, b) => compare(col.value(a), col.value(b), sort.desc) || compare(rowKey(a), rowKey(b))) : rows;
   return (
     <table className={styles.table}>
       <caption>{caption}</caption>

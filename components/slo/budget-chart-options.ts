@@ -13,7 +13,7 @@ export function budgetChartOption(points: readonly BudgetPoint[], theme: ChartTh
     animation: false,
     grid: { left: 56, right: 16, top: 16, bottom: 32 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') },
-    xAxis: { type: 'time', axisLabel: { color: theme.muted }, axisLine: { lineStyle: { color: theme.border } } },
+    xAxis: { type: 'time', axisLabel: { color: theme.muted, hideOverlap: true }, axisLine: { lineStyle: { color: theme.border } } },
     yAxis: {
       type: 'value',
       axisLabel: { color: theme.muted, formatter: '{value}%' },

@@ -11,11 +11,19 @@ export function thresholdsByWindow(alerts: SloStatus['alerts']): Map<string, num
   return out;
 }
 
-/** Burn rate per window as a bar against the alert threshold of that window (the black mark). */
+/** Bar width: the threshold sits at the middle mark; twice the threshold or more fills the bar. */
+export function barFraction(rate: number | null, threshold: number): number {
+  if (rate === null || threshold <= 0) return 0;
+  return Math.min(rate / threshold, 2) / 2;
+}
+
+/**
+ * Burn rate per window as a bar against the alert threshold of that window (the mark in the middle).
+ * Windows no alert uses are drawn against 1x, the rate that spends exactly the budget.
+ */
 export function BurnRateTable({ status }: { status: SloStatus }) {
   const thresholds = thresholdsByWindow(status.alerts);
   const entries = Object.entries(status.burnRates);
-  const scale = Math.max(1, ...entries.map(([, r]) => r ?? 0), ...thresholds.values()) * 1.05;
   return (
     <table className={styles.table} aria-label="Burn rate per window">
       <thead>
@@ -23,7 +31,7 @@ export function BurnRateTable({ status }: { status: SloStatus }) {
           <th scope="col">Window</th>
           <th scope="col" className={styles.num}>Burn rate</th>
           <th scope="col" className={styles.num}>Alert threshold</th>
-          <th scope="col">Against the threshold</th>
+          <th scope="col">Against the threshold (mark)</th>
         </tr>
       </thead>
       <tbody>
@@ -37,8 +45,8 @@ export function BurnRateTable({ status }: { status: SloStatus }) {
               <td className={styles.num}>{threshold === undefined ? '—' : formatBurn(threshold)}</td>
               <td>
                 <div className={styles.bar} aria-hidden="true">
-                  <div className={`${styles.barFill} ${over ? styles.over : ''}`} style={{ width: `${(Math.min(rate ?? 0, scale) / scale) * 100}%` }} />
-                  {threshold !== undefined && <div className={styles.barMark} style={{ left: `${(threshold / scale) * 100}%` }} />}
+                  <div className={`${styles.barFill} ${over ? styles.over : ''}`} style={{ width: `${barFraction(rate, threshold ?? 1) * 100}%` }} />
+                  <div className={styles.barMark} style={{ left: '50%' }} />
                 </div>
               </td>
             </tr>

@@ -28,12 +28,22 @@ export const EMPTY_FORM: SloForm = {
   description: '',
   indicatorType: 'availability',
   thresholdMs: '',
-  errorQuery: 'sum(increase(istio_requests_total{reporter="destination", response_code=~"5.."}[{{window}}]))',
-  totalQuery: 'sum(increase(istio_requests_total{reporter="destination"}[{{window}}]))',
+  errorQuery: '',
+  totalQuery: '',
   objective: '99.9',
   window: '30d',
   customWindow: '',
 };
+
+/** Starting queries for a custom ratio, scoped to the picked service (Istio, server-side reporter). */
+export function customTemplate(target: string): { errorQuery: string; totalQuery: string } {
+  const { namespace, service } = splitTarget(target);
+  const sel = service ? `reporter="destination", destination_service_namespace="${namespace}", destination_service_name="${service}"` : 'reporter="destination"';
+  return {
+    errorQuery: `sum(increase(istio_requests_total{${sel}, response_code=~"5.."}[{{window}}]))`,
+    totalQuery: `sum(increase(istio_requests_total{${sel}}[{{window}}]))`,
+  };
+}
 
 export function splitTarget(target: string): { namespace: string; service: string } {
   const at = target.indexOf('/');
@@ -93,4 +103,11 @@ export function errorsByField(fieldErrors: Record<string, string[]>): Record<str
   const out: Record<string, string[]> = {};
   for (const [path, messages] of Object.entries(fieldErrors)) (out[fieldOfPath(path)] ??= []).push(...messages);
   return out;
+}
+
+/** The spec for the preview, without a name: the form may not have a valid one yet. */
+export function previewSpecFromForm(form: SloForm): Omit<SloSpecInput, 'name'> {
+  const spec: Partial<SloSpecInput> = specFromForm(form);
+  delete spec.name;
+  return spec as Omit<SloSpecInput, 'name'>;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSloBuckets } from '@/lib/queries/slo-hooks';
-import { splitTarget, type IndicatorType, type SloForm } from './form-model';
+import { customTemplate, splitTarget, type IndicatorType, type SloForm } from './form-model';
 import { FormField } from './form-field';
 import { LazyPromqlEditor } from './lazy-promql-editor';
 import styles from './slo.module.css';
@@ -22,7 +22,12 @@ export function IndicatorFields({ form, set, errors, services, time }: Props) {
     <>
       <FormField id="slo-indicator" label="Indicator" errors={errors.indicatorType}>
         {(p) => (
-          <select {...p} value={form.indicatorType} onChange={(e) => set({ indicatorType: e.target.value as IndicatorType })}>
+          <select {...p} value={form.indicatorType} onChange={(e) => {
+              const indicatorType = e.target.value as IndicatorType;
+              // Untouched queries start from the picked service's Istio counters.
+              const fresh = indicatorType === 'custom' && !form.errorQuery.trim() && !form.totalQuery.trim();
+              set({ indicatorType, ...(fresh ? customTemplate(form.target) : {}) });
+            }}>
             <option value="availability">Availability (non-5xx responses)</option>
             <option value="latency">Latency (responses under a threshold)</option>
             <option value="custom">Custom ratio (PromQL)</option>

@@ -7,7 +7,7 @@ import { isApiError, nowUnixSeconds, useServices } from '@/lib/queries';
 import { fieldErrorsOf } from '@/lib/queries/slo-api';
 import { usePreviewSlo, useSaveSlo } from '@/lib/queries/slo-mutations';
 import { pageHref } from '@/lib/queries/slo-time';
-import { EMPTY_FORM, errorsByField, formFromSpec, specFromForm, type SloForm as FormState } from './form-model';
+import { EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, type SloForm as FormState } from './form-model';
 import { SloFormFields } from './slo-form-fields';
 import { SloPreview } from './slo-preview';
 import styles from './slo.module.css';
@@ -47,9 +47,9 @@ export function SloForm({ initial, time, onReload }: Props) {
   };
   const onPreview = () => {
     save.reset();
-    const { name: _name, ...spec } = specFromForm(form);
-    preview.mutate(spec);
+    preview.mutate(previewSpecFromForm(form));
   };
+  const previewInvalid = Object.keys(fieldErrorsOf(preview.error)).length > 0;
   const generalError = save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 && !conflict ? save.error.message : null;
 
   return (
@@ -78,7 +78,13 @@ export function SloForm({ initial, time, onReload }: Props) {
           </button>
         </div>
       </form>
-      <SloPreview preview={preview.data} error={Object.keys(fieldErrorsOf(preview.error)).length ? null : preview.error} pending={preview.isPending} objective={Number(form.objective)} />
+      <SloPreview
+        preview={preview.data}
+        error={previewInvalid ? null : preview.error}
+        invalid={previewInvalid}
+        pending={preview.isPending}
+        objective={Number(form.objective)}
+      />
     </div>
   );
 }

@@ -10,16 +10,19 @@ interface Props {
   preview: PreviewResponse | undefined;
   error: Error | null;
   pending: boolean;
+  /** The last preview was refused with field errors, shown on the form. */
+  invalid: boolean;
   objective: number;
 }
 
 /** How the unsaved SLO would have behaved over its last window. */
-export function SloPreview({ preview, error, pending, objective }: Props) {
+export function SloPreview({ preview, error, pending, invalid, objective }: Props) {
   return (
     <section className={styles.card} aria-label="Preview" aria-busy={pending || undefined}>
       <h2>Preview</h2>
-      {!preview && !error && !pending && <p className={styles.muted}>Press Preview to evaluate this SLO against the data before saving.</p>}
+      {!preview && !error && !pending && !invalid && <p className={styles.muted}>Press Preview to evaluate this SLO against the data before saving.</p>}
       {pending && <p className={styles.muted}>Evaluating…</p>}
+      {invalid && <p className={styles.fieldError}>Fix the marked fields to preview this SLO.</p>}
       {error && (
         <p role="alert" className={styles.fieldError}>
           Preview failed: {error.message}

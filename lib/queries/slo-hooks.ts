@@ -36,9 +36,10 @@ export function useSloStatuses(time: number | null) {
 }
 
 /** The spec with its ETag, which an edit sends back as If-Match. */
-export function useSlo(name: string) {
+export function useSlo(name: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.slo(name),
+    enabled: enabled && name !== '',
     queryFn: async ({ signal }) => {
       const { data, etag } = await sendApi(`/api/slos/${encodeURIComponent(name)}`, { method: 'GET', signal }, sloSpecSchema);
       if (!data) throw new Error('Empty SLO');

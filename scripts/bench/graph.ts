@@ -1,12 +1,13 @@
-// `npx tsx scripts/bench/graph.ts`: the service graph's cost.
+// `npm run bench -- graph`: the service graph's cost.
 // 1. The demo mesh over the fixture history: the graph's PromQL (run against a fixture Prometheus,
-//    the same queries /api/graph sends, in parallel as the route does) + assembly + layout, and the
-//    number of queries. With BENCH_APP_URL (e.g. a `next start` on the fixture) it also times the route.
+//    the same queries /api/graph sends, in parallel as the route does) + assembly + layout, the
+//    number of queries, and GET /api/graph on the production build for the same minutes.
 // 2. The pure layout on a synthetic 1,000-service / 5,000-edge graph, repeated, median.
 // `lib/prometheus` is server-only (it throws outside Next's server), so this calls the HTTP API directly.
 import { assembleGraph, graphQueries, layeredLayout, type GraphQueryName, type GraphVectors, type VectorSample } from '../../lib/graph';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
+import { startApp } from './app-server';
 import { formatTable, summarize, type Row } from './stats';
 
 const RUNS = 15;
@@ -43,7 +44,7 @@ export function syntheticMesh(n: number, m: number) {
   return { ids, edges };
 }
 
-async function main() {
+export async function benchGraph(): Promise<void> {
   const rows: Row[] = [];
   const prom = await startFixturePrometheus();
   try {
@@ -66,9 +67,11 @@ async function main() {
     let i = 0;
     rows.push({ name: `demo mesh: ${names.length} queries + assembly + layout`, unit: 'ms', ...summarize(await timeIt(RUNS, () => run(time - 60 * ++i))) });
     console.log(`demo mesh: ${counts.nodes} nodes, ${counts.edges} edges, ${names.length} PromQL queries per graph`);
-    const app = process.env.BENCH_APP_URL;
-    if (app) {
-      rows.push({ name: 'GET /api/graph (BENCH_APP_URL)', unit: 'ms', ...summarize(await timeIt(RUNS, async () => (await fetch(`${app}/api/graph?time=${time - 60 * ++i}&window=5m`)).json())) });
+    const app = await startApp(prom.url);
+    try {
+      rows.push({ name: 'GET /api/graph (app, same minutes)', unit: 'ms', ...summarize(await timeIt(RUNS, async () => (await fetch(`${app.url}/api/graph?time=${time - 60 * ++i}&window=5m`)).json())) });
+    } finally {
+      app.stop();
     }
   } finally {
     await prom.stop();
@@ -78,7 +81,3 @@ async function main() {
   console.log(formatTable(rows));
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});

@@ -1,9 +1,10 @@
-// `npm run bench [-- home|dashboards]`: benchmarks over the deterministic fixture history, printed as
+// `npm run bench [-- home|dashboards|graph]`: benchmarks over the deterministic fixture history, printed as
 // tables of medians and ratios. Needs a production build (`npx next build`).
 import { benchDashboards } from './dashboards';
+import { benchGraph } from './graph';
 import { benchHome } from './home';
 
-const BENCHES: Record<string, () => Promise<void>> = { home: benchHome, dashboards: benchDashboards };
+const BENCHES: Record<string, () => Promise<void>> = { home: benchHome, dashboards: benchDashboards, graph: benchGraph };
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { SloEdit } from '@/components/slo/slo-edit';
+
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Edit SLO ${decodeURIComponent((await params).name)}` };
+}
+
+export default async function EditSloPage({ params }: Props) {
+  const name = decodeURIComponent((await params).name);
+  return (
+    <Suspense>
+      <SloEdit name={name} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { sloSpecSchema } from '@/lib/slo/spec';
+import { customTemplate, EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm } from './form-model';
+
+describe('form model', () => {
+  it('builds a valid availability spec and round-trips it', () => {
+    const form = { ...EMPTY_FORM, name: 'payments-availability', target: 'payments/payments', team: 'payments', objective: '99.9', window: '30d' };
+    const spec = sloSpecSchema.parse(specFromForm(form));
+    expect(spec).toMatchObject({ service: 'payments', namespace: 'payments', objective: 99.9, window: '30d', indicator: { type: 'availability' } });
+    expect(formFromSpec(spec)).toMatchObject({ target: 'payments/payments', objective: '99.9', window: '30d' });
+  });
+
+  it('keeps custom windows and latency thresholds', () => {
+    const form = { ...EMPTY_FORM, name: 'x', target: 'shop/cart', team: 't', indicatorType: 'latency' as const, thresholdMs: '250', window: 'custom', customWindow: '14d' };
+    expect(specFromForm(form)).toMatchObject({ window: '14d', indicator: { type: 'latency', thresholdMs: 250 } });
+    expect(formFromSpec(sloSpecSchema.parse(specFromForm(form)))).toMatchObject({ window: 'custom', customWindow: '14d', thresholdMs: '250' });
+  });
+
+  it('previews without a name', () => {
+    expect('name' in previewSpecFromForm({ ...EMPTY_FORM, name: 'Bad Name' })).toBe(false);
+  });
+
+  it('maps server paths to form fields', () => {
+    expect(errorsByField({ namespace: ['a'], service: ['b'], 'indicator.thresholdMs': ['c'], objective: ['d'] })).toEqual({ target: ['a', 'b'], thresholdMs: ['c'], objective: ['d'] });
+  });
+
+  it('scopes the custom template to the service, with {{window}}', () => {
+    const { errorQuery, totalQuery } = customTemplate('payments/payments');
+    expect(errorQuery).toBe('sum(increase(istio_requests_total{reporter="destination", destination_service_namespace="payments", destination_service_name="payments", response_code=~"5.."}[{{window}}]))');
+    expect(totalQuery).toContain('[{{window}}]');
+  });
+});

@@ -1,0 +1,62 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { queryKeys } from '@/lib/queries/keys';
+import { fetchText } from '@/lib/queries/slo-api';
+import styles from './slo.module.css';
+
+const FORMATS = [
+  { id: 'prometheus', label: 'Rule file' },
+  { id: 'prometheusrule', label: 'PrometheusRule' },
+] as const;
+
+/** The generated recording and alert rules, with copy and download, plus OpenSLO / Sloth export. */
+export function RulesPanel({ name }: { name: string }) {
+  const [format, setFormat] = useState<(typeof FORMATS)[number]['id']>('prometheus');
+  const [copied, setCopied] = useState(false);
+  const path = `/api/slos/${encodeURIComponent(name)}/rules?format=${format}`;
+  const rules = useQuery({ queryKey: [...queryKeys.slo(name), 'rules', format], queryFn: ({ signal }) => fetchText(path, signal) });
+  const copy = async () => {
+    if (!rules.data) return;
+    await navigator.clipboard.writeText(rules.data);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <section className={styles.card} aria-label="Generated rules">
+      <h2>Generated rules</h2>
+      <div className={styles.actions}>
+        <label>
+          Format{' '}
+          <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+            {FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void copy()} disabled={!rules.data}>
+          {copied ? 'Copied' : 'Copy rules'}
+        </button>
+        <a href={path} download>
+          Download rules
+        </a>
+        <span className={styles.muted}>Export:</span>
+        <a href={`/api/slos/${encodeURIComponent(name)}/export?format=openslo`} download>
+          OpenSLO
+        </a>
+        <a href={`/api/slos/${encodeURIComponent(name)}/export?format=sloth`} download>
+          Sloth
+        </a>
+      </div>
+      {rules.isError && <p role="alert">Could not load the rules: {rules.error.message}</p>}
+      {rules.data && (
+        <pre className={styles.code} aria-label="Rules YAML">
+          {rules.data}
+        </pre>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { SloStatus } from '@/lib/slo/status-schema';
+import { budgetTone, formatBudget, formatBurn, formatExhaustion, formatSli, statusChip } from './slo-format';
+
+const base: SloStatus = {
+  name: 'x',
+  evaluatedAt: '2026-10-01T00:00:00Z',
+  sli: 0.999,
+  errorBudget: { consumed: 0.2, remaining: 0.8 },
+  burnRates: {},
+  alerts: [],
+  timeToExhaustionSeconds: null,
+  traffic: { events: 10, lowTraffic: false },
+  recommendation: { action: 'none', reason: '' },
+};
+
+describe('statusChip', () => {
+  it.each([
+    ['page', { ...base, recommendation: { action: 'page' as const, reason: '' } }, undefined, 'page', 'bad'],
+    ['ticket', { ...base, recommendation: { action: 'ticket' as const, reason: '' } }, undefined, 'ticket', 'warn'],
+    ['low traffic', { ...base, traffic: { events: 1, lowTraffic: true } }, undefined, 'low traffic', 'muted'],
+    ['quiet', base, undefined, 'ok', 'good'],
+    ['error', undefined, 'Prometheus down', 'error', 'bad'],
+  ])('%s', (_case, status, error, label, tone) => {
+    expect(statusChip(status, error)).toEqual({ label, tone });
+  });
+});
+
+describe('formatting', () => {
+  it.each([
+    [0.99931, '99.931%'],
+    [null, 'no traffic'],
+  ])('SLI %s -> %s', (sli, text) => expect(formatSli(sli)).toBe(text));
+  it('formats budgets, burns and exhaustion', () => {
+    expect(formatBudget(0.3123)).toBe('31.23%');
+    expect(formatBudget(-0.5)).toBe('-50%');
+    expect(formatBudget(null)).toBe('—');
+    expect(budgetTone(-0.1)).toBe('bad');
+    expect(budgetTone(0.1)).toBe('warn');
+    expect(formatBurn(14.4)).toBe('14.4x');
+    expect(formatExhaustion(183_600)).toBe('in 2d 3h');
+    expect(formatExhaustion(null)).toBe('not burning');
+  });
+});
