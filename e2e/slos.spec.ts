@@ -43,11 +43,16 @@ test.describe('SLOs', () => {
     await detail.editLink.click();
     await expect(form.objective).toHaveValue('99.9');
     await form.objective.fill('99.5');
+    // A custom policy: page when 3% of the 30d budget burns within 1h, i.e. 3% x 720h / 1h = 21.6x.
+    await page.getByLabel('Custom alert policy').check();
+    await page.getByLabel('Alert 1 budget %').fill('3');
+    await page.screenshot({ path: testInfo.outputPath('slo-form-edit-policy.png'), fullPage: true });
     await form.saveButton.click();
     await expect(page).toHaveURL(new RegExp(`/slos/${NAME}\\?time=`));
     await expect(page.getByText(/team payments · availability · 99\.5% over 30d/)).toBeVisible();
     await expect(detail.historyRows()).toHaveCount(2);
     await expect(detail.historyRows().first()).toContainText('objective: 99.9 → 99.5');
+    await expect(detail.alerts.getByRole('row').filter({ hasText: '1h / 5m' })).toContainText('21.6x');
     await expect(detail.historyRows().last()).toContainText('create');
 
     await detail.confirmDelete();

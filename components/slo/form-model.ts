@@ -1,4 +1,5 @@
 import type { SloSpec, SloSpecInput } from '@/lib/slo/spec';
+import { policyFromRows, rowsFromPolicy, type PolicyRow } from './policy-model';
 
 // The SLO form's state as strings (what inputs hold) and its mapping to and from the spec. Pure.
 
@@ -19,6 +20,8 @@ export interface SloForm {
   /** One of WINDOW_CHOICES or `custom`. */
   window: string;
   customWindow: string;
+  /** null: the default policy. */
+  policy: PolicyRow[] | null;
 }
 
 export const EMPTY_FORM: SloForm = {
@@ -33,6 +36,7 @@ export const EMPTY_FORM: SloForm = {
   objective: '99.9',
   window: '30d',
   customWindow: '',
+  policy: null,
 };
 
 /** Starting queries for a custom ratio, scoped to the picked service (Istio, server-side reporter). */
@@ -70,6 +74,7 @@ export function specFromForm(form: SloForm): SloSpecInput {
     indicator,
     objective: toNumber(form.objective) as number,
     window: form.window === 'custom' ? form.customWindow.trim() : form.window,
+    ...(form.policy ? { policy: policyFromRows(form.policy) } : {}),
   };
 }
 
@@ -87,6 +92,7 @@ export function formFromSpec(spec: SloSpec): SloForm {
     objective: String(spec.objective),
     window: known ? spec.window : 'custom',
     customWindow: known ? '' : spec.window,
+    policy: rowsFromPolicy(spec.policy),
   };
 }
 
@@ -95,6 +101,8 @@ export function fieldOfPath(path: string): string {
   if (path === 'service' || path === 'namespace') return 'target';
   if (path.startsWith('indicator.')) return path.slice('indicator.'.length);
   if (path === 'indicator') return 'indicatorType';
+  // The policy editor looks its errors up by full path.
+  if (path.startsWith('policy')) return path;
   return path.split('.')[0] ?? path;
 }
 

@@ -3,6 +3,7 @@
 import { WINDOW_CHOICES, type SloForm } from './form-model';
 import { FormField } from './form-field';
 import { IndicatorFields } from './indicator-fields';
+import { PolicyFields } from './policy-fields';
 
 interface Props {
   form: SloForm;
@@ -68,6 +69,7 @@ export function SloFormFields({ form, set, errors, services, servicesError, edit
       <FormField id="slo-description" label="Description" errors={errors.description}>
         {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />}
       </FormField>
+      <PolicyFields rows={form.policy} onChange={(policy) => set({ policy })} errors={errors} />
     </>
   );
 }

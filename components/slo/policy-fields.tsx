@@ -1,0 +1,94 @@
+'use client';
+
+import { defaultPolicyRows, type PolicyRow } from './policy-model';
+import styles from './slo.module.css';
+
+interface Props {
+  /** null: the default policy applies. */
+  rows: PolicyRow[] | null;
+  onChange: (rows: PolicyRow[] | null) => void;
+  /** Server errors keyed by dotted path, e.g. `policy.alerts.0.longWindow`. */
+  errors: Record<string, string[]>;
+}
+
+const COLUMNS = [
+  ['longWindow', 'Long window'],
+  ['shortWindow', 'Short window'],
+  ['budgetPercent', 'Budget %'],
+] as const;
+
+/** Optional per-SLO alert pairs; each alerts when that share of the budget burns within its long window. */
+export function PolicyFields({ rows, onChange, errors }: Props) {
+  const update = (i: number, patch: Partial<PolicyRow>) => rows && onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const general = [...(errors['policy'] ?? []), ...(errors['policy.alerts'] ?? [])];
+  return (
+    <fieldset className={styles.field}>
+      <legend>Alert policy</legend>
+      <label>
+        <input type="checkbox" checked={rows !== null} onChange={(e) => onChange(e.target.checked ? defaultPolicyRows() : null)} /> Custom alert policy
+      </label>
+      {rows === null && <p className={styles.hint}>The SRE Workbook default: page at 2% of budget in 1h and 5% in 6h, ticket at 10% in 1d and 3d.</p>}
+      {general.length > 0 && <p className={styles.fieldError}>{general.join('; ')}</p>}
+      {rows && (
+        <table className={styles.table} aria-label="Alert pairs">
+          <thead>
+            <tr>
+              <th scope="col">Severity</th>
+              {COLUMNS.map(([, label]) => (
+                <th key={label} scope="col">
+                  {label}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="sr-only">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={i}>
+                <td>
+                  <select aria-label={`Alert ${i + 1} severity`} value={row.severity} onChange={(e) => update(i, { severity: e.target.value as PolicyRow['severity'] })}>
+                    <option value="page">page</option>
+                    <option value="ticket">ticket</option>
+                  </select>
+                </td>
+                {COLUMNS.map(([key, label]) => {
+                  const errs = [...(errors[`policy.alerts.${i}.${key}`] ?? []), ...(key === 'budgetPercent' ? (errors[`policy.alerts.${i}.threshold`] ?? []) : [])];
+                  const errorId = `policy-${i}-${key}-error`;
+                  return (
+                    <td key={key}>
+                      <input
+                        aria-label={`Alert ${i + 1} ${label.toLowerCase()}`}
+                        aria-invalid={errs.length > 0 || undefined}
+                        aria-describedby={errs.length ? errorId : undefined}
+                        size={6}
+                        value={row[key]}
+                        onChange={(e) => update(i, { [key]: e.target.value })}
+                      />
+                      {errs.length > 0 && (
+                        <div id={errorId} className={styles.fieldError}>
+                          {errs.join('; ')}
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+                <td>
+                  <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove alert ${i + 1}`}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows && rows.length < 8 && (
+        <button type="button" onClick={() => onChange([...rows, { severity: 'ticket', longWindow: '3d', shortWindow: '6h', budgetPercent: '10' }])}>
+          Add alert pair
+        </button>
+      )}
+    </fieldset>
+  );
+}
