@@ -6,6 +6,7 @@ import { fixtureTime } from './prometheus-control';
 
 // The demo mesh at the fixture time: 13 HTTP services, redis and postgres (TCP), and the gateway.
 const DEMO_NODES = 16;
+const SLO = { name: 'graph-payments', service: 'payments', namespace: 'payments', team: 'payments', indicator: { type: 'availability' }, objective: 99.9, window: '30d' };
 
 test.describe('service graph', () => {
   test('renders the mesh, with a table of every node', async ({ page }, testInfo) => {
@@ -35,6 +36,28 @@ test.describe('service graph', () => {
     await graph.goto({ time: outage.start + 1200, end: TEST_ANCHOR, range: '7d', compare: outage.start + 1200 - 3600 });
     await expect(graph.edgesTable.getByRole('row', { name: /shop\/checkout → payments\/payments/ })).toContainText('worse');
     await expect(page.getByText(/Compared with .*calls changed/)).toBeVisible();
+  });
+
+  test('colours payments by its SLO: paging 20 minutes into the outage', async ({ page, request }) => {
+    const outage = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR }).timeline.find((e) => e.id === 'payments-outage');
+    if (!outage) throw new Error('no outage in the model');
+    // The e2e app runs with MESHWATCH_DEMO_EDITOR, so an unauthenticated request may create SLOs.
+    const created = await request.post('/api/slos', { data: SLO });
+    expect(created.status()).toBe(201);
+    try {
+      const graph = new GraphPage(page);
+      await graph.goto({ time: outage.start + 1200, end: TEST_ANCHOR, range: '7d' });
+      // 90% of payments' requests fail: a 99.9% objective burns far past the paging threshold.
+      await expect(graph.nodesTable.getByRole('row', { name: /payments\/payments/ }).first()).toContainText('SLO: paging');
+      await graph.selectInTable('payments/payments');
+      const panel = graph.panel('payments/payments');
+      await expect(panel).toContainText('SLO: paging');
+      await expect(panel.getByRole('link', { name: SLO.name })).toHaveAttribute('href', `/slos/${SLO.name}`);
+      // A service without an SLO keeps its error-ratio wording.
+      await expect(graph.nodesTable.getByRole('row', { name: /shop\/checkout/ }).first()).not.toContainText('SLO:');
+    } finally {
+      await request.delete(`/api/slos/${SLO.name}`);
+    }
   });
 
   test('a node clicked in the table or on the canvas opens its side panel', async ({ page }, testInfo) => {

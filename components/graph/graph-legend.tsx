@@ -8,6 +8,7 @@ export function GraphLegend({ compare }: { compare: boolean }) {
       <li><span className={styles.dotOk} /> healthy (&lt; {ERROR_WARN * 100}% errors)</li>
       <li><span className={styles.dotWarn} /> ▲ degraded (≥ {ERROR_WARN * 100}%)</li>
       <li><span className={styles.dotBad} /> ✖ failing (≥ {ERROR_BAD * 100}%)</li>
+      <li>services with SLOs: ✖ SLO: paging · ▲ SLO: ticket · SLO: ok</li>
       <li><span className={styles.lineSolid} /> mTLS</li>
       <li><span className={styles.lineDashed} /> ⚠ plaintext (or TCP, grey)</li>
       <li>◆ ingress gateway · ▲ outside the mesh · ▢ TCP-only</li>

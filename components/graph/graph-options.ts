@@ -1,7 +1,7 @@
 // The ECharts option for the service graph: a pure function of the visible graph, unit-tested.
 import type { ChartTheme } from '@/components/charts/chart-theme';
 import type { ChartOption, GraphSeriesOption } from '@/components/charts/echart';
-import { edgeKey, healthOf, HEALTH_LABELS, type EdgeDiff, type GraphEdge, type GraphNode, type Health, type NodeKind } from '@/lib/graph';
+import { edgeKey, healthOf, HEALTH_LABELS, nodeHealth, type EdgeDiff, type GraphEdge, type GraphNode, type Health, type NodeKind, type NodeSlos } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
 import { projector } from './graph-hit';
 
@@ -23,6 +23,8 @@ export interface GraphOptionInput {
   diff?: ReadonlyMap<string, EdgeDiff>;
   /** Edges of the baseline that are gone now (compare mode), drawn faint. */
   goneEdges?: readonly GraphEdge[];
+  /** Nodes with SLOs, by id: their worst SLO state colours them instead of the error ratio. */
+  slos?: ReadonlyMap<string, NodeSlos>;
   /** The canvas size (px): nodes are placed in pixels so symbols stay round (see below). */
   size: { width: number; height: number };
 }
@@ -50,7 +52,8 @@ export function healthColour(theme: ChartTheme, h: Health): string {
 const scale = (v: number, max: number) => (max > 0 ? Math.sqrt(Math.max(0, v) / max) : 0);
 
 function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: number; y: number }) {
-  const health = n.kind === 'service' || n.kind === 'tcp' ? healthOf(n.errorRatio) : 'ok';
+  const judged = n.kind === 'service' || n.kind === 'tcp' ? nodeHealth(n.errorRatio, input.slos?.get(n.id)) : { health: 'ok' as const, label: null };
+  const health = judged.health;
   const selected = n.id === input.selectedNode;
   const colour = n.kind === 'gateway' || n.kind === 'external' ? input.theme.accent : healthColour(input.theme, health);
   const mark = HEALTH_MARKS[health];
@@ -63,11 +66,11 @@ function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: n
     symbolSize: NODE_MIN + NODE_RANGE * scale(n.rps, max),
     itemStyle: { color: colour, borderColor: selected ? input.theme.text : input.theme.surface, borderWidth: selected ? 3 : 1 },
     label: {
-      formatter: health === 'bad' || health === 'warn' ? `${mark}${n.service} ${formatErrorPct(n.errorRatio)}` : n.service,
+      formatter: health === 'bad' || health === 'warn' ? `${mark}${n.service} ${judged.label ?? formatErrorPct(n.errorRatio)}` : n.service,
       color: health === 'bad' ? input.theme.bad : input.theme.text,
       fontWeight: selected || health === 'bad' ? ('bold' as const) : ('normal' as const),
     },
-    tooltip: { formatter: `<b>${escapeHtml(n.id)}</b> (${n.kind})<br/>${escapeHtml(nodeSummary(n))}<br/>${HEALTH_LABELS[health]}` },
+    tooltip: { formatter: `<b>${escapeHtml(n.id)}</b> (${n.kind})<br/>${escapeHtml(nodeSummary(n))}<br/>${judged.label ?? HEALTH_LABELS[health]}` },
   };
 }
 

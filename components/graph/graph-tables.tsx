@@ -1,7 +1,7 @@
 'use client';
 
 import { formatRps } from '@/components/format';
-import { edgeKey, healthOf, HEALTH_LABELS, type EdgeDiff, type GraphEdge, type GraphNode } from '@/lib/graph';
+import { edgeKey, HEALTH_LABELS, nodeHealth, type EdgeDiff, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
 import { formatBytes, formatErrorPct, formatMtls, formatP95 } from './format-graph';
 import styles from './graph.module.css';
 import { SortableTable, type Column } from './sortable-table';
@@ -13,19 +13,21 @@ export interface GraphTablesProps {
   selectedNode?: string;
   selectedEdge?: string;
   diff?: ReadonlyMap<string, EdgeDiff>;
+  slos?: ReadonlyMap<string, NodeSlos>;
   onSelectNode: (id: string) => void;
   onSelectEdge: (key: string) => void;
 }
 
 /** Callers outside the mesh and TCP-only services have no HTTP error ratio to judge. */
-function nodeHealth(n: GraphNode): string {
+function healthText(n: GraphNode, slos: NodeSlos | undefined): string {
   if (n.kind === 'gateway' || n.kind === 'external') return 'Caller';
-  if (n.kind === 'tcp') return 'TCP';
-  return HEALTH_LABELS[healthOf(n.errorRatio)];
+  const { health, label } = nodeHealth(n.errorRatio, slos);
+  if (label) return label;
+  return n.kind === 'tcp' ? 'TCP' : HEALTH_LABELS[health];
 }
 
 /** The graph as text: every node and edge the picture shows, for screen readers, copying and search. */
-export function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, diff, onSelectNode, onSelectEdge }: GraphTablesProps) {
+export function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, diff, slos, onSelectNode, onSelectEdge }: GraphTablesProps) {
   const nodeColumns: Column<GraphNode>[] = [
     {
       key: 'id',
@@ -38,7 +40,12 @@ export function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, di
       ),
     },
     { key: 'kind', label: 'Kind', value: (n) => n.kind },
-    { key: 'health', label: 'Health', value: nodeHealth, render: (n) => <span className={styles[`health-${healthOf(n.errorRatio)}`]}>{nodeHealth(n)}</span> },
+    {
+      key: 'health',
+      label: 'Health',
+      value: (n) => healthText(n, slos?.get(n.id)),
+      render: (n) => <span className={styles[`health-${nodeHealth(n.errorRatio, slos?.get(n.id)).health}`]}>{healthText(n, slos?.get(n.id))}</span>,
+    },
     { key: 'rps', label: 'Req/s', value: (n) => n.rps, render: (n) => formatRps(n.rps), numeric: true },
     { key: 'err', label: 'Errors', value: (n) => n.errorRatio, render: (n) => formatErrorPct(n.errorRatio), numeric: true },
     { key: 'p95', label: 'p95', value: (n) => n.p95Ms, render: (n) => formatP95(n.p95Ms), numeric: true },

@@ -1,7 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { diffEdges, edgeKey, visibleGraph, type GraphUrlState } from '@/lib/graph';
+import { diffEdges, edgeKey, nodeSloStates, visibleGraph, type GraphUrlState } from '@/lib/graph';
+import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
 import { GraphChart } from './graph-chart';
 import { GraphFilters } from './graph-filters';
 import { GraphLegend } from './graph-legend';
@@ -23,6 +24,14 @@ export function GraphView({ now }: { now: number }) {
   const current = useGraph({ time, window: state.window, namespace: state.namespace }, { live: state.time === undefined });
   const baseline = useGraph({ time: state.compare ?? 0, window: state.window, namespace: state.namespace }, { enabled: state.compare !== undefined });
   const data = current.data;
+  // SLO states for the same moment; without them the graph still colours by error ratio.
+  const sloSpecs = useSloList();
+  const sloStatuses = useSloStatuses(time);
+  const sloFailed = sloSpecs.isError || sloStatuses.isError;
+  const slos = useMemo(
+    () => (sloFailed || !sloSpecs.data || !sloStatuses.data ? undefined : nodeSloStates(sloSpecs.data, sloStatuses.data.statuses)),
+    [sloFailed, sloSpecs.data, sloStatuses.data],
+  );
   const compare = state.compare !== undefined ? baseline.data : undefined;
 
   const visible = useMemo(
@@ -41,6 +50,7 @@ export function GraphView({ now }: { now: number }) {
       <TimeSlider key={`${time} ${end}`} time={time} end={end} range={state.range} onTime={(t) => set({ time: t, end })} onRange={(range) => set({ range, end })} />
       <GraphFilters state={state} time={time} namespaces={data?.namespaces ?? []} nodes={data?.nodes ?? []} onChange={set} />
       {current.error instanceof Error && <p role="alert" className={styles.error}>Could not load the graph: {current.error.message}</p>}
+      {sloFailed && <p className={styles.note}>SLO states are unavailable; services are coloured by error ratio.</p>}
       {compare && <p className={styles.note}>Compared with {utc(state.compare ?? 0)}: {[...(diff?.values() ?? [])].filter((d) => d.change !== 'same').length} calls changed.</p>}
       <div className={styles.main}>
         <section className={styles.picture} aria-busy={current.isFetching}>
@@ -52,6 +62,7 @@ export function GraphView({ now }: { now: number }) {
               nodes={visible.nodes}
               edges={visible.edges}
               goneEdges={gone}
+              slos={slos}
               diff={diff}
               selectedNode={state.node}
               selectedEdge={selectedEdge}
@@ -61,10 +72,10 @@ export function GraphView({ now }: { now: number }) {
           )}
         </section>
         {selected && (
-          <NodePanel node={selected} edges={visible.edges} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id })} onSelect={selectNode} />
+          <NodePanel node={selected} edges={visible.edges} slos={slos?.get(selected.id)} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id })} onSelect={selectNode} />
         )}
       </div>
-      <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} onSelectNode={selectNode} onSelectEdge={setSelectedEdge} />
+      <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} slos={slos} onSelectNode={selectNode} onSelectEdge={setSelectedEdge} />
     </div>
   );
 }

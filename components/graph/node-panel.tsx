@@ -3,13 +3,15 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { formatRps } from '@/components/format';
-import { healthOf, HEALTH_LABELS, type GraphEdge, type GraphNode } from '@/lib/graph';
+import { HEALTH_LABELS, nodeHealth, SLO_LABELS, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, formatP95 } from './format-graph';
 import styles from './graph.module.css';
 
 export interface NodePanelProps {
   node: GraphNode;
   edges: readonly GraphEdge[];
+  /** The node's SLOs, if it has any; undefined also when the SLO statuses could not be loaded. */
+  slos?: NodeSlos;
   onClose: () => void;
   onFocus: (id: string) => void;
   onSelect: (id: string) => void;
@@ -34,9 +36,25 @@ function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEd
   );
 }
 
+function Slos({ slos }: { slos: NodeSlos }) {
+  return (
+    <>
+      <h3>SLOs</h3>
+      <ul className={styles.calls}>
+        {slos.slos.map((s) => (
+          <li key={s.name}>
+            <Link href={`/slos/${encodeURIComponent(s.name)}`}>{s.name}</Link>
+            <span>{s.state ? SLO_LABELS[s.state] : 'SLO: not enough traffic to judge'}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** Golden signals of one service, its callers and callees, and where to dig further. */
-export function NodePanel({ node, edges, onClose, onFocus, onSelect }: NodePanelProps) {
-  const health = healthOf(node.errorRatio);
+export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect }: NodePanelProps) {
+  const { health, label } = nodeHealth(node.errorRatio, slos);
   const heading = useRef<HTMLHeadingElement>(null);
   // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
   useEffect(() => heading.current?.focus(), [node.id]);
@@ -53,7 +71,7 @@ export function NodePanel({ node, edges, onClose, onFocus, onSelect }: NodePanel
       </header>
       <p className={styles[`health-${health}`]}>
         {node.kind !== 'service' ? `${node.kind} · ` : ''}
-        {HEALTH_LABELS[health]}
+        {label ?? HEALTH_LABELS[health]}
       </p>
       <dl className={styles.signals}>
         <dt>Traffic</dt>
@@ -70,6 +88,7 @@ export function NodePanel({ node, edges, onClose, onFocus, onSelect }: NodePanel
         <Link href={`/debug?${query.toString()}`}>Debug</Link>
         <Link href={`/slos?${new URLSearchParams({ service: node.service }).toString()}`}>SLOs</Link>
       </p>
+      {slos && <Slos slos={slos} />}
       <Calls title="Called by" edges={edges.filter((e) => e.target === node.id)} peer={(e) => e.source} onSelect={onSelect} />
       <Calls title="Calls" edges={edges.filter((e) => e.source === node.id)} peer={(e) => e.target} onSelect={onSelect} />
     </aside>

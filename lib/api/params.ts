@@ -45,3 +45,11 @@ export const windowParamSchema = z.string().transform((text, ctx) => {
   }
   return durationToPromql(seconds);
 });
+
+/** `namespace` filter: a Kubernetes name length at most; blank means "all namespaces". */
+export const namespaceParamSchema = z
+  .string()
+  .trim()
+  .max(253, 'must be at most 253 characters')
+  .optional()
+  .transform((ns) => ns || undefined);

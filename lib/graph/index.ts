@@ -8,3 +8,4 @@ export { graphQueries, type GraphQueryName, type GraphQueryParams } from './quer
 export * from './schema';
 export { graphSearch, parseGraphState, GRAPH_RANGES, GRAPH_WINDOWS, type GraphRange, type GraphUrlState, type GraphWindow } from './url-state';
 export { visibleGraph, type VisibleFilters, type VisibleGraph } from './visible';
+export { nodeHealth, nodeSloStates, sloStateOf, SLO_HEALTH, SLO_LABELS, type NodeSlo, type NodeSlos, type SloState, type SloStatusInput } from './slo-state';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiHandler, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
+import { apiHandler, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
 import { fetchGraph } from '@/lib/graph/fetch-graph';
 
 export const dynamic = 'force-dynamic';
@@ -7,12 +7,7 @@ export const dynamic = 'force-dynamic';
 const paramsSchema = z.object({
   time: timeParamSchema,
   window: windowParamSchema.default('5m'),
-  namespace: z
-    .string()
-    .trim()
-    .max(253, 'must be at most 253 characters')
-    .optional()
-    .transform((ns) => ns || undefined),
+  namespace: namespaceParamSchema,
   view: z.literal('service', { error: 'only the service view is available' }).default('service'),
 });
 

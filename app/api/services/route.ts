@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiHandler, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
+import { apiHandler, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
 import { combineServiceSummary, istioAdapter, type MeshSample } from '@/lib/mesh';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
 import type { ServicesResponse } from '@/lib/queries/schemas';
@@ -9,12 +9,7 @@ export const dynamic = 'force-dynamic';
 const paramsSchema = z.object({
   time: timeParamSchema,
   window: windowParamSchema.default('5m'),
-  namespace: z
-    .string()
-    .trim()
-    .max(253, 'must be at most 253 characters')
-    .optional()
-    .transform((ns) => ns || undefined),
+  namespace: namespaceParamSchema,
 });
 
 function vectorSamples(result: InstantResult): MeshSample[] {
