@@ -2,9 +2,10 @@
 // tables of medians and ratios. Needs a production build (`npx next build`).
 import { benchDashboards } from './dashboards';
 import { benchGraph } from './graph';
+import { benchGraphScale } from './graph-scale';
 import { benchHome } from './home';
 
-const BENCHES: Record<string, () => Promise<void>> = { home: benchHome, dashboards: benchDashboards, graph: benchGraph };
+const BENCHES: Record<string, () => Promise<void>> = { home: benchHome, dashboards: benchDashboards, graph: benchGraph, 'graph-scale': benchGraphScale };
 
 async function main() {
   const wanted = process.argv.slice(2);
