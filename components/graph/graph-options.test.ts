@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIGHT_CHART_THEME as theme } from '@/components/charts/chart-theme';
 import type { GraphSeriesOption } from '@/components/charts/echart';
 import type { GraphEdge, GraphNode } from '@/lib/graph';
-import { buildGraphOption } from './graph-options';
+import { buildGraphOption, LARGE_GRAPH_EDGES } from './graph-options';
 
 const node = (id: string, rps: number, errorRatio: number | null): GraphNode => ({ id, service: id.split('/')[1] ?? '', namespace: 'ns', kind: 'service', rps, errorRatio, p95Ms: 10, x: 0, y: 0, layer: 0 });
 const edge = (source: string, target: string, errorRatio: number, mtlsRatio = 1): GraphEdge => ({ source, target, protocol: 'http', rps: 10, errorRatio, p95Ms: 10, mtlsRatio, bytesPerSecond: null });
@@ -43,5 +43,17 @@ describe('buildGraphOption', () => {
   it('shows the label of the selected edge', () => {
     const sel = series([node('ns/a', 1, 0), node('ns/b', 1, 0)], [edge('ns/a', 'ns/b', 0)], 'ns/a -> ns/b (http)');
     expect((sel.edges[0] as { label: { show: boolean } }).label.show).toBe(true);
+  });
+});
+
+describe('buildGraphOption at scale', () => {
+  it('draws the calls of a large graph straight, a small one curved', () => {
+    const curve = (n: number) => {
+      const nodes = Array.from({ length: n + 1 }, (_, i) => node(`ns/s${i}`, 1, 0));
+      const edges = nodes.slice(1).map((t) => edge('ns/s0', t.id, 0));
+      return (series(nodes, edges).edges[0] as { lineStyle: { curveness: number } }).lineStyle.curveness;
+    };
+    expect(curve(10)).toBe(0.08);
+    expect(curve(LARGE_GRAPH_EDGES + 1)).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo, useMemo } from 'react';
 import { formatRps } from '@/components/format';
 import { edgeKey, HEALTH_LABELS, nodeHealth, type EdgeDiff, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
 import { formatBytes, formatErrorPct, formatMtls, formatP95 } from './format-graph';
@@ -26,52 +27,64 @@ function healthText(n: GraphNode, slos: NodeSlos | undefined): string {
   return n.kind === 'tcp' ? 'TCP' : HEALTH_LABELS[health];
 }
 
+/** Calls rendered before "Show all": 5,000 rows at once blocked the page for over a second. */
+export const EDGE_ROWS = 100;
+
+const nodeKey = (n: GraphNode) => n.id;
+
 /** The graph as text: every node and edge the picture shows, for screen readers, copying and search. */
-export function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, diff, slos, onSelectNode, onSelectEdge }: GraphTablesProps) {
-  const nodeColumns: Column<GraphNode>[] = [
-    {
-      key: 'id',
-      label: 'Service',
-      value: (n) => n.id,
-      render: (n) => (
-        <button type="button" className={styles.link} onClick={() => onSelectNode(n.id)}>
-          {n.id}
-        </button>
-      ),
-    },
-    { key: 'kind', label: 'Kind', value: (n) => n.kind },
-    {
-      key: 'health',
-      label: 'Health',
-      value: (n) => healthText(n, slos?.get(n.id)),
-      render: (n) => <span className={styles[`health-${nodeHealth(n.errorRatio, slos?.get(n.id)).health}`]}>{healthText(n, slos?.get(n.id))}</span>,
-    },
-    { key: 'rps', label: 'Req/s', value: (n) => n.rps, render: (n) => formatRps(n.rps), numeric: true },
-    { key: 'err', label: 'Errors', value: (n) => n.errorRatio, render: (n) => formatErrorPct(n.errorRatio), numeric: true },
-    { key: 'p95', label: 'p95', value: (n) => n.p95Ms, render: (n) => formatP95(n.p95Ms), numeric: true },
-  ];
-  const edgeColumns: Column<GraphEdge>[] = [
-    {
-      key: 'edge',
-      label: 'Call',
-      value: (e) => edgeKey(e),
-      render: (e) => (
-        <button type="button" className={styles.link} onClick={() => onSelectEdge(edgeKey(e))}>
-          {e.source} → {e.target}
-        </button>
-      ),
-    },
-    { key: 'protocol', label: 'Protocol', value: (e) => e.protocol },
-    { key: 'rps', label: 'Rate', value: (e) => e.rps, render: (e) => (e.protocol === 'tcp' ? `${formatRps(e.rps)} conn/s · ${formatBytes(e.bytesPerSecond ?? 0)}` : `${formatRps(e.rps)} req/s`), numeric: true },
-    { key: 'err', label: 'Errors', value: (e) => e.errorRatio, render: (e) => formatErrorPct(e.errorRatio), numeric: true },
-    { key: 'p95', label: 'p95', value: (e) => e.p95Ms, render: (e) => formatP95(e.p95Ms), numeric: true },
-    { key: 'mtls', label: 'Security', value: (e) => e.mtlsRatio, render: (e) => formatMtls(e.mtlsRatio) },
-  ];
-  if (diff) edgeColumns.push({ key: 'change', label: 'Change', value: (e) => diff.get(edgeKey(e))?.change ?? 'same' });
+// Memoised: the page re-renders on every fetch state change, the tables need not.
+export const GraphTables = memo(function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, diff, slos, onSelectNode, onSelectEdge }: GraphTablesProps) {
+  const nodeColumns = useMemo(
+    (): Column<GraphNode>[] => [
+      {
+        key: 'id',
+        label: 'Service',
+        value: (n) => n.id,
+        render: (n) => (
+          <button type="button" className={styles.link} onClick={() => onSelectNode(n.id)}>
+            {n.id}
+          </button>
+        ),
+      },
+      { key: 'kind', label: 'Kind', value: (n) => n.kind },
+      {
+        key: 'health',
+        label: 'Health',
+        value: (n) => healthText(n, slos?.get(n.id)),
+        render: (n) => <span className={styles[`health-${nodeHealth(n.errorRatio, slos?.get(n.id)).health}`]}>{healthText(n, slos?.get(n.id))}</span>,
+      },
+      { key: 'rps', label: 'Req/s', value: (n) => n.rps, render: (n) => formatRps(n.rps), numeric: true },
+      { key: 'err', label: 'Errors', value: (n) => n.errorRatio, render: (n) => formatErrorPct(n.errorRatio), numeric: true },
+        { key: 'p95', label: 'p95', value: (n) => n.p95Ms, render: (n) => formatP95(n.p95Ms), numeric: true },
+    ],
+    [slos, onSelectNode],
+  );
+  const edgeColumns = useMemo((): Column<GraphEdge>[] => {
+    const columns: Column<GraphEdge>[] = [
+      {
+        key: 'edge',
+        label: 'Call',
+        value: (e) => edgeKey(e),
+        render: (e) => (
+          <button type="button" className={styles.link} onClick={() => onSelectEdge(edgeKey(e))}>
+            {e.source} → {e.target}
+          </button>
+        ),
+      },
+      { key: 'protocol', label: 'Protocol', value: (e) => e.protocol },
+      { key: 'rps', label: 'Rate', value: (e) => e.rps, render: (e) => (e.protocol === 'tcp' ? `${formatRps(e.rps)} conn/s · ${formatBytes(e.bytesPerSecond ?? 0)}` : `${formatRps(e.rps)} req/s`), numeric: true },
+      { key: 'err', label: 'Errors', value: (e) => e.errorRatio, render: (e) => formatErrorPct(e.errorRatio), numeric: true },
+      { key: 'p95', label: 'p95', value: (e) => e.p95Ms, render: (e) => formatP95(e.p95Ms), numeric: true },
+      { key: 'mtls', label: 'Security', value: (e) => e.mtlsRatio, render: (e) => formatMtls(e.mtlsRatio) },
+    ];
+    if (diff) columns.push({ key: 'change', label: 'Change', value: (e) => diff.get(edgeKey(e))?.change ?? 'same' });
+    return columns;
+  }, [diff, onSelectEdge]);
   return (
     <div className={styles.tables}>
-      <SortableTable caption={`${nodes.length} services at ${when}`} rows={nodes} columns={nodeColumns} rowKey={(n) => n.id} initial={{ key: 'rps', desc: true }} selected={selectedNode} />
-      <SortableTable caption={`${edges.length} calls at ${when}`} rows={edges} columns={edgeColumns} rowKey={edgeKey} initial={{ key: 'err', desc: true }} selected={selectedEdge} />
+      <SortableTable caption={`${nodes.length} services at ${when}`} rows={nodes} columns={nodeColumns} rowKey={nodeKey} initial={{ key: 'rps', desc: true }} selected={selectedNode} />
+      <SortableTable caption={`${edges.length} calls at ${when}`} rows={edges} columns={edgeColumns} rowKey={edgeKey} initial={{ key: 'err', desc: true }} selected={selectedEdge} limit={EDGE_ROWS} noun="calls" />
     </div>
   );
-}
+});

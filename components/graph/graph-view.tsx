@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { diffEdges, edgeKey, nodeSloStates, visibleGraph, type GraphUrlState } from '@/lib/graph';
 import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
 import { GraphChart } from './graph-chart';
@@ -42,7 +42,8 @@ export function GraphView({ now }: { now: number }) {
   const gone = useMemo(() => (compare && diff ? compare.edges.filter((e) => diff.get(edgeKey(e))?.change === 'gone') : undefined), [compare, diff]);
   const selected = visible.nodes.find((n) => n.id === state.node);
   const set = (patch: Partial<GraphUrlState>) => update(patch);
-  const selectNode = (id: string) => set({ node: id });
+  // Stable, so the memoised table columns survive unrelated re-renders.
+  const selectNode = useCallback((id: string) => update({ node: id }), [update]);
   const when = utc(time);
 
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import styles from './graph.module.css';
 
 export interface Column<T> {
@@ -27,37 +27,68 @@ function compare(a: Cell, b: Cell, desc = false): number {
   return (a < b ? -1 : 1) * (desc ? -1 : 1);
 }
 
+export interface SortableTableProps<T> {
+  caption: string;
+  rows: readonly T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  initial: SortState;
+  selected?: string;
+  /** Rows rendered before "Show all": thousands of rows at once block the page for seconds. */
+  limit?: number;
+  /** What a row is, for the "Show all" button ("calls"). */
+  noun?: string;
+}
+
 /** A table with a caption and column headers that sort (aria-sort tells screen readers how). */
-export function SortableTable<T>({ caption, rows, columns, rowKey, initial, selected }: { caption: string; rows: readonly T[]; columns: Column<T>[]; rowKey: (row: T) => string; initial: SortState; selected?: string }) {
+export function SortableTable<T>({ caption, rows, columns, rowKey, initial, selected, limit = Infinity, noun = 'rows' }: SortableTableProps<T>) {
   const [sort, setSort] = useState(initial);
+  const [all, setAll] = useState(false);
   const col = columns.find((c) => c.key === sort.key);
-  const sorted = col ? [...rows].sort((a, b) => compare(col.value(a), col.value(b), sort.desc) || compare(rowKey(a), rowKey(b))) : rows;
+  // Sorting runs over every row; only the first `limit` are rendered. Values are read once per row.
+  const sorted = useMemo(() => {
+    if (!col) return rows;
+    const keyed = rows.map((r) => ({ r, v: col.value(r), k: rowKey(r) }));
+    keyed.sort((a, b) => compare(a.v, b.v, sort.desc) || compare(a.k, b.k));
+    return keyed.map((x) => x.r);
+  }, [rows, col, rowKey, sort.desc]);
+  const shown = all || sorted.length <= limit ? sorted : sorted.slice(0, limit);
   return (
-    <table className={styles.table}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'} className={c.numeric ? styles.num : undefined}>
-              <button type="button" onClick={() => setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : Boolean(c.numeric) })}>
-                {c.label}
-                {sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((r) => (
-          <tr key={rowKey(r)} aria-selected={selected === rowKey(r) || undefined}>
+    <div>
+      <table className={styles.table}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
             {columns.map((c) => (
-              <td key={c.key} className={c.numeric ? styles.num : undefined}>
-                {c.render ? c.render(r) : c.value(r)}
-              </td>
+              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'} className={c.numeric ? styles.num : undefined}>
+                <button type="button" onClick={() => setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : Boolean(c.numeric) })}>
+                  {c.label}
+                  {sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                </button>
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={rowKey(r)} aria-selected={selected === rowKey(r) || undefined}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.numeric ? styles.num : undefined}>
+                  {c.render ? c.render(r) : c.value(r)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length < sorted.length && (
+        <p className={styles.more}>
+          Showing the first {shown.length} of {sorted.length} {noun}.{' '}
+          <button type="button" onClick={() => setAll(true)}>
+            Show all {sorted.length} {noun}
+          </button>
+        </p>
+      )}
+    </div>
   );
 }
