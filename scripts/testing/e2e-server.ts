@@ -14,8 +14,9 @@ const ROOT = path.resolve(__dirname, '../..');
 
 async function main() {
   ensureSystemPackages(['prometheus']);
-  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
-    throw new Error('No production build: run `npx next build` first (npm test does it).');
+  const distDir = process.env.MESHWATCH_DIST_DIR || '.next';
+  if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
+    throw new Error(`No production build in ${distDir}: run \`npx next build\` first (npm test does it).`);
   }
   const copy = await copyFixture();
   // A fresh SLO store per run, so e2e SLOs never leak into .data/ or between runs.
