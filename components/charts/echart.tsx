@@ -7,11 +7,13 @@ import { GraphChart, HeatmapChart, LineChart, type GraphSeriesOption, type Heatm
 import {
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   VisualMapComponent,
   type GridComponentOption,
   type LegendComponentOption,
+  type MarkAreaComponentOption,
   type MarkLineComponentOption,
   type TooltipComponentOption,
   type VisualMapComponentOption,
@@ -20,7 +22,7 @@ import {
 import { init, use as registerParts, type ComposeOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-registerParts([LineChart, HeatmapChart, GraphChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+registerParts([LineChart, HeatmapChart, GraphChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 /** Every option the builders may produce; anything else would need a `use([...])` entry above. */
 export type ChartOption = ComposeOption<
@@ -29,6 +31,7 @@ export type ChartOption = ComposeOption<
   | GraphSeriesOption
   | GridComponentOption
   | LegendComponentOption
+  | MarkAreaComponentOption
   | MarkLineComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption

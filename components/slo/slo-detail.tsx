@@ -12,6 +12,7 @@ import { DeleteButton } from './delete-dialog';
 import { HistoryList } from './history-list';
 import { IdentityBanner, useCanEdit } from './identity-banner';
 import { RulesPanel } from './rules-panel';
+import { SloBacktest } from './slo-backtest';
 import { indicatorLabel } from './slo-format';
 import { StatusSummary } from './status-summary';
 import { useTimeParam } from './use-time-param';
@@ -86,6 +87,7 @@ export function SloDetail({ name }: { name: string }) {
           </section>
         </div>
       )}
+      {spec && <SloBacktest name={name} sloWindow={spec.window} time={time} />}
       <RulesPanel name={name} />
       <HistoryList name={name} />
     </div>

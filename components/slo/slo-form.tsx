@@ -8,6 +8,7 @@ import { fieldErrorsOf } from '@/lib/queries/slo-api';
 import { usePreviewSlo, useSaveSlo } from '@/lib/queries/slo-mutations';
 import { pageHref } from '@/lib/queries/slo-time';
 import { EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, type SloForm as FormState } from './form-model';
+import { PolicyCompare } from './policy-compare';
 import { SloFormFields } from './slo-form-fields';
 import { SloPreview } from './slo-preview';
 import styles from './slo.module.css';
@@ -53,38 +54,41 @@ export function SloForm({ initial, time, onReload }: Props) {
   const generalError = save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 && !conflict ? save.error.message : null;
 
   return (
-    <div className={styles.columns}>
-      <form className={`${styles.card} ${styles.form}`} onSubmit={onSubmit} aria-label={mode === 'edit' ? 'Edit SLO' : 'New SLO'} noValidate>
-        <SloFormFields form={form} set={set} errors={errors} services={services} servicesError={servicesQuery.error} editing={mode === 'edit'} time={time} />
-        {conflict && (
-          <div role="alert" className={`${styles.banner} ${styles.error}`}>
-            This SLO was changed by someone else since you opened it.{' '}
-            <button type="button" onClick={() => { save.reset(); onReload?.(); }}>
-              Reload the latest version
+    <>
+      <div className={styles.columns}>
+        <form className={`${styles.card} ${styles.form}`} onSubmit={onSubmit} aria-label={mode === 'edit' ? 'Edit SLO' : 'New SLO'} noValidate>
+          <SloFormFields form={form} set={set} errors={errors} services={services} servicesError={servicesQuery.error} editing={mode === 'edit'} time={time} />
+          {conflict && (
+            <div role="alert" className={`${styles.banner} ${styles.error}`}>
+              This SLO was changed by someone else since you opened it.{' '}
+              <button type="button" onClick={() => { save.reset(); onReload?.(); }}>
+                Reload the latest version
+              </button>
+            </div>
+          )}
+          {generalError && (
+            <p role="alert" className={styles.fieldError}>
+              Could not save: {generalError}
+            </p>
+          )}
+          <div className={styles.actions}>
+            <button type="button" onClick={onPreview} disabled={preview.isPending}>
+              Preview
+            </button>
+            <button type="submit" disabled={save.isPending}>
+              {mode === 'edit' ? 'Save changes' : 'Create SLO'}
             </button>
           </div>
-        )}
-        {generalError && (
-          <p role="alert" className={styles.fieldError}>
-            Could not save: {generalError}
-          </p>
-        )}
-        <div className={styles.actions}>
-          <button type="button" onClick={onPreview} disabled={preview.isPending}>
-            Preview
-          </button>
-          <button type="submit" disabled={save.isPending}>
-            {mode === 'edit' ? 'Save changes' : 'Create SLO'}
-          </button>
-        </div>
-      </form>
-      <SloPreview
-        preview={preview.data}
-        error={previewInvalid ? null : preview.error}
-        invalid={previewInvalid}
-        pending={preview.isPending}
-        objective={Number(form.objective)}
-      />
-    </div>
+        </form>
+        <SloPreview
+          preview={preview.data}
+          error={previewInvalid ? null : preview.error}
+          invalid={previewInvalid}
+          pending={preview.isPending}
+          objective={Number(form.objective)}
+        />
+      </div>
+      <PolicyCompare form={form} time={time} />
+    </>
   );
 }

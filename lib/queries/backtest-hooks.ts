@@ -1,0 +1,56 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+// Direct module import, not the lib/slo barrel: the browser needs the schema, not the engine.
+import { backtestResultSchema } from '@/lib/slo/backtest-schema';
+import type { Policy } from '@/lib/slo/spec';
+import { fetchApi } from './api-error';
+import { queryKeys } from './keys';
+import { sendApi } from './slo-api';
+
+// Backtests replay a policy over up to 35 days of history: seconds of Prometheus work each. So no
+// automatic retries (the panel has a Retry button) and a long staleTime (history does not change).
+
+const BACKTEST_STALE_MS = 5 * 60_000;
+
+export interface BacktestRange {
+  from: number;
+  to: number;
+}
+
+/** Keys sit under the SLO's own key, so a save (which invalidates slosAll) refreshes them too. */
+export const backtestKeys = {
+  saved: (name: string, { from, to }: BacktestRange) => [...queryKeys.slo(name), 'backtest', { from, to }] as const,
+  draft: (spec: unknown, { from, to }: BacktestRange, policy: Policy | null) =>
+    [...queryKeys.slosAll(), 'backtest-draft', { spec, from, to, policy }] as const,
+};
+
+/** `GET /api/slos/{name}/backtest`: the SLO's own policy over [from, to]. */
+export function useSloBacktest(name: string, range: BacktestRange) {
+  const search = new URLSearchParams({ from: String(range.from), to: String(range.to) });
+  return useQuery({
+    queryKey: backtestKeys.saved(name, range),
+    queryFn: ({ signal }) => fetchApi(`/api/slos/${encodeURIComponent(name)}/backtest?${search.toString()}`, backtestResultSchema, signal),
+    placeholderData: keepPreviousData,
+    staleTime: BACKTEST_STALE_MS,
+    retry: false,
+  });
+}
+
+/**
+ * `POST /api/slos/backtest`: an unsaved spec, with `policy` (the candidate) or without (its own, or the
+ * default when it has none). `spec` null: nothing to run yet.
+ */
+export function useDraftBacktest(spec: unknown, range: BacktestRange | null, policy: Policy | null) {
+  return useQuery({
+    queryKey: backtestKeys.draft(spec, range ?? { from: 0, to: 0 }, policy),
+    enabled: spec !== null && range !== null,
+    queryFn: async ({ signal }) => {
+      const body = { spec, ...range, ...(policy ? { policy } : {}) };
+      const { data } = await sendApi('/api/slos/backtest', { method: 'POST', body, signal }, backtestResultSchema);
+      if (!data) throw new Error('Empty backtest');
+      return data;
+    },
+    placeholderData: keepPreviousData,
+    staleTime: BACKTEST_STALE_MS,
+    retry: false,
+  });
+}
