@@ -9,5 +9,8 @@ export async function register() {
       console.error(err instanceof Error ? err.message : err);
       process.exit(1);
     }
+    // Prometheus gets the rules of the stored SLOs even when nothing changes after a restart.
+    const { requestRulesSync } = await import('./lib/rules-sync');
+    void requestRulesSync();
   }
 }

@@ -19,6 +19,14 @@ describe('parseEnv', () => {
       dbPath: '.data/meshwatch.db',
       teams: {},
       auth: { apiTokens: [], groupRoles: {}, demoEditor: false },
+      rules: { promtool: 'promtool' },
+    });
+  });
+
+  it('reads the rules file and promtool path (no file: rules are offered for GitOps)', () => {
+    expect(parseEnv({ MESHWATCH_RULES_FILE: '/etc/prometheus/rules/meshwatch.yml', MESHWATCH_PROMTOOL: '/usr/bin/promtool' }).rules).toEqual({
+      file: '/etc/prometheus/rules/meshwatch.yml',
+      promtool: '/usr/bin/promtool',
     });
   });
 

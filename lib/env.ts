@@ -33,6 +33,13 @@ export interface Env {
   teams: Record<string, string>;
   /** Who may change SLOs (lib/auth): API tokens, a trusted proxy's headers, the demo editor. */
   auth: AuthConfig;
+  /** Rule delivery (lib/rules-sync): without a file, rules are offered for GitOps instead of written. */
+  rules: {
+    /** MESHWATCH_RULES_FILE: the rule file Prometheus loads (`rule_files:`); Meshwatch owns it whole. */
+    file?: string;
+    /** MESHWATCH_PROMTOOL: promtool binary that checks a rule file before it replaces the good one. */
+    promtool: string;
+  };
 }
 
 export class EnvError extends Error {
@@ -78,6 +85,8 @@ const envSchema = z
     MESHWATCH_AUTH_GROUPS_HEADER: z.string().optional(),
     MESHWATCH_GROUP_ROLES: z.string().optional(),
     MESHWATCH_DEMO_EDITOR: z.string().optional(),
+    MESHWATCH_RULES_FILE: z.string().optional(),
+    MESHWATCH_PROMTOOL: z.string().default('promtool'),
   })
   .superRefine((raw, ctx) => {
     const problem = (variable: string, message: string) =>
@@ -113,6 +122,7 @@ const envSchema = z
       ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),
       teams: parseTeams(raw.MESHWATCH_TEAMS) as Record<string, string>,
       auth: toAuthConfig(raw),
+      rules: { ...(raw.MESHWATCH_RULES_FILE === undefined ? {} : { file: raw.MESHWATCH_RULES_FILE }), promtool: raw.MESHWATCH_PROMTOOL },
     }),
   );
 

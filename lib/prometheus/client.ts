@@ -82,6 +82,13 @@ export function createPrometheusClient(opts: O.ClientOptions) {
       return (await call('POST', '/api/v1/query_exemplars', exemplarsDataSchema, params, o)).data;
     },
     /**
+     * POST /-/reload: re-reads the configuration and rule files. Prometheus answers 403 when started
+     * without --web.enable-lifecycle; the PrometheusError (kind `http`) keeps that status.
+     */
+    async reload(o: O.CallOptions = {}): Promise<void> {
+      await call('POST', '/-/reload', z.string(), {}, o, { plain: true });
+    },
+    /**
      * GET /-/ready: true when Prometheus serves queries, false when it answers but is not ready yet
      * (e.g. replaying its WAL). Throws PrometheusError when it cannot be reached, times out or is aborted.
      */

@@ -1,6 +1,7 @@
 import { apiHandler } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { parseSpec, readJson, specResponse } from '@/lib/slo/http';
+import { requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -20,5 +21,6 @@ export const GET = apiHandler('/api/slos', () =>
 export const POST = apiHandler('/api/slos', async (request: Request) => {
   const { user } = requireRole(request, 'editor');
   const stored = getSloStore().create(parseSpec(await readJson(request)), user);
+  void requestRulesSync(); // saved whatever the sync's outcome (GET /api/rules reports it)
   return specResponse(stored, { status: 201, headers: { location: `/api/slos/${stored.spec.name}` } });
 });

@@ -1,6 +1,7 @@
 import { apiHandler } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { ifMatchVersion, parseSpec, readJson, specResponse, storedOr404 } from '@/lib/slo/http';
+import { requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -18,12 +19,15 @@ export const PUT = apiHandler(ROUTE, async (request: Request, { params }: Contex
   const { name } = await params;
   const expected = ifMatchVersion(request);
   const spec = parseSpec(await readJson(request), name);
-  return specResponse(getSloStore().update(name, spec, user, expected));
+  const stored = getSloStore().update(name, spec, user, expected);
+  void requestRulesSync(); // saved whatever the sync's outcome (GET /api/rules reports it)
+  return specResponse(stored);
 });
 
 /** DELETE /api/slos/{name}: removes the SLO (editor), keeping its history; 204. */
 export const DELETE = apiHandler(ROUTE, async (request: Request, { params }: Context) => {
   const { user } = requireRole(request, 'editor');
   getSloStore().delete((await params).name, user, ifMatchVersion(request));
+  void requestRulesSync();
   return new Response(null, { status: 204 });
 });

@@ -3,6 +3,7 @@ import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { ImportError, importSlos, type ImportResponse } from '@/lib/slo';
 import { readText } from '@/lib/slo/http';
+import { requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -27,6 +28,7 @@ export const POST = apiHandler('/api/slos/import', async (request: Request) => {
     throw err;
   }
   const specs = dryRun ? imported.specs : getSloStore().importMany(imported.specs, user).map((s) => s.spec);
+  if (!dryRun) void requestRulesSync();
   const body: ImportResponse = { slos: specs, warnings: imported.warnings, dryRun };
   return Response.json(body, { status: dryRun ? 200 : 201 });
 });

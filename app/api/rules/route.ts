@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { apiHandler, parseSearchParams } from '@/lib/api';
+import { prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
+import { yamlResponse } from '@/lib/slo/http';
+import { getSloStore } from '@/lib/store';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const paramsSchema = z.object({
+  format: z.enum(['yaml', 'prometheusrule'], { error: 'must be yaml or prometheusrule' }).optional(),
+});
+
+/**
+ * GET /api/rules: how rules reach Prometheus (`file`: MESHWATCH_RULES_FILE, checked and reloaded on
+ * every SLO change; `gitops`: not written) and the last sync. `?format=yaml|prometheusrule` downloads
+ * every SLO's rules as one rule file or as PrometheusRule resources.
+ */
+export const GET = apiHandler('/api/rules', (request: Request) => {
+  const { format } = parseSearchParams(paramsSchema, request.url);
+  if (format === undefined) return Response.json(rulesDelivery(), { headers: { 'cache-control': 'no-store' } });
+  const specs = getSloStore()
+    .list()
+    .map((s) => s.spec);
+  return format === 'prometheusrule'
+    ? yamlResponse(prometheusRuleBundleYaml(specs), 'meshwatch-slos.prometheusrule.yaml')
+    : yamlResponse(rulesFileYaml(specs), 'meshwatch-rules.yml');
+});

@@ -1,0 +1,79 @@
+import 'server-only';
+import { getEnv } from '@/lib/env';
+import { getPrometheusClient, isPrometheusError } from '@/lib/prometheus';
+import type { RulesDelivery } from '@/lib/slo/alerting-schema';
+import { getSloStore } from '@/lib/store';
+import { allRuleGroups } from './bundle';
+import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
+
+// Rule delivery for this process: with MESHWATCH_RULES_FILE, every SLO change rewrites that file
+// (checked, atomic) and reloads Prometheus; without it ("gitops"), nothing is written and the UI offers
+// the PrometheusRule bundle instead.
+
+export { allRuleGroups, prometheusRuleBundleYaml, rulesFileYaml } from './bundle';
+export { createRulesSyncer, type RulesSyncer, type SyncState, type SyncDeps } from './sync';
+export { writeCheckedRules, type CheckedWrite } from './write';
+export { historyAlertsBySlo, liveAlertsBySlo, sloAlerting } from './readback';
+
+/** 403 and 404: Prometheus without --web.enable-lifecycle, or a Prometheus-compatible server without the endpoint. */
+const LIFECYCLE_OFF = new Set([403, 404]);
+
+export const reloadPrometheus: SyncDeps['reload'] = async () => {
+  try {
+    await getPrometheusClient().reload();
+    return { outcome: 'ok' };
+  } catch (err) {
+    if (isPrometheusError(err) && err.kind === 'http' && err.status !== undefined && LIFECYCLE_OFF.has(err.status)) {
+      return {
+        outcome: 'disabled',
+        error: `Prometheus refused POST /-/reload (HTTP ${err.status}): start it with --web.enable-lifecycle, or reload it yourself (SIGHUP); the rule file is written`,
+      };
+    }
+    return { outcome: 'error', error: `Reload failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+};
+
+// One syncer per process, shared by every server bundle Next.js builds (same reason as lib/store).
+const globalForSync = globalThis as typeof globalThis & { __meshwatchRulesSyncer?: RulesSyncer };
+
+/** The process's syncer; null in gitops mode (no MESHWATCH_RULES_FILE). */
+export function getRulesSyncer(): RulesSyncer | null {
+  const { rules } = getEnv();
+  if (rules.file === undefined) return null;
+  globalForSync.__meshwatchRulesSyncer ??= createRulesSyncer({
+    file: rules.file,
+    promtool: rules.promtool,
+    listSpecs: () => getSloStore().list().map((s) => s.spec),
+    reload: reloadPrometheus,
+  });
+  return globalForSync.__meshwatchRulesSyncer;
+}
+
+/**
+ * Called after every saved SLO change and at start-up. Never blocks or fails the change: the sync runs
+ * in the background and its outcome is GET /api/rules' `lastSync`. The promise is for tests.
+ */
+export function requestRulesSync(): Promise<void> {
+  let syncer: RulesSyncer | null;
+  try {
+    syncer = getRulesSyncer();
+  } catch (err) {
+    console.error('[rules-sync]', err instanceof Error ? err.message : err);
+    return Promise.resolve();
+  }
+  if (!syncer) return Promise.resolve();
+  return syncer.request().then(
+    (state) => {
+      if (!state.ok || state.reload === 'error') console.error(`[rules-sync] ${state.error ?? 'failed'}${state.checkOutput ? `\n${state.checkOutput}` : ''}`);
+    },
+    (err: unknown) => console.error('[rules-sync]', err),
+  );
+}
+
+export function rulesDelivery(): RulesDelivery {
+  const { rules } = getEnv();
+  const groups = allRuleGroups(getSloStore().list().map((s) => s.spec)).length;
+  if (rules.file === undefined) return { mode: 'gitops', lastSync: null, groups };
+  return { mode: 'file', file: rules.file, lastSync: getRulesSyncer()?.last() ?? null, groups };
+}
+export { readSloAlerting, type AlertingReadback } from './alerting';

@@ -1,0 +1,114 @@
+import type { Alert, RuleGroup as LoadedGroup } from '@/lib/prometheus/meta-schemas';
+import type { Sample } from '@/lib/prometheus/query-schemas';
+import { ALERT_NAME, sloRuleGroups, type AlertingRule, type RecordingRule } from '@/lib/slo/rules';
+import type { SloAlert, SloAlerting, RulesState } from '@/lib/slo/alerting-schema';
+import type { SloSpec } from '@/lib/slo/spec';
+
+// What Prometheus itself holds for each SLO, read back from /api/v1/rules and /api/v1/alerts (or the
+// ALERTS series at a past time), compared with the rules Meshwatch generates now. Pure.
+
+type Generated = RecordingRule | AlertingRule;
+
+/** A rule's identity within one SLO: the recorded series, or the alert's severity and window pair. */
+function keyOf(name: string, labels: Record<string, string>): string {
+  return labels.long_window === undefined ? name : `${name}|${labels.severity ?? ''}|${labels.long_window}|${labels.short_window ?? ''}`;
+}
+const generatedKey = (rule: Generated) => ('record' in rule ? keyOf(rule.record, rule.labels) : keyOf(rule.alert, rule.labels));
+
+/**
+ * Prometheus answers each rule's expression re-printed by its parser; ours is written by hand. They
+ * differ only in spacing for the PromQL we generate (checked against a real Prometheus in
+ * rules-sync.int.test.ts), so whitespace is ignored.
+ */
+export const sameExpr = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+interface Loaded {
+  query: string;
+  health: string;
+  lastError?: string;
+}
+
+function loadedRulesBySlo(groups: readonly LoadedGroup[]): Map<string, Map<string, Loaded>> {
+  const out = new Map<string, Map<string, Loaded>>();
+  for (const group of groups) {
+    for (const rule of group.rules) {
+      const slo = rule.labels.slo;
+      if (slo === undefined) continue;
+      const rules = out.get(slo) ?? new Map<string, Loaded>();
+      rules.set(keyOf(rule.name, rule.labels), { query: rule.query, health: rule.health, lastError: rule.lastError });
+      out.set(slo, rules);
+    }
+  }
+  return out;
+}
+
+export function rulesState(spec: SloSpec, loaded: Map<string, Loaded> | undefined): { rules: RulesState; detail?: string } {
+  if (!loaded || loaded.size === 0) return { rules: 'not_loaded' };
+  const expected = sloRuleGroups(spec).flatMap((g) => g.rules);
+  const missing = expected.filter((r) => !loaded.has(generatedKey(r)));
+  const changed = expected.filter((r) => {
+    const found = loaded.get(generatedKey(r));
+    return found !== undefined && !sameExpr(found.query, r.expr);
+  });
+  const extra = loaded.size - (expected.length - missing.length);
+  if (missing.length > 0 || changed.length > 0 || extra > 0) {
+    const parts = [
+      changed.length ? `${changed.length} rule(s) differ from the current spec` : '',
+      missing.length ? `${missing.length} missing` : '',
+      extra > 0 ? `${extra} no longer generated` : '',
+    ].filter(Boolean);
+    return { rules: 'stale', detail: `${parts.join(', ')}: Prometheus has not loaded the latest rules` };
+  }
+  const broken = [...loaded.values()].find((r) => r.health === 'err');
+  return broken ? { rules: 'loaded', detail: `A rule fails to evaluate: ${broken.lastError ?? 'unknown error'}` } : { rules: 'loaded' };
+}
+
+const SEVERITY_ORDER = ['page', 'critical', 'ticket', 'warning'];
+const rank = (a: SloAlert) => (a.state === 'firing' ? 0 : 10) + (SEVERITY_ORDER.indexOf(a.severity) + 1 || SEVERITY_ORDER.length + 1);
+
+function toAlert(labels: Record<string, string>, state: SloAlert['state'], activeAt: number | null, value: number | null): SloAlert {
+  return {
+    severity: labels.severity ?? '',
+    state,
+    activeAt,
+    value: value !== null && Number.isFinite(value) ? value : null,
+    ...(labels.long_window ? { longWindow: labels.long_window } : {}),
+    ...(labels.short_window ? { shortWindow: labels.short_window } : {}),
+  };
+}
+
+/** /api/v1/alerts: pending and firing burn-rate alerts by SLO. */
+export function liveAlertsBySlo(alerts: readonly Alert[]): Map<string, SloAlert[]> {
+  const out = new Map<string, SloAlert[]>();
+  for (const a of alerts) {
+    const slo = a.labels.slo;
+    if (a.labels.alertname !== ALERT_NAME || slo === undefined || a.state === 'inactive') continue;
+    const activeAt = a.activeAtMs === null ? null : Math.floor(a.activeAtMs / 1000);
+    out.set(slo, [...(out.get(slo) ?? []), toAlert(a.labels, a.state, activeAt, a.value)]);
+  }
+  return out;
+}
+
+/** ALERTS{alertname="SLOErrorBudgetBurn"} and ALERTS_FOR_STATE (its value is activeAt) at a past time. */
+export function historyAlertsBySlo(states: readonly Sample[], activeAts: readonly Sample[]): Map<string, SloAlert[]> {
+  const since = new Map(activeAts.map((s) => [keyOf(s.labels.slo ?? '', s.labels), s.value]));
+  const out = new Map<string, SloAlert[]>();
+  for (const s of states) {
+    const slo = s.labels.slo;
+    const state = s.labels.alertstate;
+    if (slo === undefined || (state !== 'pending' && state !== 'firing')) continue;
+    const activeAt = since.get(keyOf(slo, s.labels));
+    out.set(slo, [...(out.get(slo) ?? []), toAlert(s.labels, state, activeAt !== undefined && Number.isFinite(activeAt) ? activeAt : null, null)]);
+  }
+  return out;
+}
+
+/** Every stored SLO's rules state and alerts, in the order of `specs`. */
+export function sloAlerting(specs: readonly SloSpec[], groups: readonly LoadedGroup[], alerts: Map<string, SloAlert[]>): SloAlerting[] {
+  const loaded = loadedRulesBySlo(groups);
+  return specs.map((spec) => ({
+    name: spec.name,
+    ...rulesState(spec, loaded.get(spec.name)),
+    alerts: [...(alerts.get(spec.name) ?? [])].sort((a, b) => rank(a) - rank(b)),
+  }));
+}

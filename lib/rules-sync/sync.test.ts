@@ -1,0 +1,141 @@
+// The rule-file sync with the real promtool (/usr/bin/promtool, from Debian's prometheus package) in a
+// temporary directory: what the file holds is judged by promtool's own rule count, not by our code.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { SloSpec } from '@/lib/slo/spec';
+import { createRulesSyncer, type SyncDeps } from './sync';
+import { writeCheckedRules } from './write';
+
+const PROMTOOL = '/usr/bin/promtool';
+const availability = (name: string, service: string): SloSpec => ({
+  name,
+  service,
+  namespace: 'shop',
+  team: 'storefront',
+  indicator: { type: 'availability' },
+  objective: 99.9,
+  window: '30d',
+});
+// Valid as a spec (it has the {{window}} placeholder) but not as PromQL: only promtool notices.
+const broken: SloSpec = { ...availability('broken', 'cart'), indicator: { type: 'custom', errorQuery: 'sum(rate(bad[{{window}}])', totalQuery: 'sum(rate(all[{{window}}]))' } };
+
+/** promtool's verdict on a file, e.g. "SUCCESS: 20 rules found". */
+const promtoolSays = (file: string) => execFileSync(PROMTOOL, ['check', 'rules', file], { encoding: 'utf8' });
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-rules-sync-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function syncer(file: string, specs: () => SloSpec[], overrides: Partial<SyncDeps> = {}) {
+  const reloads: number[] = [];
+  const deps: SyncDeps = {
+    file,
+    promtool: PROMTOOL,
+    listSpecs: specs,
+    reload: async () => {
+      reloads.push(Date.now());
+      return { outcome: 'ok' };
+    },
+    ...overrides,
+  };
+  return { sync: createRulesSyncer(deps), reloads };
+}
+
+describe('rules sync', () => {
+  it('writes every SLO into one file that promtool accepts, then reloads', async () => {
+    const file = path.join(dir, 'two.yml');
+    const { sync, reloads } = syncer(file, () => [availability('cart-availability', 'cart'), availability('payments-availability', 'payments')]);
+    const state = await sync.request();
+    // Per 30d availability SLO with the default policy: 7 alert windows + the 30d window, two records each, and 4 alerts.
+    expect(promtoolSays(file)).toContain('SUCCESS: 40 rules found');
+    expect(state).toMatchObject({ ok: true, reload: 'ok', groups: 6 });
+    expect(state.checkOutput).toContain('SUCCESS: 40 rules found');
+    expect(reloads).toHaveLength(1);
+    const names = (parse(readFileSync(file, 'utf8')) as { groups: Array<{ name: string }> }).groups.map((g) => g.name);
+    expect(names.filter((n) => n.startsWith('slo-cart-availability-'))).toHaveLength(3);
+    expect(sync.last()).toEqual(state);
+  });
+
+  it('without SLOs writes an empty but valid rule file', async () => {
+    const file = path.join(dir, 'empty.yml');
+    const state = await syncer(file, () => []).sync.request();
+    expect(promtoolSays(file)).toContain('SUCCESS: 0 rules found');
+    expect(state).toMatchObject({ ok: true, groups: 0 });
+  });
+
+  it('keeps the previous file when promtool rejects the new rules, and does not reload', async () => {
+    const file = path.join(dir, 'rejected.yml');
+    let specs = [availability('cart-availability', 'cart')];
+    const { sync, reloads } = syncer(file, () => specs);
+    await sync.request();
+    const good = readFileSync(file, 'utf8');
+    specs = [...specs, broken];
+    const state = await sync.request();
+    expect(state).toMatchObject({ ok: false, reload: 'skipped', error: expect.stringContaining('previous rule file stays') });
+    // promtool names the problem (an unclosed parenthesis) in the output we keep.
+    expect(state.checkOutput).toMatch(/unclosed left parenthesis|parse error/);
+    expect(readFileSync(file, 'utf8')).toBe(good);
+    expect(promtoolSays(file)).toContain('SUCCESS: 20 rules found');
+    expect(reloads).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('replaces the file by rename: while promtool checks, readers still see the old file', async () => {
+    const file = path.join(dir, 'atomic.yml');
+    writeFileSync(file, 'groups: []\n');
+    const before = statSync(file).ino;
+    // A promtool wrapper that records what the target holds and which file it was asked to check.
+    const snapshot = path.join(dir, 'snapshot.txt');
+    const wrapper = path.join(dir, 'promtool-wrapper.sh');
+    writeFileSync(wrapper, `#!/bin/sh\ncat "${file}" > "${snapshot}"\necho "$3" >> "${snapshot}"\nexec ${PROMTOOL} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const result = await writeCheckedRules(file, readFileSync(path.join(dir, 'two.yml'), 'utf8'), wrapper);
+    expect(result).toMatchObject({ ok: true, unchanged: false });
+    const [old, checked] = readFileSync(snapshot, 'utf8').split(/\n(?=\S+$)/m);
+    expect(old).toBe('groups: []');
+    // The checked file is a hidden temporary in the same directory (rename stays on one file system).
+    expect(path.dirname(checked?.trim() ?? '')).toBe(dir);
+    expect(path.basename(checked?.trim() ?? '')).toMatch(/^\.atomic\.yml\..*\.tmp$/);
+    expect(statSync(file).ino).not.toBe(before);
+    expect(promtoolSays(file)).toContain('SUCCESS: 40 rules found');
+  });
+
+  it('reports a missing promtool instead of throwing', async () => {
+    const file = path.join(dir, 'no-promtool.yml');
+    const state = await syncer(file, () => [], { promtool: path.join(dir, 'nope') }).sync.request();
+    expect(state).toMatchObject({ ok: false, reload: 'skipped', checkOutput: expect.stringContaining('MESHWATCH_PROMTOOL') });
+  });
+
+  it('runs one sync at a time and coalesces a burst into one more, which sees the last change', async () => {
+    const file = path.join(dir, 'burst.yml');
+    const specs: SloSpec[] = [];
+    let running = 0;
+    let overlapped = false;
+    const { sync, reloads } = syncer(file, () => [...specs], {
+      reload: async () => {
+        running += 1;
+        overlapped ||= running > 1;
+        await new Promise((r) => setTimeout(r, 50));
+        running -= 1;
+        reloads.push(Date.now());
+        return { outcome: 'ok' };
+      },
+    });
+    const waits: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 5; i += 1) {
+      specs.push(availability(`svc-${i}`, `svc-${i}`));
+      waits.push(sync.request());
+    }
+    const states = await Promise.all(waits);
+    expect(overlapped).toBe(false);
+    expect(reloads).toHaveLength(2);
+    expect(states.at(-1)).toMatchObject({ ok: true, groups: 15 });
+    expect(promtoolSays(file)).toContain('SUCCESS: 100 rules found');
+  });
+});

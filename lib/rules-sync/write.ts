@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+// Writes a rule file the way a careful operator would: into a temporary file next to the target (same
+// directory, so the rename cannot cross file systems), `promtool check rules` on it, then an atomic
+// rename over the target. Prometheus never reads a half-written or rejected file; a failed check leaves
+// the previous, good file in place.
+
+/** promtool checks a few hundred rules in well under a second; a hung binary must not hold syncs forever. */
+const PROMTOOL_TIMEOUT_MS = 30_000;
+/** promtool lists every problem; keep enough of them to act on. */
+const MAX_OUTPUT_CHARS = 8_000;
+
+export interface CheckedWrite {
+  /** The check passed and the target now holds the new content. */
+  ok: boolean;
+  /** The target already held exactly this content (nothing was renamed). */
+  unchanged: boolean;
+  /** promtool's own words (stdout and stderr), or why it could not run. */
+  checkOutput: string;
+}
+
+interface Run {
+  ok: boolean;
+  output: string;
+}
+
+function runPromtool(promtool: string, file: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(promtool, ['check', 'rules', file], { timeout: PROMTOOL_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const output = `${stdout}${stderr}`.trim();
+      if (!error) return resolve({ ok: true, output });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return resolve({ ok: false, output: `promtool not found at "${promtool}": install Prometheus' promtool or set MESHWATCH_PROMTOOL` });
+      if (error.killed) return resolve({ ok: false, output: `promtool did not finish within ${PROMTOOL_TIMEOUT_MS / 1000} s` });
+      resolve({ ok: false, output: output || error.message });
+    });
+  });
+}
+
+async function readOrNull(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The temporary name hides the file from globs such as `rules/*.yml` in `rule_files:`. */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Checks `content` with promtool and atomically replaces `target` with it when the check passes. */
+export async function writeCheckedRules(target: string, content: string, promtool: string): Promise<CheckedWrite> {
+  const temp = tempPathFor(target);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(content);
+    // Durable before the rename: a crash must not leave an empty file under the target's name.
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    const check = await runPromtool(promtool, temp);
+    const checkOutput = check.output.split(temp).join(path.basename(target)).slice(0, MAX_OUTPUT_CHARS);
+    if (!check.ok) return { ok: false, unchanged: false, checkOutput };
+    if ((await readOrNull(target)) === content) return { ok: true, unchanged: true, checkOutput };
+    await rename(temp, target);
+    return { ok: true, unchanged: false, checkOutput };
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
