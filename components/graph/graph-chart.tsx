@@ -3,9 +3,9 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { LazyEChart } from '@/components/charts/lazy-echart';
 import { useChartTheme } from '@/components/charts/use-chart-theme';
-import type { EdgeDiff, GraphEdge, GraphNode, NodeSlos } from '@/lib/graph';
-import { hitNode } from './graph-hit';
-import { buildGraphOption } from './graph-options';
+import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
+import { hitEdge, hitNode } from './graph-hit';
+import { buildGraphOption, edgeCurveness } from './graph-options';
 import styles from './graph.module.css';
 
 export interface GraphChartProps {
@@ -18,6 +18,8 @@ export interface GraphChartProps {
   selectedEdge?: string;
   label: string;
   onSelectNode: (id: string) => void;
+  /** Called with the clicked call's `edgeKey`. */
+  onSelectEdge: (key: string) => void;
 }
 
 /** Room per node in the tallest layer, so labels do not collide. */
@@ -38,7 +40,7 @@ function useWidth(ref: RefObject<HTMLDivElement | null>): number {
   return width;
 }
 
-export function GraphChart({ nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, label, onSelectNode }: GraphChartProps) {
+export function GraphChart({ nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, label, onSelectNode, onSelectEdge }: GraphChartProps) {
   const theme = useChartTheme();
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
@@ -52,11 +54,19 @@ export function GraphChart({ nodes, edges, goneEdges, slos, diff, selectedNode, 
   );
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const id = hitNode(nodes, { width: box.width, height: box.height }, e.clientX - box.left, e.clientY - box.top);
-    if (id) onSelectNode(id);
+    const size = { width: box.width, height: box.height };
+    const [x, y] = [e.clientX - box.left, e.clientY - box.top];
+    // Nodes sit on top of their edges' ends: a click near a node means the node.
+    const id = hitNode(nodes, size, x, y);
+    if (id) return onSelectNode(id);
+    const ids = new Set(nodes.map((n) => n.id));
+    const gone = (goneEdges ?? []).filter((g) => ids.has(g.source) && ids.has(g.target)).length;
+    const i = hitEdge(nodes, edges, size, edgeCurveness(edges.length + gone), x, y);
+    const hit = i === undefined ? undefined : edges[i];
+    if (hit) onSelectEdge(edgeKey(hit));
   };
   return (
-    // Keyboard users select nodes in the table beside the picture; the canvas is a pointer shortcut.
+    // Keyboard users select nodes and calls in the tables beside the picture; the canvas is a pointer shortcut.
     <div ref={ref} className={styles.chart} onClick={onClick} data-testid="graph-chart" data-nodes={nodes.length}>
       {width > 0 && <LazyEChart option={option} label={label} height={height} />}
     </div>

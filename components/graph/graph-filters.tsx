@@ -2,6 +2,7 @@
 
 import { GRAPH_WINDOWS, MAX_HOPS, MIN_HOPS, type GraphNode, type GraphUrlState, type GraphWindow } from '@/lib/graph';
 import styles from './graph.module.css';
+import { ViewToggle } from './view-toggle';
 
 /** "Compare with" baselines, as offsets before the moment on screen. */
 export const COMPARE_OFFSETS = { '1h': 3_600, '1d': 86_400, '7d': 604_800 } as const;
@@ -18,6 +19,8 @@ export function GraphFilters({ state, time, namespaces, nodes, onChange }: Graph
   const offset = state.compare === undefined ? '' : (Object.entries(COMPARE_OFFSETS).find(([, s]) => time - s === state.compare)?.[0] ?? 'custom');
   return (
     <div className={styles.filters} role="group" aria-label="Graph filters">
+      {/* Ids differ between views: a node, call or focus chosen in one means nothing in the other. */}
+      <ViewToggle view={state.view} onChange={(view) => onChange({ view, node: undefined, edge: undefined, focus: undefined })} />
       <label>
         Namespace
         <select value={state.namespace ?? ''} onChange={(e) => onChange({ namespace: e.target.value || undefined, focus: undefined })}>
@@ -29,7 +32,7 @@ export function GraphFilters({ state, time, namespaces, nodes, onChange }: Graph
       </label>
       <label>
         Search
-        <input type="search" value={state.q} placeholder="service name" onChange={(e) => onChange({ q: e.target.value })} />
+        <input type="search" value={state.q} placeholder={state.view === 'workload' ? 'workload name' : 'service name'} onChange={(e) => onChange({ q: e.target.value })} />
       </label>
       <label className={styles.check}>
         <input type="checkbox" checked={state.hideIdle} onChange={(e) => onChange({ hideIdle: e.target.checked })} />

@@ -28,10 +28,18 @@ describe('buildGraphOption', () => {
   });
 
   it('draws failing edges red and plaintext edges dashed with a warning', () => {
-    const [failing, plain] = s.edges as Array<{ lineStyle: { color: string; type: string }; label: { formatter: string } }>;
+    const [failing, plain] = s.edges as Array<{ lineStyle: { color: string; type: string } }>;
     expect(failing?.lineStyle.color).toBe(theme.bad);
     expect(plain?.lineStyle.type).toBe('dashed');
-    expect(plain?.label.formatter).toContain('⚠ plaintext');
+    const label = (s.edgeLabel as { formatter: (p: unknown) => string }).formatter;
+    expect(label({ dataType: 'edge', dataIndex: 1 })).toBe('⚠ plaintext · 10 req/s · 0.00% errors · p95 10 ms · plaintext');
+    expect(label({ dataType: 'edge', dataIndex: 0 })).toContain('50% errors');
+  });
+
+  it('builds tooltips when hovered, for nodes (after the two anchors) and edges', () => {
+    const tooltip = (s.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(tooltip({ dataType: 'node', dataIndex: 2 + 2 })).toBe('<b>ns/bad</b> (service)<br/>25 req/s · 50% errors · p95 10 ms<br/>Failing');
+    expect(tooltip({ dataType: 'edge', dataIndex: 0 })).toContain('<b>ns/ok → ns/bad</b>');
   });
 
   it('places nodes in pixels between corner anchors, so the canvas is not stretched', () => {

@@ -14,6 +14,8 @@ const EDGE_RANGE = 6;
  * (profiled in Chromium at 1,000 services), and at that density the curve no longer separates anything.
  */
 export const LARGE_GRAPH_EDGES = 500;
+/** Curveness of every call drawn (see LARGE_GRAPH_EDGES); the click hit test bends the same way. */
+export const edgeCurveness = (drawnEdges: number) => (drawnEdges > LARGE_GRAPH_EDGES ? 0 : 0.08);
 
 const SYMBOLS: Record<NodeKind, string> = { service: 'circle', gateway: 'diamond', external: 'triangle', tcp: 'roundRect' };
 /** Text next to the colour, so health does not depend on colour vision. */
@@ -57,7 +59,7 @@ export function healthColour(theme: ChartTheme, h: Health): string {
 const scale = (v: number, max: number) => (max > 0 ? Math.sqrt(Math.max(0, v) / max) : 0);
 
 function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: number; y: number }) {
-  const judged = n.kind === 'service' || n.kind === 'tcp' ? nodeHealth(n.errorRatio, input.slos?.get(n.id)) : { health: 'ok' as const, label: null };
+  const judged = judge(n, input.slos);
   const health = judged.health;
   const selected = n.id === input.selectedNode;
   const colour = n.kind === 'gateway' || n.kind === 'external' ? input.theme.accent : healthColour(input.theme, health);
@@ -75,8 +77,24 @@ function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: n
       color: health === 'bad' ? input.theme.bad : input.theme.text,
       fontWeight: selected || health === 'bad' ? ('bold' as const) : ('normal' as const),
     },
-    tooltip: { formatter: `<b>${escapeHtml(n.id)}</b> (${n.kind})<br/>${escapeHtml(nodeSummary(n))}<br/>${judged.label ?? HEALTH_LABELS[health]}` },
   };
+}
+
+/** Judged like the node item; only for kinds with an error ratio of their own to judge. */
+function judge(n: GraphNode, slos: GraphOptionInput['slos']) {
+  return n.kind === 'service' || n.kind === 'tcp' ? nodeHealth(n.errorRatio, slos?.get(n.id)) : { health: 'ok' as const, label: null };
+}
+
+function nodeTooltip(n: GraphNode, input: GraphOptionInput): string {
+  const { health, label } = judge(n, input.slos);
+  return `<b>${escapeHtml(n.id)}</b> (${n.kind})<br/>${escapeHtml(nodeSummary(n))}<br/>${label ?? HEALTH_LABELS[health]}`;
+}
+
+/** An edge's label and tooltip text; built only when ECharts shows it (5,000 up front cost ~100 ms). */
+function edgeText(e: GraphEdge, input: GraphOptionInput, gone: boolean): string {
+  const change = input.diff?.get(edgeKey(e))?.change;
+  const tag = gone ? 'gone · ' : change === 'new' ? 'new · ' : change === 'worse' ? 'errors ↑ · ' : change === 'better' ? 'errors ↓ · ' : '';
+  return `${tag}${isPlaintext(e) ? '⚠ plaintext · ' : ''}${edgeSummary(e)}`;
 }
 
 function edgeItem(e: GraphEdge, max: number, input: GraphOptionInput, curveness: number, gone = false) {
@@ -89,8 +107,6 @@ function edgeItem(e: GraphEdge, max: number, input: GraphOptionInput, curveness:
   if (change === 'new') colour = input.theme.accent;
   if (gone) colour = input.theme.border;
   const selected = key === input.selectedEdge;
-  const tag = gone ? 'gone · ' : change === 'new' ? 'new · ' : change === 'worse' ? 'errors ↑ · ' : change === 'better' ? 'errors ↓ · ' : '';
-  const text = `${tag}${plaintext ? '⚠ plaintext · ' : ''}${edgeSummary(e)}`;
   return {
     source: e.source,
     target: e.target,
@@ -101,8 +117,36 @@ function edgeItem(e: GraphEdge, max: number, input: GraphOptionInput, curveness:
       opacity: gone ? 0.6 : 0.85,
       curveness,
     },
-    label: { show: selected || change === 'worse', formatter: text, color: input.theme.text },
-    tooltip: { formatter: `<b>${escapeHtml(e.source)} → ${escapeHtml(e.target)}</b><br/>${escapeHtml(text)}` },
+    label: { show: selected || change === 'worse' },
+  };
+}
+
+/** ECharts' callback argument for one item: which list (`node` or `edge`) and where in it. */
+interface ItemParams {
+  dataType?: string;
+  dataIndex: number;
+}
+
+/**
+ * Series-level formatters, called with the hovered item: strings for thousands of tooltips and edge
+ * labels are built when shown, not when the option is.
+ */
+function lazyText(input: GraphOptionInput, drawn: ReadonlyArray<{ edge: GraphEdge; gone: boolean }>, anchorCount: number) {
+  const edgeAt = (params: unknown) => {
+    const p = params as ItemParams;
+    return p.dataType === 'edge' ? drawn[p.dataIndex] : undefined;
+  };
+  return {
+    tooltip: (params: unknown): string => {
+      const hit = edgeAt(params);
+      if (hit) return `<b>${escapeHtml(hit.edge.source)} → ${escapeHtml(hit.edge.target)}</b><br/>${escapeHtml(edgeText(hit.edge, input, hit.gone))}`;
+      const n = input.nodes[(params as ItemParams).dataIndex - anchorCount];
+      return n ? nodeTooltip(n, input) : '';
+    },
+    edgeLabel: (params: unknown): string => {
+      const hit = edgeAt(params);
+      return hit ? edgeText(hit.edge, input, hit.gone) : '';
+    },
   };
 }
 
@@ -112,7 +156,10 @@ export function buildGraphOption(input: GraphOptionInput): ChartOption {
   const ids = new Set(input.nodes.map((n) => n.id));
   const at = projector(input.nodes, input.size);
   const gone = (input.goneEdges ?? []).filter((e) => ids.has(e.source) && ids.has(e.target));
-  const curveness = input.edges.length + gone.length > LARGE_GRAPH_EDGES ? 0 : 0.08;
+  const curveness = edgeCurveness(input.edges.length + gone.length);
+  const corners = anchors(input.size);
+  const drawn = [...input.edges.map((edge) => ({ edge, gone: false })), ...gone.map((edge) => ({ edge, gone: true }))];
+  const text = lazyText(input, drawn, corners.length);
   const series: GraphSeriesOption = {
     type: 'graph',
     layout: 'none',
@@ -125,10 +172,11 @@ export function buildGraphOption(input: GraphOptionInput): ChartOption {
     edgeSymbol: ['none', 'arrow'],
     edgeSymbolSize: 7,
     label: { show: true, position: 'bottom', distance: 3, fontSize: 11 },
-    edgeLabel: { fontSize: 10, backgroundColor: input.theme.surface, padding: 2 },
+    edgeLabel: { fontSize: 10, backgroundColor: input.theme.surface, padding: 2, color: input.theme.text, formatter: text.edgeLabel },
     emphasis: { focus: 'adjacency', edgeLabel: { show: true } },
-    data: [...anchors(input.size), ...input.nodes.map((n) => nodeItem(n, maxNode, input, at(n)))],
-    edges: [...input.edges.map((e) => edgeItem(e, maxEdge, input, curveness)), ...gone.map((e) => edgeItem(e, maxEdge, input, curveness, true))],
+    tooltip: { formatter: text.tooltip },
+    data: [...corners, ...input.nodes.map((n) => nodeItem(n, maxNode, input, at(n)))],
+    edges: drawn.map((d) => edgeItem(d.edge, maxEdge, input, curveness, d.gone)),
   };
   return { tooltip: { trigger: 'item', confine: true }, series: [series] };
 }

@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from 'react';
 import { formatRps } from '@/components/format';
-import { edgeKey, HEALTH_LABELS, nodeHealth, type EdgeDiff, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
+import { edgeKey, HEALTH_LABELS, nodeHealth, type EdgeDiff, type GraphEdge, type GraphNode, type GraphView, type NodeSlos } from '@/lib/graph';
 import { formatBytes, formatErrorPct, formatMtls, formatP95 } from './format-graph';
 import styles from './graph.module.css';
 import { SortableTable, type Column } from './sortable-table';
@@ -11,6 +11,7 @@ export interface GraphTablesProps {
   nodes: readonly GraphNode[];
   edges: readonly GraphEdge[];
   when: string;
+  view: GraphView;
   selectedNode?: string;
   selectedEdge?: string;
   diff?: ReadonlyMap<string, EdgeDiff>;
@@ -27,19 +28,26 @@ function healthText(n: GraphNode, slos: NodeSlos | undefined): string {
   return n.kind === 'tcp' ? 'TCP' : HEALTH_LABELS[health];
 }
 
-/** Calls rendered before "Show all": 5,000 rows at once blocked the page for over a second. */
+/**
+ * Rows per page: 5,000 call rows at once blocked the page for over a second, 1,000 service rows for
+ * most of one (Chromium, `npm run bench -- graph-scale`). Sorting and search still cover every row.
+ */
 export const EDGE_ROWS = 100;
+export const NODE_ROWS = 100;
+
+const NOUNS: Record<GraphView, { one: string; many: string }> = { service: { one: 'Service', many: 'services' }, workload: { one: 'Workload', many: 'workloads' } };
 
 const nodeKey = (n: GraphNode) => n.id;
 
 /** The graph as text: every node and edge the picture shows, for screen readers, copying and search. */
 // Memoised: the page re-renders on every fetch state change, the tables need not.
-export const GraphTables = memo(function GraphTables({ nodes, edges, when, selectedNode, selectedEdge, diff, slos, onSelectNode, onSelectEdge }: GraphTablesProps) {
-  const nodeColumns = useMemo(
-    (): Column<GraphNode>[] => [
+export const GraphTables = memo(function GraphTables({ nodes, edges, when, view, selectedNode, selectedEdge, diff, slos, onSelectNode, onSelectEdge }: GraphTablesProps) {
+  const noun = NOUNS[view];
+  const nodeColumns = useMemo((): Column<GraphNode>[] => {
+    const columns: Column<GraphNode>[] = [
       {
         key: 'id',
-        label: 'Service',
+        label: noun.one,
         value: (n) => n.id,
         render: (n) => (
           <button type="button" className={styles.link} onClick={() => onSelectNode(n.id)}>
@@ -56,10 +64,12 @@ export const GraphTables = memo(function GraphTables({ nodes, edges, when, selec
       },
       { key: 'rps', label: 'Req/s', value: (n) => n.rps, render: (n) => formatRps(n.rps), numeric: true },
       { key: 'err', label: 'Errors', value: (n) => n.errorRatio, render: (n) => formatErrorPct(n.errorRatio), numeric: true },
-        { key: 'p95', label: 'p95', value: (n) => n.p95Ms, render: (n) => formatP95(n.p95Ms), numeric: true },
-    ],
-    [slos, onSelectNode],
-  );
+      { key: 'p95', label: 'p95', value: (n) => n.p95Ms, render: (n) => formatP95(n.p95Ms), numeric: true },
+    ];
+    // A rolling update shows as two revisions of one workload for as long as both serve.
+    if (view === 'workload') columns.push({ key: 'revisions', label: 'Revisions', value: (n) => n.revisions?.map((r) => r.revision).join(', ') ?? null });
+    return columns;
+  }, [slos, onSelectNode, noun, view]);
   const edgeColumns = useMemo((): Column<GraphEdge>[] => {
     const columns: Column<GraphEdge>[] = [
       {
@@ -83,7 +93,7 @@ export const GraphTables = memo(function GraphTables({ nodes, edges, when, selec
   }, [diff, onSelectEdge]);
   return (
     <div className={styles.tables}>
-      <SortableTable caption={`${nodes.length} services at ${when}`} rows={nodes} columns={nodeColumns} rowKey={nodeKey} initial={{ key: 'rps', desc: true }} selected={selectedNode} />
+      <SortableTable caption={`${nodes.length} ${noun.many} at ${when}`} rows={nodes} columns={nodeColumns} rowKey={nodeKey} initial={{ key: 'rps', desc: true }} selected={selectedNode} limit={NODE_ROWS} noun={noun.many} />
       <SortableTable caption={`${edges.length} calls at ${when}`} rows={edges} columns={edgeColumns} rowKey={edgeKey} initial={{ key: 'err', desc: true }} selected={selectedEdge} limit={EDGE_ROWS} noun="calls" />
     </div>
   );

@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { diffEdges, edgeKey, nodeSloStates, visibleGraph, type GraphUrlState } from '@/lib/graph';
 import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
+import { EdgePanel } from './edge-panel';
 import { GraphChart } from './graph-chart';
 import { GraphFilters } from './graph-filters';
 import { GraphLegend } from './graph-legend';
@@ -18,19 +19,20 @@ const utc = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').sl
 /** The service graph page: filters, time travel, picture, side panel and tables, all from the URL. */
 export function GraphView({ now }: { now: number }) {
   const [state, update] = useGraphUrl();
-  const [selectedEdge, setSelectedEdge] = useState<string>();
   const end = state.end ?? state.time ?? now;
   const time = state.time ?? end;
-  const current = useGraph({ time, window: state.window, namespace: state.namespace }, { live: state.time === undefined });
-  const baseline = useGraph({ time: state.compare ?? 0, window: state.window, namespace: state.namespace }, { enabled: state.compare !== undefined });
+  const { view } = state;
+  const current = useGraph({ time, window: state.window, namespace: state.namespace, view }, { live: state.time === undefined });
+  const baseline = useGraph({ time: state.compare ?? 0, window: state.window, namespace: state.namespace, view }, { enabled: state.compare !== undefined });
   const data = current.data;
   // SLO states for the same moment; without them the graph still colours by error ratio.
   const sloSpecs = useSloList();
   const sloStatuses = useSloStatuses(time);
   const sloFailed = sloSpecs.isError || sloStatuses.isError;
+  // SLOs belong to services: workload ids need not match them, so workloads are judged by errors alone.
   const slos = useMemo(
-    () => (sloFailed || !sloSpecs.data || !sloStatuses.data ? undefined : nodeSloStates(sloSpecs.data, sloStatuses.data.statuses)),
-    [sloFailed, sloSpecs.data, sloStatuses.data],
+    () => (view !== 'service' || sloFailed || !sloSpecs.data || !sloStatuses.data ? undefined : nodeSloStates(sloSpecs.data, sloStatuses.data.statuses)),
+    [view, sloFailed, sloSpecs.data, sloStatuses.data],
   );
   const compare = state.compare !== undefined ? baseline.data : undefined;
 
@@ -41,10 +43,14 @@ export function GraphView({ now }: { now: number }) {
   const diff = useMemo(() => (compare ? diffEdges(visible.edges, compare.edges) : undefined), [compare, visible.edges]);
   const gone = useMemo(() => (compare && diff ? compare.edges.filter((e) => diff.get(edgeKey(e))?.change === 'gone') : undefined), [compare, diff]);
   const selected = visible.nodes.find((n) => n.id === state.node);
+  const selectedEdge = state.edge;
+  const edge = selectedEdge === undefined ? undefined : visible.edges.find((e) => edgeKey(e) === selectedEdge);
   const set = (patch: Partial<GraphUrlState>) => update(patch);
-  // Stable, so the memoised table columns survive unrelated re-renders.
-  const selectNode = useCallback((id: string) => update({ node: id }), [update]);
+  // Stable, so the memoised table columns survive unrelated re-renders. One panel at a time.
+  const selectNode = useCallback((id: string) => update({ node: id, edge: undefined }), [update]);
+  const selectEdge = useCallback((key: string) => update({ edge: key, node: undefined }), [update]);
   const when = utc(time);
+  const nouns = view === 'workload' ? 'workloads' : 'services';
 
   return (
     <div className={styles.page}>
@@ -57,7 +63,9 @@ export function GraphView({ now }: { now: number }) {
         <section className={styles.picture} aria-busy={current.isFetching}>
           <GraphLegend compare={Boolean(compare)} />
           {data && visible.nodes.length === 0 ? (
-            <p className={styles.note}>No services match these filters at {when}.</p>
+            <p className={styles.note}>
+              No {nouns} match these filters at {when}.
+            </p>
           ) : (
             <GraphChart
               nodes={visible.nodes}
@@ -67,16 +75,26 @@ export function GraphView({ now }: { now: number }) {
               diff={diff}
               selectedNode={state.node}
               selectedEdge={selectedEdge}
-              label={`Service graph at ${when}: ${visible.nodes.length} services, ${visible.edges.length} calls`}
+              label={`${view === 'workload' ? 'Workload' : 'Service'} graph at ${when}: ${visible.nodes.length} ${nouns}, ${visible.edges.length} calls`}
               onSelectNode={selectNode}
+              onSelectEdge={selectEdge}
             />
           )}
         </section>
         {selected && (
-          <NodePanel node={selected} edges={visible.edges} slos={slos?.get(selected.id)} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id })} onSelect={selectNode} />
+          <NodePanel
+            node={selected}
+            edges={visible.edges}
+            slos={slos?.get(selected.id)}
+            noun={view === 'workload' ? 'Workload' : 'Service'}
+            onClose={() => set({ node: undefined })}
+            onFocus={(id) => set({ focus: id })}
+            onSelect={selectNode}
+          />
         )}
+        {edge && !selected && <EdgePanel edge={edge} onClose={() => set({ edge: undefined })} onSelectNode={selectNode} />}
       </div>
-      <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} slos={slos} onSelectNode={selectNode} onSelectEdge={setSelectedEdge} />
+      <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} view={view} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} slos={slos} onSelectNode={selectNode} onSelectEdge={selectEdge} />
     </div>
   );
 }

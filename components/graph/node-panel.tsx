@@ -15,6 +15,8 @@ export interface NodePanelProps {
   onClose: () => void;
   onFocus: (id: string) => void;
   onSelect: (id: string) => void;
+  /** What a node is in this view. */
+  noun?: 'Service' | 'Workload';
 }
 
 function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEdge[]; peer: (e: GraphEdge) => string; onSelect: (id: string) => void }) {
@@ -52,20 +54,20 @@ function Slos({ slos }: { slos: NodeSlos }) {
   );
 }
 
-/** Golden signals of one service, its callers and callees, and where to dig further. */
-export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect }: NodePanelProps) {
+/** Golden signals of one service (or workload), its callers and callees, and where to dig further. */
+export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
   const { health, label } = nodeHealth(node.errorRatio, slos);
   const heading = useRef<HTMLHeadingElement>(null);
   // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
   useEffect(() => heading.current?.focus(), [node.id]);
   const query = new URLSearchParams({ service: node.service, namespace: node.namespace });
   return (
-    <aside className={styles.panel} aria-label={`Service ${node.id}`}>
+    <aside className={styles.panel} aria-label={`${noun} ${node.id}`}>
       <header>
         <h2 ref={heading} tabIndex={-1}>
           {node.id}
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close service panel">
+        <button type="button" onClick={onClose} aria-label={`Close ${noun.toLowerCase()} panel`}>
           ×
         </button>
       </header>
@@ -81,6 +83,9 @@ export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect }: Nod
         <dt>Latency p95</dt>
         <dd>{formatP95(node.p95Ms)}</dd>
       </dl>
+      {node.revisions && node.revisions.length > 0 && (
+        <p className={styles.revisions}>Revisions: {node.revisions.map((r) => `${r.revision} (${formatRps(r.rps)} req/s)`).join(', ')}</p>
+      )}
       <p className={styles.actions}>
         <button type="button" onClick={() => onFocus(node.id)}>
           Focus here

@@ -24,6 +24,7 @@ describe('SortableTable', () => {
     expect(html.indexOf('s149')).toBeGreaterThan(-1);
     expect(html).not.toContain('>s049<');
     expect(html).toContain('Showing the first 100 of 150 calls.');
+    expect(html).toContain('Show 50 more calls</button>');
     expect(html).toContain('Show all 150 calls</button>');
   });
 

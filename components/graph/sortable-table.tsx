@@ -34,16 +34,16 @@ export interface SortableTableProps<T> {
   rowKey: (row: T) => string;
   initial: SortState;
   selected?: string;
-  /** Rows rendered before "Show all": thousands of rows at once block the page for seconds. */
+  /** Rows rendered per page ("Show more" adds another): thousands of rows at once block the page for a second. */
   limit?: number;
-  /** What a row is, for the "Show all" button ("calls"). */
+  /** What a row is, for the "Show more" buttons ("calls"). */
   noun?: string;
 }
 
 /** A table with a caption and column headers that sort (aria-sort tells screen readers how). */
 export function SortableTable<T>({ caption, rows, columns, rowKey, initial, selected, limit = Infinity, noun = 'rows' }: SortableTableProps<T>) {
   const [sort, setSort] = useState(initial);
-  const [all, setAll] = useState(false);
+  const [count, setCount] = useState(limit);
   const col = columns.find((c) => c.key === sort.key);
   // Sorting runs over every row; only the first `limit` are rendered. Values are read once per row.
   const sorted = useMemo(() => {
@@ -52,7 +52,8 @@ export function SortableTable<T>({ caption, rows, columns, rowKey, initial, sele
     keyed.sort((a, b) => compare(a.v, b.v, sort.desc) || compare(a.k, b.k));
     return keyed.map((x) => x.r);
   }, [rows, col, rowKey, sort.desc]);
-  const shown = all || sorted.length <= limit ? sorted : sorted.slice(0, limit);
+  const shown = sorted.length <= count ? sorted : sorted.slice(0, count);
+  const next = Math.min(limit, sorted.length - shown.length);
   return (
     <div>
       <table className={styles.table}>
@@ -82,9 +83,12 @@ export function SortableTable<T>({ caption, rows, columns, rowKey, initial, sele
         </tbody>
       </table>
       {shown.length < sorted.length && (
-        <p className={styles.more}>
+        <p className={styles.more} aria-live="polite">
           Showing the first {shown.length} of {sorted.length} {noun}.{' '}
-          <button type="button" onClick={() => setAll(true)}>
+          <button type="button" onClick={() => setCount(shown.length + next)}>
+            Show {next} more {noun}
+          </button>{' '}
+          <button type="button" onClick={() => setCount(Infinity)}>
             Show all {sorted.length} {noun}
           </button>
         </p>

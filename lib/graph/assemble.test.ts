@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleGraph, type GraphVectors, type VectorSample } from './assemble';
+import { VIEW_LABELS } from './queries';
 
 const edge = (src: string, dst: string, value: number): VectorSample => {
   const [sn = '', sw = ''] = src.split('/');
@@ -62,5 +63,45 @@ describe('assembleGraph', () => {
 
   it('takes node numbers from the per-service queries', () => {
     expect(g.nodes.find((n) => n.id === 'pay/payments')).toMatchObject({ rps: 10, errorRatio: 0.4, p95Ms: 120, namespace: 'pay', service: 'payments' });
+  });
+});
+
+describe('assembleGraph, workload view', () => {
+  const wl = (src: string, dst: string, value: number, revision?: string): VectorSample => {
+    const [sn = '', sw = ''] = src.split('/');
+    const [dn = '', dw = ''] = dst.split('/');
+    const labels: Record<string, string> = { source_workload_namespace: sn, source_workload: sw, destination_workload_namespace: dn, destination_workload: dw };
+    if (revision) labels.destination_canonical_revision = revision;
+    return { labels, value };
+  };
+  const node = (id: string, value: number, revision?: string): VectorSample => {
+    const [namespace = '', workload = ''] = id.split('/');
+    return { labels: { destination_workload_namespace: namespace, destination_workload: workload, ...(revision ? { destination_canonical_revision: revision } : {}) }, value };
+  };
+  const g = assembleGraph(
+    {
+      ...empty,
+      edgeRequests: [wl('shop/frontend', 'shop/catalog-v2', 30), wl('shop/frontend', 'shop/catalog-v1', 10)],
+      edgeErrors: [wl('shop/frontend', 'shop/catalog-v2', 3)],
+      // v1 and v2 rows of one workload (a rolling update) add up; an idle revision is not listed.
+      serviceRequests: [node('shop/catalog-v2', 20, 'v2'), node('shop/catalog-v2', 10, 'v1'), node('shop/catalog-v2', 0, 'v0'), node('shop/catalog-v1', 10)],
+      serviceErrors: [node('shop/catalog-v2', 3)],
+    },
+    VIEW_LABELS.workload,
+  );
+
+  it('names nodes by workload and sums revisions into the node', () => {
+    expect(g.nodes.map((n) => n.id)).toEqual(['shop/catalog-v1', 'shop/catalog-v2', 'shop/frontend']);
+    expect(g.nodes.find((n) => n.id === 'shop/catalog-v2')).toMatchObject({ rps: 30, errorRatio: 0.1, service: 'catalog-v2' });
+    expect(g.edges.find((e) => e.target === 'shop/catalog-v2')).toMatchObject({ source: 'shop/frontend', rps: 30, errorRatio: 0.1 });
+  });
+
+  it('lists the revisions with traffic, busiest first', () => {
+    expect(g.nodes.find((n) => n.id === 'shop/catalog-v2')?.revisions).toEqual([
+      { revision: 'v2', rps: 20 },
+      { revision: 'v1', rps: 10 },
+    ]);
+    expect(g.nodes.find((n) => n.id === 'shop/catalog-v1')?.revisions).toEqual([{ revision: 'unknown', rps: 10 }]);
+    expect(assembleGraph({ ...empty, edgeRequests: [edge('a/a', 'b/b', 1)], serviceRequests: [svc('b/b', 1)] }).nodes.every((n) => n.revisions === undefined)).toBe(true);
   });
 });

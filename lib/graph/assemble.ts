@@ -1,7 +1,6 @@
 // Turns the graph queries' vectors into nodes and edges. Pure: no I/O, unit-tested with plain samples.
-import { ISTIO_LABELS } from '@/lib/mesh/istio-traffic';
-import type { GraphQueryName } from './queries';
-import type { GraphEdge, NodeKind } from './schema';
+import { VIEW_LABELS, type GraphQueryName, type ViewLabels } from './queries';
+import type { GraphEdge, NodeKind, Revision } from './schema';
 
 export interface VectorSample {
   labels: Readonly<Record<string, string>>;
@@ -18,6 +17,8 @@ export interface UnplacedNode {
   rps: number;
   errorRatio: number | null;
   p95Ms: number | null;
+  /** Workload view: the canonical revisions that served traffic in the window, busiest first. */
+  revisions?: Revision[];
 }
 
 export interface AssembledGraph {
@@ -33,12 +34,13 @@ export const UNKNOWN_WORKLOAD = 'unknown';
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 const label = (s: VectorSample, name: string) => s.labels[name] ?? '';
 
-function sourceId(s: VectorSample): string {
-  const name = label(s, ISTIO_LABELS.sourceService) || UNKNOWN_WORKLOAD;
-  return `${label(s, ISTIO_LABELS.sourceNamespace) || UNKNOWN_WORKLOAD}/${name}`;
+/** Sample -> node and edge ids, for the labels of one view. */
+function idsFor(l: ViewLabels) {
+  const sourceId = (s: VectorSample) => `${label(s, l.sourceNamespace) || UNKNOWN_WORKLOAD}/${label(s, l.source) || UNKNOWN_WORKLOAD}`;
+  const targetId = (s: VectorSample) => `${label(s, l.targetNamespace)}/${label(s, l.target)}`;
+  return { sourceId, targetId, edgeKey: (s: VectorSample) => `${sourceId(s)} ${targetId(s)}` };
 }
-const targetId = (s: VectorSample) => `${label(s, ISTIO_LABELS.namespace)}/${label(s, ISTIO_LABELS.service)}`;
-const edgeKey = (s: VectorSample) => `${sourceId(s)} ${targetId(s)}`;
+type Ids = ReturnType<typeof idsFor>;
 
 function byKey(samples: readonly VectorSample[], key: (s: VectorSample) => string): Map<string, number> {
   const out = new Map<string, number>();
@@ -64,7 +66,7 @@ function kindOf(id: string, tcpOnly: boolean): NodeKind {
   return tcpOnly ? 'tcp' : 'service';
 }
 
-function httpEdges(v: GraphVectors): GraphEdge[] {
+function httpEdges(v: GraphVectors, { sourceId, targetId, edgeKey }: Ids): GraphEdge[] {
   const errors = byKey(v.edgeErrors, edgeKey);
   const mtls = byKey(v.edgeMtls, edgeKey);
   const p95 = new Map(v.edgeP95.map((s) => [edgeKey(s), num(s.value)]));
@@ -80,7 +82,7 @@ function httpEdges(v: GraphVectors): GraphEdge[] {
   }));
 }
 
-function tcpEdges(v: GraphVectors): GraphEdge[] {
+function tcpEdges(v: GraphVectors, { edgeKey }: Ids): GraphEdge[] {
   const conns = byKey(v.tcpConnections, edgeKey);
   const mtls = byKey(v.tcpMtlsBytes, edgeKey);
   return [...byKey(v.tcpBytes, edgeKey)].map(([key, bytes]) => {
@@ -98,9 +100,29 @@ function tcpEdges(v: GraphVectors): GraphEdge[] {
   });
 }
 
-/** Nodes are every edge end; a service's own numbers come from the per-service (unfiltered) queries. */
-export function assembleGraph(v: GraphVectors): AssembledGraph {
-  const edges = [...httpEdges(v), ...tcpEdges(v)].sort((a, b) =>
+/** Per node, the revisions with traffic and their request rates (only when grouped by revision). */
+function revisionsOf(samples: readonly VectorSample[], l: ViewLabels, targetId: (s: VectorSample) => string): Map<string, Revision[]> {
+  const out = new Map<string, Revision[]>();
+  const name = l.revision;
+  if (name === undefined) return out;
+  for (const s of samples) {
+    if (!(s.value > 0)) continue;
+    const list = out.get(targetId(s)) ?? [];
+    list.push({ revision: label(s, name) || 'unknown', rps: s.value });
+    out.set(targetId(s), list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.rps - a.rps || a.revision.localeCompare(b.revision));
+  return out;
+}
+
+/**
+ * Nodes are every edge end; a node's own numbers come from the per-node (unfiltered) queries.
+ * `labels` picks the view: services (default) or workloads.
+ */
+export function assembleGraph(v: GraphVectors, labels: ViewLabels = VIEW_LABELS.service): AssembledGraph {
+  const ids = idsFor(labels);
+  const { targetId } = ids;
+  const edges = [...httpEdges(v, ids), ...tcpEdges(v, ids)].sort((a, b) =>
     a.source === b.source ? (a.target === b.target ? a.protocol.localeCompare(b.protocol) : a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1,
   );
   const requests = byKey(v.serviceRequests, targetId);
@@ -114,13 +136,16 @@ export function assembleGraph(v: GraphVectors): AssembledGraph {
       httpTargets.add(e.target);
     }
   }
-  const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))].sort();
-  const nodes = ids.map((id): UnplacedNode => {
+  const revisions = revisionsOf(v.serviceRequests, labels, targetId);
+  const nodeIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))].sort();
+  const nodes = nodeIds.map((id): UnplacedNode => {
     const kind = kindOf(id, !httpTargets.has(id) && !sent.has(id));
     const received = requests.get(id);
     // Callers outside the mesh receive nothing we can see: show what they send.
     const rps = received ?? (kind === 'service' ? 0 : (sent.get(id) ?? 0));
-    return { id, ...split(id), kind, rps, errorRatio: safeRatio(errors.get(id), received), p95Ms: p95.get(id) ?? null };
+    const node: UnplacedNode = { id, ...split(id), kind, rps, errorRatio: safeRatio(errors.get(id), received), p95Ms: p95.get(id) ?? null };
+    const served = revisions.get(id);
+    return served ? { ...node, revisions: served } : node;
   });
   return { nodes, edges };
 }

@@ -4,7 +4,7 @@ export { diffEdges, edgeKey, CHANGE_THRESHOLD, MAX_CHANGED, type EdgeChange, typ
 export { healthOf, ERROR_BAD, ERROR_WARN, HEALTH_LABELS, type Health } from './health';
 export { layeredLayout, LAYER_GAP, NODE_GAP, type LayoutEdge, type Placement } from './layout';
 export { neighbourhood, MAX_HOPS, MIN_HOPS } from './neighbourhood';
-export { graphQueries, type GraphQueryName, type GraphQueryParams } from './queries';
+export { graphQueries, GRAPH_VIEWS, VIEW_LABELS, type GraphQueryName, type GraphQueryParams, type GraphView, type ViewLabels } from './queries';
 export * from './schema';
 export { graphSearch, parseGraphState, GRAPH_RANGES, GRAPH_WINDOWS, type GraphRange, type GraphUrlState, type GraphWindow } from './url-state';
 export { visibleGraph, type VisibleFilters, type VisibleGraph } from './visible';

@@ -13,6 +13,20 @@ describe('graphQueries', () => {
     expect(all.edgeRequests).toContain('by (source_workload_namespace, source_workload, destination_service_namespace, destination_service_name)');
   });
 
+  it('has the same constant count in the workload view, grouped by workload and revision', () => {
+    const service = graphQueries({ window: '5m' });
+    const workload = graphQueries({ window: '5m', view: 'workload' });
+    expect(Object.keys(workload)).toEqual(Object.keys(service));
+    expect(workload.edgeRequests).toContain('by (source_workload_namespace, source_workload, destination_workload_namespace, destination_workload)');
+    expect(workload.serviceRequests).toContain('by (destination_workload_namespace, destination_workload, destination_canonical_revision)');
+    // Quantiles cannot be merged across revisions: p95 is per workload.
+    expect(workload.serviceP95).toContain('by (le, destination_workload_namespace, destination_workload)');
+    for (const q of Object.values(workload)) expect(q).not.toContain('destination_service_name');
+    const scoped = graphQueries({ window: '5m', view: 'workload', namespace: 'shop' }).edgeRequests;
+    expect(scoped).toContain('destination_workload_namespace="shop"');
+    expect(scoped).toContain('source_workload_namespace="shop"');
+  });
+
   it('keeps edges touching the namespace from either end, escaping the value', () => {
     const q = graphQueries({ window: '5m', namespace: 'pay"} or vector(1) {"' }).edgeRequests;
     expect(q).toContain('destination_service_namespace="pay\\"} or vector(1) {\\""');

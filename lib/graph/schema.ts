@@ -6,9 +6,12 @@ import { z } from 'zod';
 export const nodeKindSchema = z.enum(['service', 'gateway', 'external', 'tcp']);
 export type NodeKind = z.infer<typeof nodeKindSchema>;
 
+export const revisionSchema = z.object({ revision: z.string(), rps: z.number() });
+export type Revision = z.infer<typeof revisionSchema>;
+
 export const graphNodeSchema = z.object({
-  id: z.string(), // namespace/service
-  service: z.string(),
+  id: z.string(), // namespace/service, or namespace/workload in the workload view
+  service: z.string(), // the node's name: the service, or the workload in the workload view
   namespace: z.string(),
   kind: nodeKindSchema,
   rps: z.number(), // requests per second received (callers: sent)
@@ -17,6 +20,7 @@ export const graphNodeSchema = z.object({
   x: z.number(),
   y: z.number(),
   layer: z.number(),
+  revisions: z.array(revisionSchema).optional(), // workload view: canonical revisions with traffic
 });
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
@@ -36,6 +40,7 @@ export const graphResponseSchema = z.object({
   evaluatedAt: z.string(),
   time: z.number(),
   window: z.string(),
+  view: z.enum(['service', 'workload']),
   namespace: z.string().nullable(),
   nodes: z.array(graphNodeSchema),
   edges: z.array(graphEdgeSchema),

@@ -4,13 +4,14 @@ import { graphSearch, parseGraphState } from './url-state';
 
 describe('graph URL state', () => {
   it('round-trips every field', () => {
-    const search = '?time=1790852400&range=24h&window=15m&namespace=shop&focus=shop%2Fcart&hops=2&q=pay&hideIdle=1&compare=1790766000&node=shop%2Fcart';
+    const search = '?time=1790852400&range=24h&window=15m&namespace=shop&focus=shop%2Fcart&hops=2&q=pay&hideIdle=1&compare=1790766000&view=workload&node=shop%2Fcart&edge=shop%2Ffrontend+-%3E+shop%2Fcart+%28http%29';
     expect(graphSearch(parseGraphState(new URLSearchParams(search)))).toBe(search);
   });
 
   it('ignores bad values instead of failing', () => {
     const s = parseGraphState({ time: '12.5', range: 'forever', window: '5m])', hops: '9' });
-    expect(s).toMatchObject({ time: undefined, range: '6h', window: '5m', hops: 3, hideIdle: false });
+    expect(s).toMatchObject({ time: undefined, range: '6h', window: '5m', hops: 3, hideIdle: false, view: 'service' });
+    expect(parseGraphState({ view: 'pods' }).view).toBe('service');
   });
 });
 

@@ -1,6 +1,7 @@
 // The graph page's state as it lives in the URL, so a link pasted in an incident channel shows the
-// same picture: ?time=&window=&range=&namespace=&focus=&hops=&q=&hideIdle=&compare=&view=&node=. Pure.
+// same picture: ?time=&window=&range=&namespace=&focus=&hops=&q=&hideIdle=&compare=&view=&node=&edge=. Pure.
 import { MAX_HOPS, MIN_HOPS } from './neighbourhood';
+import { GRAPH_VIEWS, type GraphView } from './queries';
 
 /** Slider spans (seconds) a user can travel back over from the pinned end. */
 export const GRAPH_RANGES = { '1h': 3_600, '6h': 21_600, '24h': 86_400, '7d': 604_800 } as const;
@@ -20,7 +21,11 @@ export interface GraphUrlState {
   q: string;
   hideIdle: boolean;
   compare?: number;
+  /** Services (default) or workloads as nodes. */
+  view: GraphView;
   node?: string;
+  /** The selected call, as `edgeKey` writes it: `source -> target (protocol)`. */
+  edge?: string;
 }
 
 type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -51,7 +56,9 @@ export function parseGraphState(raw: Raw): GraphUrlState {
     q: get(raw, 'q') ?? '',
     hideIdle: get(raw, 'hideIdle') === '1' || get(raw, 'hideIdle') === 'true',
     compare: unix(get(raw, 'compare')),
+    view: GRAPH_VIEWS.find((v) => v === get(raw, 'view')) ?? 'service',
     node: get(raw, 'node'),
+    edge: get(raw, 'edge'),
   };
 }
 
@@ -68,7 +75,9 @@ export function graphSearch(s: GraphUrlState): string {
   if (s.q) p.set('q', s.q);
   if (s.hideIdle) p.set('hideIdle', '1');
   if (s.compare !== undefined) p.set('compare', String(s.compare));
+  if (s.view !== 'service') p.set('view', s.view);
   if (s.node) p.set('node', s.node);
+  if (s.edge) p.set('edge', s.edge);
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -57,6 +57,7 @@ export function graphResponse(vectors: GraphVectors, time: number): GraphRespons
     evaluatedAt: new Date(time * 1000).toISOString(),
     time,
     window: WINDOW,
+    view: 'service',
     namespace: null,
     nodes: nodes.map((n) => ({ ...n, ...(placed.get(n.id) ?? { x: 0, y: 0, layer: 0 }) })),
     edges,

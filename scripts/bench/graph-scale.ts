@@ -70,6 +70,10 @@ async function startLargePrometheus(): Promise<PrometheusProcess> {
 }
 
 export async function benchGraphScale(): Promise<void> {
+  // `next start` reads the build from MESHWATCH_DIST_DIR (next.config.js), so parallel builds can coexist.
+  const dist = process.env.MESHWATCH_DIST_DIR || '.next';
+  if (!existsSync(path.join(ROOT, dist, 'BUILD_ID'))) throw new Error(`Build first: MESHWATCH_DIST_DIR=${dist} npx next build`);
+  console.log(`production build: ${dist}`);
   const rows: Row[] = [];
   const vectors = syntheticVectors(SERVICES, CALLS);
   const body = graphResponse(vectors, TIME);

@@ -1,0 +1,79 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import { formatRps } from '@/components/format';
+import { healthOf, HEALTH_LABELS, type GraphEdge } from '@/lib/graph';
+import { formatBytes, formatErrorPct, formatMtls, formatP95, isPlaintext } from './format-graph';
+import styles from './graph.module.css';
+
+export interface EdgePanelProps {
+  edge: GraphEdge;
+  onClose: () => void;
+  onSelectNode: (id: string) => void;
+}
+
+function split(id: string): { namespace: string; name: string } {
+  const i = id.indexOf('/');
+  return { namespace: id.slice(0, i), name: id.slice(i + 1) };
+}
+
+/** Debug of the callee, narrowed to this caller (`source=namespace/name`). */
+export function edgeDebugHref(edge: Pick<GraphEdge, 'source' | 'target'>): string {
+  const target = split(edge.target);
+  return `/debug?${new URLSearchParams({ service: target.name, namespace: target.namespace, source: edge.source }).toString()}`;
+}
+
+/** One call's golden signals and its security, with the way into debugging it. */
+export function EdgePanel({ edge, onClose, onSelectNode }: EdgePanelProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const name = `${edge.source} → ${edge.target}`;
+  // Selected on the canvas or far down the table: move focus to the panel, as the node panel does.
+  useEffect(() => heading.current?.focus(), [name]);
+  const health = edge.protocol === 'http' ? healthOf(edge.errorRatio) : 'idle';
+  return (
+    <aside className={styles.panel} aria-label={`Call ${name}`}>
+      <header>
+        <h2 ref={heading} tabIndex={-1}>
+          {name}
+        </h2>
+        <button type="button" onClick={onClose} aria-label="Close call panel">
+          ×
+        </button>
+      </header>
+      <p className={styles[`health-${health}`]}>
+        {edge.protocol === 'tcp' ? 'TCP' : HEALTH_LABELS[health]}
+        {isPlaintext(edge) ? ' · ⚠ not all traffic is mutual TLS' : ''}
+      </p>
+      <dl className={styles.signals}>
+        <dt>Rate</dt>
+        <dd>{edge.protocol === 'tcp' ? `${formatRps(edge.rps)} conn/s` : `${formatRps(edge.rps)} req/s`}</dd>
+        {edge.protocol === 'tcp' && (
+          <>
+            <dt>Bytes</dt>
+            <dd>{formatBytes(edge.bytesPerSecond ?? 0)}</dd>
+          </>
+        )}
+        <dt>Errors</dt>
+        <dd>{formatErrorPct(edge.errorRatio)}</dd>
+        <dt>Latency p95</dt>
+        <dd>{formatP95(edge.p95Ms)}</dd>
+        <dt>mTLS share</dt>
+        <dd>
+          {edge.mtlsRatio === null ? '—' : `${(edge.mtlsRatio * 100).toFixed(0)}%`} ({formatMtls(edge.mtlsRatio)})
+        </dd>
+      </dl>
+      <p className={styles.actions}>
+        <Link href={edgeDebugHref(edge)}>Debug {edge.target} from this caller</Link>
+      </p>
+      <p className={styles.actions}>
+        <button type="button" className={styles.link} onClick={() => onSelectNode(edge.source)}>
+          {edge.source}
+        </button>
+        <button type="button" className={styles.link} onClick={() => onSelectNode(edge.target)}>
+          {edge.target}
+        </button>
+      </p>
+    </aside>
+  );
+}
