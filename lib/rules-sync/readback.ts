@@ -15,12 +15,59 @@ function keyOf(name: string, labels: Record<string, string>): string {
 }
 const generatedKey = (rule: Generated) => ('record' in rule ? keyOf(rule.record, rule.labels) : keyOf(rule.alert, rule.labels));
 
+/** Index just past the quoted string starting at `start` ("..." and '...' with escapes, `...` without). */
+function stringEnd(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length && text[i] !== quote) i += quote !== '`' && text[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
 /**
- * Prometheus answers each rule's expression re-printed by its parser; ours is written by hand. They
- * differ only in spacing for the PromQL we generate (checked against a real Prometheus in
- * rules-sync.int.test.ts), so whitespace is ignored.
+ * Prometheus answers each rule's expression re-printed by its parser: spacing changes and label
+ * matchers come sorted by name. Outside quoted strings this drops whitespace and sorts the matchers
+ * of every selector, which makes our PromQL and Prometheus' reprint of it equal (checked against a
+ * real Prometheus in rules-sync.int.test.ts).
  */
-export const sameExpr = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+export function normalizeExpr(expr: string): string {
+  let out = '';
+  let i = 0;
+  while (i < expr.length) {
+    const c = expr[i] ?? '';
+    if (c === '"' || c === "'" || c === '`') {
+      const end = stringEnd(expr, i);
+      out += expr.slice(i, end);
+      i = end;
+    } else if (c === '{') {
+      const matchers: string[] = [];
+      let current = '';
+      i += 1;
+      while (i < expr.length && expr[i] !== '}') {
+        const d = expr[i] ?? '';
+        if (d === '"' || d === "'" || d === '`') {
+          const end = stringEnd(expr, i);
+          current += expr.slice(i, end);
+          i = end;
+          continue;
+        }
+        if (d === ',') {
+          matchers.push(current);
+          current = '';
+        } else if (!/\s/.test(d)) current += d;
+        i += 1;
+      }
+      if (current) matchers.push(current);
+      out += `{${matchers.sort().join(',')}}`;
+      i += 1;
+    } else {
+      if (!/\s/.test(c)) out += c;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+export const sameExpr = (a: string, b: string) => normalizeExpr(a) === normalizeExpr(b);
 
 interface Loaded {
   query: string;

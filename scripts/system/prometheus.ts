@@ -94,8 +94,21 @@ export async function checkRules(file: string): Promise<string> {
   return stdout;
 }
 
-export function prometheusConfig(scrapes: Array<{ job: string; target: string; path?: string; honorLabels?: boolean }>, ruleFiles: string[] = []): string {
-  const lines = ['global:', '  scrape_interval: 15s', '  evaluation_interval: 15s'];
+export interface PrometheusConfigOptions {
+  /** Rule files Prometheus loads (Meshwatch's MESHWATCH_RULES_FILE in the demo). */
+  ruleFiles?: string[];
+  /** How often rules are evaluated; default 15s. */
+  evaluationInterval?: string;
+  /** Default 15s; tests scrape the live simulator faster to see alerts sooner. */
+  scrapeInterval?: string;
+}
+
+export function prometheusConfig(
+  scrapes: Array<{ job: string; target: string; path?: string; honorLabels?: boolean }>,
+  options: string[] | PrometheusConfigOptions = {},
+): string {
+  const { ruleFiles = [], evaluationInterval = '15s', scrapeInterval = '15s' } = Array.isArray(options) ? { ruleFiles: options } : options;
+  const lines = ['global:', `  scrape_interval: ${scrapeInterval}`, `  evaluation_interval: ${evaluationInterval}`];
   if (ruleFiles.length > 0) lines.push('rule_files:', ...ruleFiles.map((f) => `  - ${JSON.stringify(f)}`));
   lines.push('scrape_configs:');
   if (scrapes.length === 0) lines.push('  []');

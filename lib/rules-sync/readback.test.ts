@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert, RuleGroup } from '@/lib/prometheus/meta-schemas';
+import { sloRuleGroups } from '@/lib/slo/rules';
+import type { SloSpec } from '@/lib/slo/spec';
+import { liveAlertsBySlo, normalizeExpr, sameExpr, sloAlerting } from './readback';
+
+const spec: SloSpec = { name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective: 99.9, window: '30d' };
+
+describe('normalizeExpr', () => {
+  // Left: as we write it; right: as Prometheus 2.42 re-prints it in /api/v1/rules.
+  it.each([
+    ['sum(increase(x{reporter="destination",a="b"}[5m]))', 'sum(increase(x{a="b",reporter="destination"}[5m]))'],
+    ['a{slo="x",sli_hash="1"} > (14.4 * 0.001) and b{slo="x"} > (14.4 * 0.001)', 'a{sli_hash="1",slo="x"} > (14.4 * 0.001) and b{slo="x"} > (14.4 * 0.001)'],
+    ['x{le=~"250(\\\\.0)?", z="a, b"}', 'x{z="a, b",le=~"250(\\\\.0)?"}'],
+  ])('%s equals its reprint', (ours, theirs) => expect(sameExpr(ours, theirs)).toBe(true));
+
+  it.each([
+    ['x{a="b c"}', 'x{a="bc"}'],
+    ['x{a="1"} > (14.4 * 0.001)', 'x{a="1"} > (14.4 * 0.005)'],
+    ['x{a="}",b="2"}', 'x{a="}",b="3"}'],
+  ])('%s differs from %s', (a, b) => expect(sameExpr(a, b)).toBe(false));
+
+  it('keeps braces and commas inside strings', () => expect(normalizeExpr('x{b="}", a = "1,2"}')).toBe('x{a="1,2",b="}"}'));
+});
+
+const loaded = (s: SloSpec, tweak: (expr: string) => string = (e) => e): RuleGroup[] =>
+  sloRuleGroups(s).map((g) => ({
+    name: g.name,
+    file: '/rules.yml',
+    interval: 15,
+    rules: g.rules.map((r) =>
+      'record' in r
+        ? { type: 'recording' as const, name: r.record, query: tweak(r.expr), labels: r.labels, health: 'ok', lastEvaluationMs: null }
+        : { type: 'alerting' as const, name: r.alert, query: tweak(r.expr), labels: r.labels, health: 'ok', lastEvaluationMs: null, state: 'inactive' as const, duration: 150, annotations: {}, alerts: [] },
+    ),
+  }));
+
+describe('sloAlerting', () => {
+  it('tells loaded, stale and missing rules apart', () => {
+    const other = { ...spec, name: 'other' };
+    expect(sloAlerting([spec], loaded(spec), new Map())[0]).toEqual({ name: spec.name, rules: 'loaded', alerts: [] });
+    expect(sloAlerting([spec], loaded({ ...spec, objective: 99.5 }), new Map())[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('4 rule(s) differ') });
+    expect(sloAlerting([spec], loaded(spec).slice(0, 1), new Map())[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('missing') });
+    expect(sloAlerting([other], loaded(spec), new Map())[0]).toMatchObject({ rules: 'not_loaded' });
+  });
+
+  it('lists firing alerts before pending ones, pages before tickets, in unix seconds', () => {
+    const alert = (severity: string, state: Alert['state'], at: number): Alert => ({
+      labels: { alertname: 'SLOErrorBudgetBurn', slo: spec.name, severity, long_window: '1h', short_window: '5m' },
+      annotations: {},
+      state,
+      activeAtMs: at * 1000,
+      value: 0.02,
+    });
+    const noise: Alert = { ...alert('page', 'firing', 1), labels: { alertname: 'Watchdog', slo: spec.name } };
+    const bySlo = liveAlertsBySlo([alert('ticket', 'firing', 30), alert('page', 'pending', 20), alert('page', 'firing', 10), noise]);
+    const [entry] = sloAlerting([spec], [], bySlo);
+    expect(entry?.alerts.map((a) => `${a.state} ${a.severity} ${a.activeAt}`)).toEqual(['firing page 10', 'firing ticket 30', 'pending page 20']);
+  });
+});

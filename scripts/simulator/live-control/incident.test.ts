@@ -1,0 +1,51 @@
+// Injected incidents keep the counters honest: every series stays monotonic, the requests per edge are
+// the model's own, and the share moved to 503 UF is the one asked for (checked against the model's truth).
+import { describe, expect, it } from 'vitest';
+import { createModel } from '../model';
+import { TEST_ANCHOR, TEST_SEED } from '../fixture';
+import { createIncidentControl } from './incident';
+
+const A = TEST_ANCHOR;
+const sumAt = (series: ReadonlyArray<{ labels: Record<string, string>; value: (t: number) => number }>, t: number, pick: (l: Record<string, string>) => boolean) =>
+  series.filter((s) => pick(s.labels)).reduce((sum, s) => sum + s.value(t), 0);
+
+describe('live incidents', () => {
+  const base = createModel({ seed: TEST_SEED, anchor: A });
+  const control = createIncidentControl(base);
+  const incident = control.inject({ service: 'payments', start: A - 600, end: A + 600, errorShare: 0.5 });
+  const requests = control.model.families.find((f) => f.name === 'istio_requests_total')?.series ?? [];
+  const payments = (l: Record<string, string>) => l.reporter === 'destination' && l.destination_service_namespace === 'payments' && l.destination_service_name === 'payments';
+  const bad = (l: Record<string, string>) => payments(l) && /^(5..|0)$/.test(l.response_code ?? '');
+
+  it('resolves the service and leaves other families and services alone', () => {
+    expect(incident.service).toBe('payments/payments');
+    expect(control.model.families.find((f) => f.name === 'istio_tcp_connections_opened_total')?.series).toBe(base.families.find((f) => f.name === 'istio_tcp_connections_opened_total')?.series);
+    const cart = (l: Record<string, string>) => l.destination_service_name === 'cart';
+    expect(sumAt(requests, A, cart)).toBe(sumAt(base.families.find((f) => f.name === 'istio_requests_total')?.series ?? [], A, cart));
+  });
+
+  it('moves half of the successful requests of the window to errors, keeping the total', () => {
+    const truth = base.truth(A - 600, A).services.find((s) => s.id === 'payments/payments');
+    if (!truth) throw new Error('no payments');
+    const total = sumAt(requests, A, payments) - sumAt(requests, A - 600, payments);
+    const errors = sumAt(requests, A, bad) - sumAt(requests, A - 600, bad);
+    expect(total).toBeCloseTo(truth.requests, 6);
+    expect(errors).toBeCloseTo(truth.errors + 0.5 * (truth.requests - truth.errors - truth.fourxx), 6);
+  });
+
+  it('keeps every series monotonic across the incident', () => {
+    for (const s of requests.filter((x) => payments(x.labels))) {
+      let previous = -Infinity;
+      for (let t = A - 900; t <= A + 900; t += 30) {
+        const v = s.value(t);
+        expect(v).toBeGreaterThanOrEqual(previous);
+        previous = v;
+      }
+    }
+  });
+
+  it('refuses unknown services and bad shares', () => {
+    expect(() => control.inject({ service: 'nope', start: A, end: A + 60, errorShare: 0.5 })).toThrow(/no service "nope"/);
+    expect(() => control.inject({ service: 'cart', start: A, end: A + 60, errorShare: 2 })).toThrow(/errorShare/);
+  });
+});

@@ -1,0 +1,92 @@
+// The live simulator with a control endpoint, for the demo and integration tests:
+//   GET  /metrics            the model's metrics at scrape time, incidents included
+//   GET  /control/incidents  the injected incidents
+//   POST /control/incidents  {"service":"payments","minutes":15,"errorShare":0.5} starts one now
+// It listens on loopback in the demo; the control endpoint has no authentication.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { createLiveRegistry } from '../live';
+import type { Model } from '../model';
+import { createIncidentControl, type Incident, type IncidentControl } from './incident';
+
+export interface ControlledLiveServer {
+  /** The /metrics URL. */
+  url: string;
+  /** Base URL of the control endpoints. */
+  controlUrl: string;
+  control: IncidentControl;
+  close(): Promise<void>;
+}
+
+const DEFAULT_ERROR_SHARE = 0.5;
+const MAX_BODY = 10_000;
+
+export const incidentRequestSchema = z.object({
+  service: z.string().min(1),
+  minutes: z.number().positive().max(24 * 60),
+  errorShare: z.number().gt(0).max(1).default(DEFAULT_ERROR_SHARE),
+  /** Unix seconds; default now. A start in the past also rewrites what the history writer would produce. */
+  start: z.number().optional(),
+});
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > MAX_BODY) throw new Error('body too large');
+  }
+  return body;
+}
+
+export async function startControlledLiveServer(options: { model: Model; host?: string; port: number; now?: () => number }): Promise<ControlledLiveServer> {
+  const now = options.now ?? (() => Date.now() / 1000);
+  const control = createIncidentControl(options.model);
+  const registry = createLiveRegistry(control.model, now);
+  const json = (status: number, body: unknown) => [status, { 'content-type': 'application/json' }, `${JSON.stringify(body)}\n`] as const;
+
+  async function handle(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/metrics') return [200, { 'content-type': registry.contentType }, await registry.metrics()];
+    if (url.pathname !== '/control/incidents') return [404, { 'content-type': 'text/plain' }, 'not found\n'];
+    if (req.method === 'GET') return json(200, { incidents: control.incidents() });
+    if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
+    let parsed: z.infer<typeof incidentRequestSchema>;
+    try {
+      parsed = incidentRequestSchema.parse(JSON.parse(await readBody(req)));
+    } catch (err) {
+      return json(400, { error: err instanceof z.ZodError ? z.prettifyError(err) : String(err) });
+    }
+    const start = Math.floor(parsed.start ?? now());
+    try {
+      const incident: Incident = control.inject({ service: parsed.service, start, end: start + Math.round(parsed.minutes * 60), errorShare: parsed.errorShare });
+      return json(201, { incident });
+    } catch (err) {
+      return json(422, { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req).then(
+      ([status, headers, body]) => res.writeHead(status, headers).end(body),
+      (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`),
+    );
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: `${base}/metrics`,
+    controlUrl: `${base}/control`,
+    control,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
