@@ -48,24 +48,38 @@ function latencyQuery(specs: SloSpec[], window: string): string {
   return `sum by (${BY_SERVICE}, le) (increase(${selector}[${window}]))`;
 }
 
-/** The queries that give every window of every spec: bounded by windows x kinds, plus custom SLOs. */
-export function planCountQueries(specs: readonly SloSpec[]): CountQuery[] {
+/** Windows of one SLO the raw counters must give (those without a recorded series, recorded-read.ts). */
+export interface RawNeed {
+  spec: SloSpec;
+  windows: readonly string[];
+}
+
+/**
+ * Raw queries for the windows each spec needs: one per window per indicator kind, grouped by
+ * service over the specs needing that window, plus one per window per custom SLO.
+ */
+export function planRawQueries(needs: readonly RawNeed[]): CountQuery[] {
   const queries: CountQuery[] = [];
   for (const kind of ['availability', 'latency'] as const) {
-    const ofKind = specs.filter((s) => s.indicator.type === kind);
-    for (const window of sortWindows(ofKind.flatMap((s) => statusWindows(s)))) {
-      const needing = ofKind.filter((s) => statusWindows(s).includes(window));
+    const ofKind = needs.filter((n) => n.spec.indicator.type === kind);
+    for (const window of sortWindows(ofKind.flatMap((n) => n.windows))) {
+      const needing = ofKind.filter((n) => n.windows.includes(window)).map((n) => n.spec);
       const query = kind === 'availability' ? availabilityQuery(needing, window) : latencyQuery(needing, window);
       queries.push({ id: queryId(kind, window), query });
     }
   }
-  for (const spec of specs.filter((s) => s.indicator.type === 'custom')) {
-    for (const window of statusWindows(spec)) {
+  for (const { spec, windows } of needs.filter((n) => n.spec.indicator.type === 'custom')) {
+    for (const window of windows) {
       const { bad, total } = windowExprs(spec, window);
       queries.push({ id: queryId('custom', window, spec.name), query: `${part(bad, 'bad')} or ${part(total, 'total')}` });
     }
   }
   return queries;
+}
+
+/** The queries that give every window of every spec: bounded by windows x kinds, plus custom SLOs. */
+export function planCountQueries(specs: readonly SloSpec[]): CountQuery[] {
+  return planRawQueries(specs.map((spec) => ({ spec, windows: statusWindows(spec) })));
 }
 
 const ofService = (spec: SloSpec) => (s: CountSample) =>
@@ -77,10 +91,10 @@ function partCounts(samples: readonly CountSample[]): WindowCounts {
   return { bad: value('bad') ?? 0, total: value('total') ?? 0 };
 }
 
-/** Reads one spec's per-window counts out of the results of planCountQueries (by query id). */
-export function countsFromResults(spec: SloSpec, results: ReadonlyMap<string, readonly CountSample[]>): SpecCounts {
+/** Reads one spec's per-window counts (all its status windows by default) out of the planned queries' results. */
+export function countsFromResults(spec: SloSpec, results: ReadonlyMap<string, readonly CountSample[]>, windows: readonly string[] = statusWindows(spec)): SpecCounts {
   const counts: Record<string, WindowCounts> = {};
-  for (const window of statusWindows(spec)) {
+  for (const window of windows) {
     const kind = spec.indicator.type;
     const samples = results.get(queryId(kind, window, kind === 'custom' ? spec.name : undefined)) ?? [];
     if (spec.indicator.type !== 'latency') {

@@ -2,15 +2,17 @@ import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
 import { bucketBoundaries, checkThreshold } from './buckets';
-import { countsFromResults, planCountQueries, type CountQuery, type CountSample } from './bulk-queries';
+import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
 import { ISTIO_DURATION_BUCKETS, SERVICE_LABELS, istioSelector } from './queries';
+import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
 import type { SloSpec } from './spec';
 import { buildStatus } from './status';
 import type { SloStatus } from './status-schema';
 
-// Evaluation against Prometheus: runs the bounded query plan of bulk-queries.ts at one instant and
-// turns the per-window increases into statuses. Burn rates are sum(increase(bad)) / sum(increase(total))
-// / (1 - objective), the same numbers the generated recording rules give.
+// Evaluation against Prometheus at one instant: first one query for the series the generated recording
+// rules keep (recorded-read.ts), then the bounded raw plan of bulk-queries.ts for the SLOs and windows
+// without them, and the per-window increases become statuses. Burn rates are
+// sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths.
 
 /** A few queries in flight: parallel enough, without queueing dozens of 30d increase() at once. */
 const QUERY_CONCURRENCY = 4;
@@ -22,6 +24,8 @@ export interface EvaluateOptions {
   /** Unix seconds. */
   time: number;
   signal?: AbortSignal;
+  /** Read the recording rules' series where they exist (default); false forces the raw counters. */
+  recorded?: boolean;
 }
 
 export interface EvaluationError {
@@ -70,7 +74,10 @@ async function missingBucket(spec: SloSpec, thresholdMs: number, opts: EvaluateO
  * fails only that SLO.
  */
 export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<{ evaluations: SloEvaluation[]; queryCount: number }> {
-  const queries = planCountQueries(specs);
+  const recordedQuery = opts.recorded === false ? null : planRecordedQuery(specs);
+  const recorded = recordedQuery ? await readRecordedSamples(recordedQuery, opts) : [];
+  const reads: SpecRead[] = specs.map((spec) => readRecorded(spec, recorded));
+  const queries = planRawQueries(rawNeeds(specs, reads));
   const results = new Map<string, CountSample[]>();
   const failed = new Map<string, EvaluationError>();
   await runAll(queries, async (q) => {
@@ -83,15 +90,30 @@ export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOpti
     }
   });
   const evaluations = await Promise.all(
-    specs.map(async (spec): Promise<SloEvaluation> => {
-      const error = failed.get(spec.name);
+    specs.map(async (spec, i): Promise<SloEvaluation> => {
+      const read = reads[i] ?? { recorded: {}, rawWindows: [] };
+      const error = read.rawWindows.length > 0 ? failed.get(spec.name) : undefined;
       if (error) return { name: spec.name, status: null, error };
-      const counts = countsFromResults(spec, results);
-      if (!counts.ok) return { name: spec.name, status: null, error: await missingBucket(spec, counts.missingThresholdMs, opts) };
-      return { name: spec.name, status: buildStatus(spec, counts.counts, opts.time), error: null };
+      const raw = countsFromResults(spec, results, read.rawWindows);
+      if (!raw.ok) return { name: spec.name, status: null, error: await missingBucket(spec, raw.missingThresholdMs, opts) };
+      const status = buildStatus(spec, { ...raw.counts, ...read.recorded }, opts.time);
+      return { name: spec.name, status: { ...status, source: sourcesOf(spec, read) }, error: null };
     }),
   );
-  return { evaluations, queryCount: queries.length };
+  return { evaluations, queryCount: queries.length + (recordedQuery ? 1 : 0) };
+}
+
+/**
+ * The recorded series, or none when Prometheus rejects the query (a proxy limiting regex size, say):
+ * the raw plan still answers then. Network failures and timeouts propagate like any shared query's.
+ */
+async function readRecordedSamples(query: CountQuery, opts: EvaluateOptions): Promise<CountSample[]> {
+  try {
+    return samplesOf(await opts.client.instantQuery(query.query, { time: opts.time, signal: opts.signal }));
+  } catch (err) {
+    if (err instanceof PrometheusError && err.kind === 'api') return [];
+    throw err;
+  }
 }
 
 /** The status of one SLO; its evaluation error becomes a 422 naming the problem. */

@@ -11,6 +11,7 @@ import { findBinary } from '@/scripts/system/deps';
 import { checkRules } from '@/scripts/system/prometheus';
 import { rulesYaml } from './rules-output';
 import { sloRuleGroups } from './rules';
+import { sliHash } from './sli-hash';
 import { sloSpecSchema } from './spec';
 
 const promtool = findBinary('promtool', 'PROMTOOL_BIN');
@@ -35,6 +36,11 @@ const inputSeries = [
 ];
 
 const round = (value: number) => Math.round(value * 1e9);
+const hashOf = (name: string) => {
+  const spec = SPECS.find((s) => s.name === name);
+  if (!spec) throw new Error(`no spec ${name}`);
+  return sliHash(spec);
+};
 
 describe.skipIf(promtool === null)('generated rules in Prometheus', () => {
   it('pass promtool check rules', async () => {
@@ -61,11 +67,11 @@ describe.skipIf(promtool === null)('generated rules in Prometheus', () => {
         interval: '1m',
         input_series: inputSeries,
         promql_expr_test: [
-          { expr: `round(slo:sli_error:ratio_rate1h{slo="reset-demo"} * 1e9)`, eval_time: '61m', exp_samples: [{ labels: '{namespace="shop",service="reset",slo="reset-demo",team="storefront"}', value: round(resetRatio) }] },
-          { expr: 'slo:sli_events:increase1h{slo="reset-demo"}', eval_time: '61m', exp_samples: [{ labels: 'slo:sli_events:increase1h{namespace="shop",service="reset",slo="reset-demo",team="storefront"}', value: 595_060 }] },
+          { expr: `round(slo:sli_error:ratio_rate1h{slo="reset-demo"} * 1e9)`, eval_time: '61m', exp_samples: [{ labels: `{namespace="shop",service="reset",sli_hash="${hashOf('reset-demo')}",slo="reset-demo",team="storefront"}`, value: round(resetRatio) }] },
+          { expr: 'slo:sli_events:increase1h{slo="reset-demo"}', eval_time: '61m', exp_samples: [{ labels: `slo:sli_events:increase1h{namespace="shop",service="reset",sli_hash="${hashOf('reset-demo')}",slo="reset-demo",team="storefront"}`, value: 595_060 }] },
           // Zero traffic: no ratio at all (not 0, not NaN), and no alert.
           { expr: 'slo:sli_error:ratio_rate1h{slo="idle-demo"}', eval_time: '61m', exp_samples: [] },
-          { expr: 'slo:sli_error:ratio_rate5m{slo="down-demo"}', eval_time: '61m', exp_samples: [{ labels: 'slo:sli_error:ratio_rate5m{namespace="shop",service="down",slo="down-demo",team="storefront"}', value: 1 }] },
+          { expr: 'slo:sli_error:ratio_rate5m{slo="down-demo"}', eval_time: '61m', exp_samples: [{ labels: `slo:sli_error:ratio_rate5m{namespace="shop",service="down",sli_hash="${hashOf('down-demo')}",slo="down-demo",team="storefront"}`, value: 1 }] },
           {
             expr: 'count by (slo, severity, long_window) (ALERTS{alertname="SLOErrorBudgetBurn", alertstate="firing"})',
             eval_time: '4h',

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findBinary } from '@/scripts/system/deps';
 import { prometheusRuleYaml, rulesYaml } from './rules-output';
-import { sloRuleGroups, type AlertingRule, type RecordingRule } from './rules';
+import { recordedWindows, sloRuleGroups, type AlertingRule, type RecordingRule } from './rules';
+import { sliHash } from './sli-hash';
 import { sloSpecSchema, type SloSpec } from './spec';
 
 const spec = (patch: Record<string, unknown> = {}): SloSpec =>
@@ -21,13 +22,14 @@ const SPECS: Array<[string, SloSpec]> = [
 ];
 
 describe('sloRuleGroups', () => {
-  it('records summed error ratios and events per window, labelled with slo, service, namespace and team', () => {
+  it('records summed error ratios and events per window, labelled with slo, service, namespace, team and sli_hash', () => {
     const [sli, budget, alerts] = sloRuleGroups(spec());
     const records = (sli?.rules ?? []) as RecordingRule[];
     expect(records.map((r) => r.record)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d'].flatMap((w) => [`slo:sli_error:ratio_rate${w}`, `slo:sli_events:increase${w}`]));
     const sel = 'istio_requests_total{reporter="destination",destination_service_namespace="shop",destination_service_name="cart"';
     expect(records[0]?.expr).toBe(`(sum(increase(${sel},response_code=~"5..|0"}[5m])) or vector(0)) / (sum(increase(${sel}}[5m])) > 0)`);
-    expect(records[0]?.labels).toEqual({ slo: 'cart-availability', service: 'cart', namespace: 'shop', team: 'storefront' });
+    expect(records[0]?.labels).toEqual({ slo: 'cart-availability', service: 'cart', namespace: 'shop', team: 'storefront', sli_hash: sliHash(spec()) });
+    expect(recordedWindows(spec())).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']);
     expect(budget).toMatchObject({ name: 'slo-cart-availability-budget', interval: '5m' });
     expect((budget?.rules[0] as RecordingRule).record).toBe('slo:sli_error:ratio_rate30d');
     expect(alerts?.rules).toHaveLength(4);
@@ -35,7 +37,8 @@ describe('sloRuleGroups', () => {
 
   it('alerts on both windows over the threshold with severity, slo and team labels', () => {
     const page = sloRuleGroups(spec())[2]?.rules[0] as AlertingRule;
-    expect(page.expr).toBe('slo:sli_error:ratio_rate1h{slo="cart-availability"} > (14.4 * 0.001) and slo:sli_error:ratio_rate5m{slo="cart-availability"} > (14.4 * 0.001)');
+    const sel = `{slo="cart-availability",sli_hash="${sliHash(spec())}"}`;
+    expect(page.expr).toBe(`slo:sli_error:ratio_rate1h${sel} > (14.4 * 0.001) and slo:sli_error:ratio_rate5m${sel} > (14.4 * 0.001)`);
     expect(page.for).toBe('2m30s');
     expect(page.labels).toMatchObject({ severity: 'page', slo: 'cart-availability', team: 'storefront', long_window: '1h', short_window: '5m' });
     expect(page.annotations.description).toContain('2% of the 30d budget goes within 1h and all of it within 2d 2h');

@@ -1,7 +1,9 @@
 import { factor, humanDuration, percent } from './format';
 import { budgetFraction } from './math';
+import { matchers } from '@/lib/prometheus/promql';
 import { resolvePolicy, type AlertPair } from './policy';
 import { windowExprs } from './queries';
+import { sliHash } from './sli-hash';
 import type { SloSpec } from './spec';
 import { sortWindows, windowSeconds } from './windows';
 
@@ -36,9 +38,25 @@ export const eventsRecord = (window: string) => `slo:sli_events:increase${window
  */
 const SLO_WINDOW_INTERVAL = '5m';
 
+/** Label naming the SLI definition a recorded series was computed from (sli-hash.ts). */
+export const SLI_HASH_LABEL = 'sli_hash';
+
 /** Labels every series and alert of the SLO carries. */
 export function sloLabels(spec: SloSpec): Record<string, string> {
   return { slo: spec.name, service: spec.service, namespace: spec.namespace, team: spec.team };
+}
+
+/**
+ * Labels of the recorded series: the SLO's, plus the definition's hash, so readers and the alerts
+ * select only series recorded from the current definition, never ones left over from an older one.
+ */
+export function recordingLabels(spec: SloSpec): Record<string, string> {
+  return { ...sloLabels(spec), [SLI_HASH_LABEL]: sliHash(spec) };
+}
+
+/** The selector of one recorded series of the SLO's current definition, e.g. for the 1h ratio. */
+export function recordedSelector(record: string, spec: SloSpec): string {
+  return `${record}${matchers({ slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec) })}`;
 }
 
 /** Go templates would read `{{` in a label value as an action; print it literally instead. */
@@ -53,7 +71,7 @@ export function thresholdExpr(threshold: number, objectivePercent: number): stri
 
 function recording(spec: SloSpec, window: string): RecordingRule[] {
   const exprs = windowExprs(spec, window);
-  const labels = sloLabels(spec);
+  const labels = recordingLabels(spec);
   return [
     { record: errorRatioRecord(window), expr: exprs.ratio, labels },
     { record: eventsRecord(window), expr: exprs.total, labels },
@@ -72,7 +90,7 @@ function whatFails(spec: SloSpec): string {
 }
 
 function alerting(spec: SloSpec, pair: AlertPair): AlertingRule {
-  const select = (w: string) => `${errorRatioRecord(w)}{slo="${spec.name}"}`;
+  const select = (w: string) => recordedSelector(errorRatioRecord(w), spec);
   const threshold = thresholdExpr(pair.threshold, spec.objective);
   const who = templateText(`${spec.namespace}/${spec.service}`);
   const wholeBudget = humanDuration(windowSeconds(spec.window) / pair.threshold);
@@ -100,10 +118,17 @@ function alerting(spec: SloSpec, pair: AlertPair): AlertingRule {
   };
 }
 
+const alertWindowsOf = (spec: SloSpec) => sortWindows(resolvePolicy(spec).flatMap((p) => [p.shortWindow, p.longWindow]));
+
+/** Windows the SLO's recording rules cover (the policy's windows and the SLO window), shortest first. */
+export function recordedWindows(spec: SloSpec): string[] {
+  return sortWindows([...alertWindowsOf(spec), spec.window]);
+}
+
 /** Recording rules for every policy window and the SLO window, then the burn-rate alerts. */
 export function sloRuleGroups(spec: SloSpec): RuleGroup[] {
   const pairs = resolvePolicy(spec);
-  const alertWindows = sortWindows(pairs.flatMap((p) => [p.shortWindow, p.longWindow]));
+  const alertWindows = alertWindowsOf(spec);
   const groups: RuleGroup[] = [{ name: `slo-${spec.name}-sli`, rules: alertWindows.flatMap((w) => recording(spec, w)) }];
   if (!alertWindows.includes(spec.window)) {
     groups.push({ name: `slo-${spec.name}-budget`, interval: SLO_WINDOW_INTERVAL, rules: recording(spec, spec.window) });

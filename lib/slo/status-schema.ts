@@ -22,6 +22,13 @@ export const recommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
+/**
+ * Where a window's figures came from: `recorded`, the series of the generated recording rules (a few
+ * samples), or `raw`, increase() over the mesh counters (the fallback when no recorded series exists).
+ */
+export const readSourceSchema = z.enum(['recorded', 'raw']);
+export type ReadSource = z.infer<typeof readSourceSchema>;
+
 export const sloStatusSchema = z.object({
   name: z.string(),
   /** RFC 3339 instant of the evaluation. */
@@ -37,5 +44,7 @@ export const sloStatusSchema = z.object({
   /** Events over the SLO window; lowTraffic when some alert's long window holds too few to trust it. */
   traffic: z.object({ events: z.number(), lowTraffic: z.boolean() }),
   recommendation: recommendationSchema,
+  /** Per window, the path its burn rate (and, for the SLO window, budget and events) came from. Additive to DESIGN.md. */
+  source: z.record(z.string(), readSourceSchema).optional(),
 });
 export type SloStatus = z.infer<typeof sloStatusSchema>;

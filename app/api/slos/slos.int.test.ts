@@ -76,7 +76,9 @@ describe('SLO API over the fixture history', () => {
     const res = await allStatuses(new Request(`http://meshwatch.test/api/slos-status?time=${anchor - 3600}`));
     expect(res.status).toBe(200);
     const body = slosStatusResponseSchema.parse(await res.json());
-    expect(body.queryCount).toBe(16);
+    // One query for recorded series (the fixture has none), then 8 windows x 2 indicator kinds.
+    expect(body.queryCount).toBe(17);
+    expect(body.statuses.every((s) => Object.values(s.source ?? {}).every((v) => v === 'raw'))).toBe(true);
     expect(body.statuses.map((s) => [s.name, s.recommendation.action])).toEqual([
       ['audit-export-availability', 'none'],
       ['cart-availability', 'ticket'],
