@@ -2,9 +2,12 @@
 // and the production app on http://127.0.0.1:3000. Safe to re-run; Ctrl-C stops all three.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createModel, startLiveServer, writeHistory } from './simulator';
-import { ensureSystemPackages } from './system/deps';
+import { createModel, writeHistory } from './simulator';
+import { startControlledLiveServer } from './simulator/live-control/server';
+import { seedDemoSlos } from './demo-slos';
+import { binaryPath, ensureSystemPackages } from './system/deps';
 import { assertPortFree, waitFor } from './system/ports';
 import { simulatorSourceKey } from './system/source-key';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from './system/prometheus';
@@ -13,6 +16,8 @@ const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.data/demo');
 const STATE_FILE = path.join(DEMO_DIR, 'state.json');
 const TSDB = path.join(DEMO_DIR, 'tsdb');
+// Meshwatch writes every SLO's rules here (MESHWATCH_RULES_FILE), checks them and reloads Prometheus.
+const RULES_FILE = path.join(DEMO_DIR, 'rules/meshwatch-rules.yml');
 const HISTORY_DAYS = 30;
 // The story (outage three days ago, slow burn for twenty hours...) stays true for a day, then restarts.
 const STORY_MAX_AGE_S = 86_400;
@@ -29,6 +34,8 @@ interface DemoState {
   model: string;
   anchor: number;
   coveredUntil: number;
+  /** The demo SLOs were created once; SLOs deleted afterwards stay deleted. */
+  slosSeeded?: boolean;
 }
 
 const nowS = () => Math.floor(Date.now() / 1000);
@@ -77,6 +84,9 @@ async function main() {
   await assertPortFree(ports.prometheus, 'the demo Prometheus', 'DEMO_PROMETHEUS_PORT');
   await assertPortFree(ports.simulator, 'the mesh simulator', 'DEMO_SIMULATOR_PORT');
   mkdirSync(DEMO_DIR, { recursive: true });
+  mkdirSync(path.dirname(RULES_FILE), { recursive: true });
+  // Prometheus must find a valid file at start; the app rewrites it with every SLO's rules once it is up.
+  if (!existsSync(RULES_FILE)) writeFileSync(RULES_FILE, 'groups: []\n');
 
   let state = readState();
   if (!state) {
@@ -125,8 +135,8 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    simulator = await startLiveServer({ model, host: '127.0.0.1', port: ports.simulator });
-    log(`simulator serving live metrics on ${simulator.url}`);
+    simulator = await startControlledLiveServer({ model, host: '127.0.0.1', port: ports.simulator });
+    log(`simulator serving live metrics on ${simulator.url}; \`npm run demo:incident -- payments 15m\` starts a live incident`);
     prometheus = await startPrometheus({
       dataDir: TSDB,
       workDir: DEMO_DIR,
@@ -135,9 +145,10 @@ async function main() {
       configYaml: prometheusConfig([
         { job: 'kubernetes-pods', target: `127.0.0.1:${ports.simulator}`, honorLabels: true },
         { job: 'meshwatch', target: `127.0.0.1:${ports.app}`, path: '/api/metrics' },
-      ]),
+      ], { ruleFiles: [RULES_FILE], evaluationInterval: '15s' }),
     });
     log(`Prometheus on ${prometheus.url}`);
+    const seedToken = `demo-seed-${randomBytes(16).toString('hex')}`;
     const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(ports.app), '-H', '127.0.0.1'], {
       cwd: ROOT,
       stdio: 'inherit',
@@ -145,6 +156,10 @@ async function main() {
       env: {
         ...process.env,
         PROMETHEUS_URL: prometheus.url,
+        MESHWATCH_RULES_FILE: RULES_FILE,
+        MESHWATCH_PROMTOOL: binaryPath('prometheus', 'promtool'),
+        // A one-off editor token for creating the demo SLOs below, beside any tokens of your own.
+        MESHWATCH_API_TOKENS: [process.env.MESHWATCH_API_TOKENS, `${seedToken}:editor`].filter(Boolean).join(','),
         MESHWATCH_DEMO_EDITOR: process.env.MESHWATCH_DEMO_EDITOR ?? '1',
         // The simulated shop's owners (Istio telemetry has no team label).
         MESHWATCH_TEAMS: process.env.MESHWATCH_TEAMS ?? 'shop=storefront,payments=payments,platform=platform,istio-system=platform',
@@ -159,6 +174,12 @@ async function main() {
     });
     const appUrl = `http://127.0.0.1:${ports.app}`;
     await waitFor(async () => (await fetch(`${appUrl}/api/healthz`)).ok, 120_000, 'the app');
+    if (!state.slosSeeded) {
+      const created = await seedDemoSlos(appUrl, seedToken);
+      state.slosSeeded = true;
+      writeState(state);
+      if (created.length > 0) log(`created the demo SLOs ${created.join(', ')}; their rules are in ${path.relative(ROOT, RULES_FILE)}`);
+    }
     log(`Meshwatch is up: ${appUrl}  (Prometheus ${prometheus.url}; Ctrl-C stops everything)`);
   } catch (err) {
     console.error(`[demo] ${err instanceof Error ? err.message : String(err)}`);
