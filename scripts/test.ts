@@ -79,7 +79,7 @@ async function main() {
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   await step('system packages', async () => {
-    ensureSystemPackages(['prometheus', 'chromium']);
+    ensureSystemPackages(['prometheus', 'alertmanager', 'chromium']);
     return { ok: true, passed: 0, failed: 0, skipped: 0 };
   });
   await step('typecheck (tsc)', async () => checkStep(await run('tsc', ['--noEmit'])));

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryKeys } from '@/lib/queries/keys';
 import { fetchText } from '@/lib/queries/slo-api';
+import { AlertmanagerPanel } from './alertmanager-panel';
 import styles from './slo.module.css';
 
 const FORMATS = [
@@ -43,6 +44,10 @@ export function RulesPanel({ name }: { name: string }) {
         <a href={path} download>
           Download rules
         </a>
+        {/* promtool test rules cases for the rules file above (README "Rule unit tests"). */}
+        <a href={`/api/slos/${encodeURIComponent(name)}/rules/tests`} download>
+          Download rule tests
+        </a>
         <span className={styles.muted}>Export:</span>
         <a href={`/api/slos/${encodeURIComponent(name)}/export?format=openslo`} download>
           OpenSLO
@@ -57,6 +62,7 @@ export function RulesPanel({ name }: { name: string }) {
           {rules.data}
         </pre>
       )}
+      <AlertmanagerPanel />
     </section>
   );
 }

@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 
-export type SystemNeed = 'prometheus' | 'chromium';
+export type SystemNeed = 'prometheus' | 'alertmanager' | 'chromium';
 
 interface Requirement {
-  binaries: Array<{ env: string; name: string }>;
+  /** `aliases`: other names of the same binary (Debian installs Alertmanager as prometheus-alertmanager). */
+  binaries: Array<{ env: string; name: string; aliases?: string[] }>;
   debianPackages: string[];
   elsewhere: string;
 }
@@ -20,6 +21,18 @@ const REQUIREMENTS: Record<SystemNeed, Requirement> = {
     elsewhere:
       'install Prometheus 2.x (prometheus and promtool, from your distribution or a release archive) ' +
       'and put both on PATH, or set PROMETHEUS_BIN and PROMTOOL_BIN to their paths',
+  },
+  alertmanager: {
+    binaries: [
+      { env: 'ALERTMANAGER_BIN', name: 'alertmanager', aliases: ['prometheus-alertmanager'] },
+      { env: 'AMTOOL_BIN', name: 'amtool' },
+    ],
+    // The package's service only starts under an init system that allows it: containers without one
+    // (invoke-rc.d blocks by default) stay quiet; elsewhere it listens on :9093, which the demo needs.
+    debianPackages: ['prometheus-alertmanager'],
+    elsewhere:
+      'install Alertmanager (alertmanager and amtool, from your distribution or a release archive) ' +
+      'and put both on PATH, or set ALERTMANAGER_BIN and AMTOOL_BIN to their paths',
   },
   chromium: {
     binaries: [{ env: 'CHROMIUM_BIN', name: 'chromium' }],
@@ -38,15 +51,30 @@ export function findBinary(name: string, envName?: string): string | null {
   return found.status === 0 && path ? path : null;
 }
 
-export function binaryPath(need: SystemNeed, name: string): string {
+/** The first of a binary's names found (the env override wins). */
+function findAny(b: { env: string; name: string; aliases?: string[] }): string | null {
+  if (process.env[b.env]) return findBinary(b.name, b.env);
+  for (const name of [b.name, ...(b.aliases ?? [])]) {
+    const found = findBinary(name);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A need's binary by its main name (aliases and env override included), or null when absent. */
+export function findNeedBinary(need: SystemNeed, name: string): string | null {
   const spec = REQUIREMENTS[need].binaries.find((b) => b.name === name);
-  const path = findBinary(name, spec?.env);
+  return spec ? findAny(spec) : findBinary(name);
+}
+
+export function binaryPath(need: SystemNeed, name: string): string {
+  const path = findNeedBinary(need, name);
   if (!path) throw new Error(`${name} not found; run \`npm run setup:system\``);
   return path;
 }
 
 function missing(need: SystemNeed): string[] {
-  return REQUIREMENTS[need].binaries.filter((b) => !findBinary(b.name, b.env)).map((b) => b.name);
+  return REQUIREMENTS[need].binaries.filter((b) => !findAny(b)).map((b) => b.name);
 }
 
 function canUseApt(): boolean {

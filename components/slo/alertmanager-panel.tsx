@@ -1,0 +1,65 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { queryKeys } from '@/lib/queries/keys';
+import { fetchText } from '@/lib/queries/slo-api';
+import styles from './slo.module.css';
+
+const FORMATS = [
+  { id: 'yaml', label: 'Whole alertmanager.yml' },
+  { id: 'fragment', label: 'Fragment to merge' },
+] as const;
+type Format = (typeof FORMATS)[number]['id'];
+
+/** Where the burn-rate alerts go: the generated Alertmanager routing and inhibition, to copy or download. */
+export function AlertmanagerPanel() {
+  const [format, setFormat] = useState<Format>('yaml');
+  const [teams, setTeams] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const path = `/api/alertmanager?format=${format}&teams=${teams}`;
+  const config = useQuery({ queryKey: [...queryKeys.slosAll(), 'alertmanager', format, teams], queryFn: ({ signal }) => fetchText(path, signal) });
+  const copy = async () => {
+    if (!config.data) return;
+    await navigator.clipboard.writeText(config.data);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <section aria-label="Alertmanager routing">
+      <h3>Alertmanager routing</h3>
+      <p className={styles.muted}>
+        Pages go to <code>meshwatch-page</code>, tickets to <code>meshwatch-ticket</code>, one notification per team, service and SLO; a
+        firing page mutes the ticket of the same SLO. Point the two receivers at your pager and ticket queue.
+      </p>
+      <div className={styles.actions}>
+        <label>
+          Alertmanager config{' '}
+          <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            {FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={teams} onChange={(e) => setTeams(e.target.checked)} /> Per-team receivers
+        </label>
+        <button type="button" onClick={() => void copy()} disabled={!config.data}>
+          {copied ? 'Copied' : 'Copy Alertmanager config'}
+        </button>
+        <a href={path} download>
+          Download Alertmanager config
+        </a>
+      </div>
+      {config.isPending && <p className={styles.muted}>Loading the Alertmanager config…</p>}
+      {config.isError && <p role="alert">Could not load the Alertmanager config: {config.error.message}</p>}
+      {config.data && (
+        <pre className={styles.code} aria-label="Alertmanager YAML">
+          {config.data}
+        </pre>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { Document } from 'yaml';
+import { ALERT_NAME } from './rules';
+
+// Alertmanager routing and inhibition for the burn-rate alerts of rules.ts (labels slo, service,
+// namespace, team, severity). Pure: the API serves it, the demo's Alertmanager runs it, amtool checks it.
+
+export const PAGE_RECEIVER = 'meshwatch-page';
+export const TICKET_RECEIVER = 'meshwatch-ticket';
+/** Root receiver of the standalone file: alerts that are not Meshwatch's land here and go nowhere. */
+export const DEFAULT_RECEIVER = 'meshwatch-default';
+/** One notification per SLO: its page pairs (1h and 6h) or ticket pairs (1d and 3d) share a group. */
+export const GROUP_BY = ['team', 'service', 'slo'] as const;
+
+/**
+ * Timings per severity. A page wakes someone: send within 30 s of the first alert of a group, update a
+ * changed group every 5 min and remind hourly while it fires. A ticket can wait: 5 min to collect the
+ * group's pairs, updates every 30 min, a reminder a day (Alertmanager's defaults are 30s, 5m, 4h).
+ */
+export const TIMINGS = {
+  page: { group_wait: '30s', group_interval: '5m', repeat_interval: '1h' },
+  ticket: { group_wait: '5m', group_interval: '30m', repeat_interval: '24h' },
+} as const;
+
+export interface AlertmanagerOptions {
+  /** Teams that get their own receivers (`meshwatch-page-<team>`), before the shared ones. */
+  teams?: readonly string[];
+}
+
+type Route = Record<string, unknown>;
+
+/** Alertmanager matcher syntax: the value is a double-quoted string with Go escapes. */
+export function matcher(label: string, value: string): string {
+  return `${label}=${JSON.stringify(value)}`;
+}
+
+export const teamReceiver = (severity: 'page' | 'ticket', team: string) => `meshwatch-${severity}-${team}`;
+
+function uniqueTeams(opts: AlertmanagerOptions): string[] {
+  return [...new Set(opts.teams ?? [])].filter((t) => t.trim() !== '').sort();
+}
+
+function severityRoute(severity: 'page' | 'ticket', teams: string[]): Route {
+  const route: Route = {
+    matchers: [matcher('severity', severity)],
+    receiver: severity === 'page' ? PAGE_RECEIVER : TICKET_RECEIVER,
+    ...TIMINGS[severity],
+  };
+  if (teams.length > 0) route.routes = teams.map((team) => ({ matchers: [matcher('team', team)], receiver: teamReceiver(severity, team) }));
+  return route;
+}
+
+/** The route subtree: matches the burn-rate alerts, groups them per SLO, splits by severity. */
+export function meshwatchRoute(opts: AlertmanagerOptions = {}): Route {
+  const teams = uniqueTeams(opts);
+  return {
+    matchers: [matcher('alertname', ALERT_NAME)],
+    // A severity the generator never writes still reaches someone, as a ticket.
+    receiver: TICKET_RECEIVER,
+    group_by: [...GROUP_BY],
+    routes: [severityRoute('page', teams), severityRoute('ticket', teams)],
+  };
+}
+
+/**
+ * A firing page of an SLO mutes that SLO's tickets: the page already has someone's attention, and
+ * a ticket for the same burn would only repeat it. Other SLOs' tickets stay.
+ */
+export function meshwatchInhibitRules(): Route[] {
+  return [
+    {
+      source_matchers: [matcher('alertname', ALERT_NAME), matcher('severity', 'page')],
+      target_matchers: [matcher('alertname', ALERT_NAME), matcher('severity', 'ticket')],
+      equal: ['slo'],
+    },
+  ];
+}
+
+/** Placeholder receivers without integrations (Alertmanager drops their notifications). */
+export function meshwatchReceivers(opts: AlertmanagerOptions = {}): Array<{ name: string }> {
+  const teams = uniqueTeams(opts);
+  const names = [PAGE_RECEIVER, TICKET_RECEIVER, ...teams.flatMap((t) => [teamReceiver('page', t), teamReceiver('ticket', t)])];
+  return names.map((name) => ({ name }));
+}
+
+/** A complete alertmanager.yml object: default route, the Meshwatch subtree, receivers, inhibition. */
+export function alertmanagerConfig(opts: AlertmanagerOptions = {}) {
+  return {
+    route: { receiver: DEFAULT_RECEIVER, group_by: ['alertname'], routes: [meshwatchRoute(opts)] },
+    receivers: [{ name: DEFAULT_RECEIVER }, ...meshwatchReceivers(opts)],
+    inhibit_rules: meshwatchInhibitRules(),
+  };
+}
+
+/** The parts to merge into an existing alertmanager.yml. */
+export function alertmanagerFragment(opts: AlertmanagerOptions = {}) {
+  return { route: { routes: [meshwatchRoute(opts)] }, receivers: meshwatchReceivers(opts), inhibit_rules: meshwatchInhibitRules() };
+}
+
+const YAML_OPTIONS = { lineWidth: 0 } as const;
+
+const RECEIVER_NOTE =
+  ` The receivers have no integrations yet, so notifications go nowhere: give ${PAGE_RECEIVER} your pager` +
+  ` (pagerduty_configs, opsgenie_configs...) and ${TICKET_RECEIVER} your ticket queue or chat (webhook_configs, slack_configs...).`;
+
+/** alertmanager.yml for a fresh Alertmanager (the demo runs this one). */
+export function alertmanagerYaml(opts: AlertmanagerOptions = {}): string {
+  const doc = new Document(alertmanagerConfig(opts), { aliasDuplicateObjects: false });
+  doc.commentBefore = ` Generated by Meshwatch: routing and inhibition for the ${ALERT_NAME} alerts of its SLO rules.\n${RECEIVER_NOTE}`;
+  return doc.toString(YAML_OPTIONS);
+}
+
+/** The fragment as YAML, with where each part goes. */
+export function alertmanagerFragmentYaml(opts: AlertmanagerOptions = {}): string {
+  const doc = new Document(alertmanagerFragment(opts), { aliasDuplicateObjects: false });
+  doc.commentBefore =
+    ` Generated by Meshwatch: merge into your alertmanager.yml. Put route.routes[0] first under your route.routes` +
+    ` (before any catch-all route), append the receivers and the inhibit rule.\n${RECEIVER_NOTE}`;
+  return doc.toString(YAML_OPTIONS);
+}
