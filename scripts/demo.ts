@@ -11,6 +11,8 @@ import { binaryPath, ensureSystemPackages } from './system/deps';
 import { assertPortFree, waitFor } from './system/ports';
 import { simulatorSourceKey } from './system/source-key';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from './system/prometheus';
+import { DEFAULT_ALERTMANAGER_PORT, startAlertmanager, type AlertmanagerProcess } from './system/alertmanager';
+import { alertmanagerYaml } from '../lib/slo/alertmanager';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.data/demo');
@@ -27,6 +29,7 @@ const ports = {
   app: Number(process.env.PORT ?? 3000),
   prometheus: Number(process.env.DEMO_PROMETHEUS_PORT ?? 9090),
   simulator: Number(process.env.DEMO_SIMULATOR_PORT ?? 9464),
+  alertmanager: Number(process.env.DEMO_ALERTMANAGER_PORT ?? DEFAULT_ALERTMANAGER_PORT),
 };
 
 interface DemoState {
@@ -79,10 +82,11 @@ function runToEnd(cmd: string, args: string[]): Promise<void> {
 }
 
 async function main() {
-  ensureSystemPackages(['prometheus'], log);
+  ensureSystemPackages(['prometheus', 'alertmanager'], log);
   await assertPortFree(ports.app, 'the Meshwatch app', 'PORT');
   await assertPortFree(ports.prometheus, 'the demo Prometheus', 'DEMO_PROMETHEUS_PORT');
   await assertPortFree(ports.simulator, 'the mesh simulator', 'DEMO_SIMULATOR_PORT');
+  await assertPortFree(ports.alertmanager, 'the demo Alertmanager', 'DEMO_ALERTMANAGER_PORT');
   mkdirSync(DEMO_DIR, { recursive: true });
   mkdirSync(path.dirname(RULES_FILE), { recursive: true });
   // Prometheus must find a valid file at start; the app rewrites it with every SLO's rules once it is up.
@@ -116,6 +120,7 @@ async function main() {
 
   const children: ChildProcess[] = [];
   let prometheus: PrometheusProcess | null = null;
+  let alertmanager: AlertmanagerProcess | null = null;
   let simulator: { url: string; close(): Promise<void> } | null = null;
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -125,6 +130,7 @@ async function main() {
     for (const child of children) child.kill('SIGTERM');
     await simulator?.close();
     await prometheus?.stop();
+    await alertmanager?.stop();
     if (state) {
       state.coveredUntil = nowS() - (nowS() % 60);
       writeState(state);
@@ -137,6 +143,14 @@ async function main() {
   try {
     simulator = await startControlledLiveServer({ model, host: '127.0.0.1', port: ports.simulator });
     log(`simulator serving live metrics on ${simulator.url}; \`npm run demo:incident -- payments 15m\` starts a live incident`);
+    // Receives the burn-rate alerts with Meshwatch's routing; its receivers notify nobody (see its UI).
+    alertmanager = await startAlertmanager({
+      workDir: path.join(DEMO_DIR, 'alertmanager'),
+      port: ports.alertmanager,
+      configYaml: alertmanagerYaml(),
+      portEnvName: 'DEMO_ALERTMANAGER_PORT',
+    });
+    log(`Alertmanager on ${alertmanager.url}`);
     prometheus = await startPrometheus({
       dataDir: TSDB,
       workDir: DEMO_DIR,
@@ -145,7 +159,7 @@ async function main() {
       configYaml: prometheusConfig([
         { job: 'kubernetes-pods', target: `127.0.0.1:${ports.simulator}`, honorLabels: true },
         { job: 'meshwatch', target: `127.0.0.1:${ports.app}`, path: '/api/metrics' },
-      ], { ruleFiles: [RULES_FILE], evaluationInterval: '15s' }),
+      ], { ruleFiles: [RULES_FILE], evaluationInterval: '15s', alertmanagers: [`127.0.0.1:${ports.alertmanager}`] }),
     });
     log(`Prometheus on ${prometheus.url}`);
     const seedToken = `demo-seed-${randomBytes(16).toString('hex')}`;
@@ -180,7 +194,7 @@ async function main() {
       writeState(state);
       if (created.length > 0) log(`created the demo SLOs ${created.join(', ')}; their rules are in ${path.relative(ROOT, RULES_FILE)}`);
     }
-    log(`Meshwatch is up: ${appUrl}  (Prometheus ${prometheus.url}; Ctrl-C stops everything)`);
+    log(`Meshwatch is up: ${appUrl}  (Prometheus ${prometheus.url}, Alertmanager ${alertmanager.url}; Ctrl-C stops everything)`);
   } catch (err) {
     console.error(`[demo] ${err instanceof Error ? err.message : String(err)}`);
     await stopAll(1);

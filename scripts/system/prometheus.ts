@@ -101,6 +101,8 @@ export interface PrometheusConfigOptions {
   evaluationInterval?: string;
   /** Default 15s; tests scrape the live simulator faster to see alerts sooner. */
   scrapeInterval?: string;
+  /** Alertmanagers (host:port) that receive the firing alerts; the demo runs one. */
+  alertmanagers?: string[];
 }
 
 export function prometheusConfig(
@@ -110,6 +112,8 @@ export function prometheusConfig(
   const { ruleFiles = [], evaluationInterval = '15s', scrapeInterval = '15s' } = Array.isArray(options) ? { ruleFiles: options } : options;
   const lines = ['global:', `  scrape_interval: ${scrapeInterval}`, `  evaluation_interval: ${evaluationInterval}`];
   if (ruleFiles.length > 0) lines.push('rule_files:', ...ruleFiles.map((f) => `  - ${JSON.stringify(f)}`));
+  const alertmanagers = Array.isArray(options) ? [] : (options.alertmanagers ?? []);
+  if (alertmanagers.length > 0) lines.push('alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: [${alertmanagers.map((t) => JSON.stringify(t)).join(', ')}]`);
   lines.push('scrape_configs:');
   if (scrapes.length === 0) lines.push('  []');
   for (const s of scrapes) {
