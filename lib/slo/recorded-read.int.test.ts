@@ -1,25 +1,16 @@
 // Reading the recording rules' series gives the same statuses as the raw counters, on a private real
-// Prometheus over a copy of the fixture history. Recording rules evaluate only at wall-clock now, so
-// the recorded series are backfilled for [A-2h, A] with Prometheus's own rule engine
-// (`promtool tsdb create-blocks-from rules`, which evaluates the rules over history and writes blocks).
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
+// Prometheus over a copy of the fixture history whose recorded series are backfilled for [A-2h, A]
+// with Prometheus's own rule engine (scripts/testing/recorded-fixture.ts).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { stringify } from 'yaml';
 import { createPrometheusClient, type PrometheusClient } from '@/lib/prometheus';
 import { createModel } from '@/scripts/simulator';
-import { binaryPath } from '@/scripts/system/deps';
-import { freePort } from '@/scripts/system/ports';
 import type { PrometheusProcess } from '@/scripts/system/prometheus';
-import { copyFixture, startOnCopy } from '@/scripts/testing/fixture-tsdb';
+import { startRecordedFixture } from '@/scripts/testing/recorded-fixture';
 import { evaluateSlos } from './evaluate';
-import { eventsRecord, recordedSelector, sloRuleGroups } from './rules';
+import { eventsRecord, recordedSelector } from './rules';
 import { sloSpecSchema, type SloSpec } from './spec';
 import type { SloStatus } from './status-schema';
 
-const execFileAsync = promisify(execFile);
 const { seed, anchor } = inject('fixture');
 const model = createModel({ seed, anchor });
 /** The backfilled range: 2 hours, one TSDB block, ending at the history's end. */
@@ -41,34 +32,16 @@ const RECORDED = [
 /** cart-availability redefined on another service after its rules were recorded: its series are not its SLI. */
 const REDEFINED = slo('cart-availability', 'frontend', 'shop');
 
-let copy: Awaited<ReturnType<typeof copyFixture>>;
 let prom: PrometheusProcess;
 let client: PrometheusClient;
 
-/** Writes the recording rules of RECORDED, backfills them over [FROM, TO], and serves the result. */
 beforeAll(async () => {
-  copy = await copyFixture();
-  prom = await startOnCopy(copy, await freePort());
-  const rules = path.join(copy.work, 'rules.yml');
-  // Only the recording groups: the backfill does not evaluate alerting rules.
-  const groups = RECORDED.flatMap(sloRuleGroups).filter((g) => g.rules.every((r) => 'record' in r));
-  writeFileSync(rules, stringify({ groups }, { lineWidth: 0, aliasDuplicateObjects: false }));
-  const blocks = path.join(copy.work, 'rule-blocks');
-  mkdirSync(blocks, { recursive: true });
-  await execFileAsync(
-    binaryPath('prometheus', 'promtool'),
-    ['tsdb', 'create-blocks-from', 'rules', `--start=${FROM}`, `--end=${TO}`, `--url=${prom.url}`, `--output-dir=${blocks}`, '--eval-interval=60s', rules],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  await prom.stop();
-  for (const block of readdirSync(blocks)) cpSync(path.join(blocks, block), path.join(copy.dataDir, block), { recursive: true });
-  prom = await startOnCopy(copy, await freePort());
+  prom = await startRecordedFixture(RECORDED, FROM, TO);
   client = createPrometheusClient({ baseUrl: prom.url, timeoutMs: 120_000 });
 }, 600_000);
 
 afterAll(async () => {
   await prom?.stop();
-  copy?.remove();
 });
 
 async function both(specs: SloSpec[], time: number) {

@@ -10,6 +10,12 @@ import type { ReadSource } from './status-schema';
 // sample instead of a month of raw counters. One query fetches every recorded window of every SLO;
 // each SLO and window whose series is absent at that instant (rules not loaded yet, window not in
 // the policy, a series from an older definition) falls back to the raw counters. Pure.
+//
+// A recorded value is the raw value at the instant its rule group last ran: Prometheus evaluates each
+// group at a fixed offset within its interval, so at `time` a value is up to one interval old (1m for
+// the alert windows, 5m for the SLO window), as in every alert Prometheus fires from these rules.
+// Plain selectors return a series only while its last sample is within the lookback (5m) and not
+// marked stale, which is what "present at that instant" means here.
 
 export const RECORDED_QUERY_ID = 'recorded';
 const NAME = '__name__';
