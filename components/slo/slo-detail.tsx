@@ -6,6 +6,7 @@ import { useDeleteSlo } from '@/lib/queries/slo-mutations';
 import { useSlo, useSloBudget, useSloStatus } from '@/lib/queries/slo-hooks';
 import { pageHref } from '@/lib/queries/slo-time';
 import { AlertTable } from './alert-table';
+import { AlertingSection } from './alerting-section';
 import { BudgetChart } from './budget-chart';
 import { BurnRateTable } from './burn-rate-table';
 import { DeleteButton } from './delete-dialog';
@@ -87,6 +88,7 @@ export function SloDetail({ name }: { name: string }) {
           </section>
         </div>
       )}
+      <AlertingSection name={name} time={time} />
       {spec && <SloBacktest name={name} sloWindow={spec.window} time={time} />}
       <RulesPanel name={name} />
       <HistoryList name={name} />

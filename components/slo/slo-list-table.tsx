@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { pageHref } from '@/lib/queries/slo-time';
+import { AlertingChip } from './alerting-chip';
+import type { AlertingChipModel } from './alerting-model';
 import { budgetTone, formatBudget, formatBurn, formatSli, indicatorLabel, statusChip } from './slo-format';
 import type { TeamGroup } from './slo-list-model';
 import { StatusChip } from './status-chip';
@@ -9,10 +11,12 @@ interface Props {
   groups: TeamGroup[];
   time: number | null;
   statusPending: boolean;
+  /** "Alerting in Prometheus" per SLO name (GET /api/slos-alerting). */
+  alerting: (name: string) => AlertingChipModel;
 }
 
 /** One table per team; a row-group heading per service. */
-export function SloListTable({ groups, time, statusPending }: Props) {
+export function SloListTable({ groups, time, statusPending, alerting }: Props) {
   return (
     <>
       {groups.map(({ team, services }) => (
@@ -28,12 +32,13 @@ export function SloListTable({ groups, time, statusPending }: Props) {
                 <th scope="col" className={styles.num}>Objective</th>
                 <th scope="col" className={styles.num}>Budget remaining</th>
                 <th scope="col" className={styles.num}>Burn 1h</th>
+                <th scope="col">Alerting in Prometheus</th>
               </tr>
             </thead>
             {services.map(({ service, namespace, rows }) => (
               <tbody key={`${namespace}/${service}`}>
                 <tr>
-                  <th scope="rowgroup" colSpan={7} className={styles.muted}>
+                  <th scope="rowgroup" colSpan={8} className={styles.muted}>
                     {service} <span>({namespace})</span>
                   </th>
                 </tr>
@@ -55,6 +60,9 @@ export function SloListTable({ groups, time, statusPending }: Props) {
                       {formatBudget(status?.errorBudget.remaining)}
                     </td>
                     <td className={styles.num}>{formatBurn(status?.burnRates['1h'])}</td>
+                    <td>
+                      <AlertingChip chip={alerting(spec.name)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { useSlosAlerting } from '@/lib/queries/alerting-hooks';
 import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
 import { pageHref } from '@/lib/queries/slo-time';
+import { alertingChipsFrom } from './alerting-chip';
 import { IdentityBanner, useCanEdit } from './identity-banner';
 import { filterRows, groupRows, joinRows, sortRows, type SortKey } from './slo-list-model';
 import { SloImport } from './slo-import';
@@ -19,6 +21,8 @@ export function SloList() {
   const canEdit = useCanEdit();
   const specs = useSloList();
   const statuses = useSloStatuses(time);
+  // Rules and alerts as Prometheus itself holds them; fails alone, like the statuses.
+  const alerting = useSlosAlerting(time);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('budget-asc');
   const statusError = statuses.isError ? `Statuses unavailable: ${errorText(statuses.error)}` : undefined;
@@ -72,7 +76,7 @@ export function SloList() {
             </label>
             {statuses.data && <span className={styles.muted}>Evaluated at {statuses.data.evaluatedAt.replace('.000Z', 'Z')}</span>}
           </div>
-          {groups.length === 0 ? <p>No SLO matches “{query}”.</p> : <SloListTable groups={groups} time={time} statusPending={statuses.isPending} />}
+          {groups.length === 0 ? <p>No SLO matches “{query}”.</p> : <SloListTable groups={groups} time={time} statusPending={statuses.isPending} alerting={alertingChipsFrom(alerting)} />}
         </>
       )}
       {canEdit && <SloImport />}

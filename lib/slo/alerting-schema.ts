@@ -4,6 +4,7 @@ import { z } from 'zod';
 // (GET /api/slos-alerting), shared by the routes and the browser's hooks. Pure.
 
 export const deliveryModeSchema = z.enum(['file', 'gitops']);
+export type DeliveryMode = z.infer<typeof deliveryModeSchema>;
 
 export const syncStateSchema = z.object({
   at: z.iso.datetime({ offset: true }),

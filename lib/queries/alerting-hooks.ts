@@ -1,0 +1,27 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { rulesDeliverySchema, slosAlertingResponseSchema } from '@/lib/slo/alerting-schema';
+import { fetchApi } from './api-error';
+import { queryKeys } from './keys';
+import { withTime } from './slo-time';
+import { roundUnixSeconds } from './time';
+
+// Rule delivery and what Prometheus evaluates per SLO. Under slosAll, so a save refreshes them too.
+
+/** Alerts change by the evaluation interval; re-reading every 30 s keeps "firing since" current. */
+const REFRESH_MS = 30_000;
+
+export function useSlosAlerting(time: number | null) {
+  return useQuery({
+    queryKey: [...queryKeys.slosAll(), 'alerting', { time: time === null ? null : roundUnixSeconds(time) }] as const,
+    queryFn: ({ signal }) => fetchApi(withTime('/api/slos-alerting', time), slosAlertingResponseSchema, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: time === null ? REFRESH_MS : false,
+  });
+}
+
+export function useRulesDelivery() {
+  return useQuery({
+    queryKey: [...queryKeys.slosAll(), 'rules-delivery'] as const,
+    queryFn: ({ signal }) => fetchApi('/api/rules', rulesDeliverySchema, signal),
+  });
+}
