@@ -30,6 +30,7 @@ export const DASHBOARDS: Record<DashboardId, { title: string; path: string; pane
     path: '/oncall',
     panels: [
       { id: 'top-failing', title: 'Top failing services', description: 'Services by error ratio and errors per second, with the trend over the range.', width: 'full' },
+      { id: 'slo-alerts', title: 'SLO burn-rate alerts', description: 'Burn-rate alerts of the SLOs, pending or firing in Prometheus at the end of the range, with their severity and since when.', width: 'full' },
       { id: 'error-ratio', title: 'Error ratio and deployments', description: 'Error ratio of the worst services, with revision changes marked.', width: 'full' },
       { id: 'response-flags', title: 'Response flags', description: 'Envoy response flags over time: UO circuit breaker, URX retries exhausted, UH no healthy upstream, UF connect failure, UT timeout, NR no route, DC downstream disconnect, RL rate limited.', width: 'half' },
       { id: 'retries', title: 'Retries and circuit breaking', description: 'Envoy retry, retry-overflow and pending-overflow events per second.', width: 'half' },

@@ -7,9 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as getPanel } from '@/app/api/panels/[dashboard]/[panel]/route';
 import { GET as getRules } from '@/app/api/rules/route';
 import { GET as getAlerting } from '@/app/api/slos-alerting/route';
 import { POST as create } from '@/app/api/slos/route';
+import { panelResponseSchema } from '@/lib/dashboards/schema';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { rulesDeliverySchema, slosAlertingResponseSchema, type SlosAlertingResponse } from '@/lib/slo/alerting-schema';
 import { sloSpecSchema } from '@/lib/slo/spec';
@@ -134,6 +136,30 @@ describe('rules delivered to a real Prometheus', () => {
     expect(own.data.alerts).toContainEqual(
       expect.objectContaining({ state: 'firing', labels: expect.objectContaining({ alertname: 'SLOErrorBudgetBurn', slo: 'payments-availability', severity: 'page', service: 'payments', namespace: 'payments' }) }),
     );
+  });
+
+  it('the on-call and executive dashboards show the firing page, linked to its SLO, from the ALERTS series', async () => {
+    const end = Math.floor(Date.now() / 1000);
+    const panel = async (dashboard: string, id: string) => {
+      const qs = new URLSearchParams({ start: String(end - 600), end: String(end), step: '60' });
+      const res = await getPanel(new Request(`http://meshwatch.test/api/panels/${dashboard}/${id}?${qs}`), { params: Promise.resolve({ dashboard, panel: id }) });
+      const { data } = panelResponseSchema.parse(await res.json());
+      if (data.kind !== 'table') throw new Error(`${id}: not a table`);
+      return data.rows;
+    };
+    // ALERTS is written at rule evaluation (every second here); give the first sample a moment.
+    await waitFor(async () => (await panel('oncall', 'slo-alerts')).length > 0, 15_000, 'ALERTS to hold the page');
+    expect((await panel('oncall', 'slo-alerts'))[0]?.cells).toMatchObject({
+      slo: { text: 'payments-availability', href: '/slos/payments-availability' },
+      severity: 'page',
+      state: 'firing',
+      windows: '1h and 5m',
+    });
+    const incidents = await panel('executive', 'active-incidents');
+    expect(incidents.find((r) => r.cells.namespace === 'payments')?.cells).toMatchObject({
+      alerts: 'SLOErrorBudgetBurn (page)',
+      slo: { text: 'payments-availability (page)', href: '/slos/payments-availability' },
+    });
   });
 
   it('tells stale and missing rules apart from loaded ones', async () => {

@@ -18,6 +18,7 @@ import { deployments } from './oncall/deployments';
 import { responseFlags, serviceFlags } from './oncall/flags';
 import { proxyResources } from './oncall/proxy-resources';
 import { retries } from './oncall/retries';
+import { sloAlerts } from './oncall/slo-alerts';
 import { topFailing } from './oncall/top-failing';
 import type { Panel } from './types';
 
@@ -33,6 +34,7 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
   },
   oncall: {
     'top-failing': topFailing,
+    'slo-alerts': sloAlerts,
     'error-ratio': errorRatio,
     'response-flags': responseFlags,
     retries,

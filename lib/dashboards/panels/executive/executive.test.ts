@@ -86,7 +86,7 @@ describe('active incidents', () => {
     const since = [s({ alertname: 'HighErrorRate', severity: 'critical', namespace: 'payments', service: 'payments' }, 1_790_850_000)];
     const { data } = activeIncidents.transform({ alerts, since }, p, ctx);
     expect(rows(data)).toEqual([
-      { id: '["","istiod"]', health: 'warn', cells: { service: 'istiod', namespace: '', alerts: 'CertExpiry (warning)', firing: 1, since: null } },
+      { id: '["","istiod"]', health: 'warn', cells: { service: 'istiod', namespace: '', alerts: 'CertExpiry (warning)', slo: '', firing: 1, since: null } },
       {
         id: '["payments","payments"]',
         health: 'bad',
@@ -94,11 +94,32 @@ describe('active incidents', () => {
           service: { text: 'payments', href: '/debug?service=payments&namespace=payments' },
           namespace: 'payments',
           alerts: 'HighErrorRate (critical), SlowBurn (warning)',
+          slo: '',
           firing: 3,
           since: 1_790_850_000,
         },
       },
     ]);
+  });
+
+  it('links Meshwatch burn-rate alerts to their SLO, pages first, and keeps page and ticket apart', () => {
+    const burn = (slo: string, severity: string) => s({ alertname: 'SLOErrorBudgetBurn', slo, severity, namespace: 'shop', service: 'cart' }, 1);
+    const alerts = [burn('cart-latency', 'ticket'), burn('cart-availability', 'ticket'), burn('cart-availability', 'page')];
+    const since = [s({ alertname: 'SLOErrorBudgetBurn', slo: 'cart-availability', severity: 'page', namespace: 'shop', service: 'cart' }, 1_790_855_000)];
+    const [row] = rows(activeIncidents.transform({ alerts, since }, p, ctx).data);
+    expect(row).toEqual({
+      id: '["shop","cart"]',
+      health: 'bad',
+      cells: {
+        service: { text: 'cart', href: '/debug?service=cart&namespace=shop' },
+        namespace: 'shop',
+        alerts: 'SLOErrorBudgetBurn (ticket), SLOErrorBudgetBurn (page)',
+        slo: { text: 'cart-availability (page) +1', href: '/slos/cart-availability' },
+        firing: 3,
+        since: 1_790_855_000,
+      },
+    });
+    expect(activeIncidents.queries(p, ctx).alerts.promql).toMatch(/^count by \(alertname, severity, slo, /);
   });
 
   it('says so when nothing fires, and filters by namespace in PromQL', () => {

@@ -1,8 +1,10 @@
 // Active incidents: alerts firing at the end of the range, from the ALERTS series Prometheus keeps
-// (so a pinned `?time=` shows what was firing then), grouped by the service they affect.
+// (so a pinned `?time=` shows what was firing then), grouped by the service they affect. Meshwatch's
+// own burn-rate alerts (SLOErrorBudgetBurn, with slo/service/namespace/severity labels) also name
+// their SLO, which the row links to.
 import { matchers } from '@/lib/prometheus/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
-import type { PanelData } from '../../schema';
+import type { Cell, PanelData } from '../../schema';
 import type { PanelParams } from '../../params';
 import { compareText } from '../values';
 import { definePanel, instant } from '../types';
@@ -10,9 +12,10 @@ import { definePanel, instant } from '../types';
 // Alert rules name the affected service differently; the first non-empty one wins, in this order.
 const SERVICE_LABELS = ['service', 'destination_service_name', 'app', 'job'] as const;
 const NAMESPACE_LABELS = ['namespace', 'destination_service_namespace'] as const;
-const BY = ['alertname', 'severity', ...NAMESPACE_LABELS, ...SERVICE_LABELS].join(', ');
+const BY = ['alertname', 'severity', 'slo', ...NAMESPACE_LABELS, ...SERVICE_LABELS].join(', ');
 /** Severities that mean someone is (or should be) paged. */
 const PAGING = new Set(['critical', 'page', 'error']);
+const isPaging = (severity: string) => PAGING.has(severity.toLowerCase());
 
 function firing(p: PanelParams): string {
   if (!p.namespace) return `ALERTS${matchers({ alertstate: 'firing' })}`;
@@ -24,7 +27,8 @@ const first = (s: Sample, names: readonly string[]) => names.map((n) => s.labels
 interface Incident {
   namespace: string;
   service: string;
-  alerts: Map<string, string>; // alertname -> severity
+  alerts: Map<string, string>; // "alertname (severity)" -> severity
+  slos: Map<string, string>; // SLO name -> its most urgent firing severity
   firing: number;
   since: number | null;
 }
@@ -34,8 +38,12 @@ export function groupIncidents(counts: readonly Sample[], since: readonly Sample
   const keyOf = (s: Sample) => JSON.stringify([first(s, NAMESPACE_LABELS), first(s, SERVICE_LABELS)]);
   for (const s of counts) {
     const key = keyOf(s);
-    const entry = byKey.get(key) ?? { namespace: first(s, NAMESPACE_LABELS), service: first(s, SERVICE_LABELS), alerts: new Map(), firing: 0, since: null };
-    entry.alerts.set(s.labels.alertname ?? '', s.labels.severity ?? '');
+    const entry = byKey.get(key) ?? { namespace: first(s, NAMESPACE_LABELS), service: first(s, SERVICE_LABELS), alerts: new Map(), slos: new Map(), firing: 0, since: null };
+    const name = s.labels.alertname ?? '';
+    const severity = s.labels.severity ?? '';
+    entry.alerts.set(severity ? `${name} (${severity})` : name, severity);
+    const slo = s.labels.slo;
+    if (slo && !isPaging(entry.slos.get(slo) ?? '')) entry.slos.set(slo, severity);
     entry.firing += Number.isFinite(s.value) ? s.value : 0;
     byKey.set(key, entry);
   }
@@ -44,6 +52,15 @@ export function groupIncidents(counts: readonly Sample[], since: readonly Sample
     if (entry && Number.isFinite(s.value)) entry.since = entry.since === null ? s.value : Math.min(entry.since, s.value);
   }
   return [...byKey.values()].sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.service, b.service));
+}
+
+/** The SLO whose alert is most urgent (pages first), linking to its page; "+N" when more SLOs burn. */
+function sloCell(slos: Map<string, string>): Cell {
+  const ranked = [...slos].sort(([a, sa], [b, sb]) => Number(isPaging(sb)) - Number(isPaging(sa)) || compareText(a, b));
+  const top = ranked[0];
+  if (!top) return '';
+  const more = ranked.length > 1 ? ` +${ranked.length - 1}` : '';
+  return { text: `${top[0]} (${top[1] || 'alert'})${more}`, href: `/slos/${encodeURIComponent(top[0])}` };
 }
 
 export const activeIncidents = definePanel({
@@ -60,19 +77,20 @@ export const activeIncidents = definePanel({
         { key: 'service', label: 'Service', kind: 'link' },
         { key: 'namespace', label: 'Namespace', kind: 'text' },
         { key: 'alerts', label: 'Alerts', kind: 'text' },
+        { key: 'slo', label: 'SLO', kind: 'link' },
         { key: 'firing', label: 'Firing', unit: 'count', kind: 'number' },
         { key: 'since', label: 'Since', unit: 'timestamp', kind: 'number' },
       ],
       rows: incidents.map((i) => {
         const service = i.service || '(no service label)';
-        const names = [...i.alerts].map(([name, severity]) => (severity ? `${name} (${severity})` : name));
         return {
           id: JSON.stringify([i.namespace, i.service]),
-          health: [...i.alerts.values()].some((s) => PAGING.has(s.toLowerCase())) ? 'bad' : 'warn',
+          health: [...i.alerts.values()].some(isPaging) ? 'bad' : 'warn',
           cells: {
             service: i.service && i.namespace ? { text: service, href: `/debug?${new URLSearchParams({ service: i.service, namespace: i.namespace })}` } : service,
             namespace: i.namespace,
-            alerts: names.join(', '),
+            alerts: [...i.alerts.keys()].join(', '),
+            slo: sloCell(i.slos),
             firing: i.firing,
             since: i.since,
           },

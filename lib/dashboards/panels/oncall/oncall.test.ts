@@ -10,6 +10,7 @@ import { responseFlags } from './flags';
 import { proxyResources } from './proxy-resources';
 import { clusterHost, retries } from './retries';
 import { findRollouts } from './rollouts';
+import { sloAlerts } from './slo-alerts';
 import { topFailing } from './top-failing';
 
 const ctx: PanelContext = { mesh: istioAdapter, config: { teams: {} } };
@@ -165,5 +166,29 @@ describe('proxy resources', () => {
       ['b', 0.05, null, 0, 'good'],
       ['c', null, 2e8, 0, 'good'],
     ]);
+  });
+});
+
+describe('SLO burn-rate alerts', () => {
+  const burn = (slo: string, severity: string, state: string) =>
+    s({ slo, severity, alertstate: state, service: 'cart', namespace: 'shop', long_window: severity === 'page' ? '1h' : '1d', short_window: severity === 'page' ? '5m' : '2h' }, 1);
+  it('lists firing pages first, with since, SLO and service links', () => {
+    const states = [burn('cart-availability', 'ticket', 'firing'), burn('cart-latency', 'page', 'pending'), burn('cart-availability', 'page', 'firing')];
+    const since = [s({ slo: 'cart-availability', severity: 'page', service: 'cart', namespace: 'shop', long_window: '1h', short_window: '5m' }, 990)];
+    const { data } = sloAlerts.transform({ states, since }, p, ctx);
+    expect(table(data).rows.map((r) => [r.cells.slo, r.cells.severity, r.cells.state, r.cells.windows, r.cells.since, r.health])).toEqual([
+      [{ text: 'cart-availability', href: '/slos/cart-availability' }, 'page', 'firing', '1h and 5m', 990, 'bad'],
+      [{ text: 'cart-availability', href: '/slos/cart-availability' }, 'ticket', 'firing', '1d and 2h', null, 'warn'],
+      [{ text: 'cart-latency', href: '/slos/cart-latency' }, 'page', 'pending', '1h and 5m', null, 'warn'],
+    ]);
+    expect(table(data).rows[0]?.cells.service).toEqual({ text: 'shop/cart', href: '/debug?service=cart&namespace=shop' });
+  });
+
+  it('says how alerts get there when none fires, and filters by namespace', () => {
+    expect(sloAlerts.transform({ states: [], since: [] }, p, ctx).data).toMatchObject({ rows: [], detail: expect.stringContaining('/api/rules') });
+    const q = sloAlerts.queries({ ...p, namespace: 'shop' }, ctx);
+    expect(q.states.promql).toBe(
+      'max by (slo, service, namespace, severity, long_window, short_window, alertstate) (ALERTS{alertname="SLOErrorBudgetBurn",alertstate=~"pending|firing",namespace="shop"})',
+    );
   });
 });

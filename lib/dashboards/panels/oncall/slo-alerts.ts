@@ -1,0 +1,78 @@
+// SLO burn-rate alerts: Meshwatch's own rules (SLOErrorBudgetBurn) pending or firing at the end of the
+// range, as Prometheus evaluates them (the ALERTS series, so a pinned time shows what fired then), one
+// row per SLO and severity, linking to the SLO page and the service's debug view.
+import { matchers } from '@/lib/prometheus/promql';
+import type { Sample } from '@/lib/prometheus/query-schemas';
+import { ALERT_NAME } from '@/lib/slo/rules';
+import type { PanelParams } from '../../params';
+import type { PanelData } from '../../schema';
+import { compareText } from '../values';
+import { definePanel, instant } from '../types';
+
+const BY = 'slo, service, namespace, severity, long_window, short_window';
+
+function selector(metric: string, p: PanelParams, extra: Record<string, string | ['=~', string]> = {}): string {
+  return `${metric}${matchers({ alertname: ALERT_NAME, ...extra, ...(p.namespace ? { namespace: p.namespace } : {}) })}`;
+}
+
+const keyOf = (s: Sample) => JSON.stringify([s.labels.slo ?? '', s.labels.severity ?? '', s.labels.long_window ?? '', s.labels.short_window ?? '']);
+/** Firing before pending, pages before tickets, then by SLO name. */
+const rank = (state: string, severity: string) => (state === 'firing' ? 0 : 2) + (severity === 'page' ? 0 : 1);
+
+export function sloAlertRows(states: readonly Sample[], since: readonly Sample[]) {
+  const activeAt = new Map(since.map((s) => [keyOf(s), s.value]));
+  return states
+    .map((s) => {
+      const l = s.labels;
+      const state = l.alertstate ?? '';
+      const severity = l.severity ?? '';
+      const started = activeAt.get(keyOf(s));
+      return { l, state, severity, since: started !== undefined && Number.isFinite(started) ? started : null };
+    })
+    .sort((a, b) => rank(a.state, a.severity) - rank(b.state, b.severity) || compareText(a.l.slo ?? '', b.l.slo ?? ''));
+}
+
+export const sloAlerts = definePanel({
+  queries: (p) => ({
+    states: instant(
+      'SLO burn-rate alerts pending or firing at the end of the range',
+      `max by (${BY}, alertstate) (${selector('ALERTS', p, { alertstate: ['=~', 'pending|firing'] })})`,
+    ),
+    since: instant('When each of them became active (ALERTS_FOR_STATE holds activeAt)', `min by (${BY}) (${selector('ALERTS_FOR_STATE', p)})`),
+  }),
+  transform: ({ states, since }) => {
+    const rows = sloAlertRows(states, since);
+    const data: PanelData = {
+      kind: 'table',
+      columns: [
+        { key: 'slo', label: 'SLO', kind: 'link' },
+        { key: 'service', label: 'Service', kind: 'link' },
+        { key: 'severity', label: 'Severity', kind: 'text' },
+        { key: 'state', label: 'State', kind: 'text' },
+        { key: 'windows', label: 'Windows', kind: 'text' },
+        { key: 'since', label: 'Since', unit: 'timestamp', kind: 'number' },
+      ],
+      rows: rows.map(({ l, state, severity, since: started }) => {
+        const slo = l.slo ?? '';
+        const service = l.service ?? '';
+        const namespace = l.namespace ?? '';
+        return {
+          id: JSON.stringify([slo, severity, l.long_window ?? '', l.short_window ?? '']),
+          health: state === 'firing' && severity === 'page' ? 'bad' : 'warn',
+          cells: {
+            slo: slo ? { text: slo, href: `/slos/${encodeURIComponent(slo)}` } : '(no slo label)',
+            service: service && namespace ? { text: `${namespace}/${service}`, href: `/debug?${new URLSearchParams({ service, namespace })}` } : service,
+            severity,
+            state,
+            windows: l.long_window ? `${l.long_window} and ${l.short_window ?? '?'}` : '',
+            since: started,
+          },
+        };
+      }),
+      ...(rows.length === 0
+        ? { detail: `No SLO burn-rate alert (${ALERT_NAME}) pending or firing at the end of the range. Prometheus evaluates them once Meshwatch's rules are loaded (see /api/rules).` }
+        : {}),
+    };
+    return { data, warnings: [] };
+  },
+});
