@@ -2,7 +2,8 @@ import { matchers } from '@/lib/prometheus/promql';
 import type { Grid } from './backtest-grid';
 import type { AlertPair } from './policy';
 import { windowExprs } from './queries';
-import { errorRatioRecord, eventsRecord } from './rules';
+import { errorRatioRecord, eventsRecord, recordedSelector, SLI_HASH_LABEL } from './rules';
+import { sliHash } from './sli-hash';
 import type { SloSpec } from './spec';
 import { sortWindows, windowSeconds } from './windows';
 
@@ -87,14 +88,14 @@ export function rawQueries(spec: SloSpec, windows: readonly string[]): WindowQue
   });
 }
 
-/** Recorded series of rules.ts, selected by the SLO's name. */
+/** Recorded series of rules.ts, of the spec's current definition (its sli_hash), so an unsaved edit reads raw. */
 export function recordedQueries(spec: SloSpec, windows: readonly string[]): WindowQuery[] {
-  const slo = matchers({ slo: spec.name });
   return windows.flatMap((window) => {
     const step = sampleStep(window);
-    const events = `${eventsRecord(window)}${slo}`;
+    const events = recordedSelector(eventsRecord(window), spec);
     const total: WindowQuery = { window, kind: 'total', query: events, step };
-    return window === spec.window ? [total] : [{ window, kind: 'bad', query: `${errorRatioRecord(window)}${slo}`, eventsQuery: events, step }, total];
+    const ratio = recordedSelector(errorRatioRecord(window), spec);
+    return window === spec.window ? [total] : [{ window, kind: 'bad', query: ratio, eventsQuery: events, step }, total];
   });
 }
 
@@ -103,7 +104,8 @@ export function recordedQueries(spec: SloSpec, windows: readonly string[]): Wind
  * reads recorded series only when every window has one at both ends of the range.
  */
 export function recordedCheckQuery(spec: SloSpec, windows: readonly string[]): string {
-  return `count by (__name__) (${matchers({ __name__: ['=~', { literal: windows.map(eventsRecord) }], slo: spec.name })})`;
+  const selector = matchers({ __name__: ['=~', { literal: windows.map(eventsRecord) }], slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec) });
+  return `count by (__name__) (${selector})`;
 }
 
 /** Bad events missing where there is traffic read as none, except for latency (see queries.ts). */

@@ -34,7 +34,10 @@ export interface BacktestOptions {
   to: number;
   /** A candidate policy instead of the spec's own. */
   policy?: Policy;
-  /** Read the SLO's recorded series when they cover the range (saved SLOs only: an edited spec's records are stale). */
+  /**
+   * Read the SLO's recorded series when every window has them at both ends of the range (default).
+   * They carry the definition's sli_hash, so an edited, unsaved spec finds none and reads raw counters.
+   */
   preferRecorded?: boolean;
   signal?: AbortSignal;
 }
@@ -104,8 +107,9 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
   let queryCount = 0;
   await checkLatencyBucket(spec, opts);
   if (spec.indicator.type === 'latency') queryCount++;
-  const recorded = opts.preferRecorded === true && (await recordedCover(spec, windows, opts));
-  if (opts.preferRecorded) queryCount += 2;
+  const prefer = opts.preferRecorded ?? true;
+  const recorded = prefer && (await recordedCover(spec, windows, opts));
+  if (prefer) queryCount += 2;
   const plan = recorded ? recordedQueries(spec, windows) : rawQueries(spec, windows);
 
   const values = new Map<string, Array<number | null>>();

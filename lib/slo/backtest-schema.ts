@@ -111,10 +111,11 @@ export const MAX_BACKTEST_SECONDS = 35 * 86_400;
  * `POST /api/slos/backtest` body. `spec` is an SloSpec (name optional), validated by the route so its
  * field errors keep the form's paths (`indicator.thresholdMs`); `from`/`to` default like the GET route's.
  */
+const unixSecondsSchema = z.number({ error: 'must be unix seconds' }).positive('must be positive unix seconds').lt(1e10, 'must be unix seconds, not milliseconds');
 export const backtestRequestSchema = z.object({
   spec: z.unknown(),
-  from: z.number().optional(),
-  to: z.number().optional(),
+  from: unixSecondsSchema.optional(),
+  to: unixSecondsSchema.optional(),
   policy: policySchema.optional(),
 });
 export type BacktestRequest = z.input<typeof backtestRequestSchema>;

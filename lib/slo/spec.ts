@@ -17,7 +17,7 @@ const sloWindowSchema = durationSchema(DAY, 90 * DAY, '1d and 90d');
  * (RFC 1123: [a-z0-9-], alphanumeric at both ends, at most 63). The static routes under /api/slos/
  * take precedence over /api/slos/{name}, so their names are reserved.
  */
-export const RESERVED_NAMES = ['buckets', 'import', 'preview'] as const;
+export const RESERVED_NAMES = ['backtest', 'buckets', 'import', 'preview'] as const;
 export const sloNameSchema = requiredString()
   .max(63, 'must be at most 63 characters')
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'must be lowercase letters, digits and dashes, starting and ending with a letter or digit')

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
+import { getPrometheusClient } from '@/lib/prometheus';
+import { backtestRange, withPolicy } from '@/lib/slo/backtest-http';
+import { backtestSlo } from '@/lib/slo/backtest-run';
+import { storedOr404 } from '@/lib/slo/http';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const paramsSchema = z.object({ from: timeParamSchema, to: timeParamSchema, policy: z.string().max(20_000, 'must be at most 20000 characters').optional() });
+
+/**
+ * GET /api/slos/{name}/backtest?from=&to=[&policy=<JSON>]: what the SLO's policy (or a candidate one)
+ * would have done over [from, to] (lib/slo/backtest-schema.ts).
+ */
+export const GET = apiHandler('/api/slos/[name]/backtest', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
+  const query = parseSearchParams(paramsSchema, request.url);
+  const spec = withPolicy(storedOr404((await params).name).spec, query.policy);
+  const range = backtestRange(spec, query.from, query.to);
+  const { result } = await backtestSlo(spec, { client: getPrometheusClient(), ...range, signal: request.signal });
+  return Response.json(result, { headers: { 'cache-control': 'no-store' } });
+});

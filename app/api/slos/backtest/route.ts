@@ -1,0 +1,29 @@
+import { apiHandler } from '@/lib/api';
+import { requireRole } from '@/lib/auth';
+import { getPrometheusClient } from '@/lib/prometheus';
+import { backtestRequestSchema } from '@/lib/slo/backtest-schema';
+import { backtestRange, withPolicy } from '@/lib/slo/backtest-http';
+import { backtestSlo } from '@/lib/slo/backtest-run';
+import { parseSpec, readJson } from '@/lib/slo/http';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** Lets the form backtest before the SLO has a name. */
+const UNNAMED = 'unsaved-slo';
+
+/**
+ * POST /api/slos/backtest { spec, from?, to?, policy? }: the backtest of an unsaved spec, for the
+ * create/edit form. It changes nothing, so viewers may call it; a custom indicator runs the caller's
+ * own PromQL on Prometheus and needs an editor, as the preview does.
+ */
+export const POST = apiHandler('/api/slos/backtest', async (request: Request) => {
+  const body = backtestRequestSchema.parse(await readJson(request));
+  const raw = body.spec;
+  const named = typeof raw === 'object' && raw !== null && !('name' in raw) ? { ...raw, name: UNNAMED } : raw;
+  const spec = withPolicy(parseSpec(named), body.policy);
+  if (spec.indicator.type === 'custom') requireRole(request, 'editor');
+  const range = backtestRange(spec, body.from, body.to);
+  const { result } = await backtestSlo(spec, { client: getPrometheusClient(), ...range, signal: request.signal });
+  return Response.json(result, { headers: { 'cache-control': 'no-store' } });
+});
