@@ -29,6 +29,9 @@ test.describe('SLOs', () => {
     await expect(detail.recommendation).toContainText('page');
     await expect(detail.alerts.getByRole('row').filter({ hasText: '1h / 5m' })).toContainText('firing');
     await expect(detail.burnRates).toBeVisible();
+    // The fixture Prometheus holds no recorded series at this past instant: every window says it was computed raw.
+    await expect(detail.burnRates.getByRole('row', { name: /^30d/ })).toContainText('Raw counters');
+    await expect(detail.burnRates.getByRole('columnheader', { name: 'Read from' })).toBeVisible();
     await expect(detail.budget.locator('canvas')).toBeVisible();
     await expect(detail.rules.getByLabel('Rules YAML')).toContainText('groups:');
     await expect(detail.historyRows()).toHaveCount(1);
