@@ -35,7 +35,7 @@ export const slosStatusResponseSchema = z.object({
   statuses: z.array(sloStatusSchema),
   /** SLOs that could not be evaluated, e.g. `threshold_not_a_bucket` with `details.nearest`. */
   errors: z.array(evaluationErrorSchema),
-  /** PromQL queries the evaluation took. */
+  /** PromQL queries the evaluation took: 1 for the recorded series, plus the raw ones still needed. */
   queryCount: z.number(),
 });
 export type SlosStatusResponse = z.infer<typeof slosStatusResponseSchema>;

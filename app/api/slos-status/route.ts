@@ -11,8 +11,9 @@ export const runtime = 'nodejs';
 const paramsSchema = z.object({ time: timeParamSchema });
 
 /**
- * GET /api/slos-status?time=: the status of every SLO from one query per window per indicator kind
- * (plus one per window per custom SLO); SLOs that cannot be evaluated are listed under `errors`.
+ * GET /api/slos-status?time=: the status of every SLO from one query for the recording rules' series,
+ * then, for the SLOs and windows without them, one raw query per window per indicator kind (plus one
+ * per window per custom SLO); SLOs that cannot be evaluated are listed under `errors`.
  */
 export const GET = apiHandler('/api/slos-status', async (request: Request) => {
   const { time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
