@@ -155,7 +155,8 @@ describe('backtest routes over the fixture Prometheus', () => {
   });
 
   it('POST backtests an unsaved spec with a candidate policy: a 1h/5m page only', async () => {
-    const { name: _name, ...unnamed } = slo('x', 'payments/payments');
+    const unnamed: Partial<SloSpec> = { ...slo('x', 'payments/payments') };
+    delete unnamed.name;
     const body = { spec: unnamed, from: outage.start - 3600, to: outage.start + 3 * 3600, policy: { alerts: [{ severity: 'page', longWindow: '1h', shortWindow: '5m', threshold: 14.4 }] } };
     const res = await POST(new Request('http://meshwatch.test/api/slos/backtest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
     expect(res.status).toBe(200);
