@@ -91,4 +91,16 @@ describe.skipIf(promtool === null)('generated rule unit tests under promtool', (
     const result = await promtoolTest(write(spec, stringify(doc), 'mutated-normal.yml'));
     expect(result.code).not.toBe(0);
   });
+
+  it.each(SPECS.slice(0, 3).map((s) => [s.name, s] as const))('%s: a broken rule that ignores its long window fails the onset test', async (_name, spec) => {
+    const file = write(spec, ruleTestsYaml(spec), `onset-${spec.name}.yml`);
+    // Keep only the short-window half of every `long > t and short > t` alert expression.
+    const rules = parse(rulesYaml(spec)) as { groups: Array<{ rules: Array<{ alert?: string; expr: string }> }> };
+    for (const rule of rules.groups.flatMap((g) => g.rules)) if (rule.alert) rule.expr = rule.expr.split(' and ').at(-1) ?? rule.expr;
+    writeFileSync(path.join(dir, rulesFileName(spec)), stringify(rules, { lineWidth: 0 }));
+    const result = await promtoolTest(file);
+    expect(result.code).not.toBe(0);
+    // Only the quiet-then-burn test sees the difference (a burn from zero fills both windows at once).
+    expect(result.output).toContain('count(ALERTS');
+  });
 });

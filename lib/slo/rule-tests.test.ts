@@ -88,5 +88,6 @@ describe('ruleTestsYaml', () => {
       ['3h2m', ['1h', '6h', '1d', '3d']],
     ]);
     expect(normal?.alert_rule_test.every((c) => c.exp_alerts.length === 0)).toBe(true);
+    expect(doc.tests).toHaveLength(3);
   });
 });

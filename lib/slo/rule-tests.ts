@@ -4,8 +4,10 @@ import { expandTemplate } from './go-template';
 import { budgetFraction } from './math';
 import { isUnreachable, resolvePolicy, type AlertPair } from './policy';
 import { ALERT_NAME, errorRatioRecord, sloRuleGroups, type AlertingRule, type RecordingRule } from './rules';
+import { onsetCases, type Onset } from './rule-test-onset';
 import { seriesText, syntheticCounters } from './rule-test-series';
 import type { SloSpec } from './spec';
+import { windowSeconds } from './windows';
 
 // A `promtool test rules` file for one SLO's generated rules: a synthetic burn must fire each
 // reachable alert once its `for` has passed (and not before), normal traffic must fire none. Pure.
@@ -26,6 +28,8 @@ export const rulesFileName = (spec: SloSpec) => `slo-${spec.name}.rules.yaml`;
 export const testFileName = (spec: SloSpec) => `slo-${spec.name}.test.yml`;
 
 const ceilStep = (s: number) => Math.ceil(s / STEP_S) * STEP_S;
+/** `for: 0s` is valid in a rule file but not a positive duration. */
+const holdSeconds = (forText: string) => (/^0+[a-z]*$/.test(forText) ? 0 : parsePromDuration(forText));
 
 /**
  * When an alert surely has not fired yet, and when it surely has. The series start at 0 at time 0;
@@ -33,8 +37,7 @@ const ceilStep = (s: number) => Math.ceil(s / STEP_S) * STEP_S;
  * (Prometheus 3's left-open ones), and it fires at the first evaluation `for` after that.
  */
 export function fireTimes(forText: string): { notYet: number; fired: number } {
-  // `for: 0s` is valid in a rule file but not a positive duration.
-  const hold = /^0+[a-z]*$/.test(forText) ? 0 : parsePromDuration(forText);
+  const hold = holdSeconds(forText);
   return { notYet: ceilStep(STEP_S + hold) - STEP_S, fired: ceilStep(2 * STEP_S + hold) };
 }
 
@@ -74,6 +77,44 @@ export function trafficRatios(spec: SloSpec, pairs: AlertPair[]): { burnBad: num
 
 function inputSeries(spec: SloSpec, bad: number, samples: number) {
   return syntheticCounters(spec, bad, EVENTS_PER_MINUTE).map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${samples}` }));
+}
+
+/** Counters at one rate until `onset.burnStart`, at the burn's after, sampled every minute until `end`. */
+function onsetSeries(spec: SloSpec, onset: Onset, end: number) {
+  const before = syntheticCounters(spec, onset.normalBad, onset.events);
+  const after = syntheticCounters(spec, onset.burnBad, onset.events);
+  const k = onset.burnStart / STEP_S;
+  const rest = end / STEP_S - k;
+  return before.map((c, i) => {
+    const b = after[i]?.perMinute ?? 0;
+    return { series: seriesText(c), values: `0+${c.perMinute}x${k} ${c.perMinute * k + b}+${b}x${rest - 1}` };
+  });
+}
+
+/**
+ * The multiwindow logic itself: after a quiet long window the burn starts; the most sensitive alert
+ * must not fire while only its short window is hot, and must fire once the long one agrees.
+ */
+function onsetTest(spec: SloSpec, firing: Expected[], burnBad: number, normalBad: number) {
+  const target = [...firing].sort((a, b) => windowSeconds(a.pair.longWindow) - windowSeconds(b.pair.longWindow))[0];
+  if (!target) return [];
+  const onset: Onset = { burnStart: windowSeconds(target.pair.longWindow), normalBad, burnBad, events: EVENTS_PER_MINUTE };
+  const found = onsetCases(onset, {
+    longWindow: target.pair.longWindow,
+    shortWindow: target.pair.shortWindow,
+    ratio: target.pair.threshold * budgetFraction(spec.objective),
+    holdS: holdSeconds(target.rule.for),
+    labels: { alertname: ALERT_NAME, ...target.labels },
+  });
+  if (!found) return [];
+  return [
+    {
+      name: `${spec.name}: a burn after a quiet ${target.pair.longWindow} fires the ${target.pair.longWindow}/${target.pair.shortWindow} ${target.pair.severity} only once both windows agree`,
+      interval: durationToPromql(STEP_S),
+      input_series: onsetSeries(spec, onset, found.end),
+      promql_expr_test: found.cases,
+    },
+  ];
 }
 
 /** The test file's object: rule_files relative to the test file, one burn and one normal-traffic test. */
@@ -120,6 +161,7 @@ export function ruleTests(spec: SloSpec) {
         input_series: inputSeries(spec, normalBad, end),
         alert_rule_test: evalTimes.map((ts) => alertCase(ts, [])),
       },
+      ...onsetTest(spec, firing, burnBad, normalBad),
     ],
   };
 }
