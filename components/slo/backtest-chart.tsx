@@ -23,7 +23,7 @@ export function BacktestChart({ result, label }: { result: BacktestResult; label
           <input id={`${id}-short`} type="checkbox" checked={settings.showShort} onChange={(e) => setSettings((s) => ({ ...s, showShort: e.target.checked }))} /> Show short windows
         </label>
       </div>
-      <LazyEChart option={option} label={label} height={260} />
+      <LazyEChart option={option} label={label} height={300} />
     </div>
   );
 }
