@@ -31,7 +31,9 @@ export function alertingChip(entry: SloAlerting | undefined, ctx: Context): Aler
     const windows = top.longWindow ? ` (${top.longWindow}/${top.shortWindow ?? '?'} burn rate)` : '';
     const tone: Tone = top.state === 'firing' && top.severity === 'page' ? 'bad' : 'warn';
     const others = entry.alerts.length > 1 ? `; ${entry.alerts.length - 1} more alert(s) pending or firing` : '';
-    return { label: `${top.state} ${top.severity}${since}`, tone, title: `Prometheus: ${top.severity} alert ${top.state}${windows}${since}${others}` };
+    // Prometheus reports when an alert became active (pending), not when its `for` ran out and it fired.
+    const title = `Prometheus: ${top.severity} alert ${top.state}${windows}, active${since}${others}`;
+    return { label: `${top.state} ${top.severity}${since}`, tone, title };
   }
   switch (entry.rules) {
     case 'loaded':

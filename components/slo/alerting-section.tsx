@@ -21,7 +21,7 @@ export function AlertingSection({ name, time }: { name: string; time: number | n
       </p>
       {alerting.isError && <p role="alert">Rules and alerts unavailable: {alerting.error.message}</p>}
       {entry && entry.alerts.length > 0 && (
-        <table className={styles.table} aria-label={`Burn-rate alerts of ${name} in Prometheus`}>
+        <table className={styles.table} aria-label={`Pending and firing in Prometheus: ${name}`}>
           <thead>
             <tr>
               <th scope="col">Severity</th>
