@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { GRAPH_BOX } from '../components/graph/graph-hit';
+import { GRAPH_BOX, pointOnEdge, projector } from '../components/graph/graph-hit';
+import { edgeCurveness } from '../components/graph/graph-options';
+import { graphResponseSchema } from '../lib/graph/schema';
 import { createModel, TEST_ANCHOR, TEST_SEED } from '../scripts/simulator';
 import { GraphPage } from './pages/graph-page';
 import { fixtureTime } from './prometheus-control';
@@ -96,5 +98,58 @@ test.describe('service graph', () => {
     await expect(graph.sliderTime).not.toHaveText(before ?? '');
     await expect(page).toHaveURL(new RegExp(`time=${fixtureTime() - 6 * 3600}`));
     await expect(graph.nodesTable.locator('caption')).toContainText(new Date((fixtureTime() - 6 * 3600) * 1000).toISOString().slice(11, 16));
+  });
+
+  test('the Services | Workloads toggle redraws workloads, kept in the URL; the deploy shows two revisions', async ({ page }) => {
+    const graph = new GraphPage(page);
+    await graph.goto({ time: fixtureTime() });
+    const workloads = page.getByRole('radio', { name: 'Workloads' });
+    await expect(page.getByRole('radio', { name: 'Services' })).toBeChecked();
+    await workloads.check();
+    await expect(page).toHaveURL(/view=workload/);
+    const table = page.locator('table', { has: page.locator('caption', { hasText: /workloads at/ }) });
+    // The simulator names each workload after its service: the same 16 nodes, now as workloads.
+    await expect(table.locator('tbody tr')).toHaveCount(DEMO_NODES);
+    await expect(table.getByRole('columnheader', { name: /Revisions/ })).toBeVisible();
+
+    // Two minutes into the catalog v1 -> v2 deployment both revisions serve.
+    const deploy = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR }).timeline.find((e) => e.id === 'catalog-deploy');
+    if (!deploy) throw new Error('no deployment in the model');
+    await graph.goto({ time: deploy.start + 120, end: TEST_ANCHOR, range: '7d', view: 'workload' });
+    await expect(workloads).toBeChecked();
+    await expect(table.getByRole('row', { name: /shop\/catalog/ })).toContainText(/v[12], v[12]/);
+    await table.getByRole('button', { name: 'shop/catalog', exact: true }).click();
+    await expect(page.getByRole('complementary', { name: 'Workload shop/catalog' })).toContainText(/Revisions: v[12] .*, v[12] /);
+  });
+
+  test('a call clicked on the canvas opens its panel', async ({ page, request }, testInfo) => {
+    const time = fixtureTime();
+    const graph = new GraphPage(page);
+    await graph.goto({ time });
+    await expect(graph.nodeRows()).toHaveCount(DEMO_NODES);
+    // Where the call is drawn: the API's layout, placed on this canvas the way the page places it.
+    const body = graphResponseSchema.parse(await (await request.get(`/api/graph?time=${time}&window=5m`)).json());
+    const box = await graph.chart.boundingBox();
+    if (!box) throw new Error('no chart box');
+    const at = projector(body.nodes, { width: box.width, height: box.height });
+    const byId = new Map(body.nodes.map((n) => [n.id, at(n)]));
+    const [source, target] = ['shop/checkout', 'payments/payments'];
+    const [a, b] = [byId.get(source), byId.get(target)];
+    if (!a || !b) throw new Error('checkout or payments is not drawn');
+    const mid = pointOnEdge(a, b, edgeCurveness(body.edges.length), 0.5);
+    // ECharts itself agrees the pointer is on that call: its tooltip names it.
+    await page.mouse.move(box.x + mid.x, box.y + mid.y);
+    await expect(graph.chart.getByText(`${source} → ${target}`)).toBeVisible();
+    await page.mouse.click(box.x + mid.x, box.y + mid.y);
+    const panel = page.getByRole('complementary', { name: `Call ${source} → ${target}` });
+    await expect(panel).toBeVisible();
+    await expect(page).toHaveURL(/edge=shop%2Fcheckout\+-%3E\+payments%2Fpayments/);
+    const edge = body.edges.find((e) => e.source === source && e.target === target && e.protocol === 'http');
+    await expect(panel).toContainText(`mTLS share${Math.round((edge?.mtlsRatio ?? NaN) * 100)}%`);
+    await expect(panel).toContainText('Latency p95');
+    await expect(panel.getByRole('link', { name: /Debug payments\/payments/ })).toHaveAttribute('href', '/debug?service=payments&namespace=payments&source=shop%2Fcheckout');
+    await page.screenshot({ path: testInfo.outputPath('graph-edge-panel.png') });
+    await panel.getByRole('button', { name: 'Close call panel' }).click();
+    await expect(panel).toBeHidden();
   });
 });

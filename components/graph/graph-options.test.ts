@@ -64,4 +64,15 @@ describe('buildGraphOption at scale', () => {
     expect(curve(10)).toBe(0.08);
     expect(curve(LARGE_GRAPH_EDGES + 1)).toBe(0);
   });
+
+  it('labels only failing, degraded and selected nodes of a large graph, and no edges on hover', () => {
+    const labels = (n: number) => {
+      const nodes = [node('ns/bad', 1, 0.5), ...Array.from({ length: n }, (_, i) => node(`ns/s${i}`, 1, 0))];
+      const opt = buildGraphOption({ nodes, edges: nodes.slice(1).map((t) => edge('ns/bad', t.id, 0)), theme, selectedNode: 'ns/s1', size: { width: 800, height: 400 } });
+      const s = (opt.series as GraphSeriesOption[])[0] as { data: Array<{ label?: { show: boolean } }>; emphasis: { edgeLabel: { show: boolean } } };
+      return { shown: s.data.slice(2).filter((d) => d.label?.show).length, hoverEdges: s.emphasis.edgeLabel.show };
+    };
+    expect(labels(10)).toEqual({ shown: 11, hoverEdges: true });
+    expect(labels(LARGE_GRAPH_EDGES + 1)).toEqual({ shown: 2, hoverEdges: false });
+  });
 });

@@ -12,6 +12,9 @@ const EDGE_RANGE = 6;
 /**
  * Past this many edges, calls are drawn straight: 5,000 curved edges took most of a second to paint
  * (profiled in Chromium at 1,000 services), and at that density the curve no longer separates anything.
+ * Labels go too (but for failing or degraded nodes and the selection): ECharts measures every label
+ * text up front, hover labels included, which was the next largest cost (a CPU profile of
+ * `npm run bench -- graph-scale`), and a thousand names overlap into noise; the tooltip names them.
  */
 export const LARGE_GRAPH_EDGES = 500;
 /** Curveness of every call drawn (see LARGE_GRAPH_EDGES); the click hit test bends the same way. */
@@ -58,7 +61,7 @@ export function healthColour(theme: ChartTheme, h: Health): string {
 /** Square-root scaling: rates span orders of magnitude, areas should not. */
 const scale = (v: number, max: number) => (max > 0 ? Math.sqrt(Math.max(0, v) / max) : 0);
 
-function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: number; y: number }) {
+function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: number; y: number }, large: boolean) {
   const judged = judge(n, input.slos);
   const health = judged.health;
   const selected = n.id === input.selectedNode;
@@ -73,6 +76,7 @@ function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: n
     symbolSize: NODE_MIN + NODE_RANGE * scale(n.rps, max),
     itemStyle: { color: colour, borderColor: selected ? input.theme.text : input.theme.surface, borderWidth: selected ? 3 : 1 },
     label: {
+      show: !large || selected || health === 'bad' || health === 'warn',
       formatter: health === 'bad' || health === 'warn' ? `${mark}${n.service} ${judged.label ?? formatErrorPct(n.errorRatio)}` : n.service,
       color: health === 'bad' ? input.theme.bad : input.theme.text,
       fontWeight: selected || health === 'bad' ? ('bold' as const) : ('normal' as const),
@@ -160,6 +164,7 @@ export function buildGraphOption(input: GraphOptionInput): ChartOption {
   const corners = anchors(input.size);
   const drawn = [...input.edges.map((edge) => ({ edge, gone: false })), ...gone.map((edge) => ({ edge, gone: true }))];
   const text = lazyText(input, drawn, corners.length);
+  const large = drawn.length > LARGE_GRAPH_EDGES;
   const series: GraphSeriesOption = {
     type: 'graph',
     layout: 'none',
@@ -173,9 +178,9 @@ export function buildGraphOption(input: GraphOptionInput): ChartOption {
     edgeSymbolSize: 7,
     label: { show: true, position: 'bottom', distance: 3, fontSize: 11 },
     edgeLabel: { fontSize: 10, backgroundColor: input.theme.surface, padding: 2, color: input.theme.text, formatter: text.edgeLabel },
-    emphasis: { focus: 'adjacency', edgeLabel: { show: true } },
+    emphasis: { focus: 'adjacency', edgeLabel: { show: !large } },
     tooltip: { formatter: text.tooltip },
-    data: [...corners, ...input.nodes.map((n) => nodeItem(n, maxNode, input, at(n)))],
+    data: [...corners, ...input.nodes.map((n) => nodeItem(n, maxNode, input, at(n), large))],
     edges: drawn.map((d) => edgeItem(d.edge, maxEdge, input, curveness, d.gone)),
   };
   return { tooltip: { trigger: 'item', confine: true }, series: [series] };
