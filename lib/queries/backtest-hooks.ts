@@ -16,11 +16,14 @@ export interface BacktestRange {
   to: number;
 }
 
-/** Keys sit under the SLO's own key, so a save (which invalidates slosAll) refreshes them too. */
+/**
+ * A saved SLO's backtest sits under its own key, so a save (which invalidates slosAll) marks it stale.
+ * Drafts sit outside slosAll on purpose: the save mutation awaits that invalidation, and refetching
+ * the form's two open comparisons (seconds each) would hold up the save for nothing.
+ */
 export const backtestKeys = {
   saved: (name: string, { from, to }: BacktestRange) => [...queryKeys.slo(name), 'backtest', { from, to }] as const,
-  draft: (spec: unknown, { from, to }: BacktestRange, policy: Policy | null) =>
-    [...queryKeys.slosAll(), 'backtest-draft', { spec, from, to, policy }] as const,
+  draft: (spec: unknown, { from, to }: BacktestRange, policy: Policy | null) => [...queryKeys.all, 'backtest-draft', { spec, from, to, policy }] as const,
 };
 
 /** `GET /api/slos/{name}/backtest`: the SLO's own policy over [from, to]. */
