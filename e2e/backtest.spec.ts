@@ -92,14 +92,14 @@ test.describe('Backtest', () => {
     await expect(pagesRow.getByRole('cell')).toHaveText([/^[1-9]\d*$/, '0']);
   });
 
-  test('with Prometheus down the backtest says what failed and offers Retry', async ({ page, request }) => {
+  test('with Prometheus down the backtest says what failed, and Retry recovers once it is back', async ({ page, request }) => {
     await stopPrometheus(request);
+    const backtest = new BacktestPanel(page);
+    const alert = backtest.region.getByRole('alert');
     try {
       const detail = new SloDetailPage(page);
       // A time nobody has cached, so the error is this load's.
       await detail.goto(NAME, TEST_ANCHOR - 600);
-      const backtest = new BacktestPanel(page);
-      const alert = backtest.region.getByRole('alert');
       await expect(alert).toContainText('Could not load backtest', { timeout: 45_000 });
       await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
       // The rest of the page still works: the spec is from the store.
@@ -107,5 +107,8 @@ test.describe('Backtest', () => {
     } finally {
       await startPrometheus(request);
     }
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(backtest.rows('page')).toHaveCount(1, { timeout: 45_000 });
+    await expect(alert).toHaveCount(0);
   });
 });
