@@ -50,13 +50,15 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-rules-int-'));
   const now = Math.floor(Date.now() / 1000);
   model = createModel({ seed: 42, anchor: now - (now % 60) });
+  // On the history's minute grid, so the injected 503 series has a sample of 0 where it is born: a
+  // series born between two samples loses its first increase to Prometheus' increase() (up to 60 s here).
+  incidentStart = model.anchor - INCIDENT_AGO_S;
   sim = await startControlledLiveServer({ model, port: 0 });
   const injected = await fetch(`${sim.controlUrl}/incidents`, {
     method: 'POST',
-    body: JSON.stringify({ service: 'payments', minutes: 60, errorShare: ERROR_SHARE, start: now - INCIDENT_AGO_S }),
+    body: JSON.stringify({ service: 'payments', minutes: 60, errorShare: ERROR_SHARE, start: incidentStart }),
   });
   expect(injected.status).toBe(201);
-  incidentStart = now - INCIDENT_AGO_S;
   // The history includes the incident's first 15 minutes: the writer reads the same families.
   const om = path.join(dir, 'history.om');
   await writeHistory({ model: sim.control.model, from: model.anchor - HISTORY_S, to: model.anchor, outFile: om });
@@ -139,8 +141,8 @@ describe('rules delivered to a real Prometheus', () => {
   });
 
   it('the on-call and executive dashboards show the firing page, linked to its SLO, from the ALERTS series', async () => {
-    const end = Math.floor(Date.now() / 1000);
     const panel = async (dashboard: string, id: string) => {
+      const end = Math.floor(Date.now() / 1000);
       const qs = new URLSearchParams({ start: String(end - 600), end: String(end), step: '60' });
       const res = await getPanel(new Request(`http://meshwatch.test/api/panels/${dashboard}/${id}?${qs}`), { params: Promise.resolve({ dashboard, panel: id }) });
       const { data } = panelResponseSchema.parse(await res.json());
