@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { GET as getRules } from '@/app/api/rules/route';
+import { GET as getAlerting } from '@/app/api/slos-alerting/route';
 import { GET as getOne, PUT, DELETE } from '@/app/api/slos/[name]/route';
 import { POST as create } from '@/app/api/slos/route';
 import { startScriptedServer, type ScriptedServer } from '@/lib/prometheus/scripted-server';
@@ -89,7 +90,19 @@ describe('rule delivery', () => {
     expect((await getRules(new Request(url('/rules?format=xml')))).status).toBe(422);
   });
 
+  it('reports a failed reload, and the read-back answers 502 when Prometheus fails', async () => {
+    prom.reply({ status: 500, body: 'boom' });
+    const state = await synced();
+    expect(state).toMatchObject({ ok: false, reload: 'skipped' }); // the broken spec from above is still stored
+    await PUT(new Request(url('/slos/cart-availability'), { method: 'PUT', headers: EDITOR, body: JSON.stringify(spec) }), ctx('cart-availability'));
+    expect(await synced()).toMatchObject({ ok: true, reload: 'error', error: expect.stringContaining('HTTP 500') });
+    const res = await getAlerting(new Request(url('/slos-alerting')));
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ error: { code: 'upstream_error' } });
+  });
+
   it('deleting the SLO empties the rule file', async () => {
+    prom.reply({ status: 200, body: '' });
     expect((await DELETE(new Request(url('/slos/cart-availability'), { method: 'DELETE', headers: EDITOR }), ctx('cart-availability'))).status).toBe(204);
     await synced();
     expect(promtoolSays(file)).toContain('SUCCESS: 0 rules found');

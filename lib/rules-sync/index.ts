@@ -65,9 +65,23 @@ export function requestRulesSync(): Promise<void> {
   return syncer.request().then(
     (state) => {
       if (!state.ok || state.reload === 'error') console.error(`[rules-sync] ${state.error ?? 'failed'}${state.checkOutput ? `\n${state.checkOutput}` : ''}`);
+      if (state.reload === 'error') retryLater();
     },
     (err: unknown) => console.error('[rules-sync]', err),
   );
+}
+
+/** Prometheus down at start-up (or restarting) must not leave its rules unloaded until the next SLO edit. */
+const RELOAD_RETRY_MS = 30_000;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function retryLater(): void {
+  if (retryTimer) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = undefined;
+    void requestRulesSync();
+  }, RELOAD_RETRY_MS);
+  retryTimer.unref();
 }
 
 export function rulesDelivery(): RulesDelivery {
