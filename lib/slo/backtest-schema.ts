@@ -34,7 +34,11 @@ export const episodeSchema = z.object({
 });
 export type Episode = z.infer<typeof episodeSchema>;
 
-/** A significant budget-consuming event (SRE Workbook ch. 5 scoring), with how the policy met it. */
+/**
+ * A significant budget-consuming event (SRE Workbook ch. 5 scoring), with how the policy met it: a
+ * climb of the errors beyond a burn rate of 1 that spends at least `significantEventBudgetShare` of the
+ * budget (CUSUM over the 5m window, backtest-events.ts). `end` is `to` while it is still going on.
+ */
 export const significantEventSchema = z.object({
   start: z.number(),
   end: z.number(),
@@ -77,6 +81,13 @@ export const backtestTimelineSchema = z.object({
 });
 export type BacktestTimeline = z.infer<typeof backtestTimelineSchema>;
 
+/**
+ * Advice from the backtest (backtest-recommend.ts), each with the concrete change:
+ * unreachable: a pair whose threshold even 100% errors cannot exceed; low-traffic: long windows too
+ * small for one error not to fire; flapping: mostly episodes under 15 minutes; late: an event caught
+ * only after 10% of the budget was gone; quiet: significant events no alert caught; noisy: episodes
+ * outside every significant event.
+ */
 export const backtestRecommendationSchema = z.object({
   kind: z.enum(['unreachable', 'low-traffic', 'flapping', 'late', 'noisy', 'quiet']),
   message: z.string(),
