@@ -46,6 +46,15 @@ function unreachable({ policy, objective }: RecommendInput): BacktestRecommendat
 }
 
 function lowTraffic({ policy, objective, medianEvents, sloWindow }: RecommendInput): BacktestRecommendation[] {
+  if (policy.length > 0 && policy.every((p) => (medianEvents.get(p.longWindow) ?? null) === null)) {
+    return [
+      {
+        kind: 'low-traffic',
+        message: 'No events at all over the range: no alert can fire, and no figure here means anything.',
+        change: 'Check the service, namespace and indicator (a typo selects nothing), or add synthetic traffic.',
+      },
+    ];
+  }
   const starved = policy.flatMap((p) => {
     const need = minEventsForPair(p.threshold, objective);
     const have = medianEvents.get(p.longWindow) ?? 0;

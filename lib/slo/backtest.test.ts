@@ -244,6 +244,25 @@ describe('recommendations', () => {
     expect(low?.message).toMatch(/1h\/5m sees about 2 events per 1h but needs 70/);
   });
 
+  it('says so when there is no traffic at all', () => {
+    const none = minutes(N, () => 0);
+    const r = runBacktest({
+      name: 'r',
+      from: T0,
+      to: T0 + (N - 1) * MIN,
+      grid,
+      objective: 99.9,
+      sloWindow: '30d',
+      policy: resolvePolicy({ window: '30d' }),
+      counts: { '5m': { bad: none.map(() => null), total: none.map(() => null) } },
+      source: 'raw',
+      queries: [],
+    });
+    expect(r.recommendations.map((x) => [x.kind, x.message])).toEqual([['low-traffic', expect.stringMatching(/^No events at all/)]]);
+    expect(r.summary.budgetConsumed).toBeNull();
+    expect(r.timeline.burnRates['1h']?.every((v) => v === null)).toBe(true);
+  });
+
   it('flags flapping: 10-minute bursts every 6 hours fire short pages outside significant events', () => {
     // 8% errors for 3 minutes every 6 hours on a sensitive 30m/5m pair at 5x with for 0s: the 30m
     // burn passes 5 from the burst's second minute (160 / 30000 / 0.001 = 5.33), the 5m one stays
