@@ -151,5 +151,11 @@ test.describe('service graph', () => {
     await page.screenshot({ path: testInfo.outputPath('graph-edge-panel.png') });
     await panel.getByRole('button', { name: 'Close call panel' }).click();
     await expect(panel).toBeHidden();
+    // The calls table selects the same way, and the panel leads on to the callee.
+    await graph.edgesTable.getByRole('button', { name: `${source} → ${target}`, exact: true }).click();
+    await expect(panel).toBeVisible();
+    await panel.getByRole('button', { name: target, exact: true }).click();
+    await expect(graph.panel(target)).toBeVisible();
+    await expect(panel).toBeHidden();
   });
 });

@@ -66,14 +66,20 @@ export function EdgePanel({ edge, onClose, onSelectNode }: EdgePanelProps) {
       <p className={styles.actions}>
         <Link href={edgeDebugHref(edge)}>Debug {edge.target} from this caller</Link>
       </p>
-      <p className={styles.actions}>
-        <button type="button" className={styles.link} onClick={() => onSelectNode(edge.source)}>
-          {edge.source}
-        </button>
-        <button type="button" className={styles.link} onClick={() => onSelectNode(edge.target)}>
-          {edge.target}
-        </button>
-      </p>
+      <dl className={styles.signals}>
+        <dt>Caller</dt>
+        <dd>
+          <button type="button" className={styles.link} onClick={() => onSelectNode(edge.source)}>
+            {edge.source}
+          </button>
+        </dd>
+        <dt>Callee</dt>
+        <dd>
+          <button type="button" className={styles.link} onClick={() => onSelectNode(edge.target)}>
+            {edge.target}
+          </button>
+        </dd>
+      </dl>
     </aside>
   );
 }
