@@ -18,10 +18,10 @@ function split(id: string): { namespace: string; name: string } {
   return { namespace: id.slice(0, i), name: id.slice(i + 1) };
 }
 
-/** Debug of the callee, narrowed to this caller (`source=namespace/name`). */
+/** Debug of the callee, whose "latency by caller" and inbound-edge panels break this call out. */
 export function edgeDebugHref(edge: Pick<GraphEdge, 'source' | 'target'>): string {
   const target = split(edge.target);
-  return `/debug?${new URLSearchParams({ service: target.name, namespace: target.namespace, source: edge.source }).toString()}`;
+  return `/debug?${new URLSearchParams({ service: target.name, namespace: target.namespace }).toString()}`;
 }
 
 /** One call's golden signals and its security, with the way into debugging it. */
@@ -64,7 +64,7 @@ export function EdgePanel({ edge, onClose, onSelectNode }: EdgePanelProps) {
         </dd>
       </dl>
       <p className={styles.actions}>
-        <Link href={edgeDebugHref(edge)}>Debug {edge.target} from this caller</Link>
+        <Link href={edgeDebugHref(edge)}>Debug {edge.target} (by caller)</Link>
       </p>
       <dl className={styles.signals}>
         <dt>Caller</dt>
