@@ -27,7 +27,13 @@ export const episodeSchema = z.object({
   end: z.number().nullable(),
   /** Highest long-window burn rate of the firing pairs during the episode. */
   peakBurnRate: z.number(),
-  /** Errors during the episode as a share of the whole budget (window ending at the episode end). */
+  /**
+   * Errors in (start, end] (to `to` while ongoing) as a share of the whole budget: / (budget fraction x
+   * events over the SLO window ending at the episode end). Where that window reaches before the range
+   * (history), it holds only part of a window's events and the share would inflate (by 30/27 for an
+   * outage 3 days into a 30-day history): the range's mean traffic over a whole window stands in when
+   * larger (backtest.ts sloTotals()). Checked against the simulator's truth in backtest.int.test.ts.
+   */
   budgetConsumed: z.number(),
   /** Pairs that fired, e.g. "1h/5m". */
   pairs: z.array(z.string()),
@@ -130,3 +136,28 @@ export const backtestRequestSchema = z.object({
   policy: policySchema.optional(),
 });
 export type BacktestRequest = z.input<typeof backtestRequestSchema>;
+
+/** One SLO's backtest in `GET /api/slos-backtest`: counts and scores, no episodes or timeline. */
+export const backtestDigestSchema = z.object({
+  name: z.string(),
+  source: z.enum(['raw', 'recorded']),
+  episodes: z.number(),
+  summary: backtestSummarySchema,
+  recommendations: z.array(backtestRecommendationSchema),
+});
+export type BacktestDigest = z.infer<typeof backtestDigestSchema>;
+
+/**
+ * 200 body of `GET /api/slos-backtest?from=&to=`: every stored SLO's policy over one range, from
+ * grouped queries (backtest-many.ts); SLOs that cannot be backtested are listed under `errors`.
+ */
+export const slosBacktestResponseSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  step: z.number(),
+  backtests: z.array(backtestDigestSchema),
+  errors: z.array(z.object({ name: z.string(), code: z.string(), message: z.string() })),
+  /** PromQL requests made (range-query chunks and bucket look-ups). */
+  queryCount: z.number(),
+});
+export type SlosBacktestResponse = z.infer<typeof slosBacktestResponseSchema>;
