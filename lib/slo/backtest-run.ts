@@ -25,7 +25,7 @@ import type { Policy, SloSpec } from './spec';
 // minute grid, then the pure engine (backtest.ts).
 
 /** Queries in flight at once per backtest, as in evaluate.ts: parallel without queueing dozens. */
-const QUERY_CONCURRENCY = 4;
+export const QUERY_CONCURRENCY = 4;
 
 export interface BacktestOptions {
   client: PrometheusClient;
@@ -42,7 +42,7 @@ export interface BacktestOptions {
   signal?: AbortSignal;
 }
 
-async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

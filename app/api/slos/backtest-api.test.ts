@@ -6,9 +6,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { sloSpecSchema } from '@/lib/slo';
+import { slosBacktestResponseSchema } from '@/lib/slo/backtest-schema';
 import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
 import { GET } from './[name]/backtest/route';
 import { POST } from './backtest/route';
+import { GET as GET_ALL } from '../slos-backtest/route';
 
 const EDITOR = { authorization: 'Bearer editor-token-123' };
 const spec = { name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'shop', indicator: { type: 'availability' }, objective: 99.9, window: '30d' };
@@ -107,5 +109,39 @@ describe('POST /api/slos/backtest', () => {
     prom.reply({ status: 500, body: 'boom' });
     const res = await post({ spec, to: TO });
     expect(res.status).toBe(502);
+  });
+});
+
+describe('GET /api/slos-backtest', () => {
+  const getAll = (query: string) => GET_ALL(new Request(`http://meshwatch.test/api/slos-backtest?${query}`));
+
+  it('422s a range that ends before it starts', async () => {
+    const res = await getAll(`from=${TO}&to=${TO - 60}`);
+    expect(res.status).toBe(422);
+    expect((await errorOf(res)).details?.fieldErrors?.from?.join(' ')).toMatch(/before to/);
+  });
+
+  it('answers a viewer with every SLO digested over the longest window before `to`', async () => {
+    prom.reply({ body: { status: 'success', data: { resultType: 'matrix', result: [] } } });
+    const res = await getAll(`to=${TO}`);
+    expect(res.status).toBe(200);
+    const body = slosBacktestResponseSchema.parse(await res.json());
+    expect(body.to - body.from).toBe(30 * 86_400);
+    expect(body.backtests).toEqual([expect.objectContaining({ name: 'cart-availability', source: 'raw', episodes: 0 })]);
+    expect(body.errors).toEqual([]);
+  });
+
+  it('502s when Prometheus answers with an error', async () => {
+    prom.reply({ status: 503, body: 'overloaded' });
+    const res = await getAll(`to=${TO}`);
+    expect(res.status).toBe(502);
+    expect((await errorOf(res)).code).toBe('upstream_error');
+  });
+
+  it('504s when Prometheus does not answer in time', async () => {
+    prom.reply('hang');
+    const res = await getAll(`to=${TO}`);
+    expect(res.status).toBe(504);
+    expect((await errorOf(res)).code).toBe('upstream_timeout');
   });
 });
