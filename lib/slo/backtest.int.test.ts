@@ -7,11 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { POST } from '@/app/api/slos/backtest/route';
 import { GET } from '@/app/api/slos/[name]/backtest/route';
+import { GET as GET_ALL } from '@/app/api/slos-backtest/route';
 import { createPrometheusClient } from '@/lib/prometheus';
 import { openSqliteStore, setSloStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
 import { backtestSlo } from './backtest-run';
-import { backtestResultSchema, type BacktestResult } from './backtest-schema';
+import { backtestResultSchema, slosBacktestResponseSchema, type BacktestResult } from './backtest-schema';
 import { resolvePolicy } from './policy';
 import { sloSpecSchema, type SloSpec } from './spec';
 import { parsePromDuration } from '@/lib/prometheus/promql';
@@ -225,5 +226,17 @@ describe('backtest routes over the fixture Prometheus', () => {
     const result = backtestResultSchema.parse(await res.json());
     expect(result.to - result.from).toBe(30 * 86_400);
     expect(result.episodes).toEqual([]);
+  });
+
+  it('GET /api/slos-backtest digests every stored SLO: the payments page, nothing on reviews', async () => {
+    const { getSloStore } = await import('@/lib/store');
+    getSloStore().create(slo('payments-availability', 'payments/payments'), 'test');
+    const res = await GET_ALL(new Request(`http://meshwatch.test/api/slos-backtest?to=${anchor}`));
+    expect(res.status).toBe(200);
+    const body = slosBacktestResponseSchema.parse(await res.json());
+    expect(body.errors).toEqual([]);
+    const byName = new Map(body.backtests.map((b) => [b.name, b]));
+    expect(byName.get('reviews-availability')).toMatchObject({ episodes: 0, summary: { pages: 0, tickets: 0 } });
+    expect(byName.get('payments-availability')).toMatchObject({ source: 'raw', summary: { pages: 1, recall: 1, precision: 1 } });
   });
 });
