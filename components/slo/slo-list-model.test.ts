@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { SloStatus } from '@/lib/slo/status-schema';
-import { filterRows, groupRows, joinRows, sortRows } from './slo-list-model';
+import { filterRows, filterTeam, groupRows, joinRows, sortRows, teamOptions } from './slo-list-model';
 
 const spec = (name: string, team: string, service: string): SloSpec => ({
   name,
@@ -53,6 +53,22 @@ describe('SLO list rows', () => {
   it('searches name, service and team', () => {
     expect(filterRows(joinRows(specs, statuses), 'PAY').map((r) => r.spec.name)).toEqual(['c']);
     expect(filterRows(joinRows(specs, statuses), 'cart').map((r) => r.spec.name)).toEqual(['a', 'd']);
+  });
+
+  it.each([
+    ['web', ['a', 'b', 'd']],
+    ['pay', ['c']],
+    // Exact match: the executive dashboard links a team by name, not a search for it.
+    ['we', []],
+    [null, ['a', 'b', 'c', 'd']],
+    ['', ['a', 'b', 'c', 'd']],
+  ] as const)('filters ?team=%s', (team, expected) => {
+    expect(filterTeam(joinRows(specs, statuses), team).map((r) => r.spec.name)).toEqual(expected);
+  });
+
+  it('offers each team once, and the URL team even without SLOs', () => {
+    expect(teamOptions(specs, null)).toEqual(['pay', 'web']);
+    expect(teamOptions(specs, 'storefront')).toEqual(['pay', 'storefront', 'web']);
   });
 
   it('groups by team then service, in row order', () => {

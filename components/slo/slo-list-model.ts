@@ -35,6 +35,16 @@ export function filterRows(rows: readonly SloRow[], query: string): SloRow[] {
   );
 }
 
+/** The URL's `?team=` (exact team name, as the executive dashboard links it); null or '' keeps every team. */
+export function filterTeam(rows: readonly SloRow[], team: string | null): SloRow[] {
+  return team ? rows.filter(({ spec }) => spec.team === team) : [...rows];
+}
+
+/** Teams to choose from: those of the specs, plus the URL's team even when no SLO has it (yet). */
+export function teamOptions(specs: readonly SloSpec[], current: string | null): string[] {
+  return [...new Set([...specs.map((s) => s.team), ...(current ? [current] : [])])].sort((a, b) => a.localeCompare(b));
+}
+
 /** Unknown budgets sort last either way, so errors never hide a burning SLO. */
 export function sortRows(rows: readonly SloRow[], key: SortKey): SloRow[] {
   const budget = (r: SloRow) => r.status?.errorBudget.remaining ?? null;

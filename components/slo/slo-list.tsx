@@ -1,13 +1,14 @@
 'use client';
 
 import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useSlosAlerting } from '@/lib/queries/alerting-hooks';
 import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
 import { pageHref } from '@/lib/queries/slo-time';
 import { alertingChipsFrom } from './alerting-chip';
 import { IdentityBanner, useCanEdit } from './identity-banner';
-import { filterRows, groupRows, joinRows, sortRows, type SortKey } from './slo-list-model';
+import { filterRows, filterTeam, groupRows, joinRows, sortRows, teamOptions, type SortKey } from './slo-list-model';
 import { SloImport } from './slo-import';
 import { SloListTable } from './slo-list-table';
 import { useTimeParam } from './use-time-param';
@@ -15,9 +16,28 @@ import styles from './slo.module.css';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : 'unknown error');
 
+function noMatch(team: string | null, query: string): string {
+  const search = query.trim() ? ` matching “${query}”` : '';
+  return team ? `Team ${team} has no SLO${search}.` : `No SLO matches “${query}”.`;
+}
+
+const TEAM_PARAM = 'team';
+
 /** `/slos`: specs from the store, statuses from one `/api/slos-status` call (which may fail alone). */
 export function SloList() {
   const time = useTimeParam();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // `?team=` comes from the executive dashboard's team links; the URL keeps it so the view is shareable.
+  const team = searchParams.get(TEAM_PARAM) || null;
+  const setTeam = (next: string) => {
+    const params = new URLSearchParams(searchParams.toString());
+    if (next) params.set(TEAM_PARAM, next);
+    else params.delete(TEAM_PARAM);
+    const qs = params.toString();
+    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
   const canEdit = useCanEdit();
   const specs = useSloList();
   const statuses = useSloStatuses(time);
@@ -27,8 +47,8 @@ export function SloList() {
   const [sort, setSort] = useState<SortKey>('budget-asc');
   const statusError = statuses.isError ? `Statuses unavailable: ${errorText(statuses.error)}` : undefined;
   const groups = useMemo(
-    () => groupRows(sortRows(filterRows(joinRows(specs.data ?? [], statuses.data, statusError), query), sort)),
-    [specs.data, statuses.data, statusError, query, sort],
+    () => groupRows(sortRows(filterRows(filterTeam(joinRows(specs.data ?? [], statuses.data, statusError), team), query), sort)),
+    [specs.data, statuses.data, statusError, team, query, sort],
   );
 
   return (
@@ -64,6 +84,17 @@ export function SloList() {
         <>
           <div className={styles.actions}>
             <label>
+              Team{' '}
+              <select value={team ?? ''} onChange={(e) => setTeam(e.target.value)}>
+                <option value="">All teams</option>
+                {teamOptions(specs.data, team).map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
               Search <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name, service, team" />
             </label>
             <label>
@@ -76,7 +107,7 @@ export function SloList() {
             </label>
             {statuses.data && <span className={styles.muted}>Evaluated at {statuses.data.evaluatedAt.replace('.000Z', 'Z')}</span>}
           </div>
-          {groups.length === 0 ? <p>No SLO matches “{query}”.</p> : <SloListTable groups={groups} time={time} statusPending={statuses.isPending} alerting={alertingChipsFrom(alerting)} />}
+          {groups.length === 0 ? <p>{noMatch(team, query)}</p> : <SloListTable groups={groups} time={time} statusPending={statuses.isPending} alerting={alertingChipsFrom(alerting)} />}
         </>
       )}
       {canEdit && <SloImport />}

@@ -21,7 +21,7 @@ export const DASHBOARDS: Record<DashboardId, { title: string; path: string; pane
       { id: 'cert-expiry', title: 'Nearest certificate expiry', description: 'Days until the mesh CA root (or identity) certificate that expires first.', width: 'third' },
       { id: 'active-incidents', title: 'Active incidents', description: 'Firing alerts from Prometheus, grouped by the service they affect.', width: 'half' },
       { id: 'latency-by-group', title: 'Latency by namespace', description: 'p95 and p99 request latency per namespace over the range.', width: 'half' },
-      { id: 'budget-by-team', title: 'Error budget by team', description: 'Availability per team (namespace) over 30 days and the share of a 99.9% budget it has used.', width: 'full' },
+      { id: 'budget-by-team', title: 'Error budget by team', description: 'Per team, its SLOs: budget remaining (worst first), how many page, ticket or are fine, and the fastest 1h burn. Teams without an SLO: 30-day availability of their namespaces against 99.9%.', width: 'full' },
       { id: 'services', title: 'Services', description: 'Request rate, success rate and p95 per service.', width: 'full' },
     ],
   },

@@ -68,12 +68,19 @@ async function missingBucket(spec: SloSpec, thresholdMs: number, opts: EvaluateO
   return { code: 'threshold_not_a_bucket', message, details: { thresholdMs, nearest: check.ok ? [] : check.nearest } };
 }
 
+export interface SlosEvaluation {
+  evaluations: SloEvaluation[];
+  queryCount: number;
+  /** The queries that ran, the recorded-series read first (for a panel's Inspect view). */
+  queries: CountQuery[];
+}
+
 /**
  * Statuses of all `specs` at `time`. A failing shared query fails the whole call (PrometheusError);
  * a custom SLO whose own PromQL Prometheus rejects, or a latency threshold that is not a bucket,
  * fails only that SLO.
  */
-export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<{ evaluations: SloEvaluation[]; queryCount: number }> {
+export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<SlosEvaluation> {
   const recordedQuery = opts.recorded === false ? null : planRecordedQuery(specs);
   const recorded = recordedQuery ? await readRecordedSamples(recordedQuery, opts) : [];
   const reads: SpecRead[] = specs.map((spec) => readRecorded(spec, recorded));
@@ -100,7 +107,8 @@ export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOpti
       return { name: spec.name, status: { ...status, source: sourcesOf(spec, read) }, error: null };
     }),
   );
-  return { evaluations, queryCount: queries.length + (recordedQuery ? 1 : 0) };
+  const ran = recordedQuery ? [recordedQuery, ...queries] : queries;
+  return { evaluations, queryCount: ran.length, queries: ran };
 }
 
 /**

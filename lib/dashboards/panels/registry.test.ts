@@ -8,7 +8,12 @@ import type { PanelContext } from './types';
 
 const ctx: PanelContext = { mesh: istioAdapter, config: { teams: {} } };
 
-/** Queries per panel: fixed by the panel, never by the size of the mesh. */
+/**
+ * Queries per panel: fixed by the panel, never by the size of the mesh. These are the fixed queries;
+ * budget-by-team's `load` adds the bulk SLO evaluation's (none without SLOs, else 1 read of the recorded
+ * series plus at most one per window per indicator kind, whatever the number of SLOs), counted in
+ * app/api/panels/[dashboard]/[panel]/budget-by-team.test.ts.
+ */
 const EXPECTED_COUNTS: Record<DashboardId, Record<string, number>> = {
   executive: { 'mesh-success-now': 2, 'mesh-success-30d': 2, 'mtls-coverage': 2, 'cert-expiry': 1, 'active-incidents': 2, 'latency-by-group': 3, 'budget-by-team': 2 },
   oncall: { 'top-failing': 4, 'slo-alerts': 2, 'error-ratio': 3, 'response-flags': 1, retries: 4, 'control-plane': 5, 'proxy-resources': 3, deployments: 1 },

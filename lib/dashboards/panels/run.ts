@@ -46,7 +46,7 @@ export function panelQueries(panel: Panel, params: PanelParams, ctx: PanelContex
 }
 
 /**
- * Runs a panel's queries in parallel (each at the same `end`, so they describe the same instant)
+ * Runs a panel's queries (and its `load`, if any) in parallel (each at the same `end`, so they describe the same instant)
  * and transforms the results. A Prometheus failure rejects with its PrometheusError.
  */
 export async function runPanel({ dashboard, panel, definition, params, ctx, client, signal, warnings = [] }: RunOptions): Promise<PanelResponse> {
@@ -57,15 +57,19 @@ export async function runPanel({ dashboard, panel, definition, params, ctx, clie
     return { ...base, queries: [], warnings, missing: { reason: unsupported.unsupported, howToEnable: unsupported.howToEnable }, data };
   }
   const entries = panelQueries(definition, params, ctx);
-  const outcomes = await Promise.all(entries.map(([, q]) => execute(q, params, client, signal)));
+  const [outcomes, loaded] = await Promise.all([
+    Promise.all(entries.map(([, q]) => execute(q, params, client, signal))),
+    definition.load?.(params, ctx, { client, signal }),
+  ]);
   // Names the panel left undefined (signals the mesh lacks) reach the transform as undefined.
   const results: Record<string, unknown> = {};
   entries.forEach(([name], i) => (results[name] = outcomes[i]?.data));
-  const out = definition.transform(results as Parameters<Panel['transform']>[0], params, ctx);
+  const out = definition.transform(results as Parameters<Panel['transform']>[0], params, ctx, loaded?.value);
+  const ran: PanelQuery[] = [...entries.map(([, q]) => q), ...(loaded?.queries ?? [])];
   return {
     ...base,
-    queries: entries.map(([, q]) => ({ purpose: q.purpose, promql: q.promql, kind: q.kind, ...(q.over ? { range: q.over } : {}) })),
-    warnings: [...new Set([...warnings, ...outcomes.flatMap((o) => o.warnings), ...out.warnings])],
+    queries: ran.map((q) => ({ purpose: q.purpose, promql: q.promql, kind: q.kind, ...(q.over ? { range: q.over } : {}) })),
+    warnings: [...new Set([...warnings, ...outcomes.flatMap((o) => o.warnings), ...(loaded?.warnings ?? []), ...out.warnings])],
     ...(out.missing ? { missing: out.missing } : {}),
     data: out.data,
   };

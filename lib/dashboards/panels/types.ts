@@ -1,6 +1,7 @@
 // What a panel is on the server: the queries it needs for given params, and a pure transform of
 // their results into the panel contract (../schema.ts).
 import type { MeshAdapter, Unsupported } from '@/lib/mesh';
+import type { PrometheusClient } from '@/lib/prometheus';
 import type { ExemplarSeries, Sample, Series } from '@/lib/prometheus/query-schemas';
 import type { PanelData, PanelResponse } from '../schema';
 import type { PanelParams } from '../params';
@@ -43,18 +44,36 @@ export interface PanelOutput {
   warnings: string[];
 }
 
-export interface Panel<Q extends QuerySet = QuerySet> {
+/** What a panel's `load` may use: the one Prometheus client, and the request's signal. */
+export interface PanelIo {
+  client: PrometheusClient;
+  signal?: AbortSignal;
+}
+
+/** Data a panel reads besides its fixed queries, with the queries that gave it (for Inspect and counting). */
+export interface Loaded<E> {
+  value: E;
+  queries: PanelQuery<'instant'>[];
+  warnings: string[];
+}
+
+export interface Panel<Q extends QuerySet = QuerySet, E = unknown> {
   /** Params without which the panel means nothing (422 when absent). */
   requires?: ReadonlyArray<'namespace' | 'service'>;
   /** When the mesh cannot answer at all: no query runs and `empty` is shown with the reason. */
   unsupported?(ctx: PanelContext): Unsupported | undefined;
   empty?: PanelData;
   queries(params: PanelParams, ctx: PanelContext): Q;
-  transform(results: Results<Q>, params: PanelParams, ctx: PanelContext): PanelOutput;
+  /**
+   * Inputs whose queries depend on more than the params (the SLO store, say), loaded alongside the
+   * fixed queries; a rejection fails the panel like a failing query. Its result reaches `transform`.
+   */
+  load?(params: PanelParams, ctx: PanelContext, io: PanelIo): Promise<Loaded<E>>;
+  transform(results: Results<Q>, params: PanelParams, ctx: PanelContext, loaded?: E): PanelOutput;
 }
 
-/** Infers a panel's query names and result types from its `queries`. */
-export function definePanel<Q extends QuerySet>(panel: Panel<Q>): Panel<Q> {
+/** Infers a panel's query names and result types from its `queries` (and its loaded data from `load`). */
+export function definePanel<Q extends QuerySet, E = unknown>(panel: Panel<Q, E>): Panel<Q, E> {
   return panel;
 }
 

@@ -1,18 +1,24 @@
-// Error budget by team over 30 days, until the SLO engine provides per-SLO figures: availability of
-// each team's namespaces, and the share of a 99.9% objective's budget it has used.
+// Error budget by team. Teams with SLOs show their SLOs' figures (the same bulk evaluation as
+// /api/slos-status, team-slos.ts aggregates them); namespaces whose team has no SLO keep the 30-day
+// availability of their namespaces against a 99.9% objective, labelled as such, so a fresh install
+// without SLOs still shows every team.
 import { readDim } from '@/lib/mesh';
 import type { Cell, Health } from '../../schema';
 import { compareText, errorRatioHealth } from '../values';
-import { definePanel, instant } from '../types';
+import { definePanel, instant, type TableData } from '../types';
 import { LONG_WINDOW_DAYS } from './mesh-success';
+import { loadTeamSlos } from './team-slos-load';
+import { alertingText, budgetsText, summarizeTeams, summaryText, teamHealth, type TeamSloInput } from './team-slos';
 
 /**
- * Error budget of the 99.9% objective every team is measured against here (three nines, the usual
- * default SLO). Written out: 1 - 0.999 is 0.0010000000000000009 in floating point.
+ * Error budget of the 99.9% objective a team without SLOs is measured against here (three nines,
+ * the usual default SLO). Written out: 1 - 0.999 is 0.0010000000000000009 in floating point.
  */
 export const ERROR_BUDGET = 0.001;
 const WINDOW = `${LONG_WINDOW_DAYS}d`;
 const WINDOW_SECONDS = LONG_WINDOW_DAYS * 86_400;
+/** What a row without SLOs measures, in the words the executive reads in the row itself. */
+export const NO_SLO_LABEL = 'no SLO defined: availability vs 99.9%';
 
 /** Budget consumed = error ratio / (1 - objective); 1 means the whole budget is gone. */
 export function budgetConsumed(errors: number, requests: number): number | null {
@@ -34,16 +40,49 @@ function namespacesCell(namespaces: string[]): Cell {
     : namespaces.join(', ');
 }
 
+type Row = TableData['rows'][number];
+
+function sloRows(inputs: readonly TeamSloInput[]): Row[] {
+  return summarizeTeams(inputs).map((s) => ({
+    id: s.team,
+    health: teamHealth(s),
+    cells: {
+      team: { text: s.team, href: `/slos?${new URLSearchParams({ team: s.team })}` },
+      summary: summaryText(s),
+      remaining: s.budgets[0]?.remaining ?? null,
+      budgets: budgetsText(s),
+      alerting: alertingText(s),
+      burn1h: s.fastestBurn1h,
+      availability: null,
+      namespaces: namespacesCell(s.namespaces),
+    },
+  }));
+}
+
+const COLUMNS: TableData['columns'] = [
+  { key: 'team', label: 'Team', kind: 'link' },
+  { key: 'summary', label: 'Summary', kind: 'text' },
+  { key: 'remaining', label: 'Budget remaining (worst SLO)', unit: 'ratio', kind: 'number' },
+  { key: 'budgets', label: 'SLOs, least budget first', kind: 'text' },
+  { key: 'alerting', label: 'SLO status', kind: 'text' },
+  { key: 'burn1h', label: 'Fastest burn rate, 1h (1 = on budget)', unit: 'none', kind: 'number' },
+  { key: 'availability', label: `Availability, ${WINDOW} (no SLO)`, unit: 'ratio', kind: 'number' },
+  { key: 'namespaces', label: 'Namespaces', kind: 'link' },
+];
+
 export const budgetByTeam = definePanel({
   queries: (p, { mesh }) => {
     const q = { window: WINDOW, by: 'namespace' as const, namespace: p.namespace };
     // increase = rate x window exactly, so rates over 30d give the counts without subqueries.
     return {
-      requests: instant(`Requests per second per namespace over ${WINDOW}`, mesh.requestRate(q).promql),
-      errors: instant(`Failed requests per second per namespace over ${WINDOW}`, mesh.errorRate(q).promql),
+      requests: instant(`Requests per second per namespace over ${WINDOW} (teams without an SLO)`, mesh.requestRate(q).promql),
+      errors: instant(`Failed requests per second per namespace over ${WINDOW} (teams without an SLO)`, mesh.errorRate(q).promql),
     };
   },
-  transform: ({ requests, errors }, p, { mesh, config }) => {
+  load: (p, _ctx, io) => loadTeamSlos(p, io),
+  transform: ({ requests, errors }, p, { mesh, config }, loaded = []) => {
+    const withSlos = sloRows(loaded);
+    const sloTeams = new Set(withSlos.map((r) => r.id));
     const q = mesh.requestRate({ window: WINDOW, by: 'namespace', namespace: p.namespace });
     const teams = new Map<string, { namespaces: Set<string>; requests: number; errors: number }>();
     const add = (samples: typeof requests, field: 'requests' | 'errors') => {
@@ -51,6 +90,8 @@ export const budgetByTeam = definePanel({
         if (!Number.isFinite(s.value)) continue;
         const namespace = readDim(s.labels, q, 'namespace');
         const team = config.teams[namespace] ?? namespace;
+        // A team with SLOs is measured by them; its namespaces' raw availability would contradict them.
+        if (sloTeams.has(team)) continue;
         const entry = teams.get(team) ?? { namespaces: new Set<string>(), requests: 0, errors: 0 };
         entry.namespaces.add(namespace);
         // Numerators and denominators are summed per team, never their ratios averaged.
@@ -60,37 +101,33 @@ export const budgetByTeam = definePanel({
     };
     add(requests, 'requests');
     add(errors, 'errors');
-    const rows = [...teams]
-      .map(([team, t]) => {
-        const ratio = t.requests > 0 ? t.errors / t.requests : null;
-        const consumed = budgetConsumed(t.errors, t.requests);
-        return {
-          id: team,
-          health: t.requests > 0 ? budgetHealth(consumed) : errorRatioHealth(null),
-          cells: {
-            team,
-            namespaces: namespacesCell([...t.namespaces].sort(compareText)),
-            requests: Math.round(t.requests),
-            errors: Math.round(t.errors),
-            availability: ratio === null ? null : 1 - ratio,
-            consumed,
-          },
-        };
-      })
-      .sort((a, b) => (b.cells.consumed ?? -1) - (a.cells.consumed ?? -1) || compareText(a.id, b.id));
+    const withoutSlos = [...teams].map(([team, t]): Row => {
+      const ratio = t.requests > 0 ? t.errors / t.requests : null;
+      const consumed = budgetConsumed(t.errors, t.requests);
+      return {
+        id: team,
+        health: t.requests > 0 ? budgetHealth(consumed) : errorRatioHealth(null),
+        cells: {
+          team,
+          summary: NO_SLO_LABEL,
+          remaining: consumed === null ? null : 1 - consumed,
+          budgets: null,
+          alerting: null,
+          burn1h: null,
+          availability: ratio === null ? null : 1 - ratio,
+          namespaces: namespacesCell([...t.namespaces].sort(compareText)),
+        },
+      };
+    });
+    // Least budget left first across both kinds of row; rows without a figure last.
+    const remaining = (r: Row) => (typeof r.cells.remaining === 'number' ? r.cells.remaining : Number.POSITIVE_INFINITY);
+    const rows = [...withSlos, ...withoutSlos].sort((a, b) => remaining(a) - remaining(b) || compareText(a.id, b.id));
     return {
       data: {
         kind: 'table',
-        columns: [
-          { key: 'team', label: 'Team', kind: 'text' },
-          { key: 'namespaces', label: 'Namespaces', kind: 'link' },
-          { key: 'availability', label: `Availability, ${WINDOW}`, unit: 'ratio', kind: 'number' },
-          { key: 'consumed', label: 'Budget used, 99.9% objective', unit: 'ratio', kind: 'number' },
-          { key: 'errors', label: 'Failed requests', unit: 'count', kind: 'number' },
-          { key: 'requests', label: 'Requests', unit: 'count', kind: 'number' },
-        ],
+        columns: COLUMNS,
         rows,
-        ...(rows.length === 0 ? { detail: `No requests in the ${WINDOW} before the end of the range` } : {}),
+        ...(rows.length === 0 ? { detail: `No SLOs, and no requests in the ${WINDOW} before the end of the range` } : {}),
       },
       warnings: [],
     };

@@ -160,7 +160,6 @@ describe('error budget by team', () => {
   });
 
   it('sums requests and errors of a team before dividing (never averages ratios)', () => {
-    const day30 = 30 * 86_400;
     // shop: 1000 req/s with 1% errors; cart-ns: 1 req/s with 0 errors; one team owns both.
     const teams = { shop: 'storefront', 'cart-ns': 'storefront', payments: 'payments' };
     const { data } = budgetByTeam.transform(
@@ -172,9 +171,11 @@ describe('error budget by team', () => {
     expect(first?.id).toBe('storefront');
     expect(first?.cells.namespaces).toBe('cart-ns, shop');
     expect(first?.cells.availability).toBeCloseTo(1 - 10 / 1001, 12);
-    expect(first?.cells.consumed).toBeCloseTo(10 / 1001 / 0.001, 9);
-    expect(first?.cells.requests).toBe(1001 * day30);
+    expect(first?.cells.remaining).toBeCloseTo(1 - 10 / 1001 / 0.001, 9);
+    expect(first?.cells.summary).toBe('no SLO defined: availability vs 99.9%');
     expect(first?.health).toBe('bad');
-    expect(second).toMatchObject({ id: 'payments', health: 'good', cells: { errors: Math.round(0.001 * day30) } });
+    // payments: 0.001 of 10 req/s is 0.01% errors, a tenth of the budget.
+    expect(second).toMatchObject({ id: 'payments', health: 'good' });
+    expect(second?.cells.remaining).toBeCloseTo(0.9, 9);
   });
 });

@@ -1,0 +1,113 @@
+// A team's SLOs in one row an executive reads correctly: how many SLOs, how many have spent their
+// whole budget, the worst remaining budget, how many page, ticket or are fine, and the fastest 1h burn.
+// Ratios of different SLOs are never averaged: each SLO has its own objective and traffic, so the
+// row shows counts and extremes (worst budget, fastest burn), which stay true whatever the mix. Pure.
+import type { SloSpec } from '@/lib/slo/spec';
+import type { ReadSource, SloStatus } from '@/lib/slo/status-schema';
+import type { Health } from '../../schema';
+import { compareText } from '../values';
+
+/** One stored SLO and its evaluation at the panel's instant (or why it has none). */
+export interface TeamSloInput {
+  spec: Pick<SloSpec, 'name' | 'team' | 'namespace'>;
+  status: SloStatus | null;
+  /** Why the SLO could not be evaluated (custom query rejected, latency threshold not a bucket). */
+  error?: string;
+}
+
+export interface TeamSloSummary {
+  team: string;
+  namespaces: string[];
+  slos: number;
+  /** SLOs without a status (evaluation error). */
+  notEvaluated: number;
+  /** Budget remaining at or below zero: the whole budget is spent. */
+  exhausted: number;
+  paging: number;
+  ticketing: number;
+  ok: number;
+  /** The team's SLOs with a budget figure, least budget remaining first. */
+  budgets: Array<{ name: string; remaining: number }>;
+  /** Highest 1h burn rate among the team's SLOs; null without traffic in the last hour. */
+  fastestBurn1h: number | null;
+  /** Where the figures came from, over every window of every evaluated SLO. */
+  source: 'recorded' | 'raw' | 'mixed' | null;
+}
+
+const BURN_WINDOW = '1h';
+
+function sourceOf(statuses: readonly SloStatus[]): TeamSloSummary['source'] {
+  const seen = new Set<ReadSource>(statuses.flatMap((s) => Object.values(s.source ?? {})));
+  if (seen.size === 0) return null;
+  return seen.size > 1 ? 'mixed' : (seen.values().next().value ?? null);
+}
+
+function summarize(team: string, inputs: readonly TeamSloInput[]): TeamSloSummary {
+  const statuses = inputs.flatMap((i) => (i.status ? [i.status] : []));
+  const count = (action: SloStatus['recommendation']['action']) => statuses.filter((s) => s.recommendation.action === action).length;
+  const budgets = statuses
+    .flatMap((s) => (s.errorBudget.remaining === null ? [] : [{ name: s.name, remaining: s.errorBudget.remaining }]))
+    .sort((a, b) => a.remaining - b.remaining || compareText(a.name, b.name));
+  const burns = statuses.map((s) => s.burnRates[BURN_WINDOW]).filter((b): b is number => b !== null && b !== undefined && Number.isFinite(b));
+  return {
+    team,
+    namespaces: [...new Set(inputs.map((i) => i.spec.namespace))].sort(compareText),
+    slos: inputs.length,
+    notEvaluated: inputs.length - statuses.length,
+    exhausted: budgets.filter((b) => b.remaining <= 0).length,
+    paging: count('page'),
+    ticketing: count('ticket'),
+    ok: count('none'),
+    budgets,
+    fastestBurn1h: burns.length > 0 ? Math.max(...burns) : null,
+    source: sourceOf(statuses),
+  };
+}
+
+/** One summary per team that has SLOs, in team-name order. */
+export function summarizeTeams(inputs: readonly TeamSloInput[]): TeamSloSummary[] {
+  const byTeam = new Map<string, TeamSloInput[]>();
+  for (const input of inputs) byTeam.set(input.spec.team, [...(byTeam.get(input.spec.team) ?? []), input]);
+  return [...byTeam].sort(([a], [b]) => compareText(a, b)).map(([team, list]) => summarize(team, list));
+}
+
+/** A budget share as an executive reads it: whole percent, one decimal below 10%, never "-0%". */
+export function budgetPercent(remaining: number): string {
+  const pct = remaining * 100;
+  const text = Math.abs(pct) < 10 ? pct.toFixed(1) : pct.toFixed(0);
+  return `${/^-0(\.0)?$/.test(text) ? text.slice(1) : text}%`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "3 SLOs: 1 exhausted, worst budget -24%". */
+export function summaryText(s: TeamSloSummary): string {
+  const worst = s.budgets[0];
+  const parts = [
+    ...(s.exhausted > 0 ? [`${s.exhausted} exhausted`] : []),
+    worst ? `worst budget ${budgetPercent(worst.remaining)}` : 'no traffic in the SLO window',
+    ...(s.notEvaluated > 0 ? [`${s.notEvaluated} not evaluated`] : []),
+  ];
+  return `${plural(s.slos, 'SLO')}: ${parts.join(', ')}`;
+}
+
+/** Up to `max` SLOs with their remaining budget, worst first: "checkout -24%, cart 81%, 1 more". */
+export function budgetsText(s: TeamSloSummary, max = 3): string | null {
+  if (s.budgets.length === 0) return null;
+  const shown = s.budgets.slice(0, max).map((b) => `${b.name} ${budgetPercent(b.remaining)}`);
+  const more = s.budgets.length - max;
+  return more > 0 ? `${shown.join(', ')}, ${more} more` : shown.join(', ');
+}
+
+/** "1 paging, 0 ticketing, 2 ok": the status recommendation of each evaluated SLO. */
+export function alertingText(s: TeamSloSummary): string {
+  return `${s.paging} paging, ${s.ticketing} ticketing, ${s.ok} ok`;
+}
+
+/** A page or a spent budget is bad; a ticket or less than half the worst budget left is a warning. */
+export function teamHealth(s: TeamSloSummary): Health {
+  if (s.paging > 0 || s.exhausted > 0) return 'bad';
+  const worst = s.budgets[0];
+  if (s.ticketing > 0 || (worst && worst.remaining < 0.5)) return 'warn';
+  return s.slos - s.notEvaluated > 0 && worst ? 'good' : 'unknown';
+}
