@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useSlosAlerting } from '@/lib/queries/alerting-hooks';
 import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
 import { pageHref } from '@/lib/queries/slo-time';
@@ -31,6 +31,7 @@ export function SloList() {
   const searchParams = useSearchParams();
   // `?team=` comes from the executive dashboard's team links; the URL keeps it so the view is shareable.
   const team = searchParams.get(TEAM_PARAM) || null;
+  const teamId = useId();
   const setTeam = (next: string) => {
     const params = new URLSearchParams(searchParams.toString());
     if (next) params.set(TEAM_PARAM, next);
@@ -83,9 +84,10 @@ export function SloList() {
       {specs.data && specs.data.length > 0 && (
         <>
           <div className={styles.actions}>
-            <label>
-              Team{' '}
-              <select value={team ?? ''} onChange={(e) => setTeam(e.target.value)}>
+            {/* A label apart from the select, so its accessible name is "Team", not its options' text too. */}
+            <span>
+              <label htmlFor={teamId}>Team</label>{' '}
+              <select id={teamId} value={team ?? ''} onChange={(e) => setTeam(e.target.value)}>
                 <option value="">All teams</option>
                 {teamOptions(specs.data, team).map((t) => (
                   <option key={t} value={t}>
@@ -93,7 +95,7 @@ export function SloList() {
                   </option>
                 ))}
               </select>
-            </label>
+            </span>
             <label>
               Search <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name, service, team" />
             </label>

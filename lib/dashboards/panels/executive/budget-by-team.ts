@@ -62,13 +62,19 @@ function sloRows(inputs: readonly TeamSloInput[]): Row[] {
 const COLUMNS: TableData['columns'] = [
   { key: 'team', label: 'Team', kind: 'link' },
   { key: 'summary', label: 'Summary', kind: 'text' },
-  { key: 'remaining', label: 'Budget remaining (worst SLO)', unit: 'ratio', kind: 'number' },
+  { key: 'remaining', label: 'Budget remaining (worst SLO, or of 99.9%)', unit: 'ratio', kind: 'number' },
   { key: 'budgets', label: 'SLOs, least budget first', kind: 'text' },
   { key: 'alerting', label: 'SLO status', kind: 'text' },
   { key: 'burn1h', label: 'Fastest burn rate, 1h (1 = on budget)', unit: 'none', kind: 'number' },
   { key: 'availability', label: `Availability, ${WINDOW} (no SLO)`, unit: 'ratio', kind: 'number' },
   { key: 'namespaces', label: 'Namespaces', kind: 'link' },
 ];
+
+/** Columns no row fills (SLO columns on a fresh install, say) are left out rather than shown as dashes. */
+function shownColumns(rows: readonly Row[]): TableData['columns'] {
+  if (rows.length === 0) return COLUMNS;
+  return COLUMNS.filter((c) => rows.some((r) => r.cells[c.key] !== null && r.cells[c.key] !== undefined));
+}
 
 export const budgetByTeam = definePanel({
   queries: (p, { mesh }) => {
@@ -125,7 +131,7 @@ export const budgetByTeam = definePanel({
     return {
       data: {
         kind: 'table',
-        columns: COLUMNS,
+        columns: shownColumns(rows),
         rows,
         ...(rows.length === 0 ? { detail: `No SLOs, and no requests in the ${WINDOW} before the end of the range` } : {}),
       },

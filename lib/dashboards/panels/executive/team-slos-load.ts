@@ -35,7 +35,7 @@ export function sourceCounts(statuses: readonly SloStatus[]): { recorded: number
 export function sloQueryPurpose(q: CountQuery, slos: number, counts: { recorded: number; raw: number }): string {
   if (q.id === RECORDED_QUERY_ID) {
     const total = counts.recorded + counts.raw;
-    return `SLO figures from recording rules, read first for ${slos} SLOs: ${counts.recorded} of ${total} SLO windows came from recorded series, ${counts.raw} from raw counters`;
+    return `SLO figures from recording rules, read first for ${slos} SLO${slos === 1 ? '' : 's'}: ${counts.recorded} of ${total} SLO windows came from recorded series, ${counts.raw} from raw counters`;
   }
   const [kind = '', name = '', window = name] = q.id.split(':');
   if (kind === 'custom') return `SLO figures from raw counters: custom SLO ${name} over ${window} (no recorded series for it)`;

@@ -127,6 +127,15 @@ describe('error budget by team panel', () => {
     expect(data.rows[0]?.cells.team).toEqual({ text: 'r&d team', href: '/slos?team=r%26d+team' });
   });
 
+  it('leaves out the columns no row fills', () => {
+    const keys = (data: unknown) => (data as TableData).columns.map((c) => c.key);
+    expect(keys(budgetByTeam.transform(results, p, ctx, PAYMENTS).data)).toEqual(['team', 'summary', 'remaining', 'budgets', 'alerting', 'burn1h', 'availability', 'namespaces']);
+    // A fresh install: no SLO, so no SLO columns.
+    expect(keys(budgetByTeam.transform(results, p, ctx, []).data)).toEqual(['team', 'summary', 'remaining', 'availability', 'namespaces']);
+    // Every team has SLOs: no namespace availability column.
+    expect(keys(budgetByTeam.transform({ requests: [], errors: [] }, p, ctx, PAYMENTS).data)).toEqual(['team', 'summary', 'remaining', 'budgets', 'alerting', 'burn1h', 'namespaces']);
+  });
+
   it('is never empty while there is traffic, and says why when there is none', () => {
     expect((budgetByTeam.transform(results, p, ctx, []).data as TableData).rows).toHaveLength(3);
     expect((budgetByTeam.transform({ requests: [], errors: [] }, p, ctx, []).data as TableData).detail).toMatch(/No SLOs, and no requests/);

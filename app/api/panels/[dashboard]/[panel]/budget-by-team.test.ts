@@ -72,7 +72,7 @@ describe('error budget by team: queries', () => {
     const { queries } = panelResponseSchema.parse(body);
     // Inspect lists every PromQL that ran and says the figures came from the raw counters.
     expect(new Set(queries.map((q) => q.promql))).toEqual(new Set(sent));
-    expect(queries[2]?.purpose).toMatch(new RegExp(`recording rules, read first for ${count} SLOs: 0 of ${count * 8} SLO windows came from recorded series, ${count * 8} from raw counters`));
+    expect(queries[2]?.purpose).toMatch(new RegExp(`recording rules, read first for ${count} SLOs?: 0 of ${count * 8} SLO windows came from recorded series, ${count * 8} from raw counters`));
     expect(queries.slice(3).every((q) => /^SLO figures from raw counters: availability SLOs over \w+/.test(q.purpose))).toBe(true);
   });
 
