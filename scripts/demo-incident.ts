@@ -2,9 +2,23 @@
 // running demo's simulator to fail that share of the service's successful requests (503 UF) from now
 // on, for the duration. Prometheus scrapes it, the burn-rate rules Meshwatch delivered fire, and the
 // alert shows in Prometheus' /api/v1/alerts, on /slos and on the on-call dashboard.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parsePromDuration } from '../lib/prometheus/promql';
 
-const port = Number(process.env.DEMO_SIMULATOR_PORT ?? 9464);
+// `npm run demo` writes its ports here while it runs, so a demo started on other ports needs no env here.
+const PORTS_FILE = path.resolve(__dirname, '../.data/demo/ports.json');
+
+function runningDemoSimulatorPort(): number | undefined {
+  try {
+    const port = (JSON.parse(readFileSync(PORTS_FILE, 'utf8')) as { simulator?: unknown }).simulator;
+    return typeof port === 'number' ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const port = Number(process.env.DEMO_SIMULATOR_PORT ?? runningDemoSimulatorPort() ?? 9464);
 
 async function main() {
   const [service, duration = '15m', share = '0.5'] = process.argv.slice(2);

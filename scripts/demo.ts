@@ -17,6 +17,8 @@ import { alertmanagerYaml } from '../lib/slo/alertmanager';
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.data/demo');
 const STATE_FILE = path.join(DEMO_DIR, 'state.json');
+// The running demo's ports, so that `npm run demo:incident` finds a simulator started on DEMO_SIMULATOR_PORT.
+const PORTS_FILE = path.join(DEMO_DIR, 'ports.json');
 const TSDB = path.join(DEMO_DIR, 'tsdb');
 // Meshwatch writes every SLO's rules here (MESHWATCH_RULES_FILE), checks them and reloads Prometheus.
 const RULES_FILE = path.join(DEMO_DIR, 'rules/meshwatch-rules.yml');
@@ -92,6 +94,14 @@ async function main() {
   // Prometheus must find a valid file at start; the app rewrites it with every SLO's rules once it is up.
   if (!existsSync(RULES_FILE)) writeFileSync(RULES_FILE, 'groups: []\n');
 
+  // Build before the history, so that the history reaches up to a few seconds before Prometheus scrapes
+  // live (a build after it left a two-minute hole in every chart).
+  const buildId = path.join(ROOT, '.next/BUILD_ID');
+  if (!existsSync(buildId) || newestSourceMtime(ROOT) > statSync(buildId).mtimeMs) {
+    log('building the app (next build)');
+    await runToEnd(path.join(ROOT, 'node_modules/.bin/next'), ['build']);
+  }
+
   let state = readState();
   if (!state) {
     rmSync(TSDB, { recursive: true, force: true });
@@ -102,20 +112,15 @@ async function main() {
     log(`reusing history from ${new Date(state.anchor * 1000).toISOString()}`);
   }
   const model = createModel({ seed: state.seed, anchor: state.anchor });
-  // Fill whatever is missing up to now (twice: the first fill can take a while).
+  // Fill whatever is missing up to now (twice: the first fill can take a while). Each fill starts a
+  // minute after the last one's final sample: blocks sharing a sample make Prometheus warn of overlaps.
   for (let i = 0; i < 2; i += 1) {
     const to = nowS() - (nowS() % 60);
     if (to - state.coveredUntil >= 120) {
-      await loadHistory(model, state.coveredUntil, to);
+      await loadHistory(model, state.coveredUntil + 60, to);
       state.coveredUntil = to;
       writeState(state);
     }
-  }
-
-  const buildId = path.join(ROOT, '.next/BUILD_ID');
-  if (!existsSync(buildId) || newestSourceMtime(ROOT) > statSync(buildId).mtimeMs) {
-    log('building the app (next build)');
-    await runToEnd(path.join(ROOT, 'node_modules/.bin/next'), ['build']);
   }
 
   const children: ChildProcess[] = [];
@@ -126,7 +131,8 @@ async function main() {
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log('stopping app, simulator and Prometheus');
+    log('stopping app, simulator, Prometheus and Alertmanager');
+    rmSync(PORTS_FILE, { force: true });
     for (const child of children) child.kill('SIGTERM');
     await simulator?.close();
     await prometheus?.stop();
@@ -142,6 +148,7 @@ async function main() {
 
   try {
     simulator = await startControlledLiveServer({ model, host: '127.0.0.1', port: ports.simulator });
+    writeFileSync(PORTS_FILE, JSON.stringify(ports, null, 2));
     log(`simulator serving live metrics on ${simulator.url}; \`npm run demo:incident -- payments 15m\` starts a live incident`);
     // Receives the burn-rate alerts with Meshwatch's routing; its receivers notify nobody (see its UI).
     alertmanager = await startAlertmanager({
@@ -159,6 +166,8 @@ async function main() {
       configYaml: prometheusConfig([
         { job: 'kubernetes-pods', target: `127.0.0.1:${ports.simulator}`, honorLabels: true },
         { job: 'meshwatch', target: `127.0.0.1:${ports.app}`, path: '/api/metrics' },
+        // Itself: the debug dashboard's telemetry health reads rule-evaluation lag (prometheus_rule_group_*).
+        { job: 'prometheus', target: `127.0.0.1:${ports.prometheus}` },
       ], { ruleFiles: [RULES_FILE], evaluationInterval: '15s', alertmanagers: [`127.0.0.1:${ports.alertmanager}`] }),
     });
     log(`Prometheus on ${prometheus.url}`);

@@ -27,7 +27,8 @@ export const telemetryHealth = definePanel({
     duration: instant("Scrape duration (s) of the service's targets", scrape('scrape_duration_seconds', p, mesh)),
     samples: instant("Samples scraped from the service's targets", scrape('scrape_samples_scraped', p, mesh)),
     ruleDuration: instant('Slowest rule group evaluation (s)', 'max(prometheus_rule_group_last_duration_seconds)'),
-    ruleLag: instant('Longest time since a rule group was evaluated (s)', 'max(time() - prometheus_rule_group_last_evaluation_timestamp_seconds)'),
+    // A group not yet evaluated since Prometheus started (a long interval) reports 0, not a 56-year lag.
+    ruleLag: instant('Longest time since a rule group was evaluated (s)', 'max(time() - (prometheus_rule_group_last_evaluation_timestamp_seconds > 0))'),
     missed: instant('Rule group evaluations missed in the range', `sum(increase(prometheus_rule_group_iterations_missed_total[${spanWindow(p)}]))`),
   }),
   transform: (r) => {
