@@ -9,16 +9,31 @@ import { parsePromDuration } from '../lib/prometheus/promql';
 // `npm run demo` writes its ports here while it runs, so a demo started on other ports needs no env here.
 const PORTS_FILE = path.resolve(__dirname, '../.data/demo/ports.json');
 
-function runningDemoSimulatorPort(): number | undefined {
+function runningDemoPorts(): { app?: number; simulator?: number } {
   try {
-    const port = (JSON.parse(readFileSync(PORTS_FILE, 'utf8')) as { simulator?: unknown }).simulator;
-    return typeof port === 'number' ? port : undefined;
+    const ports = JSON.parse(readFileSync(PORTS_FILE, 'utf8')) as Record<string, unknown>;
+    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    return { app: num(ports.app), simulator: num(ports.simulator) };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
-const port = Number(process.env.DEMO_SIMULATOR_PORT ?? runningDemoSimulatorPort() ?? 9464);
+const running = runningDemoPorts();
+const port = Number(process.env.DEMO_SIMULATOR_PORT ?? running.simulator ?? 9464);
+const appPort = Number(process.env.PORT ?? running.app ?? 3000);
+
+/** Names of the app's SLOs on namespace/service; null when the app does not answer. */
+async function slosOf(service: string): Promise<string[] | null> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${appPort}/api/slos`);
+    if (!res.ok) return null;
+    const slos = (await res.json()) as Array<{ name: string; namespace: string; service: string }>;
+    return slos.filter((s) => `${s.namespace}/${s.service}` === service).map((s) => s.name);
+  } catch {
+    return null;
+  }
+}
 
 async function main() {
   const [service, duration = '15m', share = '0.5'] = process.argv.slice(2);
@@ -27,9 +42,11 @@ async function main() {
     process.exit(service ? 0 : 2);
   }
   const minutes = parsePromDuration(duration) / 60;
+  const errorShare = Number(share);
+  if (!(errorShare > 0 && errorShare <= 1)) throw new Error(`the error share is a number in (0, 1], e.g. 0.5; got "${share}"`);
   const res = await fetch(`http://127.0.0.1:${port}/control/incidents`, {
     method: 'POST',
-    body: JSON.stringify({ service, minutes, errorShare: Number(share) }),
+    body: JSON.stringify({ service, minutes, errorShare }),
   }).catch((err: unknown) => {
     throw new Error(`the demo simulator is not answering on 127.0.0.1:${port} (is \`npm run demo\` running? DEMO_SIMULATOR_PORT): ${err instanceof Error ? err.message : String(err)}`);
   });
@@ -38,7 +55,14 @@ async function main() {
   const { incident } = body;
   const at = (t: number) => new Date(t * 1000).toISOString().slice(11, 19);
   console.log(`[demo] ${incident.service}: ${Math.round(incident.errorShare * 100)}% of successful requests fail (503 UF) from ${at(incident.start)} to ${at(incident.end)} UTC.`);
-  console.log('[demo] A 1h/5m page fires once the 1h burn passes 14.4x and stays 2m30s; watch /slos, /oncall or Prometheus /alerts.');
+  // Only an SLO on the service turns the errors into burn-rate alerts; say so rather than promise a page.
+  const slos = await slosOf(incident.service);
+  if (slos?.length === 0) {
+    console.log(`[demo] No SLO covers ${incident.service}, so no burn-rate alert fires: the errors show on /oncall (top failing services). Create an SLO on /slos to alert on them.`);
+  } else {
+    const which = slos ? ` of ${slos.join(', ')}` : '';
+    console.log(`[demo] The 1h/5m page${which} fires once the 1h burn passes 14.4x and stays 2m30s; watch /slos, /oncall, Prometheus /alerts or Alertmanager.`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -8,7 +8,7 @@ import { createModel, writeHistory } from './simulator';
 import { startControlledLiveServer } from './simulator/live-control/server';
 import { seedDemoSlos } from './demo-slos';
 import { binaryPath, ensureSystemPackages } from './system/deps';
-import { assertPortFree, waitFor } from './system/ports';
+import { assertPortFree, isPortFree, waitFor } from './system/ports';
 import { simulatorSourceKey } from './system/source-key';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from './system/prometheus';
 import { DEFAULT_ALERTMANAGER_PORT, startAlertmanager, type AlertmanagerProcess } from './system/alertmanager';
@@ -83,8 +83,25 @@ function runToEnd(cmd: string, args: string[]): Promise<void> {
   });
 }
 
+/** A second demo from the same checkout would share .data/demo, and its Prometheus could not lock the TSDB. */
+async function assertNoRunningDemo(): Promise<void> {
+  let running: Partial<typeof ports>;
+  try {
+    running = JSON.parse(readFileSync(PORTS_FILE, 'utf8')) as Partial<typeof ports>;
+  } catch {
+    return;
+  }
+  // The simulator is the demo's own process: a file left by a killed demo names a port nothing listens on.
+  if (typeof running.simulator !== 'number' || (await isPortFree(running.simulator))) return;
+  throw new Error(
+    `\`npm run demo\` is already running from this checkout (app on http://127.0.0.1:${running.app}); ` +
+      'stop it with Ctrl-C first (two demos would share .data/demo), or run the other one from another clone.',
+  );
+}
+
 async function main() {
   ensureSystemPackages(['prometheus', 'alertmanager'], log);
+  await assertNoRunningDemo();
   await assertPortFree(ports.app, 'the Meshwatch app', 'PORT');
   await assertPortFree(ports.prometheus, 'the demo Prometheus', 'DEMO_PROMETHEUS_PORT');
   await assertPortFree(ports.simulator, 'the mesh simulator', 'DEMO_SIMULATOR_PORT');
@@ -116,7 +133,7 @@ async function main() {
   // minute after the last one's final sample: blocks sharing a sample make Prometheus warn of overlaps.
   for (let i = 0; i < 2; i += 1) {
     const to = nowS() - (nowS() % 60);
-    if (to - state.coveredUntil >= 120) {
+    if (to - state.coveredUntil >= 60) {
       await loadHistory(model, state.coveredUntil + 60, to);
       state.coveredUntil = to;
       writeState(state);
