@@ -3,7 +3,7 @@ import { scoreEvents, significantEvents, summarize, SIGNIFICANT_BUDGET_SHARE } f
 import { downsample, type Grid } from './backtest-grid';
 import { recommendations } from './backtest-recommend';
 import type { BacktestResult } from './backtest-schema';
-import { burnRate, errorRatio } from './math';
+import { budgetFraction, errorRatio } from './math';
 import type { AlertPair } from './policy';
 import { sortWindows, windowSeconds } from './windows';
 
@@ -35,16 +35,21 @@ export interface BacktestInput {
   significantShare?: number;
 }
 
+/** burnRate() of math.ts at every evaluation, its budget fraction worked out once (not 43,200 times a window). */
 function withBurn(counts: WindowCounts, objective: number): WindowSeries {
+  const fraction = budgetFraction(objective);
   const burn = counts.bad.map((bad, i) => {
     const total = counts.total[i];
-    return bad === null || total === null || total === undefined ? null : burnRate(errorRatio(bad, total), objective);
+    const ratio = bad === null || total === null || total === undefined ? null : errorRatio(bad, total);
+    return ratio === null ? null : ratio / fraction;
   });
   return { ...counts, burn };
 }
 
 function median(values: ReadonlyArray<number | null>): number | null {
-  const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  // A typed array sorts numerically in native code: a comparator sort of 43,200 values per window
+  // per SLO took a tenth of a 100-SLO bulk backtest.
+  const xs = Float64Array.from(values.filter((v): v is number => v !== null)).sort();
   if (xs.length === 0) return null;
   const mid = Math.floor(xs.length / 2);
   return xs.length % 2 ? (xs[mid] ?? null) : ((xs[mid - 1] ?? 0) + (xs[mid] ?? 0)) / 2;
