@@ -63,7 +63,8 @@ async function loadHistory(model: ReturnType<typeof createModel>, from: number, 
   await writeHistory({ model, from, to, outFile: file });
   await backfill(file, TSDB);
   rmSync(file, { force: true });
-  log(`history ${new Date(from * 1000).toISOString()} .. ${new Date(to * 1000).toISOString()} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const iso = (t: number) => new Date(t * 1000).toISOString();
+  log(`history ${from === to ? `at ${iso(to)}` : `${iso(from)} .. ${iso(to)}`} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 function newestSourceMtime(dir: string): number {
