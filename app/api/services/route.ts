@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
-import { combineServiceSummary, istioAdapter, type MeshSample } from '@/lib/mesh';
+import { combineServiceSummary, type MeshSample } from '@/lib/mesh';
+import { detectedMesh } from '@/lib/mesh-detected';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
 import type { ServicesResponse } from '@/lib/queries/schemas';
 
@@ -18,11 +19,15 @@ function vectorSamples(result: InstantResult): MeshSample[] {
   return result.samples;
 }
 
-/** GET /api/services?time=<unix s>&window=5m&namespace=<ns>: rate, success ratio and p95 per service. */
+/** GET /api/services?time=<unix s>&window=5m&namespace=<ns>: rate, success ratio and p95 per service,
+ * in the detected mesh's PromQL (lib/mesh-detected). */
 export const GET = apiHandler('/api/services', async (request: Request) => {
   const { time = Date.now() / 1000, window, namespace } = parseSearchParams(paramsSchema, request.url);
-  const queries = istioAdapter.serviceSummaryQueries({ window, namespace });
   const client = getPrometheusClient();
+  // Cached per process, so after the first load this adds no query; MESH=istio|linkerd skips it.
+  const mesh = await detectedMesh(client, request.signal);
+  // Every adapter names its summary columns with Istio's destination labels, so one reader joins them.
+  const queries = mesh.adapter.serviceSummaryQueries({ window, namespace });
   // One explicit time for all three so their vectors describe the same instant.
   const run = (query: string) => client.instantQuery(query, { time, signal: request.signal });
   const [rps, successRatio, p95Ms] = await Promise.all([run(queries.rps), run(queries.successRatio), run(queries.p95Ms)]);
@@ -35,7 +40,7 @@ export const GET = apiHandler('/api/services', async (request: Request) => {
       p95Ms: vectorSamples(p95Ms),
     }),
     queries: [queries.rps, queries.successRatio, queries.p95Ms],
-    warnings: [...new Set([rps, successRatio, p95Ms].flatMap((r) => r.warnings))],
+    warnings: [...new Set([...mesh.warnings, ...[rps, successRatio, p95Ms].flatMap((r) => r.warnings)])],
   };
   return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });

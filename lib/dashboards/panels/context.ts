@@ -1,32 +1,15 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
-import { chooseMesh, istioAdapter, linkerdAdapter, MESH_MARKER_MATCH, type MeshAdapter, type MeshKind } from '@/lib/mesh';
+import { detectedMesh } from '@/lib/mesh-detected';
 import type { PrometheusClient } from '@/lib/prometheus';
 import type { PanelContext } from './types';
-
-/** Metric names rarely change; look again after this long so a newly scraped mesh is picked up. */
-const DETECTION_TTL_MS = 5 * 60_000;
-
-const ADAPTERS: Record<MeshKind, MeshAdapter> = { istio: istioAdapter, linkerd: linkerdAdapter };
-
-let detected: { kind: MeshKind; warning?: string; at: number } | undefined;
-
-async function detectMesh(client: PrometheusClient, signal?: AbortSignal): Promise<{ kind: MeshKind; warning?: string }> {
-  const configured = getEnv().mesh;
-  if (configured !== 'auto') return chooseMesh(configured, []);
-  if (detected && Date.now() - detected.at < DETECTION_TTL_MS) return detected;
-  // Label values cover every block Prometheus holds, so detection works for historical data too.
-  const names = await client.labelValues('__name__', { match: [MESH_MARKER_MATCH], signal });
-  detected = { ...chooseMesh('auto', names), at: Date.now() };
-  return detected;
-}
 
 /** The mesh adapter and panel configuration for this process, with any warning about the mesh choice. */
 export async function panelContext(client: PrometheusClient, signal?: AbortSignal): Promise<{ ctx: PanelContext; warnings: string[] }> {
   const env = getEnv();
-  const { kind, warning } = await detectMesh(client, signal);
+  const { adapter, warnings } = await detectedMesh(client, signal);
   return {
-    ctx: { mesh: ADAPTERS[kind], config: { traceUrlTemplate: env.traceUrlTemplate, teams: env.teams } },
-    warnings: warning ? [warning] : [],
+    ctx: { mesh: adapter, config: { traceUrlTemplate: env.traceUrlTemplate, teams: env.teams } },
+    warnings,
   };
 }
