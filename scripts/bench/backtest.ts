@@ -2,8 +2,8 @@
 // (backtestSlo) and in bulk (backtestMany: grouped queries, then the engine per SLO), against a
 // Prometheus over the fixture history; medians and PromQL request counts.
 // Measured 2026-11-23 on 2 shared CPUs, BENCH_RUNS=3: 1 SLO median 0.86 s, 37 requests; 100 SLOs one
-// by one 93.5 s (3,748 requests), in bulk median 48.0 s (36 requests). Of the bulk time about 43 s
-// is the grouped queries (Prometheus, and parsing 13 services' series) and 15 s the engine for 100
+// by one 93.5 s (3,748 requests), in bulk median 48.0 s (36 requests). A profiled bulk run (58 s) spent 43 s
+// on the grouped queries (Prometheus, and parsing 13 services' series) and 15 s in the engine for 100
 // SLOs. An earlier run under load ~10, before the engine worked out the budget fraction once per
 // window: 273 s one by one, 98 s bulk. Running 4 SLOs at a time (dropped) took longer than one by one
 // (299 s vs 222 s): Prometheus and the engine share the two cores.
