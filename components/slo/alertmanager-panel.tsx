@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { queryKeys } from '@/lib/queries/keys';
 import { fetchText } from '@/lib/queries/slo-api';
 import styles from './slo.module.css';
+import { useCopy } from './use-copy';
 
 const FORMATS = [
   { id: 'yaml', label: 'Whole alertmanager.yml' },
@@ -16,15 +17,10 @@ type Format = (typeof FORMATS)[number]['id'];
 export function AlertmanagerPanel() {
   const [format, setFormat] = useState<Format>('yaml');
   const [teams, setTeams] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const { copied, copy: copyText } = useCopy();
   const path = `/api/alertmanager?format=${format}&teams=${teams}`;
   const config = useQuery({ queryKey: [...queryKeys.slosAll(), 'alertmanager', format, teams], queryFn: ({ signal }) => fetchText(path, signal) });
-  const copy = async () => {
-    if (!config.data) return;
-    await navigator.clipboard.writeText(config.data);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  };
+  const copy = () => copyText(config.data);
   return (
     <section aria-label="Alertmanager routing">
       <h3>Alertmanager routing</h3>

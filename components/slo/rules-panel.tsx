@@ -6,6 +6,7 @@ import { queryKeys } from '@/lib/queries/keys';
 import { fetchText } from '@/lib/queries/slo-api';
 import { AlertmanagerPanel } from './alertmanager-panel';
 import styles from './slo.module.css';
+import { useCopy } from './use-copy';
 
 const FORMATS = [
   { id: 'prometheus', label: 'Rule file' },
@@ -15,15 +16,10 @@ const FORMATS = [
 /** The generated recording and alert rules, with copy and download, plus OpenSLO / Sloth export. */
 export function RulesPanel({ name }: { name: string }) {
   const [format, setFormat] = useState<(typeof FORMATS)[number]['id']>('prometheus');
-  const [copied, setCopied] = useState(false);
+  const { copied, copy: copyText } = useCopy();
   const path = `/api/slos/${encodeURIComponent(name)}/rules?format=${format}`;
   const rules = useQuery({ queryKey: [...queryKeys.slo(name), 'rules', format], queryFn: ({ signal }) => fetchText(path, signal) });
-  const copy = async () => {
-    if (!rules.data) return;
-    await navigator.clipboard.writeText(rules.data);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  };
+  const copy = () => copyText(rules.data);
   return (
     <section className={styles.card} aria-label="Generated rules">
       <h2>Generated rules</h2>

@@ -1,22 +1,18 @@
 // Runs the real Alertmanager binary on loopback (the demo's, and the integration tests'), and amtool.
-import { spawn, execFile } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { binaryPath } from './deps';
-import { assertPortFree, waitFor } from './ports';
+import { startDaemon, type DaemonProcess } from './daemon';
+import { assertPortFree } from './ports';
 
 const execFileAsync = promisify(execFile);
 
 /** Alertmanager's own default port. */
 export const DEFAULT_ALERTMANAGER_PORT = 9093;
 
-export interface AlertmanagerProcess {
-  url: string;
-  port: number;
-  pid: number;
-  stop(): Promise<void>;
-}
+export type AlertmanagerProcess = DaemonProcess;
 
 export interface AlertmanagerOptions {
   /** Holds alertmanager.yml, the log, and the data (silences, notification log) under data/. */
@@ -33,48 +29,20 @@ export async function startAlertmanager(opts: AlertmanagerOptions): Promise<Aler
   mkdirSync(dataDir, { recursive: true });
   const configFile = path.join(opts.workDir, 'alertmanager.yml');
   writeFileSync(configFile, opts.configYaml);
-  const logFile = path.join(opts.workDir, 'alertmanager.log');
-  const log = openSync(logFile, 'a');
-  const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(
-    binaryPath('alertmanager', 'alertmanager'),
-    [
+  return startDaemon({
+    name: 'Alertmanager',
+    binary: binaryPath('alertmanager', 'alertmanager'),
+    args: [
       `--config.file=${configFile}`,
       `--storage.path=${dataDir}`,
       `--web.listen-address=127.0.0.1:${opts.port}`,
       // One instance: no gossip cluster (its default listens on 0.0.0.0:9094).
       '--cluster.listen-address=',
     ],
-    { stdio: ['ignore', log, log] },
-  );
-  let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  const stop = async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exit;
-    clearTimeout(timer);
-  };
-  try {
-    await waitFor(
-      async () => {
-        if (exited) throw new Error('exited');
-        return (await fetch(`${url}/-/ready`)).ok;
-      },
-      60_000,
-      `Alertmanager on ${url}`,
-    );
-  } catch (err) {
-    await stop();
-    throw new Error(`Alertmanager did not become ready (${(err as Error).message}); see ${logFile}`);
-  }
-  return { url, port: opts.port, pid: child.pid ?? -1, stop };
+    port: opts.port,
+    logFile: path.join(opts.workDir, 'alertmanager.log'),
+    readyTimeoutMs: 60_000,
+  });
 }
 
 /** `amtool check-config`; resolves with its output, rejects with it on failure. */

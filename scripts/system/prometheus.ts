@@ -1,19 +1,15 @@
 // Runs the real Prometheus binary on loopback, and promtool for backfill and rule checks.
-import { spawn, execFile } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { binaryPath } from './deps';
-import { assertPortFree, waitFor } from './ports';
+import { startDaemon, type DaemonProcess } from './daemon';
+import { assertPortFree } from './ports';
 
 const execFileAsync = promisify(execFile);
 
-export interface PrometheusProcess {
-  url: string;
-  port: number;
-  pid: number;
-  stop(): Promise<void>;
-}
+export type PrometheusProcess = DaemonProcess;
 
 export interface PrometheusOptions {
   dataDir: string;
@@ -32,11 +28,10 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
   mkdirSync(opts.dataDir, { recursive: true });
   const configFile = path.join(workDir, 'prometheus.yml');
   writeFileSync(configFile, opts.configYaml);
-  const log = openSync(path.join(workDir, 'prometheus.log'), 'a');
-  const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(
-    binaryPath('prometheus', 'prometheus'),
-    [
+  return startDaemon({
+    name: 'Prometheus',
+    binary: binaryPath('prometheus', 'prometheus'),
+    args: [
       `--config.file=${configFile}`,
       `--storage.tsdb.path=${opts.dataDir}`,
       // Retention counts back from the newest block; history must outlive the SLO windows.
@@ -45,37 +40,10 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
       '--web.enable-lifecycle',
       '--query.lookback-delta=5m',
     ],
-    { stdio: ['ignore', log, log] },
-  );
-  let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  const stop = async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exit;
-    clearTimeout(timer);
-  };
-  try {
-    await waitFor(
-      async () => {
-        if (exited) throw new Error('exited');
-        return (await fetch(`${url}/-/ready`)).ok;
-      },
-      120_000,
-      `Prometheus on ${url}`,
-    );
-  } catch (err) {
-    await stop();
-    const logPath = path.join(workDir, 'prometheus.log');
-    throw new Error(`Prometheus did not become ready (${(err as Error).message}); see ${logPath}`);
-  }
-  return { url, port: opts.port, pid: child.pid ?? -1, stop };
+    port: opts.port,
+    logFile: path.join(workDir, 'prometheus.log'),
+    readyTimeoutMs: 120_000,
+  });
 }
 
 /** Loads OpenMetrics history into a TSDB directory (large blocks: seconds instead of minutes). */
