@@ -26,6 +26,7 @@ const empty: GraphVectors = {
   serviceRequests: [],
   serviceErrors: [],
   serviceP95: [],
+  workloadServices: [],
 };
 
 describe('assembleGraph', () => {
@@ -103,5 +104,83 @@ describe('assembleGraph, workload view', () => {
     ]);
     expect(g.nodes.find((n) => n.id === 'shop/catalog-v1')?.revisions).toEqual([{ revision: 'unknown', rps: 10 }]);
     expect(assembleGraph({ ...empty, edgeRequests: [edge('a/a', 'b/b', 1)], serviceRequests: [svc('b/b', 1)] }).nodes.every((n) => n.revisions === undefined)).toBe(true);
+  });
+});
+
+describe('assembleGraph, service view over workloads named unlike their services (Bookinfo)', () => {
+  // What the destination proxies report: workload -> service, with the requests each served.
+  const backs = (workload: string, service: string, value: number): VectorSample => {
+    const [wn = '', w = ''] = workload.split('/');
+    const [sn = '', s = ''] = service.split('/');
+    return { labels: { destination_workload_namespace: wn, destination_workload: w, destination_service_namespace: sn, destination_service_name: s }, value };
+  };
+  const vectors: GraphVectors = {
+    ...empty,
+    edgeRequests: [
+      edge('istio-system/istio-ingressgateway', 'bi/productpage', 20),
+      edge('bi/productpage-v1', 'bi/details', 20),
+      edge('bi/productpage-v1', 'bi/reviews', 20),
+      edge('bi/reviews-v2', 'bi/ratings', 6),
+      edge('bi/reviews-v3', 'bi/ratings', 4),
+      edge('ops/backup-job', 'bi/ratings', 1),
+    ],
+    edgeErrors: [edge('bi/reviews-v2', 'bi/ratings', 1), edge('bi/reviews-v3', 'bi/ratings', 1)],
+    edgeMtls: [edge('bi/reviews-v2', 'bi/ratings', 6), edge('bi/reviews-v3', 'bi/ratings', 2), edge('bi/productpage-v1', 'bi/reviews', 20)],
+    edgeP95: [edge('bi/reviews-v2', 'bi/ratings', 40), edge('bi/reviews-v3', 'bi/ratings', 90), edge('bi/productpage-v1', 'bi/details', NaN)],
+    tcpBytes: [edge('bi/reviews-v2', 'bi/mongodb', 100), edge('bi/reviews-v3', 'bi/mongodb', 300)],
+    tcpMtlsBytes: [edge('bi/reviews-v2', 'bi/mongodb', 100)],
+    tcpConnections: [edge('bi/reviews-v2', 'bi/mongodb', 1), edge('bi/reviews-v3', 'bi/mongodb', 3)],
+    serviceRequests: [svc('bi/productpage', 20), svc('bi/details', 20), svc('bi/reviews', 20), svc('bi/ratings', 11)],
+    workloadServices: [
+      backs('bi/productpage-v1', 'bi/productpage', 2000),
+      backs('bi/details-v1', 'bi/details', 2000),
+      backs('bi/reviews-v1', 'bi/reviews', 700),
+      backs('bi/reviews-v2', 'bi/reviews', 700),
+      // Behind two services: it belongs to the one it served most.
+      backs('bi/reviews-v3', 'bi/reviews-canary', 50),
+      backs('bi/reviews-v3', 'bi/reviews', 600),
+      backs('bi/ratings-v1', 'bi/ratings', 1100),
+      backs('bi/mongodb-v1', 'bi/mongodb', 9),
+    ],
+  };
+  const g = assembleGraph(vectors);
+  const find = (s: string, t: string, protocol = 'http') => g.edges.filter((e) => e.source === s && e.target === t && e.protocol === protocol);
+
+  it('draws each caller as the service it backs, so the graph is one connected piece', () => {
+    expect(g.nodes.map((n) => n.id)).toEqual(['bi/details', 'bi/mongodb', 'bi/productpage', 'bi/ratings', 'bi/reviews', 'istio-system/istio-ingressgateway', 'ops/backup-job']);
+    const seen = new Set(['bi/productpage']);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of g.edges) {
+        if (seen.has(e.source) !== seen.has(e.target)) {
+          seen.add(e.source).add(e.target);
+          grew = true;
+        }
+      }
+    }
+    expect(seen.size).toBe(g.nodes.length);
+  });
+
+  it('keeps callers that back no service as nodes of their own kind', () => {
+    expect(g.nodes.find((n) => n.id === 'istio-system/istio-ingressgateway')).toMatchObject({ kind: 'gateway', rps: 20 });
+    // As before this change: a job with no service is a caller node that receives nothing.
+    expect(g.nodes.find((n) => n.id === 'ops/backup-job')).toMatchObject({ kind: 'service', rps: 0 });
+    expect(find('ops/backup-job', 'bi/ratings')).toHaveLength(1);
+  });
+
+  it('merges the calls that collapse onto one pair by summing their parts', () => {
+    const [merged, ...more] = find('bi/reviews', 'bi/ratings');
+    expect(more).toEqual([]);
+    // 6 + 4 req/s; (1 + 1) / 10 failing; (6 + 2) / 10 mutual TLS; p95: the slower caller's, max(40, 90).
+    expect(merged).toMatchObject({ rps: 10, errorRatio: 0.2, mtlsRatio: 0.8, p95Ms: 90 });
+    // TCP: 100 + 300 B/s, 1 + 3 connections/s, 100 / 400 of the bytes under mTLS.
+    expect(find('bi/reviews', 'bi/mongodb', 'tcp')).toEqual([expect.objectContaining({ rps: 4, bytesPerSecond: 400, mtlsRatio: 0.25 })]);
+    expect(find('bi/productpage', 'bi/details')).toEqual([expect.objectContaining({ rps: 20, errorRatio: 0, mtlsRatio: 0, p95Ms: null })]);
+    expect(g.nodes.find((n) => n.id === 'bi/reviews')?.rps).toBe(20);
+  });
+
+  it('leaves the workload view alone: callers and callees are both workloads there', () => {
+    const w = assembleGraph({ ...empty, workloadServices: vectors.workloadServices, edgeRequests: [{ labels: { source_workload_namespace: 'bi', source_workload: 'reviews-v2', destination_workload_namespace: 'bi', destination_workload: 'ratings-v1' }, value: 1 }] }, VIEW_LABELS.workload);
+    expect(w.edges.map((e) => [e.source, e.target])).toEqual([['bi/reviews-v2', 'bi/ratings-v1']]);
   });
 });

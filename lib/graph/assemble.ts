@@ -1,5 +1,5 @@
 // Turns the graph queries' vectors into nodes and edges. Pure: no I/O, unit-tested with plain samples.
-import { VIEW_LABELS, type GraphQueryName, type ViewLabels } from './queries';
+import { VIEW_LABELS, WORKLOAD_SERVICE_LABELS, type GraphQueryName, type ViewLabels } from './queries';
 import type { GraphEdge, NodeKind, Revision } from './schema';
 
 export interface VectorSample {
@@ -34,9 +34,30 @@ export const UNKNOWN_WORKLOAD = 'unknown';
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 const label = (s: VectorSample, name: string) => s.labels[name] ?? '';
 
-/** Sample -> node and edge ids, for the labels of one view. */
-function idsFor(l: ViewLabels) {
-  const sourceId = (s: VectorSample) => `${label(s, l.sourceNamespace) || UNKNOWN_WORKLOAD}/${label(s, l.source) || UNKNOWN_WORKLOAD}`;
+/**
+ * Workload id -> the id of the service it backs, from the destination reporter's series. A workload
+ * behind several services maps to the one it served most requests for (ties: the first by name), so
+ * each caller lands on exactly one node.
+ */
+export function workloadServiceMap(samples: readonly VectorSample[]): Map<string, string> {
+  const L = WORKLOAD_SERVICE_LABELS;
+  const best = new Map<string, { service: string; value: number }>();
+  for (const s of samples) {
+    const [wn, w, sn, svc] = [label(s, L.workloadNamespace), label(s, L.workload), label(s, L.serviceNamespace), label(s, L.service)];
+    if (!wn || !w || !sn || !svc || w === UNKNOWN_WORKLOAD || svc === UNKNOWN_WORKLOAD) continue;
+    const workload = `${wn}/${w}`;
+    const service = `${sn}/${svc}`;
+    const prev = best.get(workload);
+    if (!prev || s.value > prev.value || (s.value === prev.value && service < prev.service)) best.set(workload, { service, value: s.value });
+  }
+  return new Map([...best].map(([workload, { service }]) => [workload, service]));
+}
+
+/** Sample -> node and edge ids, for the labels of one view; `callers` renames caller workloads. */
+function idsFor(l: ViewLabels, callers: ReadonlyMap<string, string> = new Map()) {
+  const workloadId = (s: VectorSample) => `${label(s, l.sourceNamespace) || UNKNOWN_WORKLOAD}/${label(s, l.source) || UNKNOWN_WORKLOAD}`;
+  // A caller that backs no service (gateway, job, outside the mesh) stays a node of its own.
+  const sourceId = (s: VectorSample) => callers.get(workloadId(s)) ?? workloadId(s);
   const targetId = (s: VectorSample) => `${label(s, l.targetNamespace)}/${label(s, l.target)}`;
   return { sourceId, targetId, edgeKey: (s: VectorSample) => `${sourceId(s)} ${targetId(s)}` };
 }
@@ -66,18 +87,40 @@ function kindOf(id: string, tcpOnly: boolean): NodeKind {
   return tcpOnly ? 'tcp' : 'service';
 }
 
-function httpEdges(v: GraphVectors, { sourceId, targetId, edgeKey }: Ids): GraphEdge[] {
+/**
+ * The slowest of the series merged onto one edge. A quantile cannot be summed or averaged, and the
+ * histogram is grouped by caller workload (PromQL cannot rename callers to services without a join
+ * per query), so for several workloads calling the same service this is an upper bound: the worst
+ * caller's p95. Unmerged edges (the usual case) get their exact p95.
+ */
+function maxByKey(samples: readonly VectorSample[], key: (s: VectorSample) => string): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const s of samples) {
+    const v = num(s.value);
+    const prev = out.get(key(s));
+    out.set(key(s), prev === undefined || prev === null ? v : v === null ? prev : Math.max(prev, v));
+  }
+  return out;
+}
+
+function splitKey(key: string): { source: string; target: string } {
+  const [source = '', target = ''] = key.split(' ');
+  return { source, target };
+}
+
+// Edges that collapse onto one (caller, callee) pair are merged by summing rates; ratios are then
+// recomputed from the summed parts, never averaged.
+function httpEdges(v: GraphVectors, { edgeKey }: Ids): GraphEdge[] {
   const errors = byKey(v.edgeErrors, edgeKey);
   const mtls = byKey(v.edgeMtls, edgeKey);
-  const p95 = new Map(v.edgeP95.map((s) => [edgeKey(s), num(s.value)]));
-  return v.edgeRequests.map((s) => ({
-    source: sourceId(s),
-    target: targetId(s),
+  const p95 = maxByKey(v.edgeP95, edgeKey);
+  return [...byKey(v.edgeRequests, edgeKey)].map(([key, rps]) => ({
+    ...splitKey(key),
     protocol: 'http' as const,
-    rps: s.value,
-    errorRatio: safeRatio(errors.get(edgeKey(s)), s.value),
-    p95Ms: p95.get(edgeKey(s)) ?? null,
-    mtlsRatio: safeRatio(mtls.get(edgeKey(s)), s.value),
+    rps,
+    errorRatio: safeRatio(errors.get(key), rps),
+    p95Ms: p95.get(key) ?? null,
+    mtlsRatio: safeRatio(mtls.get(key), rps),
     bytesPerSecond: null,
   }));
 }
@@ -86,7 +129,7 @@ function tcpEdges(v: GraphVectors, { edgeKey }: Ids): GraphEdge[] {
   const conns = byKey(v.tcpConnections, edgeKey);
   const mtls = byKey(v.tcpMtlsBytes, edgeKey);
   return [...byKey(v.tcpBytes, edgeKey)].map(([key, bytes]) => {
-    const [source = '', target = ''] = key.split(' ');
+    const { source, target } = splitKey(key);
     return {
       source,
       target,
@@ -117,10 +160,12 @@ function revisionsOf(samples: readonly VectorSample[], l: ViewLabels, targetId: 
 
 /**
  * Nodes are every edge end; a node's own numbers come from the per-node (unfiltered) queries.
- * `labels` picks the view: services (default) or workloads.
+ * `labels` picks the view: services (default) or workloads. In the service view callers are drawn
+ * as the service their workload backs, so `reviews-v2 -> ratings` and `productpage -> reviews` meet
+ * at one `reviews` node.
  */
 export function assembleGraph(v: GraphVectors, labels: ViewLabels = VIEW_LABELS.service): AssembledGraph {
-  const ids = idsFor(labels);
+  const ids = idsFor(labels, labels.callersAsServices ? workloadServiceMap(v.workloadServices) : undefined);
   const { targetId } = ids;
   const edges = [...httpEdges(v, ids), ...tcpEdges(v, ids)].sort((a, b) =>
     a.source === b.source ? (a.target === b.target ? a.protocol.localeCompare(b.protocol) : a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1,

@@ -16,10 +16,21 @@ export interface ViewLabels {
   target: string;
   /** Grouped into the node request rate too, so a node can list the revisions it served. */
   revision?: string;
+  /**
+   * Service view: a caller is reported as a workload (`reviews-v2`) while a callee is a service
+   * (`reviews`). When set, callers that back a service are drawn as that service (see workloadServices).
+   */
+  callersAsServices?: boolean;
 }
 
 export const VIEW_LABELS: Record<GraphView, ViewLabels> = {
-  service: { sourceNamespace: ISTIO_LABELS.sourceNamespace, source: ISTIO_LABELS.sourceService, targetNamespace: ISTIO_LABELS.namespace, target: ISTIO_LABELS.service },
+  service: {
+    sourceNamespace: ISTIO_LABELS.sourceNamespace,
+    source: ISTIO_LABELS.sourceService,
+    targetNamespace: ISTIO_LABELS.namespace,
+    target: ISTIO_LABELS.service,
+    callersAsServices: true,
+  },
   // Istio's workload labels; the duration histogram keeps them and the canonical revision too.
   workload: {
     sourceNamespace: ISTIO_LABELS.sourceNamespace,
@@ -34,6 +45,14 @@ const edgeLabels = (l: ViewLabels) => [l.sourceNamespace, l.source, l.targetName
 const nodeLabels = (l: ViewLabels) => [l.targetNamespace, l.target] as const;
 export const EDGE_LABELS = edgeLabels(VIEW_LABELS.service);
 export const SERVICE_LABELS = nodeLabels(VIEW_LABELS.service);
+
+/** The destination reporter's own labels: which workload served which service. */
+export const WORKLOAD_SERVICE_LABELS = {
+  workloadNamespace: 'destination_workload_namespace',
+  workload: 'destination_workload',
+  serviceNamespace: ISTIO_LABELS.namespace,
+  service: ISTIO_LABELS.service,
+} as const;
 
 const TCP_SENT = 'istio_tcp_sent_bytes_total';
 const TCP_RECEIVED = 'istio_tcp_received_bytes_total';
@@ -55,7 +74,8 @@ export type GraphQueryName =
   | 'tcpConnections'
   | 'serviceRequests'
   | 'serviceErrors'
-  | 'serviceP95';
+  | 'serviceP95'
+  | 'workloadServices';
 
 /** reporter="destination" only: both proxies report each request, summing both would double-count. */
 function selector(extra: Record<string, MatcherSpec>): string {
@@ -73,7 +93,7 @@ function edgeRate(metric: string, w: string, extra: Record<string, MatcherSpec>,
   return `${one({ [labels.targetNamespace]: namespace })} or ${one({ [labels.sourceNamespace]: namespace })}`;
 }
 
-/** The ten instant queries behind one graph, in either view. */
+/** The eleven instant queries behind one graph, in either view (both views run the same set). */
 export function graphQueries({ window, namespace, view = 'service' }: GraphQueryParams): Record<GraphQueryName, string> {
   const w = checkWindow(window);
   const labels = VIEW_LABELS[view];
@@ -97,5 +117,10 @@ export function graphQueries({ window, namespace, view = 'service' }: GraphQuery
     serviceRequests: edgeRate(REQUESTS, w, {}, unscoped, labels.revision ? [...nodes, labels.revision] : nodes),
     serviceErrors: edgeRate(REQUESTS, w, errors, unscoped, nodes),
     serviceP95: p95(nodes, unscoped),
+    // Workload -> service, from the destination proxies (the only reporters that know both). The
+    // counters' totals, not a windowed rate: a caller that served nothing in the window still maps
+    // to its service, and "most traffic" (for a workload behind several services) is lifetime traffic.
+    // Unscoped, like the node queries: a caller from another namespace maps too.
+    workloadServices: sumBy(Object.values(WORKLOAD_SERVICE_LABELS), `${REQUESTS}${selector({})}`),
   };
 }

@@ -42,6 +42,11 @@ export function syntheticVectors(n: number, m: number): GraphVectors {
     serviceRequests: [...received].map(([id, v]) => service(id, v)),
     serviceErrors: [...failed].map(([id, v]) => service(id, v)),
     serviceP95: [...received.keys()].map((id, i) => service(id, 10 + (i % 300))),
+    // Every service backed by one workload of its own name: the caller -> service map is exercised.
+    workloadServices: [...received].map(([id, v]) => {
+      const [ns, svc] = split(id);
+      return { labels: { ...service(id, v).labels, destination_workload_namespace: ns, destination_workload: svc }, value: v };
+    }),
   };
 }
 

@@ -51,7 +51,7 @@ describe('GET /api/graph?view=workload against the simulator truth', () => {
 
   it('asks Prometheus the same constant number of queries as the service view, grouped by workload', async () => {
     const g = await workloads(anchor - 3600);
-    expect(g.queries).toHaveLength(10);
+    expect(g.queries).toHaveLength(11); // ten traffic queries + the workload -> service map
     expect(g.queries.join('\n')).toContain('destination_workload_namespace, destination_workload');
   });
 

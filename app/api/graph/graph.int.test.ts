@@ -35,7 +35,7 @@ describe('GET /api/graph against the simulator truth', () => {
       expect(e.errorRatio, `${t.source} -> ${t.target} errors`).toBeCloseTo(t.errorRatio ?? NaN, 9);
       expect(e.mtlsRatio, `${t.source} -> ${t.target} mtls`).toBeCloseTo(t.mtlsRatio ?? NaN, 9);
     }
-    expect(g.queries).toHaveLength(10);
+    expect(g.queries).toHaveLength(11); // ten traffic queries + the workload -> service map
   });
 
   it('shows the plaintext edge at 0% mTLS, the gateway as a caller, and TCP edges', async () => {
