@@ -15,6 +15,7 @@ describe('alertingChip', () => {
     ['pending page', entry('loaded', [alert('page', 'pending')]), ctx, { label: 'pending page since 12:03', tone: 'warn' }],
     ['loaded, quiet', entry('loaded'), ctx, { label: 'rules loaded', tone: 'good' }],
     ['stale', { ...entry('stale'), detail: '4 rule(s) differ' }, ctx, { label: 'rules stale', tone: 'warn', title: '4 rule(s) differ' }],
+    ['rejected by promtool', { ...entry('rejected'), detail: 'unclosed left parenthesis' }, ctx, { label: 'rules rejected by promtool', tone: 'bad', title: 'unclosed left parenthesis' }],
     ['not loaded (file)', entry('not_loaded'), ctx, { label: 'rules not loaded', tone: 'warn' }],
     ['not loaded (gitops)', entry('not_loaded'), { ...ctx, mode: 'gitops' as const }, { label: 'gitops: download PrometheusRule', href: PROMETHEUS_RULE_BUNDLE }],
     ['loading', undefined, { ...ctx, pending: true }, { label: 'checking…', tone: 'muted' }],

@@ -38,6 +38,9 @@ export function alertingChip(entry: SloAlerting | undefined, ctx: Context): Aler
   switch (entry.rules) {
     case 'loaded':
       return { label: 'rules loaded', tone: 'good', title: entry.detail ?? 'Prometheus evaluates this SLO’s recording and burn-rate rules; no alert is pending or firing' };
+    case 'rejected':
+      // detail carries promtool's words; the tooltip is where the reader finds what to fix.
+      return { label: 'rules rejected by promtool', tone: 'bad', title: entry.detail ?? 'promtool rejects this SLO’s rules, so they are left out of the rule file' };
     case 'stale':
       return { label: 'rules stale', tone: 'warn', title: entry.detail ?? 'Prometheus holds an older version of this SLO’s rules' };
     case 'not_loaded':

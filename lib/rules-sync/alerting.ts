@@ -4,6 +4,8 @@ import { ALERT_NAME } from '@/lib/slo/rules';
 import type { SloAlerting } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 import { historyAlertsBySlo, liveAlertsBySlo, sloAlerting } from './readback';
+import { getRulesSyncer } from './index';
+import type { SyncState } from './sync';
 
 // Reads back what Prometheus evaluates for every SLO with a fixed number of calls, whatever the number
 // of SLOs: /api/v1/rules once, and /api/v1/alerts once (or, at a pinned past time, two instant
@@ -17,16 +19,27 @@ export interface AlertingReadback {
   slos: SloAlerting[];
 }
 
+/** This process's last sync (which SLOs it left out); none in gitops mode or with a broken configuration. */
+function processLastSync(): SyncState | null {
+  try {
+    return getRulesSyncer()?.last() ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function readSloAlerting(
   client: PrometheusClient,
   specs: readonly SloSpec[],
-  opts: { time: number; now: number; signal?: AbortSignal },
+  opts: { time: number; now: number; signal?: AbortSignal; lastSync?: SyncState | null },
 ): Promise<AlertingReadback> {
+  const lastSync = opts.lastSync === undefined ? processLastSync() : opts.lastSync;
+  const rejected = new Map((lastSync?.excluded ?? []).map((e) => [e.slo, e.output]));
   const live = Math.abs(opts.now - opts.time) <= LIVE_TOLERANCE_S;
   const call = { signal: opts.signal };
   if (live) {
     const [groups, alerts] = await Promise.all([client.rules(call), client.alerts(call)]);
-    return { source: 'live', slos: sloAlerting(specs, groups, liveAlertsBySlo(alerts)) };
+    return { source: 'live', slos: sloAlerting(specs, groups, liveAlertsBySlo(alerts), rejected) };
   }
   const selector = `{alertname="${ALERT_NAME}"}`;
   const [groups, states, activeAts] = await Promise.all([
@@ -35,5 +48,5 @@ export async function readSloAlerting(
     client.instantQuery(`ALERTS_FOR_STATE${selector}`, { time: opts.time, ...call }),
   ]);
   const samples = (r: typeof states) => (r.resultType === 'vector' ? r.samples : []);
-  return { source: 'history', slos: sloAlerting(specs, groups, historyAlertsBySlo(samples(states), samples(activeAts))) };
+  return { source: 'history', slos: sloAlerting(specs, groups, historyAlertsBySlo(samples(states), samples(activeAts)), rejected) };
 }

@@ -1,9 +1,10 @@
 // Rule delivery through the SLO routes: every saved change rewrites MESHWATCH_RULES_FILE (judged by the
-// real promtool) and reloads Prometheus with the configured credentials; a rejected rule or a refused
-// reload never loses the change. Prometheus is a scripted HTTP server here (the real one is in
+// real promtool) and reloads Prometheus with the configured credentials; a refused reload never loses
+// the change, and an SLO whose rules promtool rejects is refused at save time (or, stored earlier, left
+// out of the file so the others are still delivered). Prometheus is a scripted HTTP server here (the real one is in
 // rules-sync.int.test.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,10 +12,11 @@ import { parseAllDocuments } from 'yaml';
 import { GET as getRules } from '@/app/api/rules/route';
 import { GET as getAlerting } from '@/app/api/slos-alerting/route';
 import { GET as getOne, PUT, DELETE } from '@/app/api/slos/[name]/route';
-import { POST as create } from '@/app/api/slos/route';
+import { POST as importSlos } from '@/app/api/slos/import/route';
+import { GET as list, POST as create } from '@/app/api/slos/route';
 import { startScriptedServer, type ScriptedServer } from '@/lib/prometheus/scripted-server';
-import { rulesDeliverySchema } from '@/lib/slo/alerting-schema';
-import { openSqliteStore, setSloStore } from '@/lib/store';
+import { rulesDeliverySchema, slosAlertingResponseSchema } from '@/lib/slo/alerting-schema';
+import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
 import { getRulesSyncer } from './index';
 
 const EDITOR = { authorization: 'Bearer editor-token-123', 'content-type': 'application/json' };
@@ -70,16 +72,58 @@ describe('rule delivery', () => {
     expect(readFileSync(file, 'utf8')).toContain('(14.4 * 0.005)');
   });
 
-  it('saves an SLO whose rules promtool rejects, keeps the good file and records the error', async () => {
+  // Changed intent: such an SLO used to be saved (200) while its rules silently blocked the rule file of
+  // every SLO. It is now refused at save time with promtool's own line, and nothing is stored.
+  it('refuses (422 rules_rejected) an SLO whose rules promtool rejects, with promtool\'s line on the field, and stores nothing', async () => {
     prom.reply({ status: 200, body: '' });
     const good = readFileSync(file, 'utf8');
-    const bad = { ...spec, indicator: { type: 'custom', errorQuery: 'sum(rate(bad[{{window}}])', totalQuery: 'sum(rate(all[{{window}}]))' } };
-    const res = await PUT(new Request(url('/slos/cart-availability'), { method: 'PUT', headers: EDITOR, body: JSON.stringify(bad) }), ctx('cart-availability'));
-    expect(res.status).toBe(200);
+    const errorQuery = 'sum(rate(bad[{{window}}])';
+    const bad = { ...spec, indicator: { type: 'custom', errorQuery, totalQuery: 'sum(rate(all[{{window}}]))' } };
+    // promtool's verdict on the bad query alone: the independent reference for the message.
+    const probe = path.join(dir, 'probe.yml');
+    writeFileSync(probe, `groups:\n- name: probe\n  rules:\n  - record: probe\n    expr: ${errorQuery.replace('{{window}}', '5m')}\n`);
+    const reason = /unclosed left parenthesis/;
+    expect(() => promtoolSays(probe)).toThrow(reason);
+
+    const put = await PUT(new Request(url('/slos/cart-availability'), { method: 'PUT', headers: EDITOR, body: JSON.stringify(bad) }), ctx('cart-availability'));
+    expect(put.status).toBe(422);
+    const body = (await put.json()) as { error: { code: string; message: string; details: { fieldErrors: Record<string, string[]> } } };
+    expect(body.error).toMatchObject({ code: 'rules_rejected', message: expect.stringMatching(reason) });
+    expect(body.error.details.fieldErrors['indicator.errorQuery']).toEqual([expect.stringMatching(reason)]);
+    expect(body.error.details.fieldErrors['indicator.totalQuery']).toBeUndefined();
+    expect(await (await getOne(new Request(url('/slos/cart-availability')), ctx('cart-availability'))).json()).toMatchObject({ objective: 99.5, indicator: { type: 'availability' } });
+
+    const post = await create(new Request(url('/slos'), { method: 'POST', headers: EDITOR, body: JSON.stringify({ ...bad, name: 'cart-custom' }) }));
+    expect(post.status).toBe(422);
+    const imported = await importSlos(new Request(url('/slos/import'), { method: 'POST', headers: EDITOR, body: JSON.stringify([{ ...bad, name: 'cart-custom' }]) }));
+    expect(imported.status).toBe(422);
+    expect((await imported.json()) as unknown).toMatchObject({ error: { code: 'rules_rejected', details: { fieldErrors: { 'cart-custom.indicator.errorQuery': [expect.stringMatching(reason)] } } } });
+    expect((await (await list()).json()) as Array<{ name: string }>).toEqual([expect.objectContaining({ name: 'cart-availability' })]);
     await synced();
-    expect(await (await getOne(new Request(url('/slos/cart-availability')), ctx('cart-availability'))).json()).toMatchObject({ indicator: { type: 'custom' } });
     expect(readFileSync(file, 'utf8')).toBe(good);
-    expect((await delivery()).lastSync).toMatchObject({ ok: false, reload: 'skipped', checkOutput: expect.stringMatching(/parenthesis|parse error/) });
+  });
+
+  it('leaves out an SLO stored before the check whose rules promtool rejects, delivers the others, and reports it rejected', async () => {
+    prom.reply((req) => {
+      if (req.url.startsWith('/api/v1/rules')) return { body: { status: 'success', data: { groups: [] } } };
+      if (req.url.startsWith('/api/v1/alerts')) return { body: { status: 'success', data: { alerts: [] } } };
+      return { status: 200, body: '' };
+    });
+    // As if stored by an older Meshwatch: straight into the store, past the routes' check.
+    const legacy = { ...spec, name: 'legacy-custom', indicator: { type: 'custom' as const, errorQuery: 'sum(rate(bad[{{window}}])', totalQuery: 'sum(rate(all[{{window}}]))' } };
+    getSloStore().create(legacy, 'older-meshwatch');
+    const state = await synced();
+    expect(state).toMatchObject({ ok: false, reload: 'ok', groups: 3, excluded: [{ slo: 'legacy-custom', output: expect.stringMatching(/unclosed left parenthesis/) }] });
+    // promtool counts only cart's 20 rules in the written file.
+    expect(promtoolSays(file)).toContain('SUCCESS: 20 rules found');
+    expect(readFileSync(file, 'utf8')).not.toContain('legacy-custom');
+    expect((await delivery()).lastSync?.excluded?.map((e) => e.slo)).toEqual(['legacy-custom']);
+    const alerting = slosAlertingResponseSchema.parse(await (await getAlerting(new Request(url('/slos-alerting')))).json());
+    expect(alerting.slos.find((s) => s.name === 'legacy-custom')).toMatchObject({ rules: 'rejected', detail: expect.stringMatching(/unclosed left parenthesis/) });
+    expect(alerting.slos.find((s) => s.name === 'cart-availability')?.rules).toBe('not_loaded');
+    expect((await DELETE(new Request(url('/slos/legacy-custom'), { method: 'DELETE', headers: EDITOR }), ctx('legacy-custom'))).status).toBe(204);
+    expect(await synced()).toMatchObject({ ok: true, groups: 3 });
+    expect((await synced()).excluded).toBeUndefined();
   });
 
   it('offers every SLO as PrometheusRule resources and as one rule file', async () => {
@@ -92,8 +136,6 @@ describe('rule delivery', () => {
 
   it('reports a failed reload, and the read-back answers 502 when Prometheus fails', async () => {
     prom.reply({ status: 500, body: 'boom' });
-    const state = await synced();
-    expect(state).toMatchObject({ ok: false, reload: 'skipped' }); // the broken spec from above is still stored
     await PUT(new Request(url('/slos/cart-availability'), { method: 'PUT', headers: EDITOR, body: JSON.stringify(spec) }), ctx('cart-availability'));
     expect(await synced()).toMatchObject({ ok: true, reload: 'error', error: expect.stringContaining('HTTP 500') });
     const res = await getAlerting(new Request(url('/slos-alerting')));

@@ -1,9 +1,14 @@
 import 'server-only';
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
 import { getEnv } from '@/lib/env';
+import { ApiError } from '@/lib/api';
 import { getPrometheusClient, isPrometheusError } from '@/lib/prometheus';
 import type { RulesDelivery } from '@/lib/slo/alerting-schema';
+import type { SloSpec } from '@/lib/slo/spec';
 import { getSloStore } from '@/lib/store';
 import { allRuleGroups } from './bundle';
+import { checkSloRules } from './check';
 import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
 
 // Rule delivery for this process: with MESHWATCH_RULES_FILE, every SLO change rewrites that file
@@ -13,6 +18,7 @@ import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
 export { allRuleGroups, prometheusRuleBundleYaml, rulesFileYaml } from './bundle';
 export { createRulesSyncer, type RulesSyncer, type SyncState, type SyncDeps } from './sync';
 export { writeCheckedRules, type CheckedWrite } from './write';
+export { checkSloRules, type SloCheck } from './check';
 export { historyAlertsBySlo, liveAlertsBySlo, sloAlerting } from './readback';
 
 /** 403 and 404: Prometheus without --web.enable-lifecycle, or a Prometheus-compatible server without the endpoint. */
@@ -82,6 +88,47 @@ function retryLater(): void {
     void requestRulesSync();
   }, RELOAD_RETRY_MS);
   retryTimer.unref();
+}
+
+/** Whether `name` runs: a path that exists and is executable, or a bare name found on PATH. */
+export function resolvable(name: string, pathEnv = process.env.PATH ?? ''): boolean {
+  const candidates = name.includes('/') ? [name] : pathEnv.split(path.delimiter).filter(Boolean).map((d) => path.join(d, name));
+  return candidates.some((c) => {
+    try {
+      accessSync(c, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** promtool for save-time checks: always in file mode (the sync needs it anyway), in gitops mode when it is installed. */
+function savePromtool(): string | null {
+  const { rules } = getEnv();
+  return rules.file !== undefined || resolvable(rules.promtool) ? rules.promtool : null;
+}
+
+/**
+ * Refuses (422 rules_rejected) SLOs whose generated rules promtool rejects, before anything is stored:
+ * saved, they would reach Prometheus never. Without promtool, or when it cannot run, saves as before
+ * (the sync reports a missing promtool).
+ */
+export async function assertRulesAccepted(specs: readonly SloSpec[], opts: { keyBySlo?: boolean } = {}): Promise<void> {
+  const promtool = savePromtool();
+  if (promtool === null) return;
+  const fieldErrors: Record<string, string[]> = {};
+  const rejected: string[] = [];
+  for (const spec of specs) {
+    const check = await checkSloRules(spec, promtool);
+    if (check.verdict !== 'rejected') continue;
+    rejected.push(spec.name);
+    // One SLO: the spec's own field names (the form marks them); an import: prefixed with the SLO's name.
+    for (const [field, lines] of Object.entries(check.fieldErrors)) (fieldErrors[opts.keyBySlo ? `${spec.name}.${field}` : field] ??= []).push(...lines);
+  }
+  if (rejected.length === 0) return;
+  const first = Object.values(fieldErrors)[0]?.[0] ?? '';
+  throw new ApiError(422, 'rules_rejected', `promtool rejects the rules generated for ${rejected.join(', ')}: ${first}`, { fieldErrors, formErrors: [] });
 }
 
 export function rulesDelivery(): RulesDelivery {

@@ -44,6 +44,12 @@ describe('sloAlerting', () => {
     expect(sloAlerting([other], loaded(spec), new Map())[0]).toMatchObject({ rules: 'not_loaded' });
   });
 
+  it('reports an SLO the last sync left out as rejected, with promtool\'s words, whatever Prometheus still holds', () => {
+    const rejected = new Map([[spec.name, 'parse error: unclosed left parenthesis']]);
+    expect(sloAlerting([spec], loaded(spec), new Map(), rejected)[0]).toMatchObject({ rules: 'rejected', detail: expect.stringContaining('unclosed left parenthesis') });
+    expect(sloAlerting([{ ...spec, name: 'other' }], [], new Map(), rejected)[0]).toMatchObject({ rules: 'not_loaded' });
+  });
+
   it('lists firing alerts before pending ones, pages before tickets, in unix seconds', () => {
     const alert = (severity: string, state: Alert['state'], at: number): Alert => ({
       labels: { alertname: 'SLOErrorBudgetBurn', slo: spec.name, severity, long_window: '1h', short_window: '5m' },

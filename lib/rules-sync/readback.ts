@@ -110,6 +110,10 @@ export function rulesState(spec: SloSpec, loaded: Map<string, Loaded> | undefine
   return broken ? { rules: 'loaded', detail: `A rule fails to evaluate: ${broken.lastError ?? 'unknown error'}` } : { rules: 'loaded' };
 }
 
+function rejectedOr(output: string | undefined, otherwise: () => { rules: RulesState; detail?: string }): { rules: RulesState; detail?: string } {
+  return output === undefined ? otherwise() : { rules: 'rejected', detail: `promtool rejects this SLO's rules, so they are not delivered: ${output}` };
+}
+
 const SEVERITY_ORDER = ['page', 'critical', 'ticket', 'warning'];
 const rank = (a: SloAlert) => (a.state === 'firing' ? 0 : 10) + (SEVERITY_ORDER.indexOf(a.severity) + 1 || SEVERITY_ORDER.length + 1);
 
@@ -150,12 +154,20 @@ export function historyAlertsBySlo(states: readonly Sample[], activeAts: readonl
   return out;
 }
 
-/** Every stored SLO's rules state and alerts, in the order of `specs`. */
-export function sloAlerting(specs: readonly SloSpec[], groups: readonly LoadedGroup[], alerts: Map<string, SloAlert[]>): SloAlerting[] {
+/**
+ * Every stored SLO's rules state and alerts, in the order of `specs`. `rejected` (SLO name to promtool's
+ * words) comes from the last sync: those rules were left out of the file, whatever Prometheus still holds.
+ */
+export function sloAlerting(
+  specs: readonly SloSpec[],
+  groups: readonly LoadedGroup[],
+  alerts: Map<string, SloAlert[]>,
+  rejected: ReadonlyMap<string, string> = new Map(),
+): SloAlerting[] {
   const loaded = loadedRulesBySlo(groups);
   return specs.map((spec) => ({
     name: spec.name,
-    ...rulesState(spec, loaded.get(spec.name)),
+    ...rejectedOr(rejected.get(spec.name), () => rulesState(spec, loaded.get(spec.name))),
     alerts: [...(alerts.get(spec.name) ?? [])].sort((a, b) => rank(a) - rank(b)),
   }));
 }

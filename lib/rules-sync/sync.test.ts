@@ -69,21 +69,48 @@ describe('rules sync', () => {
     expect(state).toMatchObject({ ok: true, groups: 0 });
   });
 
-  it('keeps the previous file when promtool rejects the new rules, and does not reload', async () => {
+  // Changed intent: a rejected SLO used to keep the whole previous file (no SLO's change reached
+  // Prometheus any more); now only that SLO is left out and every other SLO is written and reloaded.
+  it('leaves out an SLO whose rules promtool rejects, writes every other SLO and reloads', async () => {
     const file = path.join(dir, 'rejected.yml');
     let specs = [availability('cart-availability', 'cart')];
     const { sync, reloads } = syncer(file, () => specs);
     await sync.request();
-    const good = readFileSync(file, 'utf8');
-    specs = [...specs, broken];
+    specs = [...specs, broken, availability('payments-availability', 'payments')];
     const state = await sync.request();
-    expect(state).toMatchObject({ ok: false, reload: 'skipped', error: expect.stringContaining('previous rule file stays') });
-    // promtool names the problem (an unclosed parenthesis) in the output we keep.
-    expect(state.checkOutput).toMatch(/unclosed left parenthesis|parse error/);
-    expect(readFileSync(file, 'utf8')).toBe(good);
-    expect(promtoolSays(file)).toContain('SUCCESS: 20 rules found');
-    expect(reloads).toHaveLength(1);
+    expect(state).toMatchObject({ ok: false, reload: 'ok', groups: 6, error: expect.stringContaining('broken') });
+    // promtool names the problem (an unclosed parenthesis) in the output kept for that SLO.
+    expect(state.excluded).toEqual([{ slo: 'broken', output: expect.stringMatching(/unclosed left parenthesis/) }]);
+    // promtool's own count: cart's and payments' 20 rules each, none of broken's.
+    expect(promtoolSays(file)).toContain('SUCCESS: 40 rules found');
+    const names = (parse(readFileSync(file, 'utf8')) as { groups: Array<{ name: string }> }).groups.map((g) => g.name);
+    expect(names.filter((n) => n.startsWith('slo-broken-'))).toEqual([]);
+    expect(names.filter((n) => n.startsWith('slo-payments-availability-'))).toHaveLength(3);
+    expect(reloads).toHaveLength(2);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Fixed, it is delivered again and nothing is excluded.
+    specs = specs.filter((s) => s.name !== 'broken');
+    expect(await sync.request()).toMatchObject({ ok: true, groups: 6 });
+    expect(sync.last()?.excluded).toBeUndefined();
+  });
+
+  it('keeps the previous file when the file fails but no SLO fails alone, and does not reload', async () => {
+    const file = path.join(dir, 'together.yml');
+    // A promtool that refuses files with more than one SLO's groups (the real one for everything else):
+    // stands for a conflict between SLOs, which no single SLO's check can pin down.
+    const wrapper = path.join(dir, 'promtool-one-slo.sh');
+    writeFileSync(wrapper, `#!/bin/sh\nif [ "$(grep -c -- '- name: slo-.*-sli$' "$3")" -gt 1 ]; then echo conflict; exit 1; fi\nexec ${PROMTOOL} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    let specs = [availability('cart-availability', 'cart')];
+    const { sync, reloads } = syncer(file, () => specs, { promtool: wrapper });
+    expect(await sync.request()).toMatchObject({ ok: true });
+    const good = readFileSync(file, 'utf8');
+    specs = [...specs, availability('payments-availability', 'payments')];
+    const state = await sync.request();
+    expect(state).toMatchObject({ ok: false, reload: 'skipped', checkOutput: 'conflict', error: expect.stringContaining('previous rule file stays') });
+    expect(state.excluded).toBeUndefined();
+    expect(readFileSync(file, 'utf8')).toBe(good);
+    expect(reloads).toHaveLength(1);
   });
 
   it('replaces the file by rename: while promtool checks, readers still see the old file', async () => {
@@ -108,8 +135,10 @@ describe('rules sync', () => {
 
   it('reports a missing promtool instead of throwing', async () => {
     const file = path.join(dir, 'no-promtool.yml');
-    const state = await syncer(file, () => [], { promtool: path.join(dir, 'nope') }).sync.request();
+    const state = await syncer(file, () => [availability('cart-availability', 'cart')], { promtool: path.join(dir, 'nope') }).sync.request();
     expect(state).toMatchObject({ ok: false, reload: 'skipped', checkOutput: expect.stringContaining('MESHWATCH_PROMTOOL') });
+    // Not a verdict on any SLO: nothing is excluded (which would empty the file).
+    expect(state.excluded).toBeUndefined();
   });
 
   it('runs one sync at a time and coalesces a burst into one more, which sees the last change', async () => {

@@ -1,5 +1,6 @@
 import type { SloSpec } from '@/lib/slo/spec';
 import { allRuleGroups, rulesFileYaml } from './bundle';
+import { checkSloRules } from './check';
 import { writeCheckedRules } from './write';
 
 // One rule-file sync at a time: a burst of SLO edits (an import, a script) becomes at most one running
@@ -14,10 +15,18 @@ export interface SyncState {
   at: string;
   /** The check passed and the file holds the rules of every stored SLO. */
   ok: boolean;
+  /** SLOs whose rules promtool rejects on their own: left out of the file so the others are still delivered. */
+  excluded?: Excluded[];
   checkOutput?: string;
   reload: ReloadOutcome;
   error?: string;
   groups: number;
+}
+
+export interface Excluded {
+  slo: string;
+  /** promtool's output for that SLO's groups alone. */
+  output: string;
 }
 
 export interface SyncDeps {
@@ -37,6 +46,25 @@ export interface RulesSyncer {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+const excludedMessage = (excluded: readonly Excluded[]) =>
+  `promtool rejects the rules of ${excluded.map((e) => e.slo).join(', ')}: left out of the rule file, every other SLO is delivered`;
+
+/** One promtool run per SLO, a few at a time (each is a process; there may be hundreds of SLOs). */
+const CHECK_CONCURRENCY = 4;
+
+async function rejectedAlone(specs: readonly SloSpec[], promtool: string): Promise<Excluded[]> {
+  const out: Excluded[] = [];
+  for (let i = 0; i < specs.length; i += CHECK_CONCURRENCY) {
+    const batch = specs.slice(i, i + CHECK_CONCURRENCY);
+    const checks = await Promise.all(batch.map((s) => checkSloRules(s, promtool)));
+    batch.forEach((spec, j) => {
+      const check = checks[j];
+      if (check?.verdict === 'rejected') out.push({ slo: spec.name, output: check.output });
+    });
+  }
+  return out;
+}
+
 export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
   const now = deps.now ?? (() => new Date());
   let last: SyncState | null = null;
@@ -48,14 +76,28 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
     let state: SyncState;
     try {
       const specs = deps.listSpecs();
-      const groups = allRuleGroups(specs).length;
-      const written = await writeCheckedRules(deps.file, rulesFileYaml(specs), deps.promtool);
+      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs), deps.promtool);
+      let excluded: Excluded[] = [];
+      let kept = specs;
       if (!written.ok) {
-        state = { at, ok: false, checkOutput: written.checkOutput, reload: 'skipped', error: 'promtool check rules rejected the generated rules; the previous rule file stays in place', groups };
+        // One SLO's bad rule must not hold back every other SLO: find the SLOs promtool rejects on their
+        // own and write the rest. Only a real verdict excludes (a missing promtool would exclude them all).
+        excluded = await rejectedAlone(specs, deps.promtool);
+        if (excluded.length > 0) {
+          const out = new Set(excluded.map((e) => e.slo));
+          kept = specs.filter((s) => !out.has(s.name));
+          written = await writeCheckedRules(deps.file, rulesFileYaml(kept), deps.promtool);
+        }
+      }
+      const groups = allRuleGroups(kept).length;
+      const left = excluded.length > 0 ? { excluded } : {};
+      if (!written.ok) {
+        state = { at, ok: false, checkOutput: written.checkOutput, ...left, reload: 'skipped', error: 'promtool check rules rejected the generated rules; the previous rule file stays in place', groups };
       } else {
         // Reloading an unchanged file is cheap and repairs a Prometheus that missed the previous reload.
         const reload = await deps.reload();
-        state = { at, ok: true, checkOutput: written.checkOutput, reload: reload.outcome, ...(reload.error ? { error: reload.error } : {}), groups };
+        const why = [excluded.length > 0 ? excludedMessage(excluded) : '', reload.error ?? ''].filter(Boolean).join('; ');
+        state = { at, ok: excluded.length === 0, checkOutput: written.checkOutput, ...left, reload: reload.outcome, ...(why ? { error: why } : {}), groups };
       }
     } catch (err) {
       state = { at, ok: false, reload: 'skipped', error: `Could not write ${deps.file}: ${message(err)}`, groups: 0 };

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 // Writes a rule file the way a careful operator would: into a temporary file next to the target (same
@@ -22,20 +23,23 @@ export interface CheckedWrite {
   checkOutput: string;
 }
 
-interface Run {
+export interface Run {
   ok: boolean;
   output: string;
+  /** promtool ran and judged the file (false: it is missing, hung or could not start). */
+  ran: boolean;
 }
 
 function runPromtool(promtool: string, file: string): Promise<Run> {
   return new Promise((resolve) => {
     execFile(promtool, ['check', 'rules', file], { timeout: PROMTOOL_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`.trim();
-      if (!error) return resolve({ ok: true, output });
+      if (!error) return resolve({ ok: true, ran: true, output });
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return resolve({ ok: false, output: `promtool not found at "${promtool}": install Prometheus' promtool or set MESHWATCH_PROMTOOL` });
-      if (error.killed) return resolve({ ok: false, output: `promtool did not finish within ${PROMTOOL_TIMEOUT_MS / 1000} s` });
-      resolve({ ok: false, output: output || error.message });
+      if (code === 'ENOENT') return resolve({ ok: false, ran: false, output: `promtool not found at "${promtool}": install Prometheus' promtool or set MESHWATCH_PROMTOOL` });
+      if (error.killed) return resolve({ ok: false, ran: false, output: `promtool did not finish within ${PROMTOOL_TIMEOUT_MS / 1000} s` });
+      // A non-numeric code (EACCES, ...) means promtool never ran; an exit status means it judged the file.
+      resolve({ ok: false, ran: typeof code === 'number', output: output || error.message });
     });
   });
 }
@@ -73,5 +77,21 @@ export async function writeCheckedRules(target: string, content: string, promtoo
     return { ok: true, unchanged: false, checkOutput };
   } finally {
     await unlink(temp).catch(() => undefined);
+  }
+}
+
+/**
+ * promtool's verdict on `content` without touching any target: the per-SLO checks (at save time, and to
+ * find which SLO a rejected file owes its rejection to). The file's name in the output is `name`.
+ */
+export async function checkRules(content: string, promtool: string, name = 'rules.yml'): Promise<Run> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'meshwatch-check-'));
+  try {
+    const file = path.join(dir, name);
+    await writeFile(file, content);
+    const run = await runPromtool(promtool, file);
+    return { ...run, output: run.output.split(file).join(name).slice(0, MAX_OUTPUT_CHARS) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

@@ -11,6 +11,8 @@ export const syncStateSchema = z.object({
   ok: z.boolean(),
   /** promtool's output for the last check. */
   checkOutput: z.string().optional(),
+  /** SLOs whose rules promtool rejects on their own, left out of the file so every other SLO is delivered. */
+  excluded: z.array(z.object({ slo: z.string(), output: z.string() })).optional(),
   /** `skipped` when the check failed (the previous file stays), `disabled` without --web.enable-lifecycle. */
   reload: z.enum(['ok', 'disabled', 'error', 'skipped']),
   error: z.string().optional(),
@@ -30,8 +32,11 @@ export const rulesDeliverySchema = z.object({
 });
 export type RulesDelivery = z.infer<typeof rulesDeliverySchema>;
 
-/** loaded: Prometheus holds every rule we generate, unchanged; stale: some differ or are missing. */
-export const rulesStateSchema = z.enum(['loaded', 'not_loaded', 'stale']);
+/**
+ * loaded: Prometheus holds every rule we generate, unchanged; stale: some differ or are missing;
+ * rejected: promtool rejects this SLO's rules, so the last sync left them out of the rule file.
+ */
+export const rulesStateSchema = z.enum(['loaded', 'not_loaded', 'stale', 'rejected']);
 export type RulesState = z.infer<typeof rulesStateSchema>;
 
 export const sloAlertSchema = z.object({

@@ -1,7 +1,7 @@
 import { apiHandler } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { parseSpec, readJson, specResponse } from '@/lib/slo/http';
-import { requestRulesSync } from '@/lib/rules-sync';
+import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +20,9 @@ export const GET = apiHandler('/api/slos', () =>
 /** POST /api/slos: creates an SLO (editor); 201 with its ETag, 409 when the name is taken. */
 export const POST = apiHandler('/api/slos', async (request: Request) => {
   const { user } = requireRole(request, 'editor');
-  const stored = getSloStore().create(parseSpec(await readJson(request)), user);
+  const spec = parseSpec(await readJson(request));
+  await assertRulesAccepted([spec]); // 422 before the store is touched when promtool rejects its rules
+  const stored = getSloStore().create(spec, user);
   void requestRulesSync(); // saved whatever the sync's outcome (GET /api/rules reports it)
   return specResponse(stored, { status: 201, headers: { location: `/api/slos/${stored.spec.name}` } });
 });

@@ -1,7 +1,7 @@
 import { apiHandler } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { ifMatchVersion, parseSpec, readJson, specResponse, storedOr404 } from '@/lib/slo/http';
-import { requestRulesSync } from '@/lib/rules-sync';
+import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +19,7 @@ export const PUT = apiHandler(ROUTE, async (request: Request, { params }: Contex
   const { name } = await params;
   const expected = ifMatchVersion(request);
   const spec = parseSpec(await readJson(request), name);
+  await assertRulesAccepted([spec]); // 422 before the store is touched when promtool rejects its rules
   const stored = getSloStore().update(name, spec, user, expected);
   void requestRulesSync(); // saved whatever the sync's outcome (GET /api/rules reports it)
   return specResponse(stored);

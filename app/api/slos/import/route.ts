@@ -3,7 +3,7 @@ import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { ImportError, importSlos, type ImportResponse } from '@/lib/slo';
 import { readText } from '@/lib/slo/http';
-import { requestRulesSync } from '@/lib/rules-sync';
+import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -27,6 +27,7 @@ export const POST = apiHandler('/api/slos/import', async (request: Request) => {
     if (err instanceof ImportError) throw new ApiError(422, 'validation_failed', err.message, { problems: err.problems });
     throw err;
   }
+  await assertRulesAccepted(imported.specs, { keyBySlo: true }); // all or none, like the import itself; a dry run says so too
   const specs = dryRun ? imported.specs : getSloStore().importMany(imported.specs, user).map((s) => s.spec);
   if (!dryRun) void requestRulesSync();
   const body: ImportResponse = { slos: specs, warnings: imported.warnings, dryRun };
