@@ -4,7 +4,7 @@ import { edgeCurveness } from '../components/graph/graph-options';
 import { graphResponseSchema } from '../lib/graph/schema';
 import { createModel, TEST_ANCHOR, TEST_SEED } from '../scripts/simulator';
 import { GraphPage } from './pages/graph-page';
-import { fixtureTime } from './prometheus-control';
+import { fixtureTime, startPrometheus, stopPrometheus } from './prometheus-control';
 
 // The demo mesh at the fixture time: 13 HTTP services, redis and postgres (TCP), and the gateway.
 const DEMO_NODES = 16;
@@ -157,5 +157,26 @@ test.describe('service graph', () => {
     await panel.getByRole('button', { name: target, exact: true }).click();
     await expect(graph.panel(target)).toBeVisible();
     await expect(panel).toBeHidden();
+  });
+
+  test('Prometheus down: the graph says so with Retry, and Retry recovers', async ({ page, request }) => {
+    try {
+      await stopPrometheus(request);
+      const graph = new GraphPage(page);
+      // A time nobody has cached, so the error is this load's.
+      await graph.goto({ time: fixtureTime() - 1500 });
+      const alert = page.getByRole('alert').filter({ hasText: 'Could not load the graph' });
+      await expect(alert).toContainText(/Prometheus|upstream|unreachable/i, { timeout: 45_000 });
+      const retry = alert.getByRole('button', { name: 'Retry', exact: true });
+      await expect(retry).toBeVisible();
+
+      await startPrometheus(request);
+      await expect.poll(async () => (await request.get('/api/readyz')).status(), { timeout: 30_000 }).toBe(200);
+      await retry.click();
+      await expect(alert).toBeHidden({ timeout: 45_000 });
+      await expect(graph.nodeRows()).toHaveCount(DEMO_NODES);
+    } finally {
+      await startPrometheus(request);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { GraphChart } from './graph-chart';
 import { GraphFilters } from './graph-filters';
 import { GraphLegend } from './graph-legend';
 import { GraphTables } from './graph-tables';
+import { LoadError } from './load-error';
 import { NodePanel } from './node-panel';
 import { TimeSlider } from './time-slider';
 import { useGraph } from './use-graph';
@@ -34,7 +35,9 @@ export function GraphView({ now }: { now: number }) {
     () => (view !== 'service' || sloFailed || !sloSpecs.data || !sloStatuses.data ? undefined : nodeSloStates(sloSpecs.data, sloStatuses.data.statuses)),
     [view, sloFailed, sloSpecs.data, sloStatuses.data],
   );
-  const compare = state.compare !== undefined ? baseline.data : undefined;
+  // A failed baseline is said so (below), not drawn from a stale answer nor silently dropped.
+  const baselineFailed = state.compare !== undefined && baseline.isError;
+  const compare = state.compare !== undefined && !baselineFailed ? baseline.data : undefined;
 
   const visible = useMemo(
     () => visibleGraph(data?.nodes ?? [], data?.edges ?? [], { q: state.q, hideIdle: state.hideIdle, focus: state.focus, hops: state.hops }),
@@ -56,7 +59,16 @@ export function GraphView({ now }: { now: number }) {
     <div className={styles.page}>
       <TimeSlider key={`${time} ${end}`} time={time} end={end} range={state.range} onTime={(t) => set({ time: t, end })} onRange={(range) => set({ range, end })} />
       <GraphFilters state={state} time={time} namespaces={data?.namespaces ?? []} nodes={data?.nodes ?? []} onChange={set} />
-      {current.error instanceof Error && <p role="alert" className={styles.error}>Could not load the graph: {current.error.message}</p>}
+      {current.isError && <LoadError what="Could not load the graph" error={current.error} retrying={current.isFetching} onRetry={() => void current.refetch()} />}
+      {baselineFailed && (
+        <LoadError
+          what={`Baseline at ${utc(state.compare ?? 0)} could not be loaded`}
+          error={baseline.error}
+          retrying={baseline.isFetching}
+          retryLabel="Retry baseline"
+          onRetry={() => void baseline.refetch()}
+        />
+      )}
       {sloFailed && <p className={styles.note}>SLO states are unavailable; services are coloured by error ratio.</p>}
       {compare && <p className={styles.note}>Compared with {utc(state.compare ?? 0)}: {[...(diff?.values() ?? [])].filter((d) => d.change !== 'same').length} calls changed.</p>}
       <div className={styles.main}>
