@@ -275,4 +275,56 @@ describe('recommendations', () => {
     expect(flap?.change).toMatch(/^Set for: 6m on 30m\/5m \(was 0s\)/);
     expect(kinds(r)).toContain('noisy');
   });
+  // `late`: an alert that fires only after LATE_BUDGET_SHARE (10%) of the whole budget is gone. The
+  // reference is worked out here minute by minute from the per-minute errors: the first minute where
+  // both windows of a pair burn above its threshold, plus its `for` (written by hand: half the short
+  // window, Pyrra's rule in policy.ts), and the errors spent from the first bad minute to then.
+  // 1000 requests a minute over 7 days: a 30d budget of 0.001 x 1000 x 43,200 = 43,200 errors.
+  describe('late', () => {
+    const X = 2 * ONE_DAY;
+    const BUDGET = 0.001 * 1000 * 43_200;
+    const ticket: AlertPair = { severity: 'ticket', longWindow: '1d', shortWindow: '2h', threshold: 3, budgetShare: 0.1, for: '1h' };
+    const page: AlertPair = { severity: 'page', longWindow: '1h', shortWindow: '5m', threshold: 14.4, budgetShare: 0.02, for: '2m30s' };
+    /** First minute at which some pair has held both windows above its threshold for its `for`. */
+    function handFiring(bad: number[], pairs: Array<{ long: number; short: number; threshold: number; forMinutes: number }>): number {
+      const burn = (i: number, n: number) => bad.slice(Math.max(0, i - n + 1), i + 1).reduce((a, b) => a + b, 0) / (1000 * Math.min(n, i + 1)) / 0.001;
+      const firing = pairs.map(({ long, short, threshold, forMinutes }) => {
+        const first = bad.findIndex((_, i) => burn(i, long) > threshold && burn(i, short) > threshold);
+        // Both windows only grow over these series until the alert fires, so no gap resets `for`.
+        return first < 0 ? Infinity : first + forMinutes;
+      });
+      return Math.min(...firing);
+    }
+    const spentBy = (bad: number[], minute: number) => bad.slice(X, minute + 1).reduce((a, b) => a + b, 0) / BUDGET;
+    // Slow ramp: 0 to 6 errors a minute (burn 6) over 12 h, then 6 a minute. The 1d window passes
+    // 3 x 0.001 x 1,440,000 = 4,320 errors after the ramp's 6 x 721 / 2 = 2,163 plus 360 minutes at 6
+    // (X + 1079), and the ticket fires 1h later at X + 1139, by when 2,163 + 6 x 420 = 4,683 errors
+    // (10.84% of the budget) are gone.
+    const ramp = minutes(N, (i) => (i < X ? 0 : Math.min(6, (6 * (i - X + 1)) / 720)));
+    // Fast outage: 20% errors for 30 minutes. The 1h window passes 14.4 at X + 4 (200 x 5 / 60,000 =
+    // 16.7x); with 2m30s the page fires on the grid at X + 7, after 8 x 200 = 1,600 errors (3.7%).
+    const outage = minutes(N, (i) => (i >= X && i < X + 30 ? 200 : 0));
+    it.each([
+      ['a slow ramp: the ticket fires only after 10% of the budget', ramp, [ticket], [{ long: 1440, short: 120, threshold: 3, forMinutes: 60 }], true],
+      ['a fast outage: the page fires early', outage, [page, ticket], [{ long: 60, short: 5, threshold: 14.4, forMinutes: 3 }], false],
+    ] as const)('%s', (_name, bad, policy, handPairs, late) => {
+      const firesAt = handFiring([...bad], [...handPairs]);
+      const spent = spentBy([...bad], firesAt);
+      expect(spent >= 0.1).toBe(late);
+      const r = base(99.9, [...bad], minutes(N, () => 1000), [...policy]);
+      expect(r.events).toHaveLength(1);
+      expect(r.events[0]?.detectedAt).toBe(T0 + firesAt * MIN);
+      const rec = r.recommendations.find((x) => x.kind === 'late');
+      expect(rec !== undefined).toBe(late);
+      if (rec) {
+        // The engine counts from the event's start to detection. On a ramp CUSUM starts the event once
+        // the excess is significant, after X: it can only count fewer of the same errors, and the ramp's
+        // first two hours hold 6 x 120^2 / 1440 = 60 errors (0.14 point): within 0.25 point of the hand figure.
+        const said = Number(/after ([\d.]+)% of the budget/.exec(rec.message)?.[1]) / 100;
+        expect(said).toBeGreaterThanOrEqual(0.1);
+        expect(said).toBeLessThanOrEqual(spent);
+        expect(spent - said).toBeLessThan(0.0025);
+      }
+    });
+  });
 });
