@@ -95,9 +95,12 @@ describe('rule delivery', () => {
 
     const post = await create(new Request(url('/slos'), { method: 'POST', headers: EDITOR, body: JSON.stringify({ ...bad, name: 'cart-custom' }) }));
     expect(post.status).toBe(422);
-    const imported = await importSlos(new Request(url('/slos/import'), { method: 'POST', headers: EDITOR, body: JSON.stringify([{ ...bad, name: 'cart-custom' }]) }));
+    const imported = await importSlos(new Request(url('/slos/import'), { method: 'POST', headers: EDITOR, body: JSON.stringify([{ ...spec, name: 'cart-second' }, { ...bad, name: 'cart-custom' }]) }));
     expect(imported.status).toBe(422);
-    expect((await imported.json()) as unknown).toMatchObject({ error: { code: 'rules_rejected', details: { fieldErrors: { 'cart-custom.indicator.errorQuery': [expect.stringMatching(reason)] } } } });
+    // All or none: the good SLO is not stored either; only the bad one is named.
+    const importError = ((await imported.json()) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } }).error;
+    expect(importError.code).toBe('rules_rejected');
+    expect(importError.details.fieldErrors).toEqual({ 'cart-custom.indicator.errorQuery': [expect.stringMatching(reason)] });
     expect((await (await list()).json()) as Array<{ name: string }>).toEqual([expect.objectContaining({ name: 'cart-availability' })]);
     await synced();
     expect(readFileSync(file, 'utf8')).toBe(good);

@@ -7,8 +7,9 @@ import { getPrometheusClient, isPrometheusError } from '@/lib/prometheus';
 import type { RulesDelivery } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 import { getSloStore } from '@/lib/store';
-import { allRuleGroups } from './bundle';
+import { allRuleGroups, rulesFileYaml } from './bundle';
 import { checkSloRules } from './check';
+import { checkRules } from './write';
 import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
 
 // Rule delivery for this process: with MESHWATCH_RULES_FILE, every SLO change rewrites that file
@@ -117,6 +118,8 @@ function savePromtool(): string | null {
 export async function assertRulesAccepted(specs: readonly SloSpec[], opts: { keyBySlo?: boolean } = {}): Promise<void> {
   const promtool = savePromtool();
   if (promtool === null) return;
+  // An import of many SLOs: one promtool run when all pass; one per SLO only to say which fail.
+  if (specs.length > 1 && (await checkRules(rulesFileYaml(specs), promtool)).ok) return;
   const fieldErrors: Record<string, string[]> = {};
   const rejected: string[] = [];
   for (const spec of specs) {
