@@ -48,7 +48,7 @@ export function AlertingSection({ name, time }: { name: string; time: number | n
         <p className={styles.muted}>
           Rule file {delivery.data.file}:{' '}
           {sync
-            ? `${sync.ok ? 'checked by promtool' : 'last change rejected by promtool, previous rules kept'}, reload ${sync.reload} at ${sync.at.replace('.000Z', 'Z')}${sync.error ? ` (${sync.error})` : ''}`
+            ? `${sync.ok ? 'checked by promtool' : sync.excluded?.length ? 'written without the SLOs promtool rejects' : 'last change rejected by promtool, previous rules kept'}, reload ${sync.reload} at ${sync.at.replace('.000Z', 'Z')}${sync.error ? ` (${sync.error})` : ''}`
             : 'not synced yet'}
         </p>
       )}
