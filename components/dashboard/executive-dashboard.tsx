@@ -7,6 +7,7 @@ import { DashboardHeader } from './dashboard-header';
 import { PanelGrid } from './panel-grid';
 import { useDashboard } from './use-dashboard';
 import styles from './dashboard-layout.module.css';
+import { debugHref } from '@/lib/links';
 
 const { title, panels } = DASHBOARDS.executive;
 
@@ -29,7 +30,7 @@ export function ExecutiveDashboard({ state }: { state: TimeState }) {
               window={window}
               namespace={state.namespace}
               live={range.live}
-              hrefFor={(row) => linkHref(`/debug?${new URLSearchParams({ service: row.service, namespace: row.namespace }).toString()}`)}
+              hrefFor={(row) => linkHref(debugHref(row.service, row.namespace))}
             />
           ) : undefined
         }

@@ -6,6 +6,7 @@ import { formatRps } from '@/components/format';
 import { healthOf, HEALTH_LABELS, type GraphEdge } from '@/lib/graph';
 import { formatBytes, formatErrorPct, formatMtls, formatP95, isPlaintext } from './format-graph';
 import styles from './graph.module.css';
+import { debugHref } from '@/lib/links';
 
 export interface EdgePanelProps {
   edge: GraphEdge;
@@ -21,7 +22,7 @@ function split(id: string): { namespace: string; name: string } {
 /** Debug of the callee, whose "latency by caller" and inbound-edge panels break this call out. */
 export function edgeDebugHref(edge: Pick<GraphEdge, 'source' | 'target'>): string {
   const target = split(edge.target);
-  return `/debug?${new URLSearchParams({ service: target.name, namespace: target.namespace }).toString()}`;
+  return debugHref(target.name, target.namespace);
 }
 
 /** One call's golden signals and its security, with the way into debugging it. */

@@ -6,6 +6,7 @@ import { formatRps } from '@/components/format';
 import { HEALTH_LABELS, nodeHealth, SLO_LABELS, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, formatP95 } from './format-graph';
 import styles from './graph.module.css';
+import { debugHref, sloHref } from '@/lib/links';
 
 export interface NodePanelProps {
   node: GraphNode;
@@ -45,7 +46,7 @@ function Slos({ slos }: { slos: NodeSlos }) {
       <ul className={styles.calls}>
         {slos.slos.map((s) => (
           <li key={s.name}>
-            <Link href={`/slos/${encodeURIComponent(s.name)}`}>{s.name}</Link>
+            <Link href={sloHref(s.name)}>{s.name}</Link>
             <span>{s.state ? SLO_LABELS[s.state] : 'SLO: not enough traffic to judge'}</span>
           </li>
         ))}
@@ -60,7 +61,6 @@ export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun 
   const heading = useRef<HTMLHeadingElement>(null);
   // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
   useEffect(() => heading.current?.focus(), [node.id]);
-  const query = new URLSearchParams({ service: node.service, namespace: node.namespace });
   return (
     <aside className={styles.panel} aria-label={`${noun} ${node.id}`}>
       <header>
@@ -90,7 +90,7 @@ export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun 
         <button type="button" onClick={() => onFocus(node.id)}>
           Focus here
         </button>
-        <Link href={`/debug?${query.toString()}`}>Debug</Link>
+        <Link href={debugHref(node.service, node.namespace)}>Debug</Link>
         <Link href={`/slos?${new URLSearchParams({ service: node.service }).toString()}`}>SLOs</Link>
       </p>
       {slos && <Slos slos={slos} />}

@@ -5,6 +5,7 @@ import type { PanelParams } from '../../params';
 import { compareText, errorRatioHealth, finite } from '../values';
 import { definePanel, instant } from '../types';
 import { spanWindow } from '../windows';
+import { debugHref } from '@/lib/links';
 
 type Direction = 'inbound' | 'outbound';
 
@@ -44,7 +45,7 @@ function edgesPanel(direction: Direction) {
           id: key,
           health: errorRatioHealth(ratio),
           cells: {
-            peer: { text: `${namespace}/${service}`, href: `/debug?${new URLSearchParams({ service, namespace })}` },
+            peer: { text: `${namespace}/${service}`, href: debugHref(service, namespace) },
             rps: finite(s.value),
             errorRatio: ratio,
             p95: finite(p95.get(key)?.value),

@@ -8,6 +8,7 @@ import type { Cell, PanelData } from '../../schema';
 import type { PanelParams } from '../../params';
 import { compareText } from '../values';
 import { definePanel, instant } from '../types';
+import { debugHref, sloHref } from '@/lib/links';
 
 // Alert rules name the affected service differently; the first non-empty one wins, in this order.
 const SERVICE_LABELS = ['service', 'destination_service_name', 'app', 'job'] as const;
@@ -60,7 +61,7 @@ function sloCell(slos: Map<string, string>): Cell {
   const top = ranked[0];
   if (!top) return '';
   const more = ranked.length > 1 ? ` +${ranked.length - 1}` : '';
-  return { text: `${top[0]} (${top[1] || 'alert'})${more}`, href: `/slos/${encodeURIComponent(top[0])}` };
+  return { text: `${top[0]} (${top[1] || 'alert'})${more}`, href: sloHref(top[0]) };
 }
 
 export const activeIncidents = definePanel({
@@ -87,7 +88,7 @@ export const activeIncidents = definePanel({
           id: JSON.stringify([i.namespace, i.service]),
           health: [...i.alerts.values()].some(isPaging) ? 'bad' : 'warn',
           cells: {
-            service: i.service && i.namespace ? { text: service, href: `/debug?${new URLSearchParams({ service: i.service, namespace: i.namespace })}` } : service,
+            service: i.service && i.namespace ? { text: service, href: debugHref(i.service, i.namespace) } : service,
             namespace: i.namespace,
             alerts: [...i.alerts.keys()].join(', '),
             slo: sloCell(i.slos),

@@ -3,6 +3,7 @@ import { isUnsupported, type MeshAdapter } from '@/lib/mesh';
 import type { PanelParams } from '../../params';
 import { definePanel, range, type TableData } from '../types';
 import { findRollouts } from './rollouts';
+import { debugHref } from '@/lib/links';
 
 const EMPTY: TableData = {
   kind: 'table',
@@ -34,7 +35,7 @@ export const deployments = definePanel({
     const rows = findRollouts(revisions, q, Math.round(p.start * 1000)).map((r) => ({
       id: JSON.stringify([r.namespace, r.service, r.revision]),
       cells: {
-        service: { text: r.service, href: `/debug?${new URLSearchParams({ service: r.service, namespace: r.namespace })}` },
+        service: { text: r.service, href: debugHref(r.service, r.namespace) },
         namespace: r.namespace,
         revision: r.revision,
         previous: r.previous.join(', '),

@@ -8,6 +8,7 @@ import type { PanelParams } from '../../params';
 import type { PanelData } from '../../schema';
 import { compareText } from '../values';
 import { definePanel, instant } from '../types';
+import { debugHref, sloHref } from '@/lib/links';
 
 const BY = 'slo, service, namespace, severity, long_window, short_window';
 
@@ -60,8 +61,8 @@ export const sloAlerts = definePanel({
           id: JSON.stringify([slo, severity, l.long_window ?? '', l.short_window ?? '']),
           health: state === 'firing' && severity === 'page' ? 'bad' : 'warn',
           cells: {
-            slo: slo ? { text: slo, href: `/slos/${encodeURIComponent(slo)}` } : '(no slo label)',
-            service: service && namespace ? { text: `${namespace}/${service}`, href: `/debug?${new URLSearchParams({ service, namespace })}` } : service,
+            slo: slo ? { text: slo, href: sloHref(slo) } : '(no slo label)',
+            service: service && namespace ? { text: `${namespace}/${service}`, href: debugHref(service, namespace) } : service,
             severity,
             state,
             windows: l.long_window ? `${l.long_window} and ${l.short_window ?? '?'}` : '',

@@ -5,6 +5,7 @@ import type { PanelParams } from '../../params';
 import { compareText, errorRatioHealth, finite, rangeTimes, sparkline } from '../values';
 import { definePanel, instant, range } from '../types';
 import { chartWindow, spanWindow } from '../windows';
+import { debugHref } from '@/lib/links';
 
 export const TOP_FAILING_LIMIT = 10;
 const KEY = ['namespace', 'service'] as const;
@@ -40,7 +41,7 @@ export const topFailing = definePanel({
         id: key,
         health: errorRatioHealth(errorRatio),
         cells: {
-          service: { text: service, href: `/debug?${new URLSearchParams({ service, namespace })}` },
+          service: { text: service, href: debugHref(service, namespace) },
           namespace,
           errorRatio,
           errors: s.value,
