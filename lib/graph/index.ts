@@ -2,6 +2,7 @@
 export { assembleGraph, safeRatio, GATEWAY_WORKLOAD, UNKNOWN_WORKLOAD, type AssembledGraph, type GraphVectors, type UnplacedNode, type VectorSample } from './assemble';
 export { diffEdges, edgeKey, CHANGE_THRESHOLD, MAX_CHANGED, type EdgeChange, type EdgeDiff } from './diff';
 export { healthOf, ERROR_BAD, ERROR_WARN, HEALTH_LABELS, type Health } from './health';
+export { graphResponse, type GraphResponseInput } from './response';
 export { layeredLayout, LAYER_GAP, NODE_GAP, type LayoutEdge, type Placement } from './layout';
 export { neighbourhood, MAX_HOPS, MIN_HOPS } from './neighbourhood';
 export { graphQueries, GRAPH_VIEWS, VIEW_LABELS, type GraphQueryName, type GraphQueryParams, type GraphView, type ViewLabels } from './queries';

@@ -8,7 +8,7 @@ import { startFixturePrometheus } from '../testing/fixture-tsdb';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startApp } from './app-server';
 import { measureFirstRender, type RenderRun } from './graph-scale-browser';
-import { graphResponse, syntheticVectors } from './graph-scale-data';
+import { syntheticResponse, syntheticVectors } from './graph-scale-data';
 import { formatTable, summarize, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -37,7 +37,7 @@ function rows(name: string, runs: RenderRun[]): Row[] {
 async function main() {
   const other = process.argv[2];
   if (!other) throw new Error('usage: graph-scale-ab.ts <path of the other checkout, built with next build>');
-  const body = graphResponse(syntheticVectors(1000, 5000), TIME);
+  const body = syntheticResponse(syntheticVectors(1000, 5000), TIME);
   const fixture = await startFixturePrometheus();
   const mine = await startApp(fixture.url);
   const theirs = await startOther(path.resolve(other), fixture.url);

@@ -1,6 +1,6 @@
 // A synthetic /api/graph response for the scale benchmark: the synthetic mesh's calls turned into the
-// ten query vectors, then assembled and laid out exactly as lib/graph/fetch-graph.ts does.
-import { assembleGraph, graphQueries, layeredLayout, type GraphQueryName, type GraphResponse, type GraphVectors, type VectorSample } from '@/lib/graph';
+// graph's query vectors, then assembled and laid out by the same code as lib/graph/fetch-graph.ts.
+import { graphQueries, graphResponse, type GraphQueryName, type GraphResponse, type GraphVectors, type VectorSample } from '@/lib/graph';
 import { ISTIO_LABELS } from '@/lib/mesh/istio-traffic';
 import { syntheticMesh } from './graph';
 
@@ -50,24 +50,16 @@ export function syntheticVectors(n: number, m: number): GraphVectors {
   };
 }
 
-/** fetch-graph.ts's body after the queries: assembly, layout and the response object. */
-export function graphResponse(vectors: GraphVectors, time: number): GraphResponse {
+/** The response lib/graph/fetch-graph.ts would give for these vectors (same assembly and layout code). */
+export function syntheticResponse(vectors: GraphVectors, time: number): GraphResponse {
   const queries = graphQueries({ window: WINDOW });
-  const { nodes, edges } = assembleGraph(vectors);
-  const placed = layeredLayout(
-    nodes.map((n) => n.id),
-    edges,
-  );
-  return {
-    evaluatedAt: new Date(time * 1000).toISOString(),
+  return graphResponse({
+    vectors,
     time,
     window: WINDOW,
     view: 'service',
     namespace: null,
-    nodes: nodes.map((n) => ({ ...n, ...(placed.get(n.id) ?? { x: 0, y: 0, layer: 0 }) })),
-    edges,
-    namespaces: [...new Set(vectors.serviceRequests.map((s) => s.labels[ISTIO_LABELS.namespace] ?? ''))].filter(Boolean).sort(),
     queries: (Object.keys(queries) as GraphQueryName[]).map((n) => queries[n]),
     warnings: [],
-  };
+  });
 }

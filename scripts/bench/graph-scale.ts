@@ -16,7 +16,7 @@ import { simulatorSourceKey } from '../system/source-key';
 import { dirSizeBytes, startFixturePrometheus } from '../testing/fixture-tsdb';
 import { startApp } from './app-server';
 import { measureFirstRender } from './graph-scale-browser';
-import { graphResponse, syntheticVectors, WINDOW } from './graph-scale-data';
+import { syntheticResponse, syntheticVectors, WINDOW } from './graph-scale-data';
 import { formatTable, summarize, type Row } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,9 +76,9 @@ export async function benchGraphScale(): Promise<void> {
   console.log(`production build: ${dist}`);
   const rows: Row[] = [];
   const vectors = syntheticVectors(SERVICES, CALLS);
-  const body = graphResponse(vectors, TIME);
+  const body = syntheticResponse(vectors, TIME);
   if (body.nodes.length !== SERVICES || body.edges.length !== CALLS) throw new Error(`synthetic graph has ${body.nodes.length} nodes, ${body.edges.length} edges`);
-  rows.push({ name: 'server: assembly + layout (synthetic)', unit: 'ms', ...summarize(await timeIt(LAYOUT_RUNS, () => graphResponse(vectors, TIME))) });
+  rows.push({ name: 'server: assembly + layout (synthetic)', unit: 'ms', ...summarize(await timeIt(LAYOUT_RUNS, () => syntheticResponse(vectors, TIME))) });
   const bytes = Buffer.byteLength(JSON.stringify(body));
 
   // Part 1: Chromium, and the demo mesh's API for the reference PromQL count.
