@@ -4,7 +4,6 @@ import { ALERT_NAME } from '@/lib/slo/rules';
 import type { SloAlerting } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 import { historyAlertsBySlo, liveAlertsBySlo, sloAlerting } from './readback';
-import { getRulesSyncer } from './index';
 import type { SyncState } from './sync';
 
 // Reads back what Prometheus evaluates for every SLO with a fixed number of calls, whatever the number
@@ -19,22 +18,18 @@ export interface AlertingReadback {
   slos: SloAlerting[];
 }
 
-/** This process's last sync (which SLOs it left out); none in gitops mode or with a broken configuration. */
-function processLastSync(): SyncState | null {
-  try {
-    return getRulesSyncer()?.last() ?? null;
-  } catch {
-    return null;
-  }
-}
-
 export async function readSloAlerting(
   client: PrometheusClient,
   specs: readonly SloSpec[],
-  opts: { time: number; now: number; signal?: AbortSignal; lastSync?: SyncState | null },
+  opts: {
+    time: number;
+    now: number;
+    signal?: AbortSignal;
+    /** This process's last sync (which SLOs it left out); null in gitops mode or before the first sync. */
+    lastSync: SyncState | null;
+  },
 ): Promise<AlertingReadback> {
-  const lastSync = opts.lastSync === undefined ? processLastSync() : opts.lastSync;
-  const rejected = new Map((lastSync?.excluded ?? []).map((e) => [e.slo, e.output]));
+  const rejected = new Map((opts.lastSync?.excluded ?? []).map((e) => [e.slo, e.output]));
   const live = Math.abs(opts.now - opts.time) <= LIVE_TOLERANCE_S;
   const call = { signal: opts.signal };
   if (live) {

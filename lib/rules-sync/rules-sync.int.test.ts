@@ -167,7 +167,7 @@ describe('rules delivered to a real Prometheus', () => {
   it('tells stale and missing rules apart from loaded ones', async () => {
     const client = getPrometheusClient();
     const now = Date.now() / 1000;
-    const { slos } = await readSloAlerting(client, [{ ...spec, objective: 99.5 }, { ...spec, name: 'never-synced' }], { time: now, now });
+    const { slos } = await readSloAlerting(client, [{ ...spec, objective: 99.5 }, { ...spec, name: 'never-synced' }], { time: now, now, lastSync: getRulesSyncer()?.last() ?? null });
     expect(slos.map((s) => s.rules)).toEqual(['stale', 'not_loaded']);
     expect(slos[0]?.detail).toContain('differ');
   });

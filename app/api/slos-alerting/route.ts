@@ -21,7 +21,8 @@ export const GET = apiHandler('/api/slos-alerting', async (request: Request) => 
   const specs = getSloStore()
     .list()
     .map((s) => s.spec);
-  const { source, slos } = await readSloAlerting(getPrometheusClient(), specs, { time, now, signal: request.signal });
-  const body: SlosAlertingResponse = { evaluatedAt: new Date(time * 1000).toISOString(), source, mode: rulesDelivery().mode, slos };
+  const delivery = rulesDelivery();
+  const { source, slos } = await readSloAlerting(getPrometheusClient(), specs, { time, now, signal: request.signal, lastSync: delivery.lastSync });
+  const body: SlosAlertingResponse = { evaluatedAt: new Date(time * 1000).toISOString(), source, mode: delivery.mode, slos };
   return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });
