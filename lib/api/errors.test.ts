@@ -80,3 +80,34 @@ describe('errorResponse', () => {
     log.mockRestore();
   });
 });
+
+// Next.js bundles instrumentation.ts apart from the routes: a singleton it creates first throws errors
+// of another copy of these classes. A fresh module registry gives such a copy here.
+describe('errors from another bundle copy of the error classes', () => {
+  async function otherCopies() {
+    vi.resetModules();
+    const api = await import('./errors');
+    const prometheus = await import('@/lib/prometheus/errors');
+    vi.resetModules();
+    return { OtherApiError: api.ApiError, OtherPrometheusError: prometheus.PrometheusError };
+  }
+
+  it('are told apart by instanceof only through the brand: the copies are different classes', async () => {
+    const { OtherApiError, OtherPrometheusError } = await otherCopies();
+    expect(OtherApiError).not.toBe(ApiError);
+    expect(OtherPrometheusError).not.toBe(PrometheusError);
+    expect(new OtherApiError(409, 'already_exists', 'taken')).toBeInstanceOf(ApiError);
+    expect(new OtherPrometheusError({ kind: 'network', endpoint: '/api/v1/query', message: 'down' })).toBeInstanceOf(PrometheusError);
+    expect(new Error('plain')).not.toBeInstanceOf(ApiError);
+    expect(new ApiError(400, 'x', 'y')).not.toBeInstanceOf(PrometheusError);
+  });
+
+  it('keep their status: 409 for a copied ApiError, 502 for a copied PrometheusError', async () => {
+    const { OtherApiError, OtherPrometheusError } = await otherCopies();
+    const conflict = errorResponse(new OtherApiError(409, 'already_exists', 'An SLO named "x" already exists'));
+    expect(conflict.status).toBe(409);
+    expect((await conflict.json()).error.code).toBe('already_exists');
+    const upstream = errorResponse(new OtherPrometheusError({ kind: 'network', endpoint: '/api/v1/query', message: 'connection refused' }));
+    expect(upstream.status).toBe(502);
+  });
+});

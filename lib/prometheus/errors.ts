@@ -11,11 +11,23 @@ export interface PrometheusErrorInit {
   cause?: unknown;
 }
 
+const PROMETHEUS_ERROR: unique symbol = Symbol.for('meshwatch.PrometheusError');
+
 /**
  * The one failure type of lib/prometheus. `message` is written for humans and never contains the
  * Prometheus URL or credentials, so routes may show it; `errorType`/`error` are Prometheus's own.
  */
 export class PrometheusError extends Error {
+  /**
+   * The client singleton may be created by instrumentation.ts (the start-up rules sync), which Next.js
+   * bundles apart from the routes: a registered symbol keeps `instanceof PrometheusError` true for the
+   * errors of that copy, so routes still answer 502/504 rather than 500.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== PrometheusError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && PROMETHEUS_ERROR in value;
+  }
+  readonly [PROMETHEUS_ERROR] = true;
   override readonly name = 'PrometheusError';
   readonly kind: PrometheusErrorKind;
   /** Endpoint template such as `/api/v1/query` (label names are not interpolated). */
