@@ -1,4 +1,4 @@
-import type { Episode } from '@/lib/slo/backtest-schema';
+import type { Episode } from '@/lib/slo/backtest/schema';
 import { episodeDuration, formatPeak, formatShare, formatUtc } from './backtest-format';
 import local from './backtest.module.css';
 import styles from './slo.module.css';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { durationToPromql, parsePromDuration } from '@/lib/prometheus/promql';
+import { durationToPromql, parsePromDuration } from '@/lib/promql';
 
 /**
  * Reads query-string parameters through `schema`; repeated keys become arrays.

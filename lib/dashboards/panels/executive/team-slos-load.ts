@@ -3,9 +3,9 @@ import 'server-only';
 // /api/slos-status: one query for the recording rules' series, then one raw query per window per
 // indicator kind for what they lack. The count depends on windows and kinds, never on how many SLOs.
 import { ApiError } from '@/lib/api/errors';
-import type { CountQuery } from '@/lib/slo/bulk-queries';
-import { evaluateSlos } from '@/lib/slo/evaluate';
-import { RECORDED_QUERY_ID } from '@/lib/slo/recorded-read';
+import type { CountQuery } from '@/lib/slo-engine/bulk-queries';
+import { evaluateSlos } from '@/lib/slo-engine/evaluate';
+import { RECORDED_QUERY_ID } from '@/lib/slo-engine/recorded-read';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import { getSloStore } from '@/lib/store';
