@@ -3,16 +3,15 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { formatRps } from '@/components/format';
-import { HEALTH_LABELS, nodeHealth, SLO_LABELS, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
+import { HealthChip } from '@/components/ui/health-chip';
+import type { GraphEdge, GraphNode } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, formatP95 } from './format-graph';
 import styles from './graph.module.css';
-import { debugHref, sloHref } from '@/lib/links';
+import { debugHref } from '@/lib/links';
 
 export interface NodePanelProps {
   node: GraphNode;
   edges: readonly GraphEdge[];
-  /** The node's SLOs, if it has any; undefined also when the SLO statuses could not be loaded. */
-  slos?: NodeSlos;
   onClose: () => void;
   onFocus: (id: string) => void;
   onSelect: (id: string) => void;
@@ -39,25 +38,8 @@ function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEd
   );
 }
 
-function Slos({ slos }: { slos: NodeSlos }) {
-  return (
-    <>
-      <h3>SLOs</h3>
-      <ul className={styles.calls}>
-        {slos.slos.map((s) => (
-          <li key={s.name}>
-            <Link href={sloHref(s.name)}>{s.name}</Link>
-            <span>{s.state ? SLO_LABELS[s.state] : 'SLO: not enough traffic to judge'}</span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 /** Golden signals of one service (or workload), its callers and callees, and where to dig further. */
-export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
-  const { health, label } = nodeHealth(node.errorRatio, slos);
+export function NodePanel({ node, edges, onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
   useEffect(() => heading.current?.focus(), [node.id]);
@@ -71,9 +53,9 @@ export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun 
           ×
         </button>
       </header>
-      <p className={styles[`health-${health}`]}>
+      <p className={styles.verdict}>
         {node.kind !== 'service' ? `${node.kind} · ` : ''}
-        {label ?? HEALTH_LABELS[health]}
+        <HealthChip health={node.health} /> <span>{node.health.reason}</span>
       </p>
       <dl className={styles.signals}>
         <dt>Traffic</dt>
@@ -93,7 +75,6 @@ export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun 
         <Link href={debugHref(node.service, node.namespace)}>Debug</Link>
         <Link href={`/slos?${new URLSearchParams({ service: node.service }).toString()}`}>SLOs</Link>
       </p>
-      {slos && <Slos slos={slos} />}
       <Calls title="Called by" edges={edges.filter((e) => e.target === node.id)} peer={(e) => e.source} onSelect={onSelect} />
       <Calls title="Calls" edges={edges.filter((e) => e.source === node.id)} peer={(e) => e.target} onSelect={onSelect} />
     </aside>

@@ -1,17 +1,22 @@
-// Health of a node or edge from its error ratio; shared by the chart, the table and the side panel.
+// The verdict of every node and edge, from lib/health: the one place the graph turns numbers into health.
+import { healthVerdict, tcpHealth, type Health, type HealthThresholds, type SloStatusInput } from '@/lib/health';
+import type { UnplacedNode } from './assemble';
+import type { MeasuredEdge } from './schema';
 
-export type Health = 'ok' | 'warn' | 'bad' | 'idle';
+export interface GraphHealthInput {
+  /** Seconds of the window the rates and ratios cover. */
+  windowSeconds: number;
+  /** `namespace/service` -> its SLO statuses at the graph's time; service view only (SLOs measure services). */
+  slos?: ReadonlyMap<string, readonly SloStatusInput[]>;
+  thresholds?: HealthThresholds;
+}
 
-/** >= 5% of requests failing is an outage-level problem for a request path (Kiali's default "failure"). */
-export const ERROR_BAD = 0.05;
-/** >= 1% failing: degraded, well past any 99.9% objective (Kiali's default "degraded"). */
-export const ERROR_WARN = 0.01;
+export function nodeHealth(n: UnplacedNode, { windowSeconds, slos, thresholds }: GraphHealthInput): Health {
+  if (n.kind === 'tcp') return tcpHealth(n.rps);
+  return healthVerdict({ errorRatio: n.errorRatio, rps: n.rps, windowSeconds, slos: slos?.get(n.id) ?? [] }, thresholds);
+}
 
-export const HEALTH_LABELS: Record<Health, string> = { ok: 'Healthy', warn: 'Degraded', bad: 'Failing', idle: 'No traffic' };
-
-export function healthOf(errorRatio: number | null): Health {
-  if (errorRatio === null) return 'idle';
-  if (errorRatio >= ERROR_BAD) return 'bad';
-  if (errorRatio >= ERROR_WARN) return 'warn';
-  return 'ok';
+export function edgeHealth(e: MeasuredEdge, { windowSeconds, thresholds }: GraphHealthInput): Health {
+  if (e.protocol === 'tcp') return tcpHealth(e.rps);
+  return healthVerdict({ errorRatio: e.errorRatio, rps: e.rps, windowSeconds }, thresholds);
 }
