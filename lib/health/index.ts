@@ -3,7 +3,7 @@
 export { burnText, percentText, thresholdText } from './format';
 export { lowTrafficRequests, NO_TRAFFIC, ratioHealth, tcpHealth, type TrafficInput } from './ratio';
 export { HEALTH_LABELS, HEALTH_LEVELS, HEALTH_RANK, healthLevelSchema, healthSchema, type Health, type HealthLevel } from './schema';
-export { BUDGET_EXHAUSTED, sloHealth, type SloStatusInput } from './slo';
+export { BUDGET_EXHAUSTED, sloHealth, sloState, type SloState, type SloStatusInput } from './slo';
 export { DEFAULT_HEALTH_THRESHOLDS, parseHealthThresholds, type HealthThresholds } from './thresholds';
-export { healthVerdict, type HealthInput } from './verdict';
+export { healthVerdict, worstHealth, type HealthInput } from './verdict';
 export { sloStatusesByService, type ServiceSloInput } from './by-service';

@@ -5,6 +5,8 @@ import type { Health } from './schema';
 /** The fields of an SLO status the verdict reads (structural, so lib/health imports nothing of lib/slo). */
 export interface SloStatusInput {
   name: string;
+  /** How reasons name it; `SLO <name>` by default. */
+  label?: string;
   sli: number | null;
   errorBudget: { remaining: number | null };
   alerts: ReadonlyArray<{ severity: 'page' | 'ticket'; longWindow: string; longBurnRate: number | null; firing: boolean }>;
@@ -21,19 +23,39 @@ function burnOf(status: SloStatusInput, severity: 'page' | 'ticket'): string {
   return fastest && fastest.longBurnRate !== null ? `: ${fastest.longWindow} burn ${burnText(fastest.longBurnRate)}` : '';
 }
 
+/** What an SLO says about its service now; `unjudged`: too little traffic (or none) to trust a burn rate. */
+export type SloState = 'page' | 'ticket' | 'exhausted' | 'ok' | 'unjudged';
+
+const isExhausted = (s: SloStatusInput) => s.errorBudget.remaining !== null && s.errorBudget.remaining <= 0;
+
+/** The one classification of an SLO status, shared by the verdict and by every count of SLO states. */
+export function sloState(status: SloStatusInput): SloState {
+  const judged = status.sli !== null && !status.traffic.lowTraffic;
+  if (judged && status.recommendation.action === 'page') return 'page';
+  if (judged && status.recommendation.action === 'ticket') return 'ticket';
+  if (isExhausted(status)) return 'exhausted';
+  return judged ? 'ok' : 'unjudged';
+}
+
 /**
  * Page -> failing, ticket -> warning, a spent budget (remaining <= 0) -> at least warning, never ok.
  * Too little traffic to trust a burn rate gives `idle` (nothing to judge) rather than a false ok.
  */
 export function sloHealth(status: SloStatusInput): Health {
-  const exhausted = status.errorBudget.remaining !== null && status.errorBudget.remaining <= 0;
-  const spent = exhausted ? `, ${BUDGET_EXHAUSTED}` : '';
-  const judged = status.sli !== null && !status.traffic.lowTraffic;
-  const slo = `SLO ${status.name}`;
-  if (judged && status.recommendation.action === 'page') return { level: 'failing', reason: `${slo} pages${burnOf(status, 'page')}${spent}` };
-  if (judged && status.recommendation.action === 'ticket') return { level: 'warning', reason: `${slo} tickets${burnOf(status, 'ticket')}${spent}` };
-  if (exhausted) return { level: 'warning', reason: `${slo}: ${BUDGET_EXHAUSTED}` };
-  if (!judged) return { level: 'idle', reason: `${slo}: too little traffic to judge` };
-  const left = status.errorBudget.remaining;
-  return { level: 'ok', reason: left === null ? `${slo} ok` : `${slo} ok, ${Math.floor(left * 100)} % of its budget left` };
+  const spent = isExhausted(status) ? `, ${BUDGET_EXHAUSTED}` : '';
+  const slo = status.label ?? `SLO ${status.name}`;
+  switch (sloState(status)) {
+    case 'page':
+      return { level: 'failing', reason: `${slo} pages${burnOf(status, 'page')}${spent}` };
+    case 'ticket':
+      return { level: 'warning', reason: `${slo} tickets${burnOf(status, 'ticket')}${spent}` };
+    case 'exhausted':
+      return { level: 'warning', reason: `${slo}: ${BUDGET_EXHAUSTED}` };
+    case 'unjudged':
+      return { level: 'idle', reason: `${slo}: too little traffic to judge` };
+    case 'ok': {
+      const left = status.errorBudget.remaining;
+      return { level: 'ok', reason: left === null ? `${slo} ok` : `${slo} ok, ${Math.floor(left * 100)} % of its budget left` };
+    }
+  }
 }

@@ -11,6 +11,16 @@ export interface HealthInput extends TrafficInput {
   slos?: readonly SloStatusInput[];
 }
 
+/**
+ * The worst of several verdicts (a team's SLOs, say), naming every one at that level; `empty` when
+ * there are none. An ok verdict outranks an idle one (too little traffic to judge).
+ */
+export function worstHealth(healths: readonly Health[], empty: Health): Health {
+  if (healths.length === 0) return empty;
+  const worst = healths.reduce((a, b) => (HEALTH_RANK[b.level] > HEALTH_RANK[a.level] ? b : a));
+  return { level: worst.level, reason: healths.filter((h) => h.level === worst.level).map((h) => h.reason).join('; ') };
+}
+
 export function healthVerdict(input: HealthInput, thresholds: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): Health {
   const ratio = ratioHealth(input, thresholds);
   const slos = [...(input.slos ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(sloHealth);

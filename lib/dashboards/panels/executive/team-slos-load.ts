@@ -27,8 +27,11 @@ export function sloQueryPurpose(q: CountQuery, slos: number, counts: { recorded:
   return `SLO figures from raw counters: ${kind} SLOs over ${window}, grouped by service (windows without a recorded series)`;
 }
 
-/** Every stored SLO (of the dashboard's namespace, when one is chosen) with its status at `end`. */
-export async function loadTeamSlos(p: PanelParams, { client, signal }: PanelIo): Promise<Loaded<TeamSloInput[]>> {
+/**
+ * Every stored SLO (of the dashboard's namespace, when one is chosen) with its status at `end`: the
+ * executive's team rows and on-call's service verdicts read the same evaluation.
+ */
+export async function loadPanelSlos(p: PanelParams, { client, signal }: PanelIo): Promise<Loaded<TeamSloInput[]>> {
   const { value, queries } = await storedSloStatuses({ client, time: p.end, namespace: p.namespace, signal });
   const counts = sourceCounts(value.flatMap((v) => (v.status ? [v.status] : [])));
   return {
