@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo } from 'react';
 import { diffEdges, edgeKey, visibleGraph, type GraphUrlState } from '@/lib/graph';
+import { useSloList } from '@/lib/queries/slo-hooks';
 import { EdgePanel } from './edge-panel';
 import { GraphChart } from './graph-chart';
 import { GraphFilters } from './graph-filters';
@@ -25,7 +26,9 @@ export function GraphView({ now }: { now: number }) {
   const current = useGraph({ time, window: state.window, namespace: state.namespace, view }, { live: state.time === undefined });
   const baseline = useGraph({ time: state.compare ?? 0, window: state.window, namespace: state.namespace, view }, { enabled: state.compare !== undefined });
   const data = current.data;
-  // Every node and edge carries its verdict from the server (lib/health, SLOs included): none is made here.
+  // Every node and edge carries its verdict from the server (lib/health, SLOs included): none is made
+  // here. The SLO list only gives the side panel links to the node's SLOs.
+  const sloSpecs = useSloList();
   // A failed baseline is said so (below), not drawn from a stale answer nor silently dropped.
   const baselineFailed = state.compare !== undefined && baseline.isError;
   const compare = state.compare !== undefined && !baselineFailed ? baseline.data : undefined;
@@ -87,6 +90,7 @@ export function GraphView({ now }: { now: number }) {
             node={selected}
             edges={visible.edges}
             noun={view === 'workload' ? 'Workload' : 'Service'}
+            sloNames={view === 'service' ? (sloSpecs.data ?? []).filter((s) => s.service === selected.service && s.namespace === selected.namespace).map((s) => s.name) : []}
             onClose={() => set({ node: undefined })}
             onFocus={(id) => set({ focus: id })}
             onSelect={selectNode}

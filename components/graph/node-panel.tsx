@@ -7,7 +7,7 @@ import { HealthChip } from '@/components/ui/health-chip';
 import type { GraphEdge, GraphNode } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, formatP95 } from './format-graph';
 import styles from './graph.module.css';
-import { debugHref } from '@/lib/links';
+import { debugHref, sloHref } from '@/lib/links';
 
 export interface NodePanelProps {
   node: GraphNode;
@@ -15,6 +15,8 @@ export interface NodePanelProps {
   onClose: () => void;
   onFocus: (id: string) => void;
   onSelect: (id: string) => void;
+  /** The node's SLOs by name, linked; their state is already in the node's verdict. */
+  sloNames?: readonly string[];
   /** What a node is in this view. */
   noun?: 'Service' | 'Workload';
 }
@@ -39,7 +41,7 @@ function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEd
 }
 
 /** Golden signals of one service (or workload), its callers and callees, and where to dig further. */
-export function NodePanel({ node, edges, onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
+export function NodePanel({ node, edges, sloNames = [], onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
   useEffect(() => heading.current?.focus(), [node.id]);
@@ -75,6 +77,18 @@ export function NodePanel({ node, edges, onClose, onFocus, onSelect, noun = 'Ser
         <Link href={debugHref(node.service, node.namespace)}>Debug</Link>
         <Link href={`/slos?${new URLSearchParams({ service: node.service }).toString()}`}>SLOs</Link>
       </p>
+      {sloNames.length > 0 && (
+        <>
+          <h3>SLOs</h3>
+          <ul className={styles.calls}>
+            {sloNames.map((name) => (
+              <li key={name}>
+                <Link href={sloHref(name)}>{name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <Calls title="Called by" edges={edges.filter((e) => e.target === node.id)} peer={(e) => e.source} onSelect={onSelect} />
       <Calls title="Calls" edges={edges.filter((e) => e.source === node.id)} peer={(e) => e.target} onSelect={onSelect} />
     </aside>
