@@ -11,12 +11,28 @@ export interface GraphHealthInput {
   thresholds?: HealthThresholds;
 }
 
-export function nodeHealth(n: UnplacedNode, { windowSeconds, slos, thresholds }: GraphHealthInput): Health {
-  if (n.kind === 'tcp') return tcpHealth(n.rps);
+/**
+ * What a caller outside the mesh's server-side telemetry (the gateway, an external client) sees: the
+ * failed share of all its HTTP calls, numerators and denominators summed, never ratios averaged.
+ */
+function callsOf(id: string, edges: readonly MeasuredEdge[]): { rps: number; errorRatio: number | null } {
+  const out = edges.filter((e) => e.source === id && e.protocol === 'http' && e.errorRatio !== null);
+  const rps = out.reduce((sum, e) => sum + e.rps, 0);
+  const failed = out.reduce((sum, e) => sum + e.rps * (e.errorRatio ?? 0), 0);
+  return { rps, errorRatio: rps > 0 ? failed / rps : null };
+}
+
+export function nodeHealth(n: UnplacedNode, { windowSeconds, slos, thresholds }: GraphHealthInput, edges: readonly MeasuredEdge[] = []): Health {
+  if (n.kind === 'tcp') {
+    // A TCP-only service receives connections, not requests: its node's request rate is 0.
+    const tcp = edges.filter((e) => e.target === n.id && e.protocol === 'tcp');
+    return tcpHealth(Math.max(n.rps, ...tcp.map((e) => Math.max(e.rps, e.bytesPerSecond ?? 0))));
+  }
+  if (n.kind === 'gateway' || n.kind === 'external') return healthVerdict({ ...callsOf(n.id, edges), windowSeconds }, thresholds);
   return healthVerdict({ errorRatio: n.errorRatio, rps: n.rps, windowSeconds, slos: slos?.get(n.id) ?? [] }, thresholds);
 }
 
 export function edgeHealth(e: MeasuredEdge, { windowSeconds, thresholds }: GraphHealthInput): Health {
-  if (e.protocol === 'tcp') return tcpHealth(e.rps);
+  if (e.protocol === 'tcp') return tcpHealth(Math.max(e.rps, e.bytesPerSecond ?? 0));
   return healthVerdict({ errorRatio: e.errorRatio, rps: e.rps, windowSeconds }, thresholds);
 }
