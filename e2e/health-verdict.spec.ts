@@ -35,11 +35,13 @@ test('payments at about 3 % errors has the same verdict on /, /oncall and /graph
   const onHome = await verdictOf(home.health('payments'));
   expect(onHome.startsWith(`${level}: ${percent} % of requests fail (warning at 1 % or more)`)).toBe(true);
   await expect(home.health('payments')).toHaveText(`▲ ${level}`);
+  await page.screenshot({ path: testInfo.outputPath('home-verdict.png'), fullPage: true });
 
   const oncall = new OncallPage(page);
   await oncall.goto({ time: TIME, range: '1h' });
   const row = oncall.panel('Top failing services').getByRole('row', { name: /^payments/ });
   expect(await verdictOf(row.getByRole('img', { name: /^(OK|Warning|Failing|Idle): / }))).toBe(onHome);
+  await page.screenshot({ path: testInfo.outputPath('oncall-verdict.png') });
 
   const graph = new GraphPage(page);
   await graph.goto({ time: TIME, window: '1h' });
