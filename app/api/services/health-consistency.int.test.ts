@@ -12,6 +12,7 @@ import type { Health } from '@/lib/health';
 import { servicesResponseSchema } from '@/lib/queries/schemas';
 import { sloSpecSchema } from '@/lib/slo/spec';
 import { openSqliteStore, setSloStore } from '@/lib/store';
+import { DEMO_SLOS } from '@/scripts/demo-slos';
 import { createModel } from '@/scripts/simulator';
 import { GET as graphRoute } from '../graph/route';
 import { GET as panelRoute } from '../panels/[dashboard]/[panel]/route';
@@ -27,14 +28,9 @@ const TIMES = {
   'payments outage, 30 min in': at('payments-outage', 1800),
 };
 
-const OBJECTIVE = 99.9;
-const SLOS = [
-  ['payments-availability', 'payments', 'payments'],
-  ['catalog-availability', 'catalog', 'shop'],
-  ['cart-availability', 'cart', 'shop'],
-].map(([name, service, namespace]) =>
-  sloSpecSchema.parse({ name, service, namespace, team: namespace, indicator: { type: 'availability' }, objective: OBJECTIVE, window: '30d' }),
-);
+// The demo's SLOs, as issue 10 saw them: payments and cart availability, and catalog's latency SLO,
+// which holds during the retry storm (fast 503s are not slow) while 28 % of catalog's requests fail.
+const SLOS = DEMO_SLOS.map((s) => sloSpecSchema.parse(s));
 
 let dir: string;
 beforeAll(() => {
@@ -71,8 +67,17 @@ function expectedFromTruth(id: string, time: number): Expected {
   const ratio = ratioOf(WINDOW_S);
   let borderline = ratio !== null && (near(ratio, WARN) || near(ratio, FAIL));
   let level: Level = ratio === null ? 'idle' : ratio >= FAIL ? 'failing' : ratio >= WARN ? 'warning' : 'ok';
-  if (SLOS.some((s) => `${s.namespace}/${s.service}` === id)) {
-    const burn = (w: string) => (ratioOf(SECONDS[w] ?? Number.NaN) ?? 0) / (1 - OBJECTIVE / 100);
+  for (const spec of SLOS.filter((s) => `${s.namespace}/${s.service}` === id)) {
+    const bad = (seconds: number): number => {
+      const t = model.truth(time - seconds, time).services.find((s) => s.id === id);
+      if (!t || t.requests === 0) return 0;
+      if (spec.indicator.type === 'availability') return t.errorRatio ?? 0;
+      const threshold = spec.indicator.type === 'latency' ? spec.indicator.thresholdMs : Number.NaN;
+      // Good: answered within the threshold, a bucket boundary of the histogram (cumulative counts).
+      const within = t.latencyBuckets.find((b) => b.le === threshold)?.count ?? Number.NaN;
+      return 1 - within / t.requests;
+    };
+    const burn = (w: string) => bad(SECONDS[w] ?? Number.NaN) / (1 - spec.objective / 100);
     const fires = (pairs: ReadonlyArray<readonly [string, string, number]>) => pairs.some(([l, s, f]) => burn(l) > f && burn(s) > f);
     for (const [l, s, f] of [...PAGES, ...TICKETS]) borderline ||= near(burn(l), f) || near(burn(s), f);
     borderline ||= near(burn('30d'), 1);
@@ -142,7 +147,8 @@ describe('the cases of issue 10', () => {
     expect(truth?.errorRatio).toBeGreaterThan(0.25);
     const catalog = v.graph.get('shop/catalog');
     expect(catalog?.level).toBe('failing');
-    expect(catalog?.reason).toMatch(/^2\d\.\d % of requests fail \(failing at 5 % or more\)/);
+    // Its latency SLO does not page (fast 503s are within 250 ms): the ratio decides, and says so.
+    expect(catalog?.reason).toMatch(/^2\d\.\d % of requests fail \(failing at 5 % or more\)$/);
     expect(v.services.get('shop/catalog')).toEqual(catalog);
     expect(v.topFailing.get('shop/catalog')).toEqual(catalog);
   });
