@@ -1,7 +1,8 @@
 import 'server-only';
+import { GRAPH_QUERY_NAMES, type GraphView } from '@/lib/mesh';
+import { detectedMesh } from '@/lib/mesh-detected';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
-import type { GraphVectors } from './assemble';
-import { graphQueries, type GraphQueryName, type GraphView } from './queries';
+import { emptyVectors } from './assemble';
 import { graphResponse } from './response';
 import type { GraphResponse } from './schema';
 
@@ -19,21 +20,22 @@ function samples(result: InstantResult) {
   return result.samples;
 }
 
-/** Runs the graph's constant set of queries at one instant, assembles and lays out the graph. */
+/** Runs the mesh's constant set of graph queries at one instant, assembles and lays out the graph. */
 export async function fetchGraph({ time, window, namespace, view = 'service', signal }: FetchGraphParams): Promise<GraphResponse> {
-  const queries = graphQueries({ window, namespace, view });
   const client = getPrometheusClient();
-  const names = Object.keys(queries) as GraphQueryName[];
-  const results = await Promise.all(names.map((n) => client.instantQuery(queries[n], { time, signal })));
-  const vectors = {} as Partial<GraphVectors>;
+  const { adapter, warnings } = await detectedMesh(client, signal);
+  const plan = adapter.graphQueries({ window, namespace, view });
+  const names = GRAPH_QUERY_NAMES.filter((n) => plan.queries[n] !== undefined);
+  const results = await Promise.all(names.map((n) => client.instantQuery(plan.queries[n]?.promql ?? '', { time, signal })));
+  const vectors = emptyVectors();
   for (const [i, n] of names.entries()) vectors[n] = samples(results[i] as InstantResult);
   return graphResponse({
-    vectors: vectors as GraphVectors,
+    vectors,
+    plan,
     time,
     window,
     view,
     namespace: namespace ?? null,
-    queries: names.map((n) => queries[n]),
-    warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    warnings: [...new Set([...warnings, ...results.flatMap((r) => r.warnings)])],
   });
 }

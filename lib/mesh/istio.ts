@@ -1,6 +1,7 @@
 import type { MeshAdapter } from './adapter';
 import { checkWindow } from './expr';
 import { certExpiry, controlPlane, exemplarSelector, proxyResources, retryStats, revisions, serviceSelector, tcpConnections } from './istio-infra';
+import { istioGraphQueries } from './istio-graph';
 import { DURATION_BUCKETS, ISTIO_ERROR_CODES, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
@@ -34,6 +35,7 @@ export const istioAdapter: MeshAdapter = {
   proxyResources,
   revisions,
   tcpConnections,
+  graphQueries: istioGraphQueries,
   serviceSelector,
   exemplarSelector,
 };

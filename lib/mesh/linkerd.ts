@@ -3,6 +3,7 @@ import { matchers } from '@/lib/promql';
 import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
 import { checkWindow, sumBy } from './expr';
 import { proxyResourceQueries } from './kube';
+import { linkerdGraphQueries } from './linkerd-graph';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
@@ -61,6 +62,7 @@ export const linkerdAdapter: MeshAdapter = {
   proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),
   revisions: () => NO_REVISIONS,
   tcpConnections,
+  graphQueries: linkerdGraphQueries,
   serviceSelector: ({ namespace, service }) => `request_total${linkerdSelector('inbound', { namespace, service })}`,
   exemplarSelector: ({ namespace, service }) => `response_latency_ms_bucket${linkerdSelector('inbound', { namespace, service })}`,
 };
