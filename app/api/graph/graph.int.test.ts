@@ -1,19 +1,13 @@
-// The graph's edges through the real route and a real Prometheus over the fixture history, against
-// the simulator's own truth for the same window (not against the app's PromQL).
-import { describe, expect, inject, it } from 'vitest';
+// The graph's edges through the real route and a real Prometheus over each mesh's fixture history
+// (the same shop under Istio and under Linkerd, the mesh detected), against the simulator's own truth
+// for the same window (not against the app's PromQL), with the same tolerances for both meshes.
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
+import { FIXTURE_MESHES, pointAppAt } from '@/scripts/testing/app-mesh';
 import { graphResponseSchema, type GraphResponse } from '@/lib/graph';
-import { GET } from './route';
 
 const { seed, anchor } = inject('fixture');
-const model = createModel({ seed, anchor });
 const WINDOW_S = 300;
-const outageStart = model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0;
-
-async function graph(query: string) {
-  const res = await GET(new Request(`http://meshwatch.test/api/graph?${query}`));
-  return { status: res.status, body: (await res.json()) as unknown };
-}
 
 function edge(g: GraphResponse, source: string, target: string) {
   const found = g.edges.find((e) => e.source === source && e.target === target && e.protocol === 'http');
@@ -21,7 +15,20 @@ function edge(g: GraphResponse, source: string, target: string) {
   return found;
 }
 
-describe('GET /api/graph against the simulator truth', () => {
+describe.each(FIXTURE_MESHES)('GET /api/graph against the simulator truth (%s)', (mesh) => {
+  const model = createModel({ seed, anchor, mesh });
+  const outageStart = model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0;
+  const gatewayId = model.services.find((s) => s.kind === 'gateway')?.id;
+  let GET: (request: Request) => Promise<Response>;
+  beforeAll(async () => {
+    pointAppAt(mesh);
+    ({ GET } = await import('./route'));
+  });
+  async function graph(query: string) {
+    const res = await GET(new Request(`http://meshwatch.test/api/graph?${query}`));
+    return { status: res.status, body: (await res.json()) as unknown };
+  }
+
   const times = { 'quiet hour': anchor - 3600, 'payments outage + 20 min': outageStart + 1200 };
 
   it.each(Object.entries(times))('edge rates, error ratios and mTLS shares equal the truth (%s)', async (_name, time) => {
@@ -35,14 +42,17 @@ describe('GET /api/graph against the simulator truth', () => {
       expect(e.errorRatio, `${t.source} -> ${t.target} errors`).toBeCloseTo(t.errorRatio ?? NaN, 9);
       expect(e.mtlsRatio, `${t.source} -> ${t.target} mtls`).toBeCloseTo(t.mtlsRatio ?? NaN, 9);
     }
-    expect(g.queries).toHaveLength(11); // ten traffic queries + the workload -> service map
+    // Every edge of the truth is drawn, and no other edge carries traffic.
+    expect(g.edges.filter((e) => e.protocol === 'http' && e.rps > 0)).toHaveLength(truth.edges.filter((e) => e.requests > 0).length);
+    // Ten traffic queries (+ Istio's workload -> service map), whatever the mesh size.
+    expect(g.queries).toHaveLength(mesh === 'istio' ? 11 : 10);
   });
 
   it('shows the plaintext edge at 0% mTLS, the gateway as a caller, and TCP edges', async () => {
     const g = graphResponseSchema.parse((await graph(`time=${anchor - 3600}&window=5m`)).body);
     const { source, target } = model.facts.plaintextEdge;
     expect(edge(g, source, target).mtlsRatio).toBe(0);
-    const gateway = g.nodes.find((n) => n.id === 'istio-system/istio-ingressgateway');
+    const gateway = g.nodes.find((n) => n.id === gatewayId);
     expect(gateway?.kind).toBe('gateway');
     expect(gateway?.layer).toBe(0);
     expect(g.edges.filter((e) => e.source === gateway?.id).map((e) => e.target)).toContain('shop/frontend');
