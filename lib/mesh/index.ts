@@ -23,3 +23,4 @@ export { istioAdapter, ISTIO_ERROR_CODES } from './istio';
 export { PROXY_STATS_HOW_TO } from './istio-infra';
 export { linkerdAdapter } from './linkerd';
 export { dimKey, readDim } from './read';
+export { EDITOR_HINTS, TEMPLATE_NAMESPACE, TEMPLATE_SERVICE, type EditorHints } from './editor';
