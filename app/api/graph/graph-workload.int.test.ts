@@ -1,8 +1,8 @@
 // The workload view through the real route and a real Prometheus over each mesh's fixture history,
 // against the simulator's own truth (its workloads and their pods' revisions), not against the app's PromQL.
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
-import { FIXTURE_MESHES, pointAppAt } from '@/scripts/testing/app-mesh';
+import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { graphResponseSchema, type GraphResponse } from '@/lib/graph';
 
 const { seed, anchor } = inject('fixture');
@@ -13,11 +13,8 @@ describe.each(FIXTURE_MESHES)('GET /api/graph?view=workload against the simulato
   const outageStart = model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0;
   const deploy = model.timeline.find((e) => e.id === 'catalog-deploy')?.start ?? 0;
   const catalog = model.services.find((s) => s.id === 'shop/catalog');
-  let GET: (request: Request) => Promise<Response>;
-  beforeAll(async () => {
-    pointAppAt(mesh);
-    ({ GET } = await import('./route'));
-  });
+  const route = appOnMesh(mesh, () => import('./route'));
+  const GET = (request: Request) => route().GET(request);
 
   async function workloads(time: number): Promise<GraphResponse> {
     const res = await GET(new Request(`http://meshwatch.test/api/graph?time=${time}&window=5m&view=workload`));

@@ -1,9 +1,9 @@
 // The graph's edges through the real route and a real Prometheus over each mesh's fixture history
 // (the same shop under Istio and under Linkerd, the mesh detected), against the simulator's own truth
 // for the same window (not against the app's PromQL), with the same tolerances for both meshes.
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
-import { FIXTURE_MESHES, pointAppAt } from '@/scripts/testing/app-mesh';
+import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { graphResponseSchema, type GraphResponse } from '@/lib/graph';
 
 const { seed, anchor } = inject('fixture');
@@ -19,11 +19,8 @@ describe.each(FIXTURE_MESHES)('GET /api/graph against the simulator truth (%s)',
   const model = createModel({ seed, anchor, mesh });
   const outageStart = model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0;
   const gatewayId = model.services.find((s) => s.kind === 'gateway')?.id;
-  let GET: (request: Request) => Promise<Response>;
-  beforeAll(async () => {
-    pointAppAt(mesh);
-    ({ GET } = await import('./route'));
-  });
+  const route = appOnMesh(mesh, () => import('./route'));
+  const GET = (request: Request) => route().GET(request);
   async function graph(query: string) {
     const res = await GET(new Request(`http://meshwatch.test/api/graph?${query}`));
     return { status: res.status, body: (await res.json()) as unknown };

@@ -1,10 +1,10 @@
 // The home page's numbers, through the real route and a real Prometheus over each mesh's fixture
 // history (the same shop under Istio and under Linkerd, the mesh detected), against the simulator's
 // own truth for the same window (not against the app's PromQL), with the same tolerances.
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
 import { servicesResponseSchema, type ServiceSummary } from '@/lib/queries/schemas';
-import { FIXTURE_MESHES, pointAppAt } from '@/scripts/testing/app-mesh';
+import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { interpolatedQuantile } from '@/scripts/testing/truth-quantile';
 
 const { seed, anchor } = inject('fixture');
@@ -18,11 +18,8 @@ function row(rows: ServiceSummary[], id: string): ServiceSummary {
 
 describe.each(FIXTURE_MESHES)('GET /api/services against the simulator truth (%s)', (mesh) => {
   const model = createModel({ seed, anchor, mesh });
-  let GET: (request: Request) => Promise<Response>;
-  beforeAll(async () => {
-    pointAppAt(mesh);
-    ({ GET } = await import('./route'));
-  });
+  const route = appOnMesh(mesh, () => import('./route'));
+  const GET = (request: Request) => route().GET(request);
   async function services(query: string) {
     const res = await GET(new Request(`http://meshwatch.test/api/services?${query}`));
     return { status: res.status, body: (await res.json()) as unknown };
