@@ -4,6 +4,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createPrometheusClient } from '@/lib/prometheus';
 import { createModel } from '@/scripts/simulator';
+import { interpolatedQuantile } from '@/scripts/testing/truth-quantile';
 import { linkerdAdapter as mesh } from './linkerd';
 import { readDim } from './read';
 
@@ -63,5 +64,24 @@ describe('Linkerd adapter over Linkerd telemetry', () => {
       expect(s.value).toBeGreaterThanOrEqual(8);
       expect(s.value).toBeLessThanOrEqual(30);
     }
+  });
+});
+
+describe('Linkerd viz\'s own queries work on the simulated history', () => {
+  const truth = model.truth(time - WINDOW, time);
+
+  it('edge latency from the caller\'s outbound histogram (viz edges/top), equal to the truth', async () => {
+    const q = 'histogram_quantile(0.95, sum(rate(response_latency_ms_bucket{direction="outbound", namespace="shop", deployment="frontend", dst_namespace="shop", dst_deployment="catalog"}[5m])) by (le, dst_deployment))';
+    const edge = truth.edges.find((e) => e.source === 'shop/frontend' && e.target === 'shop/catalog');
+    const expected = interpolatedQuantile(0.95, edge?.latencyBuckets ?? []);
+    expect(expected).not.toBeNull();
+    expect((await vector(q))[0]?.value).toBeCloseTo(expected ?? Number.NaN, 6);
+  });
+
+  it('success rate from inbound response classification (viz stat), equal to the truth', async () => {
+    const q =
+      'sum(rate(response_total{direction="inbound", classification="success", namespace="shop", deployment="cart"}[5m])) / sum(rate(response_total{direction="inbound", namespace="shop", deployment="cart"}[5m]))';
+    const cart = truth.services.find((x) => x.id === 'shop/cart');
+    expect((await vector(q))[0]?.value).toBeCloseTo(1 - (cart?.errorRatio ?? 1), 9);
   });
 });
