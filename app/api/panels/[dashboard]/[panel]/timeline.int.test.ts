@@ -2,7 +2,11 @@
 // times from the model's timeline; expected values come from the model, not from our PromQL. Every
 // figure both meshes report is checked on both fixtures (the same shop under Istio and Linkerd, the
 // mesh detected) with the same tolerances; what Linkerd cannot report must say so (`missing`).
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore, setSloStore } from '@/lib/store';
 import { FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { anchor, edge, event, interpolatedQuantile, meshFixture, service, stat, table, text, timeseries } from './int-helpers';
 
@@ -27,6 +31,30 @@ describe.each(FIXTURE_MESHES)('%s fixture', (mesh) => {
       const r = stat(await panel('executive', 'mesh-success-30d', { start: anchor - HOUR, end: anchor }));
       // Pods replaced during the window make Prometheus extrapolate their last half scrape interval.
       expect(r.value ?? 0).toBeCloseTo(1 - (model.truth(anchor - 30 * DAY, anchor).mesh.errorRatio ?? 1), 6);
+    });
+  });
+
+  describe('error budget by team, without SLOs', () => {
+    // An empty store: every team is measured by its namespaces (budget-by-team.int.test.ts has SLOs).
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), `meshwatch-${mesh}-int-`));
+      setSloStore(openSqliteStore(path.join(dir, 'slos.db')));
+    });
+    afterAll(() => {
+      setSloStore(undefined)?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('gives each namespace the 30-day availability the truth gives', async () => {
+      const rows = table(await panel('executive', 'budget-by-team', { start: anchor - HOUR, end: anchor })).rows;
+      const truth = model.truth(anchor - 30 * DAY, anchor);
+      for (const namespace of ['shop', 'payments', 'platform']) {
+        const services = truth.services.filter((x) => x.namespace === namespace);
+        const requests = services.reduce((sum, x) => sum + x.requests, 0);
+        const errors = services.reduce((sum, x) => sum + x.errors, 0);
+        expect(rows.find((r) => r.id === namespace)?.cells.availability, namespace).toBeCloseTo(1 - errors / requests, 6);
+      }
     });
   });
 
