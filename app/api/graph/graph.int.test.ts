@@ -3,6 +3,7 @@
 // for the same window (not against the app's PromQL), with the same tolerances for both meshes.
 import { describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
+import { interpolatedQuantile } from '@/scripts/testing/truth-quantile';
 import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { graphResponseSchema, type GraphResponse } from '@/lib/graph';
 
@@ -28,7 +29,7 @@ describe.each(FIXTURE_MESHES)('GET /api/graph against the simulator truth (%s)',
 
   const times = { 'quiet hour': anchor - 3600, 'payments outage + 20 min': outageStart + 1200 };
 
-  it.each(Object.entries(times))('edge rates, error ratios and mTLS shares equal the truth (%s)', async (_name, time) => {
+  it.each(Object.entries(times))('edge and node rates, error ratios, p95 and mTLS shares equal the truth (%s)', async (_name, time) => {
     const { status, body } = await graph(`time=${time}&window=5m`);
     expect(status).toBe(200);
     const g = graphResponseSchema.parse(body);
@@ -38,6 +39,17 @@ describe.each(FIXTURE_MESHES)('GET /api/graph against the simulator truth (%s)',
       expect(e.rps, `${t.source} -> ${t.target} rps`).toBeCloseTo(t.requests / WINDOW_S, 9);
       expect(e.errorRatio, `${t.source} -> ${t.target} errors`).toBeCloseTo(t.errorRatio ?? NaN, 9);
       expect(e.mtlsRatio, `${t.source} -> ${t.target} mtls`).toBeCloseTo(t.mtlsRatio ?? NaN, 9);
+      const p95 = interpolatedQuantile(0.95, t.latencyBuckets);
+      if (p95 === null) expect(e.p95Ms).toBeNull();
+      else expect(e.p95Ms, `${t.source} -> ${t.target} p95`).toBeCloseTo(p95, 6);
+    }
+    // Nodes carry what each service served, from every caller.
+    for (const s of truth.services.filter((x) => x.requests > 0)) {
+      const n = g.nodes.find((x) => x.id === s.id);
+      expect(n?.rps, s.id).toBeCloseTo(s.requests / WINDOW_S, 9);
+      expect(n?.errorRatio, s.id).toBeCloseTo(s.errorRatio ?? NaN, 9);
+      const p95 = interpolatedQuantile(0.95, s.latencyBuckets);
+      if (p95 !== null) expect(n?.p95Ms, `${s.id} p95`).toBeCloseTo(p95, 6);
     }
     // Every edge of the truth is drawn, and no other edge carries traffic.
     expect(g.edges.filter((e) => e.protocol === 'http' && e.rps > 0)).toHaveLength(truth.edges.filter((e) => e.requests > 0).length);
