@@ -16,8 +16,8 @@ const EDGE_BY = ['namespace', 'deployment', 'dst_namespace', 'dst_deployment'];
 const NODE_BY = ['namespace', 'deployment'];
 const DST_BY = ['dst_namespace', 'dst_deployment'];
 
-/** Linkerd has no ingress of its own; these are the meshed ingress controllers it documents. */
-const GATEWAYS = ['ingress-nginx-controller', 'nginx-ingress-controller', 'traefik', 'emissary-ingress', 'contour-envoy'] as const;
+/** Linkerd has no ingress of its own: the default workload names of the ingress controllers it documents meshing. */
+const GATEWAYS = ['ingress-nginx-controller', 'nginx-ingress-controller', 'traefik', 'emissary-ingress'] as const;
 
 // "failure" is Linkerd's classification of 5xx (and gRPC errors), never 4xx.
 const FAILURE = { classification: 'failure' } as const;
