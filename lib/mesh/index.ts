@@ -15,6 +15,7 @@ export type {
   Unsupported,
 } from './adapter';
 export { isUnsupported } from './adapter';
+export { GRAPH_QUERY_NAMES, GRAPH_VIEWS, UNKNOWN_CALLER, type GraphQueries, type GraphQueryName, type GraphQuerySet, type GraphQuestion, type GraphView } from './graph';
 export type { MeshKind, MeshSample, ServiceSummaryParams, ServiceSummaryQueries, ServiceSummaryResults, ServiceSummaryRow, SummaryField } from './types';
 export { combineServiceSummary, ISTIO_SERVICE_LABELS, type ServiceLabels } from './combine';
 export { chooseMesh, MESH_MARKER_MATCH, MESH_MARKERS, type Detection } from './detect';
@@ -22,3 +23,4 @@ export { istioAdapter, ISTIO_ERROR_CODES } from './istio';
 export { PROXY_STATS_HOW_TO } from './istio-infra';
 export { linkerdAdapter } from './linkerd';
 export { dimKey, readDim } from './read';
+export { EDITOR_HINTS, TEMPLATE_NAMESPACE, TEMPLATE_SERVICE, type EditorHints } from './editor';
