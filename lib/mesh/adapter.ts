@@ -1,6 +1,7 @@
 // The mesh adapter contract: mesh-neutral questions in, PromQL strings out, plus the label that
 // carries each dimension of the answer (label names differ by mesh, and in Linkerd even by query).
 // Pure: no I/O, no React, no Next.
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { MeshKind, ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
 /** A mesh-neutral dimension of a result vector. */
@@ -110,6 +111,8 @@ export interface TcpQueries {
 
 export interface MeshAdapter {
   readonly kind: MeshKind;
+  /** The counters SLIs are computed from (availability, latency), for lib/slo's rules and queries. */
+  readonly sli: SliSource;
   /** Request rate, success ratio and p95 latency per destination service (the services table). */
   serviceSummaryQueries(params: ServiceSummaryParams): ServiceSummaryQueries;
 

@@ -1,5 +1,6 @@
 import type { MeshAdapter } from './adapter';
 import { checkWindow } from './expr';
+import { istioSli } from './istio-sli';
 import { certExpiry, controlPlane, exemplarSelector, proxyResources, retryStats, revisions, serviceSelector, tcpConnections } from './istio-infra';
 import { DURATION_BUCKETS, ISTIO_ERROR_CODES, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
@@ -26,6 +27,7 @@ function serviceSummaryQueries({ window, namespace }: ServiceSummaryParams): Ser
 /** Istio: istio_* standard metrics, Envoy stats when enabled, istiod and the CA. */
 export const istioAdapter: MeshAdapter = {
   kind: 'istio',
+  sli: istioSli,
   serviceSummaryQueries,
   ...istioTraffic,
   retryStats,

@@ -3,6 +3,7 @@ import { matchers } from '@/lib/promql';
 import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
 import { checkWindow, sumBy } from './expr';
 import { proxyResourceQueries } from './kube';
+import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
@@ -49,6 +50,7 @@ function tcpConnections({ window, namespace, service }: { window: string; namesp
 
 export const linkerdAdapter: MeshAdapter = {
   kind: 'linkerd',
+  sli: linkerdSli,
   serviceSummaryQueries,
   ...linkerdTraffic,
   responseFlags: () => NO_FLAGS,

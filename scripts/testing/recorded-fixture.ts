@@ -8,24 +8,29 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
+import { istioSli, linkerdSli } from '../../lib/mesh';
 import { sloRuleGroups } from '../../lib/slo/rules/rules';
 import type { SloSpec } from '../../lib/slo/spec';
 import { binaryPath } from '../system/deps';
 import { freePort } from '../system/ports';
 import type { PrometheusProcess } from '../system/prometheus';
-import { copyFixture, startOnCopy } from './fixture-tsdb';
+import { copyFixture, startOnCopy, type FixtureMesh } from './fixture-tsdb';
 
 const execFileAsync = promisify(execFile);
 
-/** Starts Prometheus over a fixture copy holding the recording rules of `specs` over [from, to] (unix s). */
-export async function startRecordedFixture(specs: readonly SloSpec[], from: number, to: number): Promise<PrometheusProcess> {
-  const copy = await copyFixture();
+/**
+ * Starts Prometheus over a copy of `mesh`'s fixture holding the recording rules of `specs` (generated
+ * for that mesh's counters) over [from, to] (unix s).
+ */
+export async function startRecordedFixture(specs: readonly SloSpec[], from: number, to: number, mesh: FixtureMesh = 'istio'): Promise<PrometheusProcess> {
+  const copy = await copyFixture(mesh);
   let prom: PrometheusProcess | undefined;
   try {
     prom = await startOnCopy(copy, await freePort());
     const rules = path.join(copy.work, 'recording-rules.yml');
     // Only the recording groups: the backfill does not evaluate alerting rules.
-    const groups = specs.flatMap(sloRuleGroups).filter((g) => g.rules.every((r) => 'record' in r));
+    const sli = mesh === 'linkerd' ? linkerdSli : istioSli;
+    const groups = specs.flatMap((spec) => sloRuleGroups(spec, sli)).filter((g) => g.rules.every((r) => 'record' in r));
     writeFileSync(rules, stringify({ groups }, { lineWidth: 0, aliasDuplicateObjects: false }));
     const blocks = path.join(copy.work, 'rule-blocks');
     mkdirSync(blocks, { recursive: true });

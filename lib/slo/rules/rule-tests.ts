@@ -1,13 +1,14 @@
 import { Document } from 'yaml';
-import { durationToPromql, parsePromDuration } from '@/lib/promql';
+import { durationToPromql, matchers, parsePromDuration } from '@/lib/promql';
 import { expandTemplate } from './go-template';
 import { budgetFraction } from '../math';
 import { isUnreachable, resolvePolicy, type AlertPair } from '../policy';
 import { ALERT_NAME, errorRatioRecord, sloRuleGroups, type AlertingRule, type RecordingRule } from './rules';
 import { onsetCases, type Onset } from './rule-test-onset';
 import { seriesText, syntheticCounters } from './rule-test-series';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
-import { windowSeconds } from '../windows';
+import { sortWindows, windowSeconds } from '../windows';
 
 // A `promtool test rules` file for one SLO's generated rules: a synthetic burn must fire each
 // reachable alert once its `for` has passed (and not before), normal traffic must fire none. Pure.
@@ -47,8 +48,8 @@ interface Expected {
   labels: Record<string, string>;
 }
 
-function expectations(spec: SloSpec): Expected[] {
-  const groups = sloRuleGroups(spec);
+function expectations(spec: SloSpec, source: SliSource): Expected[] {
+  const groups = sloRuleGroups(spec, source);
   const rules = groups.flatMap((g) => g.rules);
   const alerts = rules.filter((r): r is AlertingRule => 'alert' in r && r.alert === ALERT_NAME);
   const pairs = resolvePolicy(spec);
@@ -75,14 +76,14 @@ export function trafficRatios(spec: SloSpec, pairs: AlertPair[]): { burnBad: num
   };
 }
 
-function inputSeries(spec: SloSpec, bad: number, samples: number) {
-  return syntheticCounters(spec, bad, EVENTS_PER_MINUTE).map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${samples}` }));
+function inputSeries(spec: SloSpec, source: SliSource, bad: number, samples: number) {
+  return syntheticCounters(spec, source, bad, EVENTS_PER_MINUTE).map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${samples}` }));
 }
 
 /** Counters at one rate until `onset.burnStart`, at the burn's after, sampled every minute until `end`. */
-function onsetSeries(spec: SloSpec, onset: Onset, end: number) {
-  const before = syntheticCounters(spec, onset.normalBad, onset.events);
-  const after = syntheticCounters(spec, onset.burnBad, onset.events);
+function onsetSeries(spec: SloSpec, source: SliSource, onset: Onset, end: number) {
+  const before = syntheticCounters(spec, source, onset.normalBad, onset.events);
+  const after = syntheticCounters(spec, source, onset.burnBad, onset.events);
   const k = onset.burnStart / STEP_S;
   const rest = end / STEP_S - k;
   return before.map((c, i) => {
@@ -95,7 +96,7 @@ function onsetSeries(spec: SloSpec, onset: Onset, end: number) {
  * The multiwindow logic itself: after a quiet long window the burn starts; the most sensitive alert
  * must not fire while only its short window is hot, and must fire once the long one agrees.
  */
-function onsetTest(spec: SloSpec, firing: Expected[], burnBad: number, normalBad: number) {
+function onsetTest(spec: SloSpec, source: SliSource, firing: Expected[], burnBad: number, normalBad: number) {
   const target = [...firing].sort((a, b) => windowSeconds(a.pair.longWindow) - windowSeconds(b.pair.longWindow))[0];
   if (!target) return [];
   const onset: Onset = { burnStart: windowSeconds(target.pair.longWindow), normalBad, burnBad, events: EVENTS_PER_MINUTE };
@@ -111,15 +112,39 @@ function onsetTest(spec: SloSpec, firing: Expected[], burnBad: number, normalBad
     {
       name: `${spec.name}: a burn after a quiet ${target.pair.longWindow} fires the ${target.pair.longWindow}/${target.pair.shortWindow} ${target.pair.severity} only once both windows agree`,
       interval: durationToPromql(STEP_S),
-      input_series: onsetSeries(spec, onset, found.end),
+      input_series: onsetSeries(spec, source, onset, found.end),
       promql_expr_test: found.cases,
     },
   ];
 }
 
+/**
+ * Every request fails and no series of successful requests exists (a fresh deploy in a total outage):
+ * the shortest window's recorded error ratio must be 1, not 0 for want of a good series. Latency SLOs
+ * are left out on purpose: there a missing threshold bucket records nothing rather than guess.
+ */
+function outageTest(spec: SloSpec, source: SliSource) {
+  if (spec.indicator.type === 'latency') return [];
+  const window = sortWindows(resolvePolicy(spec).map((p) => p.shortWindow))[0];
+  const rule = sloRuleGroups(spec, source)
+    .flatMap((g) => g.rules)
+    .find((r): r is RecordingRule => 'record' in r && r.record === errorRatioRecord(window ?? ''));
+  if (!window || !rule) return [];
+  const failing = syntheticCounters(spec, source, EVENTS_PER_MINUTE, EVENTS_PER_MINUTE).filter((c) => c.perMinute > 0);
+  const at = 2 * windowSeconds(window);
+  return [
+    {
+      name: `${spec.name}: every request fails and no successful series exists: the ${window} error ratio is 1`,
+      interval: durationToPromql(STEP_S),
+      input_series: failing.map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${at / STEP_S + 1}` })),
+      promql_expr_test: [{ expr: `${rule.record}${matchers({ slo: spec.name })}`, eval_time: durationToPromql(at), exp_samples: [{ labels: seriesText({ metric: rule.record, labels: rule.labels }), value: 1 }] }],
+    },
+  ];
+}
+
 /** The test file's object: rule_files relative to the test file, one burn and one normal-traffic test. */
-export function ruleTests(spec: SloSpec) {
-  const expected = expectations(spec);
+export function ruleTests(spec: SloSpec, source: SliSource) {
+  const expected = expectations(spec, source);
   const { burnBad, normalBad } = trafficRatios(
     spec,
     expected.map((e) => e.pair),
@@ -147,7 +172,7 @@ export function ruleTests(spec: SloSpec) {
       {
         name: `${spec.name}: ${burnBad} bad events in ${EVENTS_PER_MINUTE} a minute (${+(burnRatio / budgetFraction(spec.objective)).toFixed(2)}x the budget) fire the reachable alerts after their for`,
         interval: durationToPromql(STEP_S),
-        input_series: inputSeries(spec, burnBad, end),
+        input_series: inputSeries(spec, source, burnBad, end),
         alert_rule_test: evalTimes.map((ts) =>
           alertCase(
             ts,
@@ -158,17 +183,18 @@ export function ruleTests(spec: SloSpec) {
       {
         name: `${spec.name}: normal traffic (${normalBad} bad events in ${EVENTS_PER_MINUTE} a minute) fires nothing`,
         interval: durationToPromql(STEP_S),
-        input_series: inputSeries(spec, normalBad, end),
+        input_series: inputSeries(spec, source, normalBad, end),
         alert_rule_test: evalTimes.map((ts) => alertCase(ts, [])),
       },
-      ...onsetTest(spec, firing, burnBad, normalBad),
+      ...onsetTest(spec, source, firing, burnBad, normalBad),
+      ...outageTest(spec, source),
     ],
   };
 }
 
 /** The test file as YAML, with how to run it. */
-export function ruleTestsYaml(spec: SloSpec): string {
-  const doc = new Document(ruleTests(spec), { aliasDuplicateObjects: false });
+export function ruleTestsYaml(spec: SloSpec, source: SliSource): string {
+  const doc = new Document(ruleTests(spec, source), { aliasDuplicateObjects: false });
   doc.commentBefore =
     ` Generated by Meshwatch: unit tests of SLO ${spec.name}'s alert rules. Keep next to ${rulesFileName(spec)}` +
     ` (GET /api/slos/${spec.name}/rules) and run: promtool test rules ${testFileName(spec)}`;
