@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import type { SloSpec } from '@/lib/slo/spec';
 import { createRulesSyncer, type SyncDeps } from './sync';
 import { writeCheckedRules } from './write';
+import { istioSli } from '@/lib/mesh';
 
 const PROMTOOL = '/usr/bin/promtool';
 const availability = (name: string, service: string): SloSpec => ({
@@ -38,6 +39,7 @@ function syncer(file: string, specs: () => SloSpec[], overrides: Partial<SyncDep
     file,
     promtool: PROMTOOL,
     listSpecs: specs,
+    sli: async () => istioSli,
     reload: async () => {
       reloads.push(Date.now());
       return { outcome: 'ok' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
-import { detectedSli } from '@/lib/mesh-detected';
+import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
 import { yamlResponse } from '@/lib/slo-engine/http';
@@ -24,7 +24,7 @@ export const GET = apiHandler('/api/rules', async (request: Request) => {
   const specs = getSloStore()
     .list()
     .map((s) => s.spec);
-  const sli = await detectedSli(getPrometheusClient(), request.signal);
+  const sli = await specSli(getPrometheusClient(), request.signal);
   return format === 'prometheusrule'
     ? yamlResponse(prometheusRuleBundleYaml(specs, sli), 'meshwatch-slos.prometheusrule.yaml')
     : yamlResponse(rulesFileYaml(specs, sli), 'meshwatch-rules.yml');

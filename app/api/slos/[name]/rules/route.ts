@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
 import { prometheusRuleYaml, rulesYaml } from '@/lib/slo';
-import { detectedSli } from '@/lib/mesh-detected';
+import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
 
@@ -16,7 +16,7 @@ const paramsSchema = z.object({
 export const GET = apiHandler('/api/slos/[name]/rules', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
   const { format } = parseSearchParams(paramsSchema, request.url);
   const { spec } = storedOr404((await params).name);
-  const sli = await detectedSli(getPrometheusClient(), request.signal);
+  const sli = await specSli(getPrometheusClient(), request.signal);
   return format === 'prometheusrule'
     ? yamlResponse(prometheusRuleYaml(spec, sli), `slo-${spec.name}.prometheusrule.yaml`)
     : yamlResponse(rulesYaml(spec, sli), `slo-${spec.name}.rules.yaml`);

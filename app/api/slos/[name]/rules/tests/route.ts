@@ -1,6 +1,6 @@
 import { apiHandler, ApiError } from '@/lib/api';
 import { ruleTestsYaml, testFileName, UnsupportedIndicatorError } from '@/lib/slo/rules/rule-tests';
-import { detectedSli } from '@/lib/mesh-detected';
+import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
 
@@ -13,7 +13,7 @@ export const runtime = 'nodejs';
  */
 export const GET = apiHandler('/api/slos/[name]/rules/tests', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
   const { spec } = storedOr404((await params).name);
-  const sli = await detectedSli(getPrometheusClient(), request.signal);
+  const sli = await specSli(getPrometheusClient(), request.signal);
   try {
     return yamlResponse(ruleTestsYaml(spec, sli), testFileName(spec));
   } catch (err) {
