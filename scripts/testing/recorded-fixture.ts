@@ -8,12 +8,12 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
-import { istioSli, linkerdSli } from '../../lib/mesh';
 import { sloRuleGroups } from '../../lib/slo/rules/rules';
 import type { SloSpec } from '../../lib/slo/spec';
 import { binaryPath } from '../system/deps';
 import { freePort } from '../system/ports';
 import type { PrometheusProcess } from '../system/prometheus';
+import { FIXTURE_SLI } from './fixture-sli';
 import { copyFixture, startOnCopy, type FixtureMesh } from './fixture-tsdb';
 
 const execFileAsync = promisify(execFile);
@@ -29,8 +29,7 @@ export async function startRecordedFixture(specs: readonly SloSpec[], from: numb
     prom = await startOnCopy(copy, await freePort());
     const rules = path.join(copy.work, 'recording-rules.yml');
     // Only the recording groups: the backfill does not evaluate alerting rules.
-    const sli = mesh === 'linkerd' ? linkerdSli : istioSli;
-    const groups = specs.flatMap((spec) => sloRuleGroups(spec, sli)).filter((g) => g.rules.every((r) => 'record' in r));
+    const groups = specs.flatMap((spec) => sloRuleGroups(spec, FIXTURE_SLI[mesh])).filter((g) => g.rules.every((r) => 'record' in r));
     writeFileSync(rules, stringify({ groups }, { lineWidth: 0, aliasDuplicateObjects: false }));
     const blocks = path.join(copy.work, 'rule-blocks');
     mkdirSync(blocks, { recursive: true });
