@@ -1,14 +1,15 @@
 import { Document } from 'yaml';
-import { durationToPromql, matchers, parsePromDuration } from '@/lib/promql';
+import { durationToPromql, parsePromDuration } from '@/lib/promql';
 import { expandTemplate } from './go-template';
 import { budgetFraction } from '../math';
 import { isUnreachable, resolvePolicy, type AlertPair } from '../policy';
 import { ALERT_NAME, errorRatioRecord, sloRuleGroups, type AlertingRule, type RecordingRule } from './rules';
 import { onsetCases, type Onset } from './rule-test-onset';
+import { outageTest } from './rule-test-outage';
 import { seriesText, syntheticCounters } from './rule-test-series';
 import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
-import { sortWindows, windowSeconds } from '../windows';
+import { windowSeconds } from '../windows';
 
 // A `promtool test rules` file for one SLO's generated rules: a synthetic burn must fire each
 // reachable alert once its `for` has passed (and not before), normal traffic must fire none. Pure.
@@ -118,30 +119,6 @@ function onsetTest(spec: SloSpec, source: SliSource, firing: Expected[], burnBad
   ];
 }
 
-/**
- * Every request fails and no series of successful requests exists (a fresh deploy in a total outage):
- * the shortest window's recorded error ratio must be 1, not 0 for want of a good series. Latency SLOs
- * are left out on purpose: there a missing threshold bucket records nothing rather than guess.
- */
-function outageTest(spec: SloSpec, source: SliSource) {
-  if (spec.indicator.type === 'latency') return [];
-  const window = sortWindows(resolvePolicy(spec).map((p) => p.shortWindow))[0];
-  const rule = sloRuleGroups(spec, source)
-    .flatMap((g) => g.rules)
-    .find((r): r is RecordingRule => 'record' in r && r.record === errorRatioRecord(window ?? ''));
-  if (!window || !rule) return [];
-  const failing = syntheticCounters(spec, source, EVENTS_PER_MINUTE, EVENTS_PER_MINUTE).filter((c) => c.perMinute > 0);
-  const at = 2 * windowSeconds(window);
-  return [
-    {
-      name: `${spec.name}: every request fails and no successful series exists: the ${window} error ratio is 1`,
-      interval: durationToPromql(STEP_S),
-      input_series: failing.map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${at / STEP_S + 1}` })),
-      promql_expr_test: [{ expr: `${rule.record}${matchers({ slo: spec.name })}`, eval_time: durationToPromql(at), exp_samples: [{ labels: seriesText({ metric: rule.record, labels: rule.labels }), value: 1 }] }],
-    },
-  ];
-}
-
 /** The test file's object: rule_files relative to the test file, one burn and one normal-traffic test. */
 export function ruleTests(spec: SloSpec, source: SliSource) {
   const expected = expectations(spec, source);
@@ -187,7 +164,7 @@ export function ruleTests(spec: SloSpec, source: SliSource) {
         alert_rule_test: evalTimes.map((ts) => alertCase(ts, [])),
       },
       ...onsetTest(spec, source, firing, burnBad, normalBad),
-      ...outageTest(spec, source),
+      ...outageTest(spec, source, { stepS: STEP_S, eventsPerMinute: EVENTS_PER_MINUTE }),
     ],
   };
 }
