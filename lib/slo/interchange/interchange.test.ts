@@ -101,8 +101,8 @@ spec:
 });
 
 describe('Sloth prometheus/v1', () => {
-  it.each(ROUND_TRIP.slice(0, 2))('round-trips %s with Sloth\'s 30-day period', (_name, s) => {
-    const yaml = exportSlo(s, 'sloth', istioSli);
+  it.each(ROUND_TRIP.slice(0, 2).flatMap(([name, s]) => SLI_SOURCES.map((source) => [`${name} on ${source.mesh}`, s, source] as const)))('round-trips %s with Sloth\'s 30-day period', (_name, s, source) => {
+    const yaml = exportSlo(s, 'sloth', source);
     expect(yaml).toContain('--default-slo-period=28d');
     expect(yaml).toContain('[{{.window}}]');
     expect(importSlos(yaml, SLI_SOURCES).specs).toEqual([{ ...s, window: '30d' }]);

@@ -9,7 +9,7 @@ import { prometheusRuleYaml, rulesYaml } from './output';
 import { recordedWindows, sloRuleGroups, type AlertingRule, type RecordingRule } from './rules';
 import { sliHash } from '../sli-hash';
 import { sloSpecSchema, type SloSpec } from '../spec';
-import { istioSli } from '@/lib/mesh';
+import { istioSli, linkerdSli } from '@/lib/mesh';
 
 const spec = (patch: Record<string, unknown> = {}): SloSpec =>
   sloSpecSchema.parse({ name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective: 99.9, window: '30d', ...patch });
@@ -34,6 +34,16 @@ describe('sloRuleGroups', () => {
     expect(budget).toMatchObject({ name: 'slo-cart-availability-budget', interval: '5m' });
     expect((budget?.rules[0] as RecordingRule).record).toBe('slo:sli_error:ratio_rate30d');
     expect(alerts?.rules).toHaveLength(4);
+  });
+
+  it('on Linkerd: the same groups over inbound response_total, a hash of their own, failures in Linkerd\'s words', () => {
+    const istio = sloRuleGroups(spec(), istioSli);
+    const linkerd = sloRuleGroups(spec(), linkerdSli);
+    expect(linkerd.map((g) => [g.name, g.rules.length])).toEqual(istio.map((g) => [g.name, g.rules.length]));
+    const records = (linkerd[0]?.rules ?? []) as RecordingRule[];
+    expect(records[0]?.expr).toContain('response_total{direction="inbound",namespace="shop",deployment="cart",classification="failure"}[5m]');
+    expect(records[0]?.labels.sli_hash).not.toBe(sliHash(spec(), istioSli));
+    expect((linkerd[2]?.rules[0] as AlertingRule).annotations.description).toContain('responses Linkerd classifies as failures');
   });
 
   it('alerts on both windows over the threshold with severity, slo and team labels', () => {
