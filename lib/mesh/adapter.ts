@@ -3,6 +3,7 @@
 // Pure: no I/O, no React, no Next.
 import type { EditorHints } from './editor';
 import type { GraphQueries, GraphQuestion } from './graph';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { MeshKind, ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
 /** A mesh-neutral dimension of a result vector. */
@@ -116,6 +117,8 @@ export interface TcpQueries {
 
 export interface MeshAdapter {
   readonly kind: MeshKind;
+  /** The counters SLIs are computed from (availability, latency), for lib/slo's rules and queries. */
+  readonly sli: SliSource;
   /** Request rate, success ratio and p95 latency per destination service (the services table). */
   serviceSummaryQueries(params: ServiceSummaryParams): ServiceSummaryQueries;
 

@@ -1,3 +1,6 @@
+import { istioSli } from './istio-sli';
+import { linkerdSli } from './linkerd-sli';
+
 export type {
   CertExpiryQuery,
   ControlPlaneQueries,
@@ -24,3 +27,6 @@ export { PROXY_STATS_HOW_TO } from './istio-infra';
 export { linkerdAdapter } from './linkerd';
 export { dimKey, readDim } from './read';
 export { EDITOR_HINTS, TEMPLATE_NAMESPACE, TEMPLATE_SERVICE, type EditorHints } from './editor';
+export { istioSli, linkerdSli };
+/** Every mesh's SLI counters, e.g. to recognise an imported query whatever mesh it was written for. */
+export const SLI_SOURCES = [istioSli, linkerdSli] as const;

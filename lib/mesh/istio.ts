@@ -1,6 +1,7 @@
 import type { MeshAdapter } from './adapter';
 import { EDITOR_HINTS } from './editor';
 import { checkWindow } from './expr';
+import { istioSli } from './istio-sli';
 import { certExpiry, controlPlane, exemplarSelector, proxyResources, retryStats, revisions, serviceSelector, tcpConnections } from './istio-infra';
 import { istioGraphQueries } from './istio-graph';
 import { DURATION_BUCKETS, ISTIO_ERROR_CODES, ISTIO_LABELS, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
@@ -28,6 +29,7 @@ function serviceSummaryQueries({ window, namespace }: ServiceSummaryParams): Ser
 /** Istio: istio_* standard metrics, Envoy stats when enabled, istiod and the CA. */
 export const istioAdapter: MeshAdapter = {
   kind: 'istio',
+  sli: istioSli,
   serviceSummaryQueries,
   ...istioTraffic,
   retryStats,

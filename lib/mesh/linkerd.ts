@@ -5,6 +5,7 @@ import { EDITOR_HINTS } from './editor';
 import { checkWindow, sumBy } from './expr';
 import { proxyResourceQueries } from './kube';
 import { linkerdGraphQueries } from './linkerd-graph';
+import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
@@ -51,6 +52,7 @@ function tcpConnections({ window, namespace, service }: { window: string; namesp
 
 export const linkerdAdapter: MeshAdapter = {
   kind: 'linkerd',
+  sli: linkerdSli,
   serviceSummaryQueries,
   ...linkerdTraffic,
   responseFlags: () => NO_FLAGS,
