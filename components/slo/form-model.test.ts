@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { customTemplate, EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm } from './form-model';
+import { customTemplate, defaultTeam, EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, teamAfterTarget } from './form-model';
 
 describe('form model', () => {
   it('builds a valid availability spec and round-trips it', () => {
@@ -28,5 +28,20 @@ describe('form model', () => {
     const { errorQuery, totalQuery } = customTemplate('payments/payments');
     expect(errorQuery).toBe('sum(increase(istio_requests_total{reporter="destination", destination_service_namespace="payments", destination_service_name="payments", response_code=~"5.."}[{{window}}]))');
     expect(totalQuery).toContain('[{{window}}]');
+  });
+});
+
+describe('team', () => {
+  const teams = { shop: 'storefront', payments: 'payments-team' };
+  it.each([
+    ['shop', 'storefront'],
+    ['payments', 'payments-team'],
+    ['checkout', 'checkout'],
+  ])('namespace %s defaults to team %s (MESHWATCH_TEAMS, else the namespace)', (ns, team) => expect(defaultTeam(ns, teams)).toBe(team));
+
+  it('follows the picked service until the user types a team', () => {
+    expect(teamAfterTarget({ team: '', target: '' }, 'shop/cart', teams)).toBe('storefront');
+    expect(teamAfterTarget({ team: 'storefront', target: 'shop/cart' }, 'payments/payments', teams)).toBe('payments-team');
+    expect(teamAfterTarget({ team: 'sre', target: 'shop/cart' }, 'payments/payments', teams)).toBe('sre');
   });
 });
