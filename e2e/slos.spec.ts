@@ -148,6 +148,9 @@ test.describe('SLOs', () => {
     const form = new SloFormPage(page);
     await form.gotoNew(OUTAGE_TIME);
     await form.service.selectOption({ label: 'payments (payments)' });
+    // The team starts as the namespace's; emptied, it is missing.
+    await expect(form.team).toHaveValue('payments');
+    await form.team.fill('');
     await form.previewButton.click();
     // The preview validates like a save: a missing team is marked on its field.
     await expect(form.team).toHaveAccessibleDescription(/team is required/);

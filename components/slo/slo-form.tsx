@@ -49,8 +49,9 @@ export function SloForm({ initial, time, onReload, teams }: Props) {
   const previewed = preview.variables === undefined ? null : JSON.stringify(preview.variables);
   const { mutate: runPreview } = preview;
   useEffect(() => {
-    if (previewWanted && settled !== previewed) runPreview(JSON.parse(settled) as Parameters<typeof runPreview>[0]);
-  }, [previewWanted, settled, previewed, runPreview]);
+    // Only a settled draft that is still the form's: never a spec the user has typed past.
+    if (previewWanted && settled === draft && settled !== previewed) runPreview(JSON.parse(settled) as Parameters<typeof runPreview>[0]);
+  }, [previewWanted, settled, draft, previewed, runPreview]);
   const errors = errorsByField({ ...fieldErrorsOf(preview.error), ...fieldErrorsOf(save.error) });
   const conflict = isApiError(save.error) && save.error.status === 409 && mode === 'edit';
 
