@@ -26,15 +26,16 @@ export function FormField({ id, label, errors = [], hint, required, children }: 
   const describedBy = [invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={styles.field}>
-      <label htmlFor={id}>
-        {label}
+      <span>
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label, so the field's name stays "Team"; aria-required says it to assistive tech. */}
         {required && (
           <span className={styles.required} aria-hidden="true">
             {' '}
             *
           </span>
         )}
-      </label>
+      </span>
       {children({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined })}
       {hint && (
         <p id={hintId} className={styles.hint}>

@@ -59,10 +59,12 @@ export function SloForm({ initial, time, onReload, teams }: Props) {
     e.preventDefault();
     setPreviewWanted(false);
     preview.reset();
-    save.mutate(
-      { spec: specFromForm(form, initial?.spec), etag: initial?.etag, mode },
-      { onSuccess: (spec) => router.push(pageHref(`/slos/${spec?.name ?? form.name}`, time)) },
-    );
+    // Not mutate's onSuccess: saving refetches the SLO, whose new ETag remounts this form, and
+    // react-query drops the callbacks of an unmounted caller (the save then never navigated).
+    save
+      .mutateAsync({ spec: specFromForm(form, initial?.spec), etag: initial?.etag, mode })
+      .then((spec) => router.push(pageHref(`/slos/${spec?.name ?? form.name}`, time)))
+      .catch(() => undefined); // shown from save.error
   };
   const onPreview = () => {
     save.reset();
