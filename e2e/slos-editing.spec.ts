@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_SLOS } from '../scripts/demo-slos';
 import { TEST_ANCHOR } from '../scripts/simulator/fixture';
+import { createTimeline } from '../scripts/simulator/timeline';
 import { SloDetailPage } from './pages/slo-detail-page';
 import { EDITOR, OUTAGE_TIME } from './pages/slo-fixtures';
 import { SloFormPage } from './pages/slo-form-page';
@@ -89,7 +90,7 @@ test.describe('SLO editor and pages', () => {
     await expect(form.team).toHaveValue('storefront');
   });
 
-  test('an exhausted budget reads exhausted, with the policy, and the alert table names both answers', async ({ page, request }) => {
+  test('an exhausted budget reads exhausted, with the policy, and the alert table names both answers', async ({ page, request }, testInfo) => {
     const name = 'payments-availability';
     const payments = DEMO_SLOS.find((s) => s.name === name);
     expect((await request.post('/api/slos', { headers: EDITOR, data: payments })).status()).toBe(201);
@@ -111,7 +112,18 @@ test.describe('SLO editor and pages', () => {
       await expect(detail.recommendation).toContainText('exhausted');
       const exhausted = detail.status.getByLabel('Budget exhausted');
       await expect(exhausted).toContainText('hold risky releases');
-      await expect(exhausted).toContainText(/positive again in about \d+d|does not recover/);
+      // The outage spent it (from the simulator's timeline, not from the app): the budget cannot be
+      // positive before the outage's start leaves the 30d window, and is once all of it has (the
+      // burn-down's 6h steps round up). Calm traffic burns under 1x, so it does recover.
+      const outage = createTimeline(TEST_ANCHOR).outage;
+      const window = 30 * 86_400;
+      const text = (await exhausted.textContent()) ?? '';
+      const found = /positive again in about (\d+)d (\d+)h/.exec(text);
+      expect(found, text).not.toBeNull();
+      const recovery = Number(found?.[1]) * 86_400 + Number(found?.[2]) * 3600;
+      expect(recovery).toBeGreaterThanOrEqual(outage.start + window - time - 3600);
+      expect(recovery).toBeLessThanOrEqual(outage.end + window - time + 6 * 3600);
+      await page.screenshot({ path: testInfo.outputPath('slo-exhausted.png'), fullPage: true });
 
       // During the outage the burn is above every threshold now; Prometheus holds no rules here (no rule file).
       await detail.goto(name, OUTAGE_TIME);
