@@ -53,7 +53,8 @@ export function PolicyFields({ rows, sloWindow, onChange, errors }: Props) {
       {rows && <p className={styles.hint}>Give a budget % (scaled to the SLO window) or a factor; an empty for waits half the short window.</p>}
       {general.length > 0 && <p className={styles.fieldError}>{general.join('; ')}</p>}
       {rows && (
-        <table className={styles.table} aria-label="Alert pairs">
+        <div className={styles.wide}>
+        <table className={`${styles.table} ${styles.policyTable}`} aria-label="Alert pairs">
           <thead>
             <tr>
               <th scope="col">Severity</th>
@@ -85,7 +86,6 @@ export function PolicyFields({ rows, sloWindow, onChange, errors }: Props) {
                         aria-label={`Alert ${i + 1} ${label.toLowerCase()}`}
                         aria-invalid={errs.length > 0 || undefined}
                         aria-describedby={errs.length ? errorId : undefined}
-                        size={6}
                         value={row[key]}
                         onChange={(e) => update(i, { [key]: e.target.value })}
                       />
@@ -106,6 +106,7 @@ export function PolicyFields({ rows, sloWindow, onChange, errors }: Props) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {rows && rows.length < 8 && (
         <button type="button" onClick={() => onChange([...rows, { severity: 'ticket', longWindow: '3d', shortWindow: '6h', budgetPercent: '10', threshold: '', for: '' }])}>
