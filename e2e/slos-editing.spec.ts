@@ -111,7 +111,7 @@ test.describe('SLO editor and pages', () => {
       const detail = new SloDetailPage(page);
       await detail.goto(name, time);
       await expect(detail.recommendation).toContainText('exhausted');
-      const exhausted = detail.status.getByLabel('Budget exhausted');
+      const exhausted = detail.status.getByLabel('Error-budget policy');
       await expect(exhausted).toContainText('hold risky releases');
       // The outage spent it (from the simulator's timeline, not from the app): the budget cannot be
       // positive before the outage's start leaves the 30d window, and is once all of it has (the

@@ -41,7 +41,7 @@ export function StatusSummary({ status, objective, window, curve }: Props) {
         <strong>Recommendation:</strong> <StatusChip chip={statusChip(status, undefined)} /> {status.recommendation.reason}
       </p>
       {exhausted && (
-        <p aria-label="Budget exhausted" className={styles.bad}>
+        <p aria-label="Error-budget policy" className={styles.bad}>
           <strong>Budget exhausted.</strong> {exhausted}
         </p>
       )}
