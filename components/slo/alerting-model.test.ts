@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SloAlerting } from '@/lib/slo/alerting-schema';
-import { alertingChip, PROMETHEUS_RULE_BUNDLE } from './alerting-model';
+import { alertingChip, prometheusStateOf, PROMETHEUS_RULE_BUNDLE } from './alerting-model';
 
 const clock = (s: number) => new Date(s * 1000).toISOString().slice(11, 16);
 const ctx = { mode: 'file' as const, pending: false, clock };
@@ -21,4 +21,19 @@ describe('alertingChip', () => {
     ['loading', undefined, { ...ctx, pending: true }, { label: 'checking…', tone: 'muted' }],
     ['Prometheus down', undefined, { ...ctx, error: 'Prometheus unreachable: connection refused' }, { label: 'unknown', title: expect.stringContaining('connection refused') }],
   ])('%s', (_, e, c, expected) => expect(alertingChip(e, c)).toMatchObject(expected));
+});
+
+// The detail page's two answers to "is it firing?" side by side: the burn now, and Prometheus' state
+// after `for:`. Prometheus' 1 firing + 3 pending must read as such, never as "4 firing".
+describe('prometheusStateOf', () => {
+  const pair = (severity: string, longWindow: string, shortWindow: string) => ({ severity, longWindow, shortWindow });
+  const held = { ...entry('loaded', [alert('page', 'firing'), { ...alert('page', 'pending'), longWindow: '6h', shortWindow: '30m' }]) };
+  it.each([
+    [pair('page', '1h', '5m'), held, 'firing'],
+    [pair('page', '6h', '30m'), held, 'pending, waiting for its for:'],
+    [pair('ticket', '1d', '2h'), held, 'not active'],
+    [pair('page', '1h', '5m'), entry('not_loaded'), 'rules not loaded'],
+    [pair('page', '1h', '5m'), { ...held, rules: 'stale' as const }, 'firing (rules stale)'],
+    [pair('page', '1h', '5m'), undefined, 'unknown'],
+  ])('%j in %j: %s', (p, e, label) => expect(prometheusStateOf(p, e).label).toBe(label));
 });

@@ -25,7 +25,7 @@ export function AlertingSection({ name, time }: { name: string; time: number | n
           <thead>
             <tr>
               <th scope="col">Severity</th>
-              <th scope="col">State</th>
+              <th scope="col">State (after for:)</th>
               <th scope="col">Windows</th>
               <th scope="col">Active since</th>
               <th scope="col" className={styles.num}>Error ratio</th>
