@@ -11,14 +11,28 @@ import type { SloSpec } from './spec';
 /** Generous for SLO files, small enough that a parse cannot hog the server. */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
+/** Aliases expand on conversion; a few "billion laughs" lines would otherwise fill memory. */
+const MAX_ALIAS_COUNT = 100;
+
 function documents(text: string): unknown[] {
-  const docs = parseAllDocuments(text);
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text);
+  } catch (err) {
+    // Deeply nested input can exhaust the parser's stack; it is still the caller's bad input.
+    throw new ImportError([{ path: 'body', message: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` }]);
+  }
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: ImportProblem[] = [];
   list.forEach((doc, i) => doc.errors.forEach((e) => problems.push({ path: `documents.${i}`, message: e.message.split('\n')[0] ?? e.message })));
   if (problems.length > 0) throw new ImportError(problems);
-  return list.flatMap((doc) => {
-    const value: unknown = doc.toJS();
+  return list.flatMap((doc, i) => {
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      throw new ImportError([{ path: `documents.${i}`, message: err instanceof Error ? err.message : String(err) }]);
+    }
     return Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
   });
 }

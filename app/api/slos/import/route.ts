@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { ImportError, importSlos, type ImportResponse } from '@/lib/slo';
-import { readText } from '@/lib/slo/http';
+import { JSON_TYPES, readText, YAML_TYPES } from '@/lib/api/body';
 import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
@@ -22,7 +22,7 @@ export const POST = apiHandler('/api/slos/import', async (request: Request) => {
   const { dryRun } = parseSearchParams(paramsSchema, request.url);
   let imported;
   try {
-    imported = importSlos(await readText(request));
+    imported = importSlos(await readText(request, [...JSON_TYPES, ...YAML_TYPES]));
   } catch (err) {
     if (err instanceof ImportError) throw new ApiError(422, 'validation_failed', err.message, { problems: err.problems });
     throw err;
