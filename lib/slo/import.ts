@@ -3,6 +3,7 @@ import { fromOpenSlo } from './openslo-import';
 import { fromSloth } from './sloth-import';
 import { ImportError, asRecord, asString, finishSpec, type ImportProblem, type Imported, type UnknownRecord } from './interchange';
 import type { SloSpec } from './spec';
+import { yamlNestingProblem } from './yaml-depth';
 
 // Import of SLO definitions from YAML or JSON (JSON is YAML): OpenSLO v1 (kind SLO, with kind SLI for
 // indicatorRef), Sloth prometheus/v1, or Meshwatch's own spec. Several documents or a list of them
@@ -15,6 +16,8 @@ export const MAX_IMPORT_BYTES = 1_000_000;
 const MAX_ALIAS_COUNT = 100;
 
 function documents(text: string): unknown[] {
+  const deep = yamlNestingProblem(text);
+  if (deep) throw new ImportError([{ path: 'body', message: deep }]);
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
     docs = parseAllDocuments(text);
