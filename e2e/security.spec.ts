@@ -38,6 +38,8 @@ test.describe('cross-site request forgery', () => {
     expect(status).toBe(201);
     const history = (await (await request.get('/api/slos/csrf-control/history')).json()) as { entries: { actor: string }[] };
     expect(history.entries[0]?.actor).toBe('ana');
+    // Other specs start from an empty store.
+    expect((await request.delete('/api/slos/csrf-control', { headers: EDITOR })).status()).toBe(204);
   });
 
   for (const [site, host] of [
@@ -75,6 +77,7 @@ test.describe('cross-site request forgery', () => {
   test('token clients, which send no Origin, keep working; form content types are refused', async ({ request }) => {
     const created = await request.post('/api/slos', { headers: EDITOR, data: spec('csrf-token-client') });
     expect(created.status()).toBe(201);
+    expect((await request.delete('/api/slos/csrf-token-client', { headers: EDITOR })).status()).toBe(204);
     const plain = await request.post('/api/slos', { headers: { ...EDITOR, 'content-type': 'text/plain' }, data: JSON.stringify(spec('csrf-plain')) });
     expect(plain.status()).toBe(415);
   });
