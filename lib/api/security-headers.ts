@@ -42,7 +42,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     'x-frame-options': 'DENY',
     // Page URLs name services and incidents; other sites (trace viewers included) learn nothing.
     'referrer-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'cross-origin-opener-policy': 'same-origin',
     ...(options.hsts ? { 'strict-transport-security': `max-age=${HSTS_MAX_AGE}` } : {}),
   };
