@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
 import { durationToPromql, parsePromDuration } from '@/lib/promql';
 
 /**
@@ -51,5 +52,15 @@ export const namespaceParamSchema = z
   .string()
   .trim()
   .max(253, 'must be at most 253 characters')
+  .refine(isUsableText, UNUSABLE_TEXT_MESSAGE)
   .optional()
   .transform((ns) => ns || undefined);
+
+/** A required service or namespace name, refused before Prometheus sees it when it cannot be one. */
+export const nameParamSchema = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(253, 'must be at most 253 characters')
+    .refine(isUsableText, UNUSABLE_TEXT_MESSAGE);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
 
 // Query parameters of `GET /api/panels/{dashboard}/{panel}`: the range and optional filters.
 // Pure zod, so the route and tests share it.
@@ -32,6 +33,7 @@ const name = z
   .string()
   .trim()
   .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
+  .refine(isUsableText, UNUSABLE_TEXT_MESSAGE)
   .optional()
   .transform((v) => v || undefined);
 
@@ -39,7 +41,13 @@ export const panelQuerySchema = z
   .object({
     start: unixSeconds.optional(),
     end: unixSeconds.optional(),
-    step: z.coerce.number({ error: 'must be seconds' }).refine(Number.isFinite, 'must be seconds').refine((s) => s >= 1, 'must be at least 1 second').optional(),
+    step: z.coerce
+      .number({ error: 'must be seconds' })
+      .refine(Number.isFinite, 'must be seconds')
+      .refine((s) => s >= 1, 'must be at least 1 second')
+      // Prometheus parses the step as a Go duration, which overflows near 292 years; no chart needs one over its range.
+      .refine((s) => s <= MAX_RANGE_SECONDS, 'must be at most 90 days')
+      .optional(),
     namespace: name,
     service: name,
   })

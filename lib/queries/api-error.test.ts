@@ -26,7 +26,7 @@ describe('fetchApi', () => {
 
   it.each([
     [502, { error: { code: 'upstream_error', message: 'Prometheus unreachable' } }, 'upstream_error', 'Prometheus unreachable', true],
-    [504, { error: { code: 'upstream_timeout', message: 'Prometheus timed out' } }, 'upstream_timeout', 'Prometheus timed out', true],
+    [504, { error: { code: 'upstream_timeout', message: 'Prometheus timed out' } }, 'upstream_timeout', 'Prometheus timed out', false],
     [422, { error: { code: 'validation_failed', message: 'window: not a duration' } }, 'validation_failed', 'window: not a duration', false],
     [404, 'not json', 'http_404', 'Request failed with HTTP 404', false],
     [500, null, 'http_500', 'Request failed with HTTP 500', true],

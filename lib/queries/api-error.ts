@@ -25,9 +25,9 @@ export class ApiError extends Error {
     this.details = init.details;
   }
 
-  /** 4xx answers and malformed bodies will not change on retry. */
+  /** 4xx answers and malformed bodies will not change on retry; a 504 already spent the whole deadline. */
   get retryable(): boolean {
-    return this.code !== 'schema' && (this.status === 0 || this.status >= 500);
+    return this.code !== 'schema' && this.status !== 504 && (this.status === 0 || this.status >= 500);
   }
 }
 

@@ -27,13 +27,16 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   return res;
 }
 
-/** Sends JSON (or text) and parses the JSON answer with `schema`; `undefined` for a 204. */
+/**
+ * Sends JSON (or YAML text) and parses the JSON answer with `schema`; `undefined` for a 204. The API
+ * refuses text/plain bodies (a cross-site form could send them), so text goes as application/yaml.
+ */
 export async function sendApi<S extends z.ZodType>(
   path: string,
   { method, body, text, headers, signal }: { method: string; body?: unknown; text?: string; headers?: Record<string, string>; signal?: AbortSignal },
   schema: S,
 ): Promise<{ data: z.output<S> | undefined; etag: string | null }> {
-  const contentType = text !== undefined ? 'text/plain' : 'application/json';
+  const contentType = text !== undefined ? 'application/yaml' : 'application/json';
   const res = await send(path, {
     method,
     signal,
