@@ -1,7 +1,7 @@
 // The September report over the fixture history (a real Prometheus) against the simulator's exact
-// counts, computed here without the code under test: SLIs and budgets from model.truth() over the
-// part of the month the history holds, and the payments page from the SRE Workbook's pairs written
-// by hand, evaluated minute by minute on the truth.
+// counts, computed without the code under test: SLIs and budgets from model.truth() over the part of
+// the month the history holds, and the payments page from the SRE Workbook's pairs written by hand,
+// evaluated minute by minute on the truth (scripts/testing/truth-payments-page.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { GET } from '@/app/api/report/route';
 import { openSqliteStore, setSloStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
 import { DEMO_SLOS } from '@/scripts/demo-slos';
+import { truthPaymentsBudget, truthPaymentsPage } from '@/scripts/testing/truth-payments-page';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 import { reportSchema, type Report } from './schema';
 
@@ -18,12 +19,10 @@ const prometheusUrl = inject('prometheusUrl');
 const model = createModel({ seed, anchor });
 const HISTORY_START = anchor - TEST_HISTORY_DAYS * 86_400;
 const MIN = 60;
-const SLO_WINDOW = 30 * 86_400;
 // September 2026 in UTC, written out.
 const SEPT = { from: Date.parse('2026-09-01T00:00:00Z') / 1000, to: Date.parse('2026-10-01T00:00:00Z') / 1000 };
 const outage = model.timeline.find((e) => e.id === 'payments-outage');
 if (!outage?.end) throw new Error('no payments outage in the story');
-const outageEnd = outage.end;
 
 const SPECS: SloSpec[] = DEMO_SLOS.map((s) => sloSpecSchema.parse(s));
 
@@ -43,54 +42,6 @@ function truthCounts(spec: SloSpec, from: number, to: number): { bad: number; to
 }
 
 const budget = (spec: SloSpec) => (100 - spec.objective) / 100;
-const burn = (t: number, window: number) => {
-  const s = truthOf('payments/payments', t - window, t);
-  return s.requests === 0 ? 0 : s.errors / s.requests / 0.001;
-};
-
-/**
- * The SRE Workbook's page pairs for a 30d 99.9 % SLO, by hand (DESIGN.md "SLO math"): 14.4x over 1h
- * and 5m, 6x over 6h and 30m; each waits half its short window before firing (Pyrra's rule).
- */
-const PAGE_PAIRS = [
-  { long: 3600, short: 300, threshold: 14.4, forS: 150 },
-  { long: 6 * 3600, short: 1800, threshold: 6, forS: 900 },
-];
-
-/**
- * The payments page episode from the truth, minute by minute as Prometheus evaluates rules: a pair
- * fires at the first evaluation at least `for` after its condition began, and stops at the first
- * evaluation where the condition fails; the episode is the union of the pairs' firing.
- */
-function truthPageEpisode(): { start: number; end: number } {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const p of PAGE_PAIRS) {
-    let since: number | null = null;
-    for (let t = outage!.start; t <= outageEnd + p.short + 10 * MIN; t += MIN) {
-      const holds = burn(t, p.long) > p.threshold && burn(t, p.short) > p.threshold;
-      if (holds) {
-        since ??= t;
-        if (t - since >= p.forS) start = Math.min(start, t);
-      } else if (since !== null) {
-        if (t - since > p.forS) end = Math.max(end, t);
-        since = null;
-      }
-    }
-  }
-  return { start, end };
-}
-
-/**
- * Budget share of an episode as the backtest defines it (lib/slo/backtest/schema.ts): errors in
- * (start, end] over the budget of the events in the 30d window ending at `end`, where the range's mean
- * traffic over a whole window stands in when larger (the history starts inside the window).
- */
-function truthEpisodeBudget(start: number, end: number): number {
-  const held = truthOf('payments/payments', Math.max(HISTORY_START, end - SLO_WINDOW), end).requests;
-  const typical = (truthOf('payments/payments', HISTORY_START, SEPT.to).requests * SLO_WINDOW) / (SEPT.to - HISTORY_START);
-  return truthOf('payments/payments', start, end).errors / (0.001 * Math.max(held, typical));
-}
 
 describe('the September 2026 report over the 30-day story', () => {
   let dir: string;
@@ -155,9 +106,9 @@ describe('the September 2026 report over the 30-day story', () => {
     const pages = report.incidents.filter((i) => i.slo === 'payments-availability' && i.severity === 'page');
     expect(pages).toHaveLength(1);
     const page = pages[0];
-    const truth = truthPageEpisode();
+    const truth = truthPaymentsPage(model);
     console.info(
-      `payments page: truth outage+${(truth.start - outage.start) / MIN} min to outage+${(truth.end - outage.start) / MIN} min (${(truth.end - truth.start) / MIN} min, budget ${truthEpisodeBudget(truth.start, truth.end).toFixed(4)}); ` +
+      `payments page: truth outage+${(truth.start - outage.start) / MIN} min to outage+${(truth.end - outage.start) / MIN} min (${(truth.end - truth.start) / MIN} min, budget ${truthPaymentsBudget(model, truth.start, truth.end, HISTORY_START, SEPT.to).toFixed(4)}); ` +
         `report outage+${((page?.start ?? 0) - outage.start) / MIN} min, ${(page?.durationSeconds ?? 0) / MIN} min, budget ${page?.budgetConsumed.toFixed(4)}`,
     );
     // Rules and the backtest evaluate once a minute and increase() over 30 s scrapes may move a
@@ -168,7 +119,7 @@ describe('the September 2026 report over the 30-day story', () => {
     expect(Math.abs((page?.durationSeconds ?? 0) - (truth.end - truth.start))).toBeLessThanOrEqual(4 * MIN);
     expect(page?.durationSeconds).toBe((page?.end ?? 0) - (page?.start ?? 0));
     // The budget of the episode the report found, from the truth: 3 % as in the backtest's own test.
-    const expected = truthEpisodeBudget(page?.start ?? 0, page?.end ?? 0);
+    const expected = truthPaymentsBudget(model, page?.start ?? 0, page?.end ?? 0, HISTORY_START, SEPT.to);
     expect(Math.abs((page?.budgetConsumed ?? 0) - expected)).toBeLessThanOrEqual(0.03 * expected);
   });
 
