@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO_SLOS } from '../scripts/demo-slos';
 import { TEST_ANCHOR, TEST_HISTORY_DAYS, TEST_SEED } from '../scripts/simulator/fixture';
@@ -78,7 +78,8 @@ test.describe('SLO report', () => {
     }
     const pdf = await page.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-    await testInfo.attach('report.pdf', { body: pdf, contentType: 'application/pdf' });
+    writeFileSync(testInfo.outputPath('report.pdf'), pdf);
+    await page.screenshot({ path: testInfo.outputPath('report-print.png'), fullPage: true });
     expect(pages).toBe(teams + 1);
   });
 

@@ -25,9 +25,9 @@ describe('report display', () => {
     expect(metChip(null).label).toBe('no data');
   });
 
-  it('reads durations in words, ongoing ones as so far', () => {
+  it('reads durations in words, those still firing at the end as at least', () => {
     expect(incidentDuration({ durationSeconds: 71 * 60, end: 1 })).toBe('1h 11m');
-    expect(incidentDuration({ durationSeconds: 3 * 3600, end: null })).toBe('3h so far');
+    expect(incidentDuration({ durationSeconds: 3 * 3600, end: null })).toBe('3h+');
   });
 
   it('groups SLOs and incidents under their team', () => {

@@ -42,8 +42,9 @@ export function teamSummary(team: ReportTeam): string {
   return `${team.met} of ${team.slos} SLO${team.slos === 1 ? '' : 's'} met`;
 }
 
+/** An incident still firing when the period ends has lasted at least this long: `2h 52m+`. */
 export function incidentDuration(i: Pick<ReportIncident, 'durationSeconds' | 'end'>): string {
-  return i.end === null ? `${humanDuration(i.durationSeconds)} so far` : humanDuration(i.durationSeconds);
+  return i.end === null ? `${humanDuration(i.durationSeconds)}+` : humanDuration(i.durationSeconds);
 }
 
 export interface TeamSection {

@@ -81,7 +81,7 @@ export function TeamSection({ section, periodLabel }: { section: Section; period
                   <span className={`${slo.chip} ${i.severity === 'page' ? slo.bad : slo.warn}`}>{i.severity}</span>
                 </td>
                 <td>{formatUtc(i.start)}</td>
-                <td>{i.end === null ? 'still firing' : formatUtc(i.end)}</td>
+                <td>{i.end === null ? 'still firing at the end' : formatUtc(i.end)}</td>
                 <td>{incidentDuration(i)}</td>
                 <td className={slo.num}>{formatBudget(i.budgetConsumed)}</td>
               </tr>
