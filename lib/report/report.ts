@@ -1,9 +1,7 @@
 import 'server-only';
 import { detectedMesh } from '@/lib/mesh-detected';
 import type { PrometheusClient } from '@/lib/prometheus';
-import { getSloStore } from '@/lib/store';
-import { ApiError } from '@/lib/api/errors';
-import type { SloSpec } from '@/lib/slo/spec';
+import { readSpecs } from '@/lib/slo-engine/stored-statuses';
 import { sloRow, sortIncidents, teamRows } from './assemble';
 import { periodIncidents } from './incidents';
 import { dataStart, serviceAvailability } from './mesh-read';
@@ -15,18 +13,6 @@ import type { Report } from './schema';
 // teams, the backtest's incidents, and the availability of services without SLOs. A handful of
 // queries whatever the number of SLOs: counts per indicator kind for each period, the backtest's
 // grouped range queries, one availability query and one probe for where the data starts.
-
-function readSpecs(): SloSpec[] {
-  try {
-    return getSloStore()
-      .list()
-      .map((s) => s.spec);
-  } catch (err) {
-    // SQLite messages name files on the server: log them, tell the caller only what failed.
-    console.error(err);
-    throw new ApiError(503, 'store_unavailable', 'The SLO store could not be read, so the report is unavailable (see the server log)');
-  }
-}
 
 export async function buildReport({ period, previous }: ReportPeriods, { client, signal }: { client: PrometheusClient; signal?: AbortSignal }): Promise<Report> {
   const specs = readSpecs();
