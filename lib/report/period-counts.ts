@@ -1,5 +1,6 @@
 import 'server-only';
 import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
+import { detectedSli } from '@/lib/mesh-detected';
 import { durationToPromql } from '@/lib/promql';
 import { countsFromResults, planRawQueries, type CountSample } from '@/lib/slo-engine/bulk-queries';
 import type { SloSpec } from '@/lib/slo/spec';
@@ -8,7 +9,7 @@ import type { WindowCounts } from '@/lib/slo/status';
 // Each SLO's good and total events over a whole report period: the engine's own grouped counter
 // queries (bulk-queries.ts, one per indicator kind plus one per custom SLO) with a range of exactly
 // `to - from` seconds, read at `to`. The only place the report builds SLO counter queries, so a change
-// in how the engine spells them (a mesh-aware SLI source, say) is made here once.
+// in how the engine spells them is made here once; the detected mesh's SLI source spells them.
 
 export interface PeriodRead {
   client: PrometheusClient;
@@ -21,7 +22,11 @@ export type PeriodCounts = { counts: WindowCounts; error: null } | { counts: nul
 
 export async function periodCounts(specs: readonly SloSpec[], { client, from, to, signal }: PeriodRead): Promise<Map<string, PeriodCounts>> {
   const window = durationToPromql(to - from);
-  const queries = planRawQueries(specs.map((spec) => ({ spec, windows: [window] })));
+  const sli = await detectedSli(client, signal);
+  const queries = planRawQueries(
+    specs.map((spec) => ({ spec, windows: [window] })),
+    sli,
+  );
   const results = new Map<string, CountSample[]>();
   const failed = new Map<string, string>();
   await Promise.all(
@@ -44,7 +49,7 @@ export async function periodCounts(specs: readonly SloSpec[], { client, from, to
       out.set(spec.name, { counts: null, error });
       continue;
     }
-    const read = countsFromResults(spec, results, [window]);
+    const read = countsFromResults(spec, results, sli, [window]);
     const counts = read.ok ? read.counts[window] : undefined;
     if (counts) out.set(spec.name, { counts, error: null });
     else out.set(spec.name, { counts: null, error: read.ok ? 'no counts' : `${read.missingThresholdMs} ms is not a latency bucket boundary in the data` });
