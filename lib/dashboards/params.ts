@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unixSecondsSchema } from '@/lib/format';
 
 // Query parameters of `GET /api/panels/{dashboard}/{panel}`: the range and optional filters.
 // Pure zod, so the route and tests share it.
@@ -22,12 +23,6 @@ export function defaultStep(rangeSeconds: number): number {
   return NICE_STEPS.find((s) => s >= wanted) ?? Math.ceil(wanted / 86_400) * 86_400;
 }
 
-const unixSeconds = z.coerce
-  .number({ error: 'must be unix seconds' })
-  .refine(Number.isFinite, 'must be unix seconds')
-  .refine((t) => t > 0, 'must be positive unix seconds')
-  .refine((t) => t < 1e10, 'must be unix seconds, not milliseconds');
-
 const name = z
   .string()
   .trim()
@@ -37,8 +32,8 @@ const name = z
 
 export const panelQuerySchema = z
   .object({
-    start: unixSeconds.optional(),
-    end: unixSeconds.optional(),
+    start: unixSecondsSchema.optional(),
+    end: unixSecondsSchema.optional(),
     step: z.coerce.number({ error: 'must be seconds' }).refine(Number.isFinite, 'must be seconds').refine((s) => s >= 1, 'must be at least 1 second').optional(),
     namespace: name,
     service: name,
