@@ -1,5 +1,6 @@
 'use client';
 
+import { formatUtc } from '@/lib/format';
 import { GRAPH_WINDOWS, MAX_HOPS, MIN_HOPS, type GraphNode, type GraphUrlState, type GraphWindow } from '@/lib/graph';
 import styles from './graph.module.css';
 import { ViewToggle } from './view-toggle';
@@ -80,7 +81,7 @@ export function GraphFilters({ state, time, namespaces, nodes, onChange }: Graph
               {k} earlier
             </option>
           ))}
-          {offset === 'custom' && <option value="custom">{new Date((state.compare ?? 0) * 1000).toISOString()}</option>}
+          {offset === 'custom' && <option value="custom">{formatUtc(state.compare ?? 0)}</option>}
         </select>
       </label>
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT_CHART_THEME as theme } from '@/components/charts/chart-theme';
-import type { GraphSeriesOption } from '@/components/charts/echart';
+import type { ChartItemEvent, GraphSeriesOption } from '@/components/charts/echart';
 import type { GraphEdge, GraphNode } from '@/lib/graph';
 import { buildGraphOption, graphItemOf, LARGE_GRAPH_EDGES } from './graph-options';
 
@@ -84,7 +84,7 @@ describe('graphItemOf', () => {
   const opt = buildGraphOption({ nodes, edges, goneEdges: gone, theme, size: { width: 800, height: 400 } });
   const s = (opt.series as GraphSeriesOption[])[0] as { data: Array<{ id: string; silent?: boolean }>; edges: unknown[] };
   // ECharts' click event for item i of the series' `data` (dataType 'node') or `edges` (dataType 'edge').
-  const click = (dataType: string, dataIndex: number) => ({ componentType: 'series', seriesIndex: 0, dataType, dataIndex, data: {} });
+  const click = (dataType: 'node' | 'edge', dataIndex: number): ChartItemEvent => ({ componentType: 'series', seriesIndex: 0, dataType, dataIndex, data: {} });
 
   it('maps a node click to the node drawn at that index, past the silent anchors', () => {
     const index = s.data.findIndex((d) => d.id === 'ns/b');
