@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryKeys } from '@/lib/queries/keys';
-import { fetchText } from '@/lib/queries/slo-api';
+import { fetchText } from '@/lib/queries/api-fetch';
 import styles from './slo.module.css';
 import { useCopy } from './use-copy';
 
@@ -19,7 +19,7 @@ export function AlertmanagerPanel() {
   const [teams, setTeams] = useState(false);
   const { copied, copy: copyText } = useCopy();
   const path = `/api/alertmanager?format=${format}&teams=${teams}`;
-  const config = useQuery({ queryKey: [...queryKeys.slosAll(), 'alertmanager', format, teams], queryFn: ({ signal }) => fetchText(path, signal) });
+  const config = useQuery({ queryKey: queryKeys.alertmanagerConfig(format, teams), queryFn: ({ signal }) => fetchText(path, signal) });
   const copy = () => copyText(config.data);
   return (
     <section aria-label="Alertmanager routing">

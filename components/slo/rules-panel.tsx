@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryKeys } from '@/lib/queries/keys';
-import { fetchText } from '@/lib/queries/slo-api';
+import { fetchText } from '@/lib/queries/api-fetch';
 import { AlertmanagerPanel } from './alertmanager-panel';
 import styles from './slo.module.css';
 import { useCopy } from './use-copy';
@@ -18,7 +18,7 @@ export function RulesPanel({ name }: { name: string }) {
   const [format, setFormat] = useState<(typeof FORMATS)[number]['id']>('prometheus');
   const { copied, copy: copyText } = useCopy();
   const path = `/api/slos/${encodeURIComponent(name)}/rules?format=${format}`;
-  const rules = useQuery({ queryKey: [...queryKeys.slo(name), 'rules', format], queryFn: ({ signal }) => fetchText(path, signal) });
+  const rules = useQuery({ queryKey: queryKeys.sloRules(name, format), queryFn: ({ signal }) => fetchText(path, signal) });
   const copy = () => copyText(rules.data);
   return (
     <section className={styles.card} aria-label="Generated rules">

@@ -1,4 +1,4 @@
-import { isApiError } from './api-error';
+import { isApiError } from '@/lib/api/api-error';
 
 /** Retries after the first failure: enough to ride out a Prometheus restart, not to hammer it. */
 export const MAX_RETRIES = 2;
