@@ -1,29 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useMemo } from 'react';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { Missing } from '@/components/ui/missing';
 import type { ServiceSummary } from '@/lib/queries/schemas';
 import { formatMs, formatPercent, formatRps, LEVEL_LABELS, successLevel } from '../format';
-import { DEFAULT_SORT, nextSort, sortServices, type SortKey, type SortState } from './sort-services';
 import styles from './services-table.module.css';
-
-const COLUMNS: { key: SortKey; label: string; unit?: string }[] = [
-  { key: 'service', label: 'Service' },
-  { key: 'rps', label: 'Requests', unit: 'req/s' },
-  { key: 'successRatio', label: 'Success', unit: '%' },
-  { key: 'p95Ms', label: 'p95 latency', unit: 'ms' },
-];
-
-/** A dash for a missing value, with the reason for screen readers and on hover. */
-function Missing({ reason }: { reason?: string }) {
-  const text = reason ?? 'no data';
-  return (
-    <span className={styles.missing} title={text}>
-      <span aria-hidden="true">—</span>
-      <span className="sr-only">{text}</span>
-    </span>
-  );
-}
 
 function SuccessCell({ row }: { row: ServiceSummary }) {
   if (row.successRatio === null) return <Missing reason={row.reasons.successRatio} />;
@@ -36,50 +19,39 @@ function SuccessCell({ row }: { row: ServiceSummary }) {
   );
 }
 
+/** Ties (and the service column itself) by name, then namespace: one service in two namespaces stays together. */
+export const byName = (a: ServiceSummary, b: ServiceSummary) => a.service.localeCompare(b.service, 'en') || a.namespace.localeCompare(b.namespace, 'en');
+
+function columnsFor(hrefFor?: (row: ServiceSummary) => string): Column<ServiceSummary>[] {
+  return [
+    {
+      key: 'service',
+      label: 'Service',
+      sortValue: (r) => r.service,
+      render: (r) => (
+        <>
+          {hrefFor ? (
+            <Link className={styles.service} href={hrefFor(r)}>
+              {r.service}
+            </Link>
+          ) : (
+            <span className={styles.service}>{r.service}</span>
+          )}{' '}
+          <span className={styles.namespace}>{r.namespace}</span>
+        </>
+      ),
+    },
+    { key: 'rps', label: 'Requests', unit: 'req/s', numeric: true, sortValue: (r) => r.rps, render: (r) => (r.rps === null ? <Missing reason={r.reasons.rps} /> : formatRps(r.rps)) },
+    // Worst first: the question on the home page is what is failing.
+    { key: 'successRatio', label: 'Success', unit: '%', numeric: true, firstDirection: 'ascending', sortValue: (r) => r.successRatio, render: (r) => <SuccessCell row={r} /> },
+    { key: 'p95Ms', label: 'p95 latency', unit: 'ms', numeric: true, sortValue: (r) => r.p95Ms, render: (r) => (r.p95Ms === null ? <Missing reason={r.reasons.p95Ms} /> : formatMs(r.p95Ms)) },
+  ];
+}
+
+const rowKey = (r: ServiceSummary) => `${r.namespace}/${r.service}`;
+
+/** Every service's rate, success and p95, through the one table; sorted by name until a header is clicked. */
 export function ServicesTable({ services, caption, hrefFor }: { services: readonly ServiceSummary[]; caption: string; hrefFor?: (row: ServiceSummary) => string }) {
-  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
-  const rows = sortServices(services, sort);
-  return (
-    <div className={styles.scroll}>
-      <table className={styles.table}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map(({ key, label, unit }) => (
-              <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined} className={key === 'service' ? undefined : styles.num}>
-                <button type="button" onClick={() => setSort(nextSort(sort, key))}>
-                  {label}
-                  {unit && <span className={styles.unit}> ({unit})</span>}
-                  <span aria-hidden="true" className={styles.arrow}>
-                    {sort.key !== key ? '↕' : sort.direction === 'ascending' ? '▲' : '▼'}
-                  </span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.namespace}/${row.service}`}>
-              <th scope="row">
-                {hrefFor ? (
-                  <Link className={styles.service} href={hrefFor(row)}>
-                    {row.service}
-                  </Link>
-                ) : (
-                  <span className={styles.service}>{row.service}</span>
-                )}{' '}
-                <span className={styles.namespace}>{row.namespace}</span>
-              </th>
-              <td className={styles.num}>{row.rps === null ? <Missing reason={row.reasons.rps} /> : formatRps(row.rps)}</td>
-              <td className={styles.num}>
-                <SuccessCell row={row} />
-              </td>
-              <td className={styles.num}>{row.p95Ms === null ? <Missing reason={row.reasons.p95Ms} /> : formatMs(row.p95Ms)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns = useMemo(() => columnsFor(hrefFor), [hrefFor]);
+  return <DataTable caption={caption} rows={services} columns={columns} rowKey={rowKey} initialSort={{ key: 'service', direction: 'ascending' }} tie={byName} />;
 }
