@@ -21,6 +21,7 @@ import {
 // `use` is ECharts' registry, not React's hook; renamed so nobody (and no linter) confuses them.
 import { init, use as registerParts, type ComposeOption, type ECElementEvent, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useLatest } from '@/components/ui/use-latest';
 
 registerParts([LineChart, HeatmapChart, GraphChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -61,10 +62,7 @@ export interface EChartProps {
 export default function EChart({ option, label, height = 240, className, onEvents }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
-  const handlers = useRef(onEvents);
-  useEffect(() => {
-    handlers.current = onEvents;
-  }, [onEvents]);
+  const handlers = useLatest(onEvents);
   // Which events to listen to is fixed by the names given; the handlers themselves are read on each event.
   const eventNames = Object.keys(onEvents ?? {}).sort().join(' ');
 
@@ -98,7 +96,7 @@ export default function EChart({ option, label, height = 240, className, onEvent
       if (instance.isDisposed()) return;
       for (const [name, listener] of listeners) instance.off(name, listener);
     };
-  }, [eventNames]);
+  }, [eventNames, handlers]);
 
   useEffect(() => {
     // notMerge: a series that disappeared from the data must disappear from the chart too.

@@ -1,19 +1,13 @@
 'use client';
 
-import { WINDOW_CHOICES, type SloForm } from './form-model';
+import { WINDOW_CHOICES } from './form-model';
 import { FormField } from './form-field';
-import { IndicatorFields } from './indicator-fields';
+import { IndicatorFields, type FormSectionProps } from './indicator-fields';
 import { PolicyFields } from './policy-fields';
 
-interface Props {
-  form: SloForm;
-  set: (patch: Partial<SloForm>) => void;
-  errors: Record<string, string[]>;
-  /** `namespace/service` ids discovered in Prometheus. */
-  services: readonly string[];
+interface Props extends FormSectionProps {
   servicesError: Error | null;
   editing: boolean;
-  time: number | null;
 }
 
 export function SloFormFields({ form, set, errors, services, servicesError, editing, time }: Props) {
