@@ -2,8 +2,9 @@
 
 import { useMemo } from 'react';
 import { DataTable, type Column as TableColumn } from '@/components/ui/data-table';
-import type { Column, PanelData } from '@/lib/dashboards/schema';
+import { levelStatus, type Column, type PanelData, type RowHealth } from '@/lib/dashboards/schema';
 import { HEALTH_LABELS, UNIT_LABELS } from '../format-unit';
+import { HealthChip } from '../ui/health-chip';
 import { cellSortValue } from './cell-sort-value';
 import { CellContent } from './table-cell';
 import styles from './table-view.module.css';
@@ -17,8 +18,18 @@ function headerUnit(column: Column): string | undefined {
   return UNIT_LABELS[column.unit] || undefined;
 }
 
-/** A failing or degraded row says so in words beside its name, not only by colour. */
-function HealthCue({ health }: { health: Row['health'] }) {
+/** A row's status colour: its own, or its verdict's. */
+const statusOf = (h: RowHealth | undefined) => (typeof h === 'object' ? levelStatus(h.level) : h);
+
+/** The cue after a row's first cell: the verdict chip on every row that has one, else flagged statuses in words. */
+function RowCue({ health }: { health: RowHealth | undefined }) {
+  if (typeof health === 'object') {
+    return (
+      <span className={styles.verdict}>
+        <HealthChip health={health} />
+      </span>
+    );
+  }
   if (health !== 'bad' && health !== 'warn') return null;
   return (
     <span className={styles.cue} data-health={health}>
@@ -39,12 +50,12 @@ export function TableView({ data, caption, linkHref }: { data: TableData; captio
         sortValue: (row) => cellSortValue(row.cells[column.key]),
         render: (row) => (
           <>
-            <CellContent cell={row.cells[column.key]} column={column} health={row.health} linkHref={linkHref} />
-            {i === 0 && <HealthCue health={row.health} />}
+            <CellContent cell={row.cells[column.key]} column={column} health={statusOf(row.health)} linkHref={linkHref} />
+            {i === 0 && <RowCue health={row.health} />}
           </>
         ),
       })),
     [data.columns, linkHref],
   );
-  return <DataTable caption={caption} captionHidden rows={data.rows} columns={columns} rowKey={(row) => row.id} rowData={(row) => ({ 'data-health': row.health })} />;
+  return <DataTable caption={caption} captionHidden rows={data.rows} columns={columns} rowKey={(row) => row.id} rowData={(row) => ({ 'data-health': statusOf(row.health) })} />;
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { LazyEChart } from '@/components/charts/lazy-echart';
 import { useChartTheme } from '@/components/charts/use-chart-theme';
 import type { ChartEvents } from '@/components/charts/echart';
-import type { EdgeDiff, GraphEdge, GraphNode, NodeSlos } from '@/lib/graph';
+import type { EdgeDiff, GraphEdge, GraphNode } from '@/lib/graph';
 import { buildGraphOption, graphItemOf } from './graph-options';
 import styles from './graph.module.css';
 
@@ -12,7 +12,6 @@ export interface GraphChartProps {
   nodes: readonly GraphNode[];
   edges: readonly GraphEdge[];
   goneEdges?: readonly GraphEdge[];
-  slos?: ReadonlyMap<string, NodeSlos>;
   diff?: ReadonlyMap<string, EdgeDiff>;
   selectedNode?: string;
   selectedEdge?: string;
@@ -40,7 +39,7 @@ function useWidth(ref: RefObject<HTMLDivElement | null>): number {
   return width;
 }
 
-export function GraphChart({ nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, label, onSelectNode, onSelectEdge }: GraphChartProps) {
+export function GraphChart({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, label, onSelectNode, onSelectEdge }: GraphChartProps) {
   const theme = useChartTheme();
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
@@ -49,8 +48,8 @@ export function GraphChart({ nodes, edges, goneEdges, slos, diff, selectedNode, 
   const tallest = Math.max(0, ...perLayer.values());
   const height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, tallest * ROW_PX));
   const option = useMemo(
-    () => buildGraphOption({ nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, theme, size: { width, height } }),
-    [nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, theme, width, height],
+    () => buildGraphOption({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, size: { width, height } }),
+    [nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, width, height],
   );
   // ECharts says which node or call was clicked (it drew the curves, it knows where they are).
   const events = useMemo(

@@ -1,6 +1,6 @@
 // Turns the graph queries' vectors into nodes and edges. Pure: no I/O, unit-tested with plain samples.
 import { VIEW_LABELS, WORKLOAD_SERVICE_LABELS, type GraphQueryName, type ViewLabels } from './queries';
-import type { GraphEdge, NodeKind, Revision } from './schema';
+import type { MeasuredEdge as GraphEdge, NodeKind, Revision } from './schema';
 
 export interface VectorSample {
   labels: Readonly<Record<string, string>>;

@@ -1,5 +1,7 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
+import { serviceSloStatuses } from '@/lib/slo/stored-statuses';
 import type { GraphVectors } from './assemble';
 import { graphQueries, type GraphQueryName, type GraphView } from './queries';
 import { graphResponse } from './response';
@@ -19,12 +21,18 @@ function samples(result: InstantResult) {
   return result.samples;
 }
 
-/** Runs the graph's constant set of queries at one instant, assembles and lays out the graph. */
+/** Runs the graph's constant set of queries at one instant, assembles and lays out the graph, and
+ * judges every node and edge (service nodes with their SLOs at the same instant). */
 export async function fetchGraph({ time, window, namespace, view = 'service', signal }: FetchGraphParams): Promise<GraphResponse> {
   const queries = graphQueries({ window, namespace, view });
   const client = getPrometheusClient();
   const names = Object.keys(queries) as GraphQueryName[];
-  const results = await Promise.all(names.map((n) => client.instantQuery(queries[n], { time, signal })));
+  // SLOs measure services: the workload view's nodes are judged by their error ratio alone. Every
+  // namespace's SLOs, since a namespace's graph also draws its callers and callees from other ones.
+  const [slos, results] = await Promise.all([
+    view === 'service' ? serviceSloStatuses({ client, time, signal }) : Promise.resolve(undefined),
+    Promise.all(names.map((n) => client.instantQuery(queries[n], { time, signal }))),
+  ]);
   const vectors = {} as Partial<GraphVectors>;
   for (const [i, n] of names.entries()) vectors[n] = samples(results[i] as InstantResult);
   return graphResponse({
@@ -35,5 +43,6 @@ export async function fetchGraph({ time, window, namespace, view = 'service', si
     namespace: namespace ?? null,
     queries: names.map((n) => queries[n]),
     warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    health: { ...(slos ? { slos } : {}), thresholds: getEnv().health },
   });
 }

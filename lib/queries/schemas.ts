@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healthSchema } from '@/lib/health/schema';
 
 // Response bodies of Meshwatch's own API, shared by the route handlers (which build them) and the
 // hooks (which parse them), so both sides agree on one type.
@@ -20,6 +21,8 @@ export const serviceSummarySchema = z.object({
   /** 95th percentile latency in milliseconds; null without traffic. */
   p95Ms: z.number().nullable(),
   reasons: reasonsSchema,
+  /** The one verdict (lib/health): the worse of the service's SLOs and its error ratio over the window. */
+  health: healthSchema,
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 

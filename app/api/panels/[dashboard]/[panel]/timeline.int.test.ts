@@ -17,7 +17,7 @@ describe('payments outage', () => {
   it('tops the failing services with the error ratio the truth gives', async () => {
     const rows = table(await panel('oncall', 'top-failing', range)).rows;
     expect(rows[0] && id(rows[0])).toBe('payments/payments');
-    expect(rows[0]?.health).toBe('bad');
+    expect(rows[0]?.health).toMatchObject({ level: 'failing', reason: expect.stringMatching(/^\d\d\.\d % of requests fail \(failing at 5 % or more\)/) });
     expect(rows[0]?.cells.errorRatio).toBeCloseTo(service(model.truth(range.start, range.end), 'payments/payments').errorRatio ?? 0, 9);
   });
 
@@ -45,7 +45,9 @@ describe('cart slow burn', () => {
     const truth = service(model.truth(range.start, range.end), 'shop/cart');
     expect(cart?.cells.errorRatio).toBeCloseTo(truth.errorRatio ?? 0, 9);
     expect(Number(cart?.cells.errorRatio)).toBeGreaterThan(0.004);
-    expect(cart?.health).toBe('warn');
+    // Under the 1 % warning threshold, and no SLO on cart in this store: ok, in lib/health's words.
+    // (With an SLO it is a warning, its ticket: app/api/services/health-consistency.int.test.ts.)
+    expect(cart?.health).toMatchObject({ level: 'ok', reason: expect.stringMatching(/^0\.4\d % of requests fail \(under the 1 % warning threshold\)/) });
     if (hours === 1) expect(rows[0] && id(rows[0])).toBe('shop/cart');
   });
 });
