@@ -4,7 +4,7 @@
 // alert shows in Prometheus' /api/v1/alerts, on /slos and on the on-call dashboard.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePromDuration } from '../lib/prometheus/promql';
+import { parsePromDuration } from '../lib/promql/promql';
 
 // `npm run demo` writes its ports here while it runs, so a demo started on other ports needs no env here.
 const PORTS_FILE = path.resolve(__dirname, '../.data/demo/ports.json');

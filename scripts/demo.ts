@@ -12,7 +12,7 @@ import { assertPortFree, isPortFree, waitFor } from './system/ports';
 import { simulatorSourceKey } from './system/source-key';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from './system/prometheus';
 import { DEFAULT_ALERTMANAGER_PORT, startAlertmanager, type AlertmanagerProcess } from './system/alertmanager';
-import { alertmanagerYaml } from '../lib/slo/alertmanager';
+import { alertmanagerYaml } from '../lib/slo/rules/alertmanager';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.data/demo');

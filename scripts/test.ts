@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureSystemPackages } from './system/deps';
-import { ensureFixtureTsdb, startFixturePrometheus } from './testing/fixture-tsdb';
+import { ensureFixtureTsdb, FIXTURE_MESHES, startFixturePrometheus } from './testing/fixture-tsdb';
 
 const ROOT = path.resolve(__dirname, '..');
 const REPORTS = path.join(ROOT, '.data/reports');
@@ -86,15 +86,19 @@ async function main() {
   await step('lint (eslint)', async () => checkStep(await run('eslint', ['.', '--max-warnings=0'])));
   await step('unit tests (vitest)', vitest('unit'));
   await step('fixture history (simulator + promtool backfill)', async () => {
-    await ensureFixtureTsdb();
+    for (const mesh of FIXTURE_MESHES) await ensureFixtureTsdb(console.log, mesh);
     return { ok: true, passed: 0, failed: 0, skipped: 0 };
   });
   await step('integration tests (vitest, real Prometheus)', async () => {
-    const prom = await startFixturePrometheus();
+    const istio = await startFixturePrometheus(undefined, 'istio');
+    const linkerd = await startFixturePrometheus(undefined, 'linkerd').catch(async (err: unknown) => {
+      await istio.stop();
+      throw err;
+    });
     try {
-      return await vitest('integration', { TEST_PROMETHEUS_URL: prom.url })();
+      return await vitest('integration', { TEST_PROMETHEUS_URL: istio.url, TEST_PROMETHEUS_URL_LINKERD: linkerd.url })();
     } finally {
-      await prom.stop();
+      await Promise.all([istio.stop(), linkerd.stop()]);
     }
   });
   const build = await step('production build (next build)', async () => checkStep(await run('next', ['build'])));

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
-import { durationToPromql } from '@/lib/prometheus/duration';
+import { durationToPromql } from '@/lib/promql/duration';
 import { useDashboardRange, type DashboardRange } from '@/lib/queries/use-dashboard-range';
 import { withTime, type TimeState } from '@/lib/queries/time-state';
 

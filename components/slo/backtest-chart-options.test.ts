@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT_CHART_THEME } from '@/components/charts/chart-theme';
-import type { BacktestResult } from '@/lib/slo/backtest-schema';
+import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { backtestChartOption, burnPoints, chartWindows, LOG_FLOOR } from './backtest-chart-options';
 
 // A 30d SLO's default policy (factors from the SRE Workbook, ch. 5: 14.4, 6, 3, 1).

@@ -1,7 +1,7 @@
 import type { ChartOption, LineSeriesOption } from '@/components/charts/echart';
 import type { ChartTheme } from '@/components/charts/chart-theme';
 import { TIME_AXIS_NAME_ROOM, UTC_OPTION, utcTimeAxis } from '@/components/charts/time-axis';
-import type { BacktestResult, Episode, SignificantEvent } from '@/lib/slo/backtest-schema';
+import type { BacktestResult, Episode, SignificantEvent } from '@/lib/slo/backtest/schema';
 
 // The backtest timeline: burn rate per policy window, each pair's threshold, and the periods in which
 // alerts would have fired (page red, ticket amber) over the significant budget-consuming events

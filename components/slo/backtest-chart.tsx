@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { LazyEChart } from '@/components/charts/lazy-echart';
 import { useChartTheme } from '@/components/charts/use-chart-theme';
-import type { BacktestResult } from '@/lib/slo/backtest-schema';
+import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { backtestChartOption, type BacktestChartSettings } from './backtest-chart-options';
 import local from './backtest.module.css';
 

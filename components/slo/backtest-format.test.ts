@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BacktestSummary } from '@/lib/slo/backtest-schema';
+import type { BacktestSummary } from '@/lib/slo/backtest/schema';
 import { backtestRange, episodeDuration, formatSeconds, offsetWords, parseRangeChoice, summarySentences } from './backtest-format';
 
 const DAY = 86_400;

@@ -1,5 +1,5 @@
 import { factor, humanDuration, percent } from '@/lib/slo/format';
-import type { BacktestSummary, Episode, SignificantEvent } from '@/lib/slo/backtest-schema';
+import type { BacktestSummary, Episode, SignificantEvent } from '@/lib/slo/backtest/schema';
 
 // Display strings and ranges of the backtest panel. Pure; every figure comes from the server.
 

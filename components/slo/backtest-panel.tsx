@@ -2,7 +2,7 @@
 
 import { useId, type ReactNode } from 'react';
 import { Panel, type PanelQuery } from '@/components/panel';
-import type { BacktestResult } from '@/lib/slo/backtest-schema';
+import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { BacktestChart } from './backtest-chart';
 import { BacktestEpisodesTable } from './backtest-episodes-table';
 import { formatUtc } from '@/lib/format';

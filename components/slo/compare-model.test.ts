@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BacktestSummary } from '@/lib/slo/backtest-schema';
+import type { BacktestSummary } from '@/lib/slo/backtest/schema';
 import { compareRequest, compareRows } from './compare-model';
 import { EMPTY_FORM } from './form-model';
 

@@ -1,4 +1,4 @@
-import type { BacktestSummary } from '@/lib/slo/backtest-schema';
+import type { BacktestSummary } from '@/lib/slo/backtest/schema';
 import type { Policy } from '@/lib/slo/spec';
 import { windowSeconds } from '@/lib/slo/windows';
 import { formatSeconds, formatShare } from './backtest-format';

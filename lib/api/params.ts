@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { unixSecondsSchema } from '@/lib/format';
-import { durationToPromql, parsePromDuration } from '@/lib/prometheus/promql';
+import { durationToPromql, parsePromDuration } from '@/lib/promql';
 
 /**
  * Reads query-string parameters through `schema`; repeated keys become arrays.

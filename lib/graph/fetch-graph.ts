@@ -1,7 +1,7 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
-import { serviceSloStatuses } from '@/lib/slo/stored-statuses';
+import { serviceSloStatuses } from '@/lib/slo-engine/stored-statuses';
 import type { GraphVectors } from './assemble';
 import { graphQueries, type GraphQueryName, type GraphView } from './queries';
 import { graphResponse } from './response';

@@ -2,7 +2,7 @@
 // of queries is constant whatever the mesh size. Values enter only through `matchers` (escaped).
 import { checkWindow, sumBy } from '@/lib/mesh/expr';
 import { DURATION_BUCKETS, ISTIO_ERROR_CODES, ISTIO_LABELS, REQUESTS } from '@/lib/mesh/istio-traffic';
-import { matchers, type MatcherSpec } from '@/lib/prometheus/promql';
+import { matchers, type MatcherSpec } from '@/lib/promql';
 
 /** What a node is: a service (the callee's Kubernetes service) or a workload (its deployment). */
 export const GRAPH_VIEWS = ['service', 'workload'] as const;

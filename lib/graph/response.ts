@@ -1,4 +1,4 @@
-import { parsePromDuration } from '@/lib/prometheus/duration';
+import { parsePromDuration } from '@/lib/promql';
 import { assembleGraph, type GraphVectors } from './assemble';
 import { edgeHealth, nodeHealth, type GraphHealthInput } from './health';
 import { layeredLayout } from './layout';

@@ -1,6 +1,6 @@
 // Small PromQL builders shared by the adapters. Label names passed here are ours (constants), values
 // only ever enter through `matchers`, which escapes them.
-import { isValidLabelName, parsePromDuration } from '@/lib/prometheus/promql';
+import { isValidLabelName, parsePromDuration } from '@/lib/promql';
 
 /** Returns `window` if it is a PromQL duration literal; throws RangeError otherwise (no injection via `[...]`). */
 export function checkWindow(window: string): string {

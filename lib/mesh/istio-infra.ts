@@ -1,5 +1,5 @@
 // Istio beyond request metrics: Envoy cluster stats, istiod, the CA, sidecar resources, revisions, TCP.
-import { matchers } from '@/lib/prometheus/promql';
+import { matchers } from '@/lib/promql';
 import type { CertExpiryQuery, ControlPlaneQueries, MeshQuery, ProxyResourceQueries, RetryQueries, TcpQueries } from './adapter';
 import { checkWindow, quantile, sumBy, withLabel } from './expr';
 import { proxyResourceQueries } from './kube';

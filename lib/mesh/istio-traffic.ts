@@ -1,6 +1,6 @@
 // Istio request telemetry: rates, errors, latency, mTLS, codes and flags, grouped in PromQL.
 // Metrics: https://istio.io/latest/docs/reference/config/metrics/
-import { matchers, type MatcherSpec } from '@/lib/prometheus/promql';
+import { matchers, type MatcherSpec } from '@/lib/promql';
 import type { Dimension, FlagQuestion, Grouping, MeshQuery, QuantileQuestion, TrafficQuestion, TrafficScope } from './adapter';
 import { checkWindow, quantile, ratio, sumBy } from './expr';
 

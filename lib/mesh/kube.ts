@@ -1,6 +1,6 @@
 // Kubernetes-level signals shared by the adapters: sidecar CPU and memory (cAdvisor) and container
 // restarts (kube-state-metrics). Only the proxy container's name differs by mesh.
-import { matchers } from '@/lib/prometheus/promql';
+import { matchers } from '@/lib/promql';
 import type { ProxyResourceQueries } from './adapter';
 import { checkWindow, sumBy } from './expr';
 

@@ -1,7 +1,7 @@
 // Linkerd request telemetry (https://linkerd.io/2/reference/proxy-metrics/). Server-side figures read
 // direction="inbound"; anything about the caller (grouping by source, edges, a source scope) can only
 // come from the caller's proxy, direction="outbound", whose labels name both ends.
-import { matchers, type MatcherSpec } from '@/lib/prometheus/promql';
+import { matchers, type MatcherSpec } from '@/lib/promql';
 import type { Dimension, Grouping, MeshQuery, QuantileQuestion, TrafficQuestion, TrafficScope } from './adapter';
 import { checkWindow, quantile, ratio, sumBy } from './expr';
 

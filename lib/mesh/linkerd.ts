@@ -1,5 +1,5 @@
 // Linkerd: request_total / response_total / response_latency_ms, tcp_*, the identity issuer's expiry.
-import { matchers } from '@/lib/prometheus/promql';
+import { matchers } from '@/lib/promql';
 import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
 import { checkWindow, sumBy } from './expr';
 import { proxyResourceQueries } from './kube';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createPrometheusClient, type PrometheusClient } from './client';
 import { PrometheusError } from './errors';
-import { escapeLabelValue } from './promql';
+import { escapeLabelValue } from '@/lib/promql';
 
 // A real Prometheus from the integration global setup. Only constant expressions are queried, so
 // nothing here depends on which metrics the fixture happens to hold.

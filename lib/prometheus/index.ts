@@ -1,7 +1,7 @@
 import 'server-only';
 
 // The one client for the Prometheus HTTP API. Pure PromQL helpers are also importable directly
-// from '@/lib/prometheus/promql' (no server-only) by lib/mesh and lib/slo.
+// from '@/lib/promql' (pure, no server-only) by lib/mesh and lib/slo.
 export { createPrometheusClient, type PrometheusClient } from './client';
 export type {
   CallOptions,
@@ -18,4 +18,4 @@ export { checkPrometheusReadiness, readinessReason, type Readiness } from './rea
 export type { ExemplarSeries, InstantResult, Labels, Point, RangeResult, Sample, Series } from './query-schemas';
 export type { Alert, BuildInfo, Rule, RuleGroup } from './meta-schemas';
 export { parseSampleValue, secondsToMs } from './sample-value';
-export * from './promql';
+export * from '@/lib/promql';

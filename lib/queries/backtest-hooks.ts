@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 // Direct module import, not the lib/slo barrel: the browser needs the schema, not the engine.
-import { backtestResultSchema } from '@/lib/slo/backtest-schema';
+import { backtestResultSchema } from '@/lib/slo/backtest/schema';
 import type { Policy } from '@/lib/slo/spec';
 import { fetchApi, sendApi } from './api-fetch';
 import { queryKeys, type BacktestRange } from './keys';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PrometheusClient } from '@/lib/prometheus';
-import { ALERT_NAME } from '@/lib/slo/rules';
+import { ALERT_NAME } from '@/lib/slo/rules/rules';
 import type { SloAlerting } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 import { historyAlertsBySlo, liveAlertsBySlo, sloAlerting } from './readback';

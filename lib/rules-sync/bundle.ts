@@ -1,6 +1,6 @@
 import { Document } from 'yaml';
-import { prometheusRuleObject } from '@/lib/slo/rules-output';
-import { sloRuleGroups, type RuleGroup } from '@/lib/slo/rules';
+import { prometheusRuleObject } from '@/lib/slo/rules/output';
+import { sloRuleGroups, type RuleGroup } from '@/lib/slo/rules/rules';
 import type { SloSpec } from '@/lib/slo/spec';
 
 // Every stored SLO's rules as one file: the rule file Meshwatch writes for Prometheus, and the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, RuleGroup } from '@/lib/prometheus/meta-schemas';
-import { sloRuleGroups } from '@/lib/slo/rules';
+import { sloRuleGroups } from '@/lib/slo/rules/rules';
 import type { SloSpec } from '@/lib/slo/spec';
 import { liveAlertsBySlo, normalizeExpr, sameExpr, sloAlerting } from './readback';
 

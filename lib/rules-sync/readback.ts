@@ -1,6 +1,6 @@
 import type { Alert, RuleGroup as LoadedGroup } from '@/lib/prometheus/meta-schemas';
 import type { Sample } from '@/lib/prometheus/query-schemas';
-import { ALERT_NAME, sloRuleGroups, type AlertingRule, type RecordingRule } from '@/lib/slo/rules';
+import { ALERT_NAME, sloRuleGroups, type AlertingRule, type RecordingRule } from '@/lib/slo/rules/rules';
 import type { SloAlert, SloAlerting, RulesState } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 

@@ -1,5 +1,7 @@
-// lib/slo: the SLO spec, math, policy, status, rules and import/export. Pure (no I/O, no React, no
-// Next), so the browser may import it too. Evaluation against Prometheus is in evaluate*.ts (server-only).
+// lib/slo: the SLO spec, math, policy, status, rules/ (recording, alerts, rule tests), backtest/
+// (episodes, events, advice over arrays of counts) and interchange/ (OpenSLO, Sloth). Pure (no I/O, no
+// React, no Next; ESLint holds it), so the browser may import it too. Reading Prometheus and the store
+// is lib/slo-engine's job (server-only).
 export * from './spec';
 export * from './math';
 export * from './policy';
@@ -9,11 +11,10 @@ export { recommend } from './recommend';
 export { STATUS_WINDOWS, EXHAUSTION_WINDOW, normalizeWindow, sortWindows, windowSeconds } from './windows';
 export { bucketBoundaries, checkThreshold, nearestBoundaries, type ThresholdCheck } from './buckets';
 export { counterSelectors, windowExprs, leRegex, parseLe } from './queries';
-export { planCountQueries, countsFromResults, type CountQuery, type CountSample, type SpecCounts } from './bulk-queries';
-export { sloRuleGroups, errorRatioRecord, eventsRecord, thresholdExpr, ALERT_NAME, type RuleGroup } from './rules';
-export { rulesYaml, prometheusRuleYaml, prometheusRuleObject } from './rules-output';
-export { importSlos, MAX_IMPORT_BYTES } from './import';
-export { exportSlo, EXPORT_FORMATS, type ExportFormat } from './export';
-export { ImportError, type ImportProblem, type Imported } from './interchange';
+export { sloRuleGroups, errorRatioRecord, eventsRecord, thresholdExpr, ALERT_NAME, type RuleGroup } from './rules/rules';
+export { rulesYaml, prometheusRuleYaml, prometheusRuleObject } from './rules/output';
+export { importSlos, MAX_IMPORT_BYTES } from './interchange/import';
+export { exportSlo, EXPORT_FORMATS, type ExportFormat } from './interchange/export';
+export { ImportError, type ImportProblem, type Imported } from './interchange/interchange';
 export { humanDuration } from './format';
 export * from './api-schemas';

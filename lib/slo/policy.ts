@@ -1,6 +1,6 @@
 import { budgetFraction, tidy } from './math';
 import type { AlertPairSpec, SloSpec } from './spec';
-import { durationToPromql, parsePromDuration } from '@/lib/prometheus/promql';
+import { durationToPromql, parsePromDuration } from '@/lib/promql';
 import { windowSeconds } from './windows';
 
 // Alert policies: which (long, short) window pairs alert at which burn rate. Pure.

@@ -1,4 +1,4 @@
-import { matchers, type MatcherSpec } from '@/lib/prometheus/promql';
+import { matchers, type MatcherSpec } from '@/lib/promql';
 import { substituteWindow, type SloSpec } from './spec';
 
 // PromQL of each indicator over one window, for one SLO. Pure. Istio conventions (lib/mesh/istio.ts):

@@ -1,4 +1,4 @@
-import { durationToPromql, parsePromDuration } from '@/lib/prometheus/promql';
+import { durationToPromql, parsePromDuration } from '@/lib/promql';
 
 // Window arithmetic shared by the spec, the policy and the evaluation. Pure.
 

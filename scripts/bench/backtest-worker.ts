@@ -2,8 +2,8 @@
 // everything that talks to Prometheus), so backtest.ts runs this file under Node's `react-server`
 // condition, where `import 'server-only'` is an empty module, as inside Next's server.
 import { createPrometheusClient } from '@/lib/prometheus';
-import { backtestMany } from '@/lib/slo/backtest-many';
-import { backtestSlo } from '@/lib/slo/backtest-run';
+import { backtestMany } from '@/lib/slo-engine/backtest-many';
+import { backtestSlo } from '@/lib/slo-engine/backtest-run';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 import { createModel } from '../simulator';
 import { TEST_ANCHOR, TEST_HISTORY_DAYS, TEST_SEED } from '../simulator/fixture';

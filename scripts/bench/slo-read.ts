@@ -2,8 +2,8 @@
 // counters, over a Prometheus holding the fixture history plus 2 hours of backfilled recorded series.
 // Measured per path: queries sent, wall time of the whole plan (4 in flight, as evaluate.ts), and the
 // samples Prometheus itself reports loading (`stats=all`, totalQueryableSamples).
-import { planCountQueries, type CountQuery } from '../../lib/slo/bulk-queries';
-import { planRecordedQuery } from '../../lib/slo/recorded-read';
+import { planCountQueries, type CountQuery } from '../../lib/slo-engine/bulk-queries';
+import { planRecordedQuery } from '../../lib/slo-engine/recorded-read';
 import { sloSpecSchema, type SloSpec } from '../../lib/slo/spec';
 import { createModel } from '../simulator';
 import { TEST_ANCHOR, TEST_SEED } from '../simulator/fixture';

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
-import { sloRuleGroups } from '../../lib/slo/rules';
+import { sloRuleGroups } from '../../lib/slo/rules/rules';
 import type { SloSpec } from '../../lib/slo/spec';
 import { binaryPath } from '../system/deps';
 import { freePort } from '../system/ports';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
-import { alertmanagerFragmentYaml, alertmanagerYaml } from '@/lib/slo/alertmanager';
-import { yamlResponse } from '@/lib/slo/http';
+import { alertmanagerFragmentYaml, alertmanagerYaml } from '@/lib/slo/rules/alertmanager';
+import { yamlResponse } from '@/lib/slo-engine/http';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';

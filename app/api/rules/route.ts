@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
 import { prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
-import { yamlResponse } from '@/lib/slo/http';
+import { yamlResponse } from '@/lib/slo-engine/http';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';

@@ -5,9 +5,9 @@ import { healthVerdict } from '@/lib/health';
 import { combineServiceSummary, type MeshSample } from '@/lib/mesh';
 import { detectedMesh } from '@/lib/mesh-detected';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
-import { parsePromDuration } from '@/lib/prometheus/duration';
+import { parsePromDuration } from '@/lib/promql';
 import type { ServicesResponse } from '@/lib/queries/schemas';
-import { serviceSloStatuses } from '@/lib/slo/stored-statuses';
+import { serviceSloStatuses } from '@/lib/slo-engine/stored-statuses';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { backtestRange } from '@/lib/slo/backtest-http';
-import { backtestMany } from '@/lib/slo/backtest-many';
-import type { SlosBacktestResponse } from '@/lib/slo/backtest-schema';
-import { BASE_STEP } from '@/lib/slo/backtest-queries';
+import { backtestRange } from '@/lib/slo-engine/backtest-http';
+import { backtestMany } from '@/lib/slo-engine/backtest-many';
+import type { SlosBacktestResponse } from '@/lib/slo/backtest/schema';
+import { BASE_STEP } from '@/lib/slo-engine/backtest-queries';
 import { sortWindows } from '@/lib/slo/windows';
 import { getSloStore } from '@/lib/store';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
 import type { SlosStatusResponse } from '@/lib/slo';
-import { evaluateSlos } from '@/lib/slo/evaluate';
+import { evaluateSlos } from '@/lib/slo-engine/evaluate';
 import { getSloStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { sloSpecSchema } from '@/lib/slo';
-import { slosBacktestResponseSchema } from '@/lib/slo/backtest-schema';
+import { slosBacktestResponseSchema } from '@/lib/slo/backtest/schema';
 import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
 import { GET } from './[name]/backtest/route';
 import { POST } from './backtest/route';

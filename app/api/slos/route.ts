@@ -1,6 +1,6 @@
 import { apiHandler } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
-import { parseSpec, readJson, specResponse } from '@/lib/slo/http';
+import { parseSpec, readJson, specResponse } from '@/lib/slo-engine/http';
 import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 

@@ -1,5 +1,5 @@
 // Rate windows for panels. Pure.
-import { durationToPromql } from '@/lib/prometheus/promql';
+import { durationToPromql } from '@/lib/promql';
 import type { PanelParams } from '../params';
 
 /** The "now" window of stats: five minutes covers several scrapes at any usual interval. */

@@ -1,10 +1,10 @@
 import { apiHandler } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { backtestRequestSchema } from '@/lib/slo/backtest-schema';
-import { backtestRange, withPolicy } from '@/lib/slo/backtest-http';
-import { backtestSlo } from '@/lib/slo/backtest-run';
-import { parseSpec, readJson } from '@/lib/slo/http';
+import { backtestRequestSchema } from '@/lib/slo/backtest/schema';
+import { backtestRange, withPolicy } from '@/lib/slo-engine/backtest-http';
+import { backtestSlo } from '@/lib/slo-engine/backtest-run';
+import { parseSpec, readJson } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

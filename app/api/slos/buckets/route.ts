@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
 import type { BucketsResponse } from '@/lib/slo';
-import { findBucketBoundaries } from '@/lib/slo/evaluate';
+import { findBucketBoundaries } from '@/lib/slo-engine/evaluate';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { ImportError, importSlos, type ImportResponse } from '@/lib/slo';
-import { readText } from '@/lib/slo/http';
+import { readText } from '@/lib/slo-engine/http';
 import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 

@@ -3,9 +3,9 @@ import { ApiError, apiHandler, parseSearchParams, timeParamSchema } from '@/lib/
 import { requireRole } from '@/lib/auth';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { checkThreshold, type PreviewResponse } from '@/lib/slo';
-import { evaluateSlo, findBucketBoundaries } from '@/lib/slo/evaluate';
-import { budgetCurve } from '@/lib/slo/evaluate-curve';
-import { parseSpec, readJson } from '@/lib/slo/http';
+import { evaluateSlo, findBucketBoundaries } from '@/lib/slo-engine/evaluate';
+import { budgetCurve } from '@/lib/slo-engine/evaluate-curve';
+import { parseSpec, readJson } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

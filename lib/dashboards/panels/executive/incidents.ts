@@ -2,7 +2,7 @@
 // (so a pinned `?time=` shows what was firing then), grouped by the service they affect. Meshwatch's
 // own burn-rate alerts (SLOErrorBudgetBurn, with slo/service/namespace/severity labels) also name
 // their SLO, which the row links to.
-import { matchers } from '@/lib/prometheus/promql';
+import { matchers } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import type { Cell, PanelData } from '../../schema';
 import type { PanelParams } from '../../params';

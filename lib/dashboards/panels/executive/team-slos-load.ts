@@ -2,10 +2,10 @@ import 'server-only';
 // The stored SLOs and their statuses at the panel's instant, through the same bulk evaluation as
 // /api/slos-status: one query for the recording rules' series, then one raw query per window per
 // indicator kind for what they lack. The count depends on windows and kinds, never on how many SLOs.
-import type { CountQuery } from '@/lib/slo/bulk-queries';
-import { RECORDED_QUERY_ID } from '@/lib/slo/recorded-read';
+import type { CountQuery } from '@/lib/slo-engine/bulk-queries';
+import { RECORDED_QUERY_ID } from '@/lib/slo-engine/recorded-read';
 import type { SloStatus } from '@/lib/slo/status-schema';
-import { storedSloStatuses } from '@/lib/slo/stored-statuses';
+import { storedSloStatuses } from '@/lib/slo-engine/stored-statuses';
 import type { PanelParams } from '../../params';
 import { instant, type Loaded, type PanelIo, type PanelQuery } from '../types';
 import type { TeamSloInput } from './team-slos';

@@ -1,9 +1,9 @@
 // SLO burn-rate alerts: Meshwatch's own rules (SLOErrorBudgetBurn) pending or firing at the end of the
 // range, as Prometheus evaluates them (the ALERTS series, so a pinned time shows what fired then), one
 // row per SLO and severity, linking to the SLO page and the service's debug view.
-import { matchers } from '@/lib/prometheus/promql';
+import { matchers } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
-import { ALERT_NAME } from '@/lib/slo/rules';
+import { ALERT_NAME } from '@/lib/slo/rules/rules';
 import type { PanelParams } from '../../params';
 import type { PanelData } from '../../schema';
 import { compareText } from '../values';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { backtestRange, withPolicy } from '@/lib/slo/backtest-http';
-import { backtestSlo } from '@/lib/slo/backtest-run';
-import { storedOr404 } from '@/lib/slo/http';
+import { backtestRange, withPolicy } from '@/lib/slo-engine/backtest-http';
+import { backtestSlo } from '@/lib/slo-engine/backtest-run';
+import { storedOr404 } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

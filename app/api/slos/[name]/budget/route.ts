@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
 import type { BudgetResponse } from '@/lib/slo';
-import { budgetCurve } from '@/lib/slo/evaluate-curve';
-import { storedOr404 } from '@/lib/slo/http';
+import { budgetCurve } from '@/lib/slo-engine/evaluate-curve';
+import { storedOr404 } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

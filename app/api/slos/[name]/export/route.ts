@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
 import { EXPORT_FORMATS, exportSlo } from '@/lib/slo';
-import { storedOr404, yamlResponse } from '@/lib/slo/http';
+import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { evaluateSlo } from '@/lib/slo/evaluate';
-import { storedOr404 } from '@/lib/slo/http';
+import { evaluateSlo } from '@/lib/slo-engine/evaluate';
+import { storedOr404 } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

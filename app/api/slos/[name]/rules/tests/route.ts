@@ -1,6 +1,6 @@
 import { apiHandler, ApiError } from '@/lib/api';
-import { ruleTestsYaml, testFileName, UnsupportedIndicatorError } from '@/lib/slo/rule-tests';
-import { storedOr404, yamlResponse } from '@/lib/slo/http';
+import { ruleTestsYaml, testFileName, UnsupportedIndicatorError } from '@/lib/slo/rules/rule-tests';
+import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

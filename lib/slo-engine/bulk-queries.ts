@@ -1,0 +1,112 @@
+import { ISTIO_DURATION_BUCKETS, ISTIO_ERROR_CODES, ISTIO_REQUESTS, SERVICE_LABELS, istioSelector, leRegex, parseLe, windowExprs } from '@/lib/slo/queries';
+import type { SloSpec } from '@/lib/slo/spec';
+import { statusWindows, type WindowCounts } from '@/lib/slo/status';
+import { sortWindows } from '@/lib/slo/windows';
+
+// Statuses of many SLOs from a bounded number of queries: one per window per indicator kind, each
+// grouped by destination service, however many SLOs there are. Custom SLOs carry their own PromQL,
+// which cannot be merged, so each costs one query per window. Pure: plans queries, reads results.
+
+/** Label that tells the bad and the total half of a combined query apart. */
+export const PART_LABEL = 'slo_part';
+const BY_SERVICE = `${SERVICE_LABELS.namespace}, ${SERVICE_LABELS.service}`;
+
+export interface CountQuery {
+  id: string;
+  query: string;
+}
+
+export interface CountSample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+export type SpecCounts = { ok: true; counts: Record<string, WindowCounts> } | { ok: false; missingThresholdMs: number };
+
+const part = (expr: string, name: 'bad' | 'total') => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`;
+const serviceKey = (namespace: string, service: string) => `${namespace}\u0000${service}`;
+const queryId = (kind: string, window: string, name?: string) => (name ? `${kind}:${name}:${window}` : `${kind}:${window}`);
+
+function serviceFilter(specs: SloSpec[]) {
+  return {
+    [SERVICE_LABELS.namespace]: ['=~', { literal: [...new Set(specs.map((s) => s.namespace))].sort() }] as const,
+    [SERVICE_LABELS.service]: ['=~', { literal: [...new Set(specs.map((s) => s.service))].sort() }] as const,
+  };
+}
+
+function availabilityQuery(specs: SloSpec[], window: string): string {
+  const filter = serviceFilter(specs);
+  const sum = (selector: string) => `sum by (${BY_SERVICE}) (increase(${selector}[${window}]))`;
+  const bad = sum(istioSelector(ISTIO_REQUESTS, { ...filter, response_code: ['=~', ISTIO_ERROR_CODES] }));
+  return `${part(bad, 'bad')} or ${part(sum(istioSelector(ISTIO_REQUESTS, filter)), 'total')}`;
+}
+
+function latencyQuery(specs: SloSpec[], window: string): string {
+  const thresholds = [...new Set(specs.map((s) => (s.indicator.type === 'latency' ? s.indicator.thresholdMs : 0)))].sort((a, b) => a - b);
+  const le = [...thresholds.map(leRegex), '\\+Inf'].join('|');
+  const selector = istioSelector(ISTIO_DURATION_BUCKETS, { ...serviceFilter(specs), le: ['=~', le] });
+  return `sum by (${BY_SERVICE}, le) (increase(${selector}[${window}]))`;
+}
+
+/** Windows of one SLO the raw counters must give (those without a recorded series, recorded-read.ts). */
+export interface RawNeed {
+  spec: SloSpec;
+  windows: readonly string[];
+}
+
+/**
+ * Raw queries for the windows each spec needs: one per window per indicator kind, grouped by
+ * service over the specs needing that window, plus one per window per custom SLO.
+ */
+export function planRawQueries(needs: readonly RawNeed[]): CountQuery[] {
+  const queries: CountQuery[] = [];
+  for (const kind of ['availability', 'latency'] as const) {
+    const ofKind = needs.filter((n) => n.spec.indicator.type === kind);
+    for (const window of sortWindows(ofKind.flatMap((n) => n.windows))) {
+      const needing = ofKind.filter((n) => n.windows.includes(window)).map((n) => n.spec);
+      const query = kind === 'availability' ? availabilityQuery(needing, window) : latencyQuery(needing, window);
+      queries.push({ id: queryId(kind, window), query });
+    }
+  }
+  for (const { spec, windows } of needs.filter((n) => n.spec.indicator.type === 'custom')) {
+    for (const window of windows) {
+      const { bad, total } = windowExprs(spec, window);
+      queries.push({ id: queryId('custom', window, spec.name), query: `${part(bad, 'bad')} or ${part(total, 'total')}` });
+    }
+  }
+  return queries;
+}
+
+/** The queries that give every window of every spec: bounded by windows x kinds, plus custom SLOs. */
+export function planCountQueries(specs: readonly SloSpec[]): CountQuery[] {
+  return planRawQueries(specs.map((spec) => ({ spec, windows: statusWindows(spec) })));
+}
+
+const ofService = (spec: SloSpec) => (s: CountSample) =>
+  serviceKey(s.labels[SERVICE_LABELS.namespace] ?? '', s.labels[SERVICE_LABELS.service] ?? '') === serviceKey(spec.namespace, spec.service);
+
+function partCounts(samples: readonly CountSample[]): WindowCounts {
+  const value = (name: string) => samples.find((s) => s.labels[PART_LABEL] === name)?.value;
+  // No bad series (a service that never failed) is zero errors; no total series is no traffic.
+  return { bad: value('bad') ?? 0, total: value('total') ?? 0 };
+}
+
+/** Reads one spec's per-window counts (all its status windows by default) out of the planned queries' results. */
+export function countsFromResults(spec: SloSpec, results: ReadonlyMap<string, readonly CountSample[]>, windows: readonly string[] = statusWindows(spec)): SpecCounts {
+  const counts: Record<string, WindowCounts> = {};
+  for (const window of windows) {
+    const kind = spec.indicator.type;
+    const samples = results.get(queryId(kind, window, kind === 'custom' ? spec.name : undefined)) ?? [];
+    if (spec.indicator.type !== 'latency') {
+      counts[window] = partCounts(kind === 'custom' ? samples : samples.filter(ofService(spec)));
+      continue;
+    }
+    const threshold = spec.indicator.thresholdMs;
+    const buckets = samples.filter(ofService(spec));
+    const total = buckets.find((s) => parseLe(s.labels.le ?? '') === Number.POSITIVE_INFINITY)?.value ?? 0;
+    const good = buckets.find((s) => parseLe(s.labels.le ?? '') === threshold)?.value;
+    if (good === undefined && total > 0) return { ok: false, missingThresholdMs: threshold };
+    counts[window] = { bad: total - (good ?? 0), total };
+  }
+  return { ok: true, counts };
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import type { RangeResult } from '@/lib/prometheus';
+import { budgetFraction } from '@/lib/slo/math';
+import { windowExprs } from '@/lib/slo/queries';
+import type { SloSpec } from '@/lib/slo/spec';
+import { windowSeconds } from '@/lib/slo/windows';
+import type { EvaluateOptions } from './evaluate';
+
+// The budget burn-down over the SLO window ending at `time`: remaining budget after each step, from
+// 1 at the window's start to the status's remaining at its end. Two range queries per SLO.
+
+/** Points on the curve: enough for a chart, few enough for one cheap range query. */
+const CURVE_POINTS = 120;
+/** Steps are whole multiples of the 5-minute sample grid, so consecutive increases tile the window. */
+const STEP_GRANULARITY_SECONDS = 300;
+
+export interface BudgetCurve {
+  /** Seconds between points. */
+  step: number;
+  /** `remaining` after the errors up to `time` (unix seconds); null when the window has no traffic. */
+  points: Array<{ time: number; remaining: number | null }>;
+}
+
+function byTime(result: RangeResult): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const series of result.series) for (const [ms, value] of series.points) if (Number.isFinite(value)) out.set(ms / 1000, value);
+  return out;
+}
+
+/**
+ * Cumulative bad events since the window's start over all events in the window, as budget: the
+ * step increases are summed in order, so the last point equals the window's own consumption.
+ */
+export async function budgetCurve(spec: SloSpec, { client, time, signal }: EvaluateOptions): Promise<BudgetCurve> {
+  const period = windowSeconds(spec.window);
+  const step = Math.max(STEP_GRANULARITY_SECONDS, Math.ceil(period / CURVE_POINTS / STEP_GRANULARITY_SECONDS) * STEP_GRANULARITY_SECONDS);
+  const count = Math.ceil(period / step);
+  const start = time - (count - 1) * step;
+  const stepWindow = `${step / 60}m`;
+  const { bad, total } = windowExprs(spec, stepWindow);
+  const range = { start, end: time, step, signal };
+  const [bads, totals] = await Promise.all([client.rangeQuery(bad, range), client.rangeQuery(total, range)]);
+  const badAt = byTime(bads);
+  const totalAt = byTime(totals);
+  const times = Array.from({ length: count }, (_, i) => start + i * step);
+  const allEvents = times.reduce((sum, t) => sum + (totalAt.get(t) ?? 0), 0);
+  const budget = budgetFraction(spec.objective);
+  let spent = 0;
+  const points = [{ time: start - step, remaining: allEvents > 0 ? 1 : null }];
+  for (const t of times) {
+    spent += badAt.get(t) ?? 0;
+    points.push({ time: t, remaining: allEvents > 0 ? 1 - spent / (allEvents * budget) : null });
+  }
+  return { step, points };
+}

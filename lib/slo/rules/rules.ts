@@ -1,0 +1,138 @@
+import { factor, humanDuration, percent } from '../format';
+import { budgetFraction } from '../math';
+import { matchers } from '@/lib/promql';
+import { resolvePolicy, type AlertPair } from '../policy';
+import { windowExprs } from '../queries';
+import { sliHash } from '../sli-hash';
+import type { SloSpec } from '../spec';
+import { sortWindows, windowSeconds } from '../windows';
+
+// Prometheus rule groups for one SLO: recording rules per window (summed increases, never averaged
+// ratios) and one multiwindow burn-rate alert per policy pair. Pure; rules-output.ts renders them.
+
+export interface RecordingRule {
+  record: string;
+  expr: string;
+  labels: Record<string, string>;
+}
+export interface AlertingRule {
+  alert: string;
+  expr: string;
+  for: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+export interface RuleGroup {
+  name: string;
+  interval?: string;
+  rules: Array<RecordingRule | AlertingRule>;
+}
+
+export const ALERT_NAME = 'SLOErrorBudgetBurn';
+/** Pyrra and Sloth's naming scheme: level:metric:operations. */
+export const errorRatioRecord = (window: string) => `slo:sli_error:ratio_rate${window}`;
+export const eventsRecord = (window: string) => `slo:sli_events:increase${window}`;
+/**
+ * The SLO-window rules read weeks of samples; evaluating them every 5 minutes instead of every
+ * global interval keeps that affordable (Pyrra evaluates its long-window rules less often too).
+ */
+const SLO_WINDOW_INTERVAL = '5m';
+
+/** Label naming the SLI definition a recorded series was computed from (sli-hash.ts). */
+export const SLI_HASH_LABEL = 'sli_hash';
+
+/** Labels every series and alert of the SLO carries. */
+export function sloLabels(spec: SloSpec): Record<string, string> {
+  return { slo: spec.name, service: spec.service, namespace: spec.namespace, team: spec.team };
+}
+
+/**
+ * Labels of the recorded series: the SLO's, plus the definition's hash, so readers and the alerts
+ * select only series recorded from the current definition, never ones left over from an older one.
+ */
+export function recordingLabels(spec: SloSpec): Record<string, string> {
+  return { ...sloLabels(spec), [SLI_HASH_LABEL]: sliHash(spec) };
+}
+
+/** The selector of one recorded series of the SLO's current definition, e.g. for the 1h ratio. */
+export function recordedSelector(record: string, spec: SloSpec): string {
+  return `${record}${matchers({ slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec) })}`;
+}
+
+/** Go templates would read `{{` in a label value as an action; print it literally instead. */
+function templateText(text: string): string {
+  return text.split('{{').join('{{ "{{" }}');
+}
+
+/** The threshold as the rule compares it: `(14.4 * 0.001)`, readable as factor x budget. */
+export function thresholdExpr(threshold: number, objectivePercent: number): string {
+  return `(${threshold} * ${budgetFraction(objectivePercent)})`;
+}
+
+function recording(spec: SloSpec, window: string): RecordingRule[] {
+  const exprs = windowExprs(spec, window);
+  const labels = recordingLabels(spec);
+  return [
+    { record: errorRatioRecord(window), expr: exprs.ratio, labels },
+    { record: eventsRecord(window), expr: exprs.total, labels },
+  ];
+}
+
+function whatFails(spec: SloSpec): string {
+  switch (spec.indicator.type) {
+    case 'availability':
+      return 'responses with code 5xx or 0 (reset or timeout)';
+    case 'latency':
+      return `requests slower than ${spec.indicator.thresholdMs} ms`;
+    case 'custom':
+      return 'bad events counted by the custom error query';
+  }
+}
+
+function alerting(spec: SloSpec, pair: AlertPair): AlertingRule {
+  const select = (w: string) => recordedSelector(errorRatioRecord(w), spec);
+  const threshold = thresholdExpr(pair.threshold, spec.objective);
+  const who = templateText(`${spec.namespace}/${spec.service}`);
+  const wholeBudget = humanDuration(windowSeconds(spec.window) / pair.threshold);
+  return {
+    alert: ALERT_NAME,
+    expr: `${select(pair.longWindow)} > ${threshold} and ${select(pair.shortWindow)} > ${threshold}`,
+    for: pair.for,
+    // Alert labels are templates too, so values are escaped like the annotations.
+    labels: Object.fromEntries(
+      Object.entries({ ...sloLabels(spec), severity: pair.severity, long_window: pair.longWindow, short_window: pair.shortWindow }).map(([k, v]) => [k, templateText(v)]),
+    ),
+    annotations: {
+      summary: `SLO ${spec.name} (${who}) burns its error budget faster than ${factor(pair.threshold)} over both ${pair.longWindow} and ${pair.shortWindow}`,
+      description:
+        `${who} misses its ${spec.objective}% objective over ${spec.window}: ${whatFails(spec)} make up ` +
+        '{{ $value | humanizePercentage }} of requests over the last ' +
+        `${pair.longWindow}, above ${factor(pair.threshold)} the budget's ${percent(budgetFraction(spec.objective))}. At that rate ` +
+        `${percent(pair.budgetShare)} of the ${spec.window} budget goes within ${pair.longWindow} and all of it within ${wholeBudget}.`,
+      runbook:
+        `Open /slos/${spec.name} in Meshwatch for the budget left and the burn per window; then look at which ${whatFails(spec)} ` +
+        `${who} returns, since when, and what changed then (deploys, dependencies, traffic).`,
+      burn_rate_threshold: String(pair.threshold),
+      budget_share: percent(pair.budgetShare),
+    },
+  };
+}
+
+const alertWindowsOf = (spec: SloSpec) => sortWindows(resolvePolicy(spec).flatMap((p) => [p.shortWindow, p.longWindow]));
+
+/** Windows the SLO's recording rules cover (the policy's windows and the SLO window), shortest first. */
+export function recordedWindows(spec: SloSpec): string[] {
+  return sortWindows([...alertWindowsOf(spec), spec.window]);
+}
+
+/** Recording rules for every policy window and the SLO window, then the burn-rate alerts. */
+export function sloRuleGroups(spec: SloSpec): RuleGroup[] {
+  const pairs = resolvePolicy(spec);
+  const alertWindows = alertWindowsOf(spec);
+  const groups: RuleGroup[] = [{ name: `slo-${spec.name}-sli`, rules: alertWindows.flatMap((w) => recording(spec, w)) }];
+  if (!alertWindows.includes(spec.window)) {
+    groups.push({ name: `slo-${spec.name}-budget`, interval: SLO_WINDOW_INTERVAL, rules: recording(spec, spec.window) });
+  }
+  groups.push({ name: `slo-${spec.name}-alerts`, rules: pairs.map((p) => alerting(spec, p)) });
+  return groups;
+}
