@@ -48,6 +48,7 @@ export const queryKeys = {
     [...queryKeys.dashboard(dashboard), panel, { start, end, step, namespace: namespace || null, service: service || null }] as const,
   me: () => [...queryKeys.all, 'me'] as const,
   graph: ({ time, window, namespace, view = 'service' }: GraphKeyParams) => [...queryKeys.all, 'graph', { view, time, window, namespace: namespace || null }] as const,
+  mesh: () => [...queryKeys.all, 'mesh'] as const,
   // SLO keys: every spec and status sits under slosAll so one invalidation after a save reaches all.
   slosAll: () => [...queryKeys.all, 'slos'] as const,
   sloList: () => [...queryKeys.slosAll(), 'list'] as const,

@@ -38,5 +38,22 @@ export const servicesResponseSchema = z.object({
 });
 export type ServicesResponse = z.infer<typeof servicesResponseSchema>;
 
+/** `GET /api/mesh`: the detected mesh and what the SLO form's PromQL editor offers on it. */
+export const meshInfoResponseSchema = z.object({
+  kind: z.enum(['istio', 'linkerd']),
+  editor: z.object({
+    metrics: z.array(z.string()),
+    labels: z.array(z.string()),
+    labelValues: z.record(z.string(), z.array(z.string())),
+    namespaceLabels: z.array(z.string()),
+    serviceLabels: z.array(z.string()),
+    /** With `{{namespace}}` and `{{service}}` for the picked service, and `{{window}}` for the server. */
+    customTemplate: z.object({ errorQuery: z.string(), totalQuery: z.string() }),
+  }),
+  warnings: z.array(z.string()),
+});
+export type MeshInfoResponse = z.infer<typeof meshInfoResponseSchema>;
+export type EditorHintsBody = MeshInfoResponse['editor'];
+
 // Error bodies are defined once, next to errorResponse; that module is pure so the browser can use it.
 export { apiErrorBodySchema, type ApiErrorBody } from '@/lib/api/error-body';

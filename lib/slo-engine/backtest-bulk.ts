@@ -1,8 +1,9 @@
 import type { WindowCounts } from '@/lib/slo/backtest/backtest';
 import { resample, type Grid } from '@/lib/slo/backtest/grid';
 import { holdSeconds, missingBadIsZero, sampleStep } from './backtest-queries';
-import { PART_LABEL, planRawQueries, type RawNeed } from './bulk-queries';
-import { parseLe, SERVICE_LABELS } from '@/lib/slo/queries';
+import { ofService, PART_LABEL, planRawQueries, type RawNeed } from './bulk-queries';
+import { parseLe } from '@/lib/slo/queries';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 
 // Backtests of many SLOs from shared range queries (backtest-many.ts runs them): the grouped raw
@@ -40,8 +41,8 @@ export function bulkQueryId(spec: Pick<SloSpec, 'name' | 'indicator'>, window: s
 }
 
 /** The grouped queries giving every window of every need, with each window's sampling step (backtest-queries.ts). */
-export function planBulkQueries(needs: readonly RawNeed[]): BulkQuery[] {
-  return planRawQueries(needs).map(({ id, query }) => {
+export function planBulkQueries(needs: readonly RawNeed[], source: SliSource): BulkQuery[] {
+  return planRawQueries(needs, source).map(({ id, query }) => {
     const window = id.slice(id.lastIndexOf(':') + 1);
     return { id, query, window, step: sampleStep(window) };
   });
@@ -56,22 +57,19 @@ function points(series: SeriesValues | undefined): Array<[number, number]> {
   return out;
 }
 
-const ofService = (spec: SloSpec) => (s: SeriesValues) =>
-  s.labels[SERVICE_LABELS.namespace] === spec.namespace && s.labels[SERVICE_LABELS.service] === spec.service;
-
 /**
  * One spec's bad and total counts per window on the grid, read out of the grouped queries' series
  * exactly as backtest-run.ts reads its own queries: each series resampled, bad events missing where
  * there is traffic read as none (except latency), a latency window's bad = +Inf bucket - threshold
  * bucket where both exist. A latency threshold with no bucket series where there is traffic fails.
  */
-export function bulkCounts(spec: SloSpec, windows: readonly string[], series: ReadonlyMap<string, readonly SeriesValues[]>, grid: Grid): BulkCounts {
+export function bulkCounts(spec: SloSpec, windows: readonly string[], series: ReadonlyMap<string, readonly SeriesValues[]>, grid: Grid, source: SliSource): BulkCounts {
   const counts: Record<string, WindowCounts> = {};
   for (const window of windows) {
     const step = sampleStep(window);
     const onGrid = (s: SeriesValues | undefined) => resample(points(s), grid, step, holdSeconds(window, step));
     const all = series.get(bulkQueryId(spec, window)) ?? [];
-    const mine = spec.indicator.type === 'custom' ? all : all.filter(ofService(spec));
+    const mine = spec.indicator.type === 'custom' ? all : all.filter(ofService(spec, source));
     if (spec.indicator.type === 'latency') {
       const threshold = spec.indicator.thresholdMs;
       const total = mine.find((s) => parseLe(s.labels.le ?? '') === Number.POSITIVE_INFINITY);

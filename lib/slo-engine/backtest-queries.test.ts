@@ -5,6 +5,7 @@ import { backtestWindows, holdSeconds, rawQueries, recordedCheckQuery, recordedQ
 import { resolvePolicy } from '@/lib/slo/policy';
 import { sliHash } from '@/lib/slo/sli-hash';
 import { sloSpecSchema } from '@/lib/slo/spec';
+import { istioSli } from '@/lib/mesh';
 
 const spec = sloSpecSchema.parse({ name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'shop', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
 const latency = sloSpecSchema.parse({ ...spec, indicator: { type: 'latency', thresholdMs: 250 }, objective: 99 });
@@ -28,7 +29,7 @@ describe('query plan', () => {
   });
 
   it('raw queries are the recording rules\' expressions; the SLO window needs only its events', () => {
-    const queries = rawQueries(spec, ['5m', '30d']);
+    const queries = rawQueries(spec, ['5m', '30d'], istioSli);
     expect(queries.map((q) => [q.window, q.kind])).toEqual([
       ['5m', 'bad'],
       ['5m', 'total'],
@@ -38,15 +39,15 @@ describe('query plan', () => {
       'sum(increase(istio_requests_total{reporter="destination",destination_service_namespace="shop",destination_service_name="cart",response_code=~"5..|0"}[5m]))',
     );
     // Latency: bad = all - good, so a missing threshold bucket gives no value rather than "no errors".
-    expect(rawQueries(latency, ['1h'])[0]?.query).toMatch(/^sum\(increase\(.*le="\+Inf".*\[1h\]\)\) - sum\(increase\(.*le=~"250\(\\\\.0\)\?".*\[1h\]\)\)$/);
+    expect(rawQueries(latency, ['1h'], istioSli)[0]?.query).toMatch(/^sum\(increase\(.*le="\+Inf".*\[1h\]\)\) - sum\(increase\(.*le=~"250\(\\\\.0\)\?".*\[1h\]\)\)$/);
   });
 
   it('recorded queries select the current definition by sli_hash', () => {
-    const hash = sliHash(spec);
-    const [bad, total] = recordedQueries(spec, ['1h']);
+    const hash = sliHash(spec, istioSli);
+    const [bad, total] = recordedQueries(spec, ['1h'], istioSli);
     expect(bad).toMatchObject({ kind: 'bad', query: `slo:sli_error:ratio_rate1h{slo="cart-availability",sli_hash="${hash}"}`, eventsQuery: total?.query });
     expect(total?.query).toBe(`slo:sli_events:increase1h{slo="cart-availability",sli_hash="${hash}"}`);
-    expect(recordedCheckQuery(spec, ['5m', '1h'])).toBe(
+    expect(recordedCheckQuery(spec, ['5m', '1h'], istioSli)).toBe(
       `count by (__name__) ({__name__=~"slo:sli_events:increase5m|slo:sli_events:increase1h",slo="cart-availability",sli_hash="${hash}"})`,
     );
   });

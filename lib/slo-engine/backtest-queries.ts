@@ -4,6 +4,7 @@ import type { AlertPair } from '@/lib/slo/policy';
 import { windowExprs } from '@/lib/slo/queries';
 import { errorRatioRecord, eventsRecord, recordedSelector, SLI_HASH_LABEL } from '@/lib/slo/rules/rules';
 import { sliHash } from '@/lib/slo/sli-hash';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { sortWindows, windowSeconds } from '@/lib/slo/windows';
 
@@ -79,9 +80,9 @@ export function rangeChunks(grid: Grid, step: number, maxPoints = MAX_POINTS_PER
 }
 
 /** Raw counters: windowExprs() of queries.ts, the same PromQL as the recording rules. */
-export function rawQueries(spec: SloSpec, windows: readonly string[]): WindowQuery[] {
+export function rawQueries(spec: SloSpec, windows: readonly string[], source: SliSource): WindowQuery[] {
   return windows.flatMap((window) => {
-    const exprs = windowExprs(spec, window);
+    const exprs = windowExprs(spec, window, source);
     const step = sampleStep(window);
     const total: WindowQuery = { window, kind: 'total', query: exprs.total, step };
     return window === spec.window ? [total] : [{ window, kind: 'bad', query: exprs.bad, step }, total];
@@ -89,12 +90,12 @@ export function rawQueries(spec: SloSpec, windows: readonly string[]): WindowQue
 }
 
 /** Recorded series of rules.ts, of the spec's current definition (its sli_hash), so an unsaved edit reads raw. */
-export function recordedQueries(spec: SloSpec, windows: readonly string[]): WindowQuery[] {
+export function recordedQueries(spec: SloSpec, windows: readonly string[], source: SliSource): WindowQuery[] {
   return windows.flatMap((window) => {
     const step = sampleStep(window);
-    const events = recordedSelector(eventsRecord(window), spec);
+    const events = recordedSelector(eventsRecord(window), spec, source);
     const total: WindowQuery = { window, kind: 'total', query: events, step };
-    const ratio = recordedSelector(errorRatioRecord(window), spec);
+    const ratio = recordedSelector(errorRatioRecord(window), spec, source);
     return window === spec.window ? [total] : [{ window, kind: 'bad', query: ratio, eventsQuery: events, step }, total];
   });
 }
@@ -103,8 +104,8 @@ export function recordedQueries(spec: SloSpec, windows: readonly string[]): Wind
  * One instant query that counts, per window, the recorded events series of the SLO: the backtest
  * reads recorded series only when every window has one at both ends of the range.
  */
-export function recordedCheckQuery(spec: SloSpec, windows: readonly string[]): string {
-  const selector = matchers({ __name__: ['=~', { literal: windows.map(eventsRecord) }], slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec) });
+export function recordedCheckQuery(spec: SloSpec, windows: readonly string[], source: SliSource): string {
+  const selector = matchers({ __name__: ['=~', { literal: windows.map(eventsRecord) }], slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec, source) });
   return `count by (__name__) (${selector})`;
 }
 

@@ -19,7 +19,9 @@ import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
 import { eventsRecord } from '@/lib/slo/rules/rules';
 import { resolvePolicy } from '@/lib/slo/policy';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { Policy, SloSpec } from '@/lib/slo/spec';
+import { meshSli } from './mesh-sli';
 
 // Runs a backtest against Prometheus: range queries per window (backtest-queries.ts), put on the
 // minute grid, then the pure engine (backtest.ts).
@@ -40,6 +42,8 @@ export interface BacktestOptions {
    */
   preferRecorded?: boolean;
   signal?: AbortSignal;
+  /** The mesh's SLI counters; default: the mesh detected in Prometheus. */
+  sli?: SliSource;
 }
 
 export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -54,8 +58,8 @@ export async function pool<T>(items: readonly T[], limit: number, run: (item: T)
 }
 
 /** Recorded series for every window at both ends of the range (and so, we assume, in between). */
-async function recordedCover(spec: SloSpec, windows: readonly string[], opts: BacktestOptions): Promise<boolean> {
-  const query = recordedCheckQuery(spec, windows);
+async function recordedCover(spec: SloSpec, windows: readonly string[], sli: SliSource, opts: BacktestOptions): Promise<boolean> {
+  const query = recordedCheckQuery(spec, windows, sli);
   const ends = await Promise.all(
     [opts.from, opts.to].map(async (time) => {
       const result = await opts.client.instantQuery(query, { time, signal: opts.signal });
@@ -88,7 +92,7 @@ function combine(spec: SloSpec, q: WindowQuery, values: Map<string, Array<number
 
 async function checkLatencyBucket(spec: SloSpec, opts: BacktestOptions): Promise<void> {
   if (spec.indicator.type !== 'latency') return;
-  const boundaries = await findBucketBoundaries(spec, { client: opts.client, time: opts.to, signal: opts.signal });
+  const boundaries = await findBucketBoundaries(spec, { client: opts.client, time: opts.to, signal: opts.signal, sli: opts.sli });
   const check = checkThreshold(spec.indicator.thresholdMs, boundaries);
   if (!check.ok) {
     throw new ApiError(422, 'threshold_not_a_bucket', check.message, {
@@ -105,12 +109,13 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
   const windows = backtestWindows(policy, spec.window);
   const grid = makeGrid(opts.from, opts.to, BASE_STEP);
   let queryCount = 0;
-  await checkLatencyBucket(spec, opts);
+  const sli = await meshSli(opts.client, opts.signal, opts.sli);
+  await checkLatencyBucket(spec, { ...opts, sli });
   if (spec.indicator.type === 'latency') queryCount++;
   const prefer = opts.preferRecorded ?? true;
-  const recorded = prefer && (await recordedCover(spec, windows, opts));
+  const recorded = prefer && (await recordedCover(spec, windows, sli, opts));
   if (prefer) queryCount += 2;
-  const plan = recorded ? recordedQueries(spec, windows) : rawQueries(spec, windows);
+  const plan = recorded ? recordedQueries(spec, windows, sli) : rawQueries(spec, windows, sli);
 
   const values = new Map<string, Array<number | null>>();
   try {
