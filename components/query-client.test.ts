@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/queries/api-error';
+import { ApiError } from '@/lib/api/api-error';
 import { shouldRetry } from './query-client';
 
-const apiError = (status: number, code = `http_${status}`) => new ApiError({ status, code, message: 'x' });
+const apiError = (status: number, code = `http_${status}`) => new ApiError(status, code, 'x');
 
 describe('shouldRetry', () => {
   it.each([

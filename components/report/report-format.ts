@@ -1,6 +1,6 @@
 import { humanDuration, percent } from '@/lib/slo/format';
 import type { PeriodFigures, Report, ReportIncident, ReportSlo, ReportTeam } from '@/lib/report/schema';
-import { formatUtc } from '@/components/slo/backtest-format';
+import { formatUtc } from '@/lib/format';
 
 // Display strings and groupings of the report page. Pure; every figure comes from the server.
 

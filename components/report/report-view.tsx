@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { reportSearch, useReport, type ReportQuery } from '@/lib/queries/report-hooks';
-import { formatUtc } from '@/components/slo/backtest-format';
+import { formatUtc } from '@/lib/format';
 import slo from '@/components/slo/slo.module.css';
 import { OverviewSection } from './overview-section';
 import { ReportControls } from './report-controls';

@@ -1,4 +1,4 @@
-import { formatUtc } from '@/components/slo/backtest-format';
+import { formatUtc } from '@/lib/format';
 import slo from '@/components/slo/slo.module.css';
 import { formatBudget, formatSli, incidentDuration, metChip, sliChange, teamSummary, type TeamSection as Section } from './report-format';
 import styles from './report.module.css';

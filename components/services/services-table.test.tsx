@@ -63,3 +63,17 @@ describe('ServicesTable', () => {
     expect(tr).toContain('aria-label="Idle: no traffic in the window"');
   });
 });
+
+describe('ServicesTable order', () => {
+  // `service/namespace` of each body row, in document order.
+  const rowOrder = (html: string) =>
+    [...(html.split('<tbody>')[1] ?? '').matchAll(/<tr>.*?>([\w-]+)<\/(?:a|span)> <span[^>]*>([\w-]+)<\/span>/g)].map((m) => `${m[1]}/${m[2]}`);
+
+  it('starts by service name (case ignored), one name in two namespaces by namespace', () => {
+    const html = renderToStaticMarkup(
+      <ServicesTable caption="Services" services={[row('payments', 0.99), { ...row('cart', 1), namespace: 'shop' }, { ...row('cart', 1), namespace: 'edge' }, row('Audit', 1)]} />,
+    );
+    expect(rowOrder(html)).toEqual(['Audit/shop', 'cart/edge', 'cart/shop', 'payments/shop']);
+    expect(html).toMatch(/<th scope="col" aria-sort="ascending"><button type="button">Service/);
+  });
+});

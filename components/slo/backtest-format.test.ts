@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BacktestSummary } from '@/lib/slo/backtest/schema';
-import { backtestRange, episodeDuration, formatSeconds, formatUtc, offsetWords, parseRangeChoice, summarySentences } from './backtest-format';
+import { backtestRange, episodeDuration, formatSeconds, offsetWords, parseRangeChoice, summarySentences } from './backtest-format';
 
 const DAY = 86_400;
 
@@ -26,11 +26,6 @@ describe('backtestRange', () => {
 });
 
 describe('time words', () => {
-  it('formats UTC to the minute', () => {
-    // 1790856000 = 20,727 days + 12h after the epoch: 2026-10-01 12:00 UTC.
-    expect(formatUtc(1_790_856_000)).toBe('2026-10-01 12:00 UTC');
-  });
-
   it.each([
     [{ start: 0, end: 2700 }, 10_000, '45m'],
     [{ start: 0, end: null }, 7_500, '2h 5m so far'],

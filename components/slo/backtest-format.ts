@@ -25,11 +25,6 @@ export function backtestRange(choice: RangeChoice, windowSeconds: number, to: nu
   return { from: to - Math.min(length, MAX_RANGE_SECONDS), to };
 }
 
-/** `2026-09-29 01:50 UTC`: the chart's axis is UTC too, so the two read alike. */
-export function formatUtc(unix: number): string {
-  return `${new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export function episodeDuration(episode: Pick<Episode, 'start' | 'end'>, to: number): string {
   const seconds = (episode.end ?? to) - episode.start;
   return episode.end === null ? `${humanDuration(seconds)} so far` : humanDuration(seconds);

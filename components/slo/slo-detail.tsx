@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useSlosAlerting } from '@/lib/queries/alerting-hooks';
+import { formatUtc } from '@/lib/format';
 import { useDeleteSlo } from '@/lib/queries/slo-mutations';
 import { useSlo, useSloBudget, useSloStatus } from '@/lib/queries/slo-hooks';
 import { pageHref } from '@/lib/queries/slo-time';
@@ -69,7 +70,7 @@ export function SloDetail({ name }: { name: string }) {
       </div>
       <IdentityBanner />
       <section className={styles.card} aria-label="Status">
-        <h2>Status{status.data ? ` at ${status.data.evaluatedAt.replace('.000Z', 'Z')}` : ''}</h2>
+        <h2>Status{status.data ? ` at ${formatUtc(status.data.evaluatedAt, { seconds: true })}` : ''}</h2>
         {status.isPending && <p className={styles.muted}>Evaluating…</p>}
         {status.isError && <p role="alert">Status unavailable: {status.error.message}</p>}
         {status.data && spec && <StatusSummary status={status.data} objective={spec.objective} window={spec.window} curve={budget.data?.points} />}

@@ -1,20 +1,14 @@
 'use client';
 
-import { teamAfterTarget, WINDOW_CHOICES, type SloForm } from './form-model';
+import { teamAfterTarget, WINDOW_CHOICES } from './form-model';
 import { FormField } from './form-field';
-import { IndicatorFields } from './indicator-fields';
+import { IndicatorFields, type FormSectionProps } from './indicator-fields';
 import { PolicyFields } from './policy-fields';
 import styles from './slo.module.css';
 
-interface Props {
-  form: SloForm;
-  set: (patch: Partial<SloForm>) => void;
-  errors: Record<string, string[]>;
-  /** `namespace/service` ids discovered in Prometheus. */
-  services: readonly string[];
+interface Props extends FormSectionProps {
   servicesError: Error | null;
   editing: boolean;
-  time: number | null;
   /** Namespace -> team (MESHWATCH_TEAMS), for the team a picked service starts with. */
   teams: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
+import { unixSecondsSchema } from '@/lib/format';
 
 // Query parameters of `GET /api/panels/{dashboard}/{panel}`: the range and optional filters.
 // Pure zod, so the route and tests share it.
@@ -23,12 +24,6 @@ export function defaultStep(rangeSeconds: number): number {
   return NICE_STEPS.find((s) => s >= wanted) ?? Math.ceil(wanted / 86_400) * 86_400;
 }
 
-const unixSeconds = z.coerce
-  .number({ error: 'must be unix seconds' })
-  .refine(Number.isFinite, 'must be unix seconds')
-  .refine((t) => t > 0, 'must be positive unix seconds')
-  .refine((t) => t < 1e10, 'must be unix seconds, not milliseconds');
-
 const name = z
   .string()
   .trim()
@@ -39,8 +34,8 @@ const name = z
 
 export const panelQuerySchema = z
   .object({
-    start: unixSeconds.optional(),
-    end: unixSeconds.optional(),
+    start: unixSecondsSchema.optional(),
+    end: unixSecondsSchema.optional(),
     step: z.coerce
       .number({ error: 'must be seconds' })
       .refine(Number.isFinite, 'must be seconds')

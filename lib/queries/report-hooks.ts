@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 // Direct module import: the browser needs the schema, not the server's report builder.
 import { reportSchema } from '@/lib/report/schema';
-import { fetchApi } from './api-error';
+import { fetchApi } from './api-fetch';
 import { queryKeys } from './keys';
 
 // The report replays a month of history (its incidents are a backtest): seconds of Prometheus work,
@@ -37,7 +37,7 @@ export function reportUrl(query: ReportQuery, format: 'json' | 'csv' = 'json'): 
 /** `GET /api/report`. */
 export function useReport(query: ReportQuery) {
   return useQuery({
-    queryKey: [...queryKeys.all, 'report', { month: query.month ?? null, from: query.from ?? null, to: query.to ?? null }] as const,
+    queryKey: queryKeys.report(query),
     queryFn: ({ signal }) => fetchApi(reportUrl(query), reportSchema, signal),
     placeholderData: keepPreviousData,
     staleTime: REPORT_STALE_MS,

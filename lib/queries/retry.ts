@@ -1,4 +1,4 @@
-import { isApiError } from './api-error';
+import { isApiError } from '@/lib/api/api-error';
 
 /**
  * One retry rides out a dropped connection or a Prometheus restart; more made an outage show its error

@@ -1,4 +1,5 @@
 // Mesh-wide success rate: now (last 5 minutes at the end of the range) and over 30 days with a daily trend.
+import { formatUtc } from '@/lib/format';
 import { finite, read, successHealth } from '../values';
 import { definePanel, instant, range } from '../types';
 import { NOW_WINDOW } from '../windows';
@@ -6,8 +7,6 @@ import { NOW_WINDOW } from '../windows';
 const DAY = 86_400;
 /** The executive figure's window: the usual SLO period. */
 export const LONG_WINDOW_DAYS = 30;
-
-const when = (end: number) => new Date(end * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 export const meshSuccessNow = definePanel({
   queries: (p, { mesh }) => ({
@@ -18,7 +17,7 @@ export const meshSuccessNow = definePanel({
     const rps = finite(rate[0]?.value);
     const r = read(ratio[0], rps === null || rps === 0 ? 'no requests in the last 5 minutes' : 'no sample from Prometheus');
     const value = r.value === null ? null : 1 - r.value;
-    const detail = r.value === null ? r.reason : `${rps === null ? '?' : rps.toFixed(rps < 10 ? 2 : 0)} req/s in the 5 minutes to ${when(p.end)}`;
+    const detail = r.value === null ? r.reason : `${rps === null ? '?' : rps.toFixed(rps < 10 ? 2 : 0)} req/s in the 5 minutes to ${formatUtc(p.end)}`;
     return { data: { kind: 'stat', value, unit: 'ratio', health: successHealth(value, config.health), detail }, warnings: [] };
   },
 });
@@ -43,7 +42,7 @@ export const meshSuccess30d = definePanel({
         value,
         unit: 'ratio',
         health: successHealth(value, config.health),
-        detail: r.value === null ? r.reason : `${LONG_WINDOW_DAYS} days to ${when(p.end)}`,
+        detail: r.value === null ? r.reason : `${LONG_WINDOW_DAYS} days to ${formatUtc(p.end)}`,
         trend: { name: 'daily success', labels: {}, points },
       },
       warnings: [],

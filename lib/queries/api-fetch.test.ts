@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, fetchApi } from './api-error';
+import { ApiError } from '@/lib/api/api-error';
+import { fetchApi } from './api-fetch';
 
 const okSchema = z.object({ ok: z.literal(true) });
 const json = (status: number, body: unknown) =>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { nextSort, sortRows, type SortableColumn, type TableSort } from '@/components/ui/sort-model';
 import { healthVerdict } from '@/lib/health';
 import type { ServiceSummary } from '@/lib/queries/schemas';
-import { nextSort, sortServices, type SortState } from './sort-services';
+import { byName, serviceColumns } from './services-table';
 
 const row = (service: string, rps: number | null, successRatio: number | null, p95Ms: number | null, namespace = 'shop'): ServiceSummary => ({
   namespace,
@@ -21,9 +22,11 @@ const rows = [
   row('frontend', 10, 1, 80, 'edge'),
   row('audit-export', 0.2, 0.95, 1200, 'ops'),
 ];
+const columns = serviceColumns();
+const column = (key: string) => columns.find((c) => c.key === key) as SortableColumn<ServiceSummary>;
 
-describe('sortServices', () => {
-  it.each<[SortState, string[]]>([
+describe('services table order (the one sort model)', () => {
+  it.each<[TableSort, string[]]>([
     [{ key: 'service', direction: 'ascending' }, ['audit-export', 'catalog', 'frontend', 'idle', 'payments']],
     [{ key: 'service', direction: 'descending' }, ['payments', 'idle', 'frontend', 'catalog', 'audit-export']],
     [{ key: 'rps', direction: 'descending' }, ['frontend', 'catalog', 'payments', 'audit-export', 'idle']],
@@ -33,24 +36,22 @@ describe('sortServices', () => {
     // failing (5 %), warning (2 %), ok, ok, idle: worst first, ties by name.
     [{ key: 'health', direction: 'descending' }, ['audit-export', 'payments', 'catalog', 'frontend', 'idle']],
   ])('%j', (sort, expected) => {
-    expect(sortServices(rows, sort).map((r) => r.service)).toEqual(expected);
+    expect(sortRows(rows, sort, columns, byName).map((r) => r.service)).toEqual(expected);
   });
 
   it('breaks ties by name and leaves the input alone', () => {
     const tied = [row('b', 1, 1, 1), row('a', 1, 1, 1)];
-    expect(sortServices(tied, { key: 'rps', direction: 'descending' }).map((r) => r.service)).toEqual(['a', 'b']);
+    expect(sortRows(tied, { key: 'rps', direction: 'descending' }, columns, byName).map((r) => r.service)).toEqual(['a', 'b']);
     expect(tied.map((r) => r.service)).toEqual(['b', 'a']);
   });
-});
 
-describe('nextSort', () => {
-  it.each<[SortState, SortState['key'], SortState]>([
+  it.each<[TableSort, string, TableSort]>([
     [{ key: 'service', direction: 'ascending' }, 'service', { key: 'service', direction: 'descending' }],
     [{ key: 'service', direction: 'ascending' }, 'successRatio', { key: 'successRatio', direction: 'ascending' }],
     [{ key: 'service', direction: 'ascending' }, 'p95Ms', { key: 'p95Ms', direction: 'descending' }],
     [{ key: 'rps', direction: 'descending' }, 'rps', { key: 'rps', direction: 'ascending' }],
     [{ key: 'service', direction: 'ascending' }, 'health', { key: 'health', direction: 'descending' }],
-  ])('%j + %s', (current, key, expected) => {
-    expect(nextSort(current, key)).toEqual(expected);
+  ])('%j + %s: worst or busiest first, a click flips', (current, key, expected) => {
+    expect(nextSort(current, column(key))).toEqual(expected);
   });
 });

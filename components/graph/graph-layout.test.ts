@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRAPH_BOX, hitNode, projector } from './graph-hit';
+import { GRAPH_BOX, projector } from './graph-layout';
 
 const nodes = [
   { id: 'a', x: 0, y: -32 },
@@ -8,15 +8,12 @@ const nodes = [
 ];
 const size = { width: 1000, height: 400 };
 
-describe('hitNode', () => {
+describe('projector', () => {
   it('maps the bounding box onto the series box', () => {
     const at = projector(nodes, size);
     expect(at(nodes[0] as (typeof nodes)[0])).toEqual({ x: GRAPH_BOX.left, y: GRAPH_BOX.top });
+    // c: rightmost, and y = 0 is halfway between -32 and 32.
     expect(at(nodes[2] as (typeof nodes)[0])).toEqual({ x: size.width - GRAPH_BOX.right, y: GRAPH_BOX.top + (size.height - GRAPH_BOX.top - GRAPH_BOX.bottom) / 2 });
-  });
-  it('finds the clicked node, and nothing in empty space', () => {
-    expect(hitNode(nodes, size, GRAPH_BOX.left + 5, GRAPH_BOX.top + 3)).toBe('a');
-    expect(hitNode(nodes, size, 500, 10)).toBeUndefined();
   });
   it('centres a single node', () => {
     expect(projector([{ id: 'x', x: 0, y: 0 }], size)({ id: 'x', x: 0, y: 0 }).y).toBe(GRAPH_BOX.top + (size.height - GRAPH_BOX.top - GRAPH_BOX.bottom) / 2);
