@@ -1,5 +1,6 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
+import { pool } from '@/lib/concurrency';
 import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
 import { bucketBoundaries, checkThreshold } from './buckets';
 import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
@@ -41,17 +42,6 @@ function samplesOf(result: InstantResult): CountSample[] {
   return result.samples;
 }
 
-async function runAll(queries: CountQuery[], run: (q: CountQuery) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < queries.length) {
-      const q = queries[next++];
-      if (q) await run(q);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(QUERY_CONCURRENCY, queries.length) }, worker));
-}
-
 /** Finite `le` boundaries of the service's latency histogram over the last day before `time`. */
 export async function findBucketBoundaries(
   target: Pick<SloSpec, 'service' | 'namespace'>,
@@ -87,7 +77,7 @@ export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOpti
   const queries = planRawQueries(rawNeeds(specs, reads));
   const results = new Map<string, CountSample[]>();
   const failed = new Map<string, EvaluationError>();
-  await runAll(queries, async (q) => {
+  await pool(queries, QUERY_CONCURRENCY, async (q) => {
     try {
       results.set(q.id, samplesOf(await opts.client.instantQuery(q.query, { time: opts.time, signal: opts.signal })));
     } catch (err) {
