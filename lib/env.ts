@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { parseApiTokens, parseFlag, parseGroupRoles, parseHeaderName, type AuthConfig } from '@/lib/auth/config';
 import { isAuthorization, parseHeaders } from './env-headers';
+import { integerSchema, limitVariables, toLimits, type Limits } from './env-limits';
 import { parseTeams } from './env-teams';
 
 // The only reader of process.env. Every variable is validated at start-up (instrumentation.ts), and a
@@ -22,6 +23,8 @@ export interface Env {
     headers: Record<string, string>;
     timeoutMs: number;
   };
+  /** Concurrency, answer size, cache and request deadline (lib/env-limits.ts). */
+  limits: Limits;
   mesh: 'istio' | 'linkerd' | 'auto';
   dbPath: string;
   /**
@@ -62,11 +65,7 @@ const prometheusUrlSchema = z
   })
   .transform((text) => text.replace(/\/+$/, ''));
 
-const timeoutSchema = z
-  .string()
-  .regex(/^\d+$/, 'must be an integer between 100 and 300000')
-  .transform(Number)
-  .refine((ms) => ms >= 100 && ms <= 300_000, 'must be an integer between 100 and 300000');
+const timeoutSchema = integerSchema(100, 300_000);
 
 const envSchema = z
   .object({
@@ -87,6 +86,7 @@ const envSchema = z
     MESHWATCH_DEMO_EDITOR: z.string().optional(),
     MESHWATCH_RULES_FILE: z.string().optional(),
     MESHWATCH_PROMTOOL: z.string().default('promtool'),
+    ...limitVariables,
   })
   .superRefine((raw, ctx) => {
     const problem = (variable: string, message: string) =>
@@ -117,6 +117,7 @@ const envSchema = z
         headers: parseHeaders(raw.PROMETHEUS_HEADERS) as Record<string, string>,
         timeoutMs: raw.PROMETHEUS_TIMEOUT_MS,
       },
+      limits: toLimits(raw),
       mesh: raw.MESH,
       dbPath: raw.MESHWATCH_DB,
       ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),
