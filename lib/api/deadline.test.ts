@@ -26,7 +26,7 @@ describe('request deadline', () => {
     // A per-query timeout far above the deadline: only the request's deadline can end it early.
     const client = createPrometheusClient({ baseUrl: server.url, timeoutMs: 30_000 });
     let stagesDone = 0;
-    const handler = apiHandler('/api/test-deadline', async () => {
+    const handler = apiHandler('/api/test-deadline', async (_request: Request) => {
       for (let stage = 0; stage < 4; stage += 1) {
         await client.instantQuery(`stage_${stage}`, { time: 1_700_000_000 });
         stagesDone += 1;
@@ -48,7 +48,7 @@ describe('request deadline', () => {
   it('also ends a request whose queries wait in the queue for a slot', async () => {
     const client = createPrometheusClient({ baseUrl: server.url, timeoutMs: 30_000, maxConcurrency: 1 });
     server.requests.length = 0;
-    const handler = apiHandler('/api/test-deadline', async () => {
+    const handler = apiHandler('/api/test-deadline', async (_request: Request) => {
       await Promise.all(Array.from({ length: 5 }, (_, i) => client.instantQuery(`queued_${i}`, { time: 1_700_000_000 })));
       return Response.json({});
     });

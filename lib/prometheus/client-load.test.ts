@@ -6,7 +6,7 @@ import { startScriptedServer, type ScriptedReply, type ScriptedServer } from './
 
 // The client under load, over real HTTP: shared answers, the cap on calls in flight, the size cap.
 
-const vector = (value: string): ScriptedReply => ({
+const vector = (value: string): Exclude<ScriptedReply, 'hang'> => ({
   body: { status: 'success', data: { resultType: 'vector', result: [{ metric: { job: 'a' }, value: [1_700_000_000, value] }] } },
 });
 const PAST = 1_700_000_000; // long settled: its answers are kept for the long time to live
