@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { createLimiter } from '@/lib/concurrency';
+import { countCacheLookup, setCacheBytes } from '@/lib/metrics';
 import { liveTime } from './cache-policy';
 import { PrometheusError } from './errors';
 import { alertsDataSchema, buildInfoSchema, rulesDataSchema, seriesDataSchema, stringListSchema } from './meta-schemas';
@@ -35,7 +36,7 @@ export function createPrometheusClient(opts: O.ClientOptions) {
     timeoutMs: opts.timeoutMs,
     fetchImpl: opts.fetchImpl ?? fetch,
     limiter: createLimiter(opts.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
-    shared: createSharedAnswers(opts.cacheBytes ?? 0),
+    shared: createSharedAnswers(opts.cacheBytes ?? 0, { onLookup: countCacheLookup, onSize: setCacheBytes }),
     maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const call = <S extends z.ZodType>(

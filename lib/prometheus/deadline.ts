@@ -1,5 +1,6 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { PrometheusError } from './errors';
 
 // One deadline per API request, shared by every Prometheus query the request makes, however deep in
 // lib/ the query is built: the route handler wrapper (lib/api/handler.ts) opens a scope, the one
@@ -32,4 +33,13 @@ export function requestScope(): RequestScope | undefined {
 /** True when `reason` is the abort reason of a timeout (AbortSignal.timeout), not of a caller that left. */
 export function isTimeoutReason(reason: unknown): boolean {
   return typeof reason === 'object' && reason !== null && 'name' in reason && reason.name === 'TimeoutError';
+}
+
+/** The error of a wait abandoned because the request's deadline passed (`timeout`, a 504) or its caller left (`aborted`). */
+export function abortError(spec: { endpoint: string }, scope: RequestScope | undefined, cause: unknown): PrometheusError {
+  if (scope?.signal.aborted && isTimeoutReason(scope.signal.reason)) {
+    const message = `Prometheus did not answer within the request's deadline of ${scope.deadlineMs} ms`;
+    return new PrometheusError({ kind: 'timeout', endpoint: spec.endpoint, message, cause });
+  }
+  return new PrometheusError({ kind: 'aborted', endpoint: spec.endpoint, message: 'Request to Prometheus was aborted', cause });
 }

@@ -14,7 +14,8 @@ export type {
 } from './options';
 export { getPrometheusClient, authHeaders } from './default-client';
 export { PrometheusError, isPrometheusError, type PrometheusErrorKind } from './errors';
-export { withRequestDeadline, requestScope, type RequestScope } from './deadline';
+export { abortError, requestScope, withRequestDeadline, type RequestScope } from './deadline';
+export { createSharedAnswers, type SharedAnswers } from './shared-answers';
 export { liveTime } from './cache-policy';
 export { checkPrometheusReadiness, readinessReason, type Readiness } from './readiness';
 export type { ExemplarSeries, InstantResult, Labels, Point, RangeResult, Sample, Series } from './query-schemas';

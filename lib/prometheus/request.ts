@@ -4,7 +4,7 @@ import type { Limiter } from '@/lib/concurrency';
 import { observePrometheusRequest, setQueryLoad } from '@/lib/metrics';
 import { readCapped } from './body';
 import { answerKey, answerTtlMs } from './cache-policy';
-import { isTimeoutReason, requestScope, type RequestScope } from './deadline';
+import { abortError, requestScope, type RequestScope } from './deadline';
 import { PrometheusError, networkReason } from './errors';
 import type { SharedAnswers } from './shared-answers';
 
@@ -92,14 +92,6 @@ async function observed<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>,
     observePrometheusRequest(spec.endpoint, outcome, (performance.now() - started) / 1000);
     setQueryLoad(t.limiter.active - 1, t.limiter.waiting);
   }
-}
-
-function abortError(spec: { endpoint: string }, scope: RequestScope | undefined, cause: unknown): PrometheusError {
-  if (scope?.signal.aborted && isTimeoutReason(scope.signal.reason)) {
-    const message = `Prometheus did not answer within the request's deadline of ${scope.deadlineMs} ms`;
-    return new PrometheusError({ kind: 'timeout', endpoint: spec.endpoint, message, cause });
-  }
-  return new PrometheusError({ kind: 'aborted', endpoint: spec.endpoint, message: 'Request to Prometheus was aborted', cause });
 }
 
 async function send<S extends z.ZodType>(

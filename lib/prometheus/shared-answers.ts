@@ -1,5 +1,4 @@
 import 'server-only';
-import { countCacheLookup, setCacheBytes } from '@/lib/metrics';
 import { createAnswerCache } from './answer-cache';
 
 // Shared work for identical questions: an answer still fresh in the cache is reused; an identical
@@ -26,7 +25,16 @@ interface Flight {
   controller: AbortController;
 }
 
-export function createSharedAnswers(maxBytes: number, now: () => number = Date.now): SharedAnswers {
+export type Lookup = 'hit' | 'joined' | 'miss';
+
+export interface SharedOptions {
+  /** Told where each answer came from, and the cache's size after each change (metrics). */
+  onLookup?(result: Lookup): void;
+  onSize?(bytes: number): void;
+  now?(): number;
+}
+
+export function createSharedAnswers(maxBytes: number, { onLookup, onSize, now = Date.now }: SharedOptions = {}): SharedAnswers {
   const cache = createAnswerCache<unknown>(maxBytes);
   const flights = new Map<string, Flight>();
 
@@ -39,7 +47,7 @@ export function createSharedAnswers(maxBytes: number, now: () => number = Date.n
         // instead of changing what the next viewer sees.
         deepFreeze(value);
         cache.set(key, value, bytes, ttlMs, now());
-        setCacheBytes(cache.bytes);
+        onSize?.(cache.bytes);
         return value;
       })
       .finally(() => {
@@ -56,11 +64,11 @@ export function createSharedAnswers(maxBytes: number, now: () => number = Date.n
     async get<T>(key: string, ttlMs: number, load: (signal: AbortSignal) => Promise<Answer<T>>, signal?: AbortSignal): Promise<T> {
       const cached = cache.get(key, now());
       if (cached !== undefined) {
-        countCacheLookup('hit');
+        onLookup?.('hit');
         return cached as T;
       }
       let flight = flights.get(key);
-      countCacheLookup(flight ? 'joined' : 'miss');
+      onLookup?.(flight ? 'joined' : 'miss');
       flight ??= start(key, ttlMs, load);
       flight.waiters += 1;
       try {
