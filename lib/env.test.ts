@@ -15,7 +15,7 @@ describe('parseEnv', () => {
   it('applies defaults to an empty environment', () => {
     expect(parseEnv({})).toEqual({
       prometheus: { url: 'http://127.0.0.1:9090', auth: { type: 'none' }, headers: {}, timeoutMs: 15_000 },
-      limits: { maxConcurrency: 16, maxResponseBytes: 32 * 1024 * 1024, cacheBytes: 64 * 1024 * 1024, requestDeadlineMs: 20_000 },
+      limits: { maxConcurrency: 16, maxResponseBytes: 32 * 1024 * 1024, cacheBytes: 64 * 1024 * 1024, requestDeadlineMs: 20_000, gzip: false },
       mesh: 'auto',
       dbPath: '.data/meshwatch.db',
       teams: {},
@@ -47,8 +47,8 @@ describe('parseEnv', () => {
   });
 
   it('reads the load limits (sizes in MB, 0 turns the query cache off)', () => {
-    const env = parseEnv({ PROMETHEUS_MAX_CONCURRENCY: '4', PROMETHEUS_MAX_RESPONSE_MB: '2', MESHWATCH_QUERY_CACHE_MB: '0', MESHWATCH_REQUEST_DEADLINE_MS: '5000' });
-    expect(env.limits).toEqual({ maxConcurrency: 4, maxResponseBytes: 2_097_152, cacheBytes: 0, requestDeadlineMs: 5_000 });
+    const env = parseEnv({ PROMETHEUS_MAX_CONCURRENCY: '4', PROMETHEUS_MAX_RESPONSE_MB: '2', MESHWATCH_QUERY_CACHE_MB: '0', MESHWATCH_REQUEST_DEADLINE_MS: '5000', PROMETHEUS_COMPRESSION: 'gzip' });
+    expect(env.limits).toEqual({ maxConcurrency: 4, maxResponseBytes: 2_097_152, cacheBytes: 0, requestDeadlineMs: 5_000, gzip: true });
   });
 
   it.each([

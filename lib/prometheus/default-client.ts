@@ -23,7 +23,8 @@ export function getPrometheusClient(): PrometheusClient {
     const { prometheus, limits } = getEnv();
     globalForClient.__meshwatchPrometheusClient = createPrometheusClient({
       baseUrl: prometheus.url,
-      headers: { ...prometheus.headers, ...authHeaders(prometheus.auth) },
+      // Set unless gzip is wanted: fetch would otherwise ask for (and inflate) compressed answers.
+      headers: { ...(limits.gzip ? {} : { 'Accept-Encoding': 'identity' }), ...prometheus.headers, ...authHeaders(prometheus.auth) },
       timeoutMs: prometheus.timeoutMs,
       maxConcurrency: limits.maxConcurrency,
       maxResponseBytes: limits.maxResponseBytes,

@@ -46,6 +46,8 @@ export interface RequestSpec<S extends z.ZodType> {
   plain?: boolean;
   /** A data question whose answer depends only on the question: shared with identical ones (cache-policy.ts). */
   share?: boolean;
+  /** Parses the usual `data` faster than `schema` with the same output, or returns undefined to let `schema` decide. */
+  fast?: (data: unknown) => z.output<S> | undefined;
 }
 
 export interface Reply<T> {
@@ -156,6 +158,8 @@ function parseReply<S extends z.ZodType>(spec: RequestSpec<S>, response: Respons
     });
   }
   if (!ok) throw unexpected('');
+  const fast = spec.fast?.(body.data);
+  if (fast !== undefined) return { data: fast, warnings };
   const data = spec.schema.safeParse(body.data);
   if (!data.success) throw unexpected(summarise(data.error));
   return { data: data.data, warnings };

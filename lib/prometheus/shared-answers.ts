@@ -3,6 +3,8 @@ import { createAnswerCache } from './answer-cache';
 
 // Shared work for identical questions: an answer still fresh in the cache is reused; an identical
 // question already on its way to Prometheus is joined rather than sent again (single flight).
+// Every caller gets the same objects, so callers treat answers as read-only (the panel transforms
+// copy before they sort). Freezing them deeply would enforce it, at a tenth of a dashboard's CPU.
 
 export interface Answer<T> {
   value: T;
@@ -43,9 +45,6 @@ export function createSharedAnswers(maxBytes: number, { onLookup, onSize, now = 
     const flight: Flight = { promise: Promise.resolve(), waiters: 0, settled: false, controller };
     flight.promise = load(controller.signal)
       .then(({ value, bytes }) => {
-        // Every caller gets the same objects: frozen, a caller that tried to edit them would fail loudly
-        // instead of changing what the next viewer sees.
-        deepFreeze(value);
         cache.set(key, value, bytes, ttlMs, now());
         onSize?.(cache.bytes);
         return value;
@@ -89,10 +88,4 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }
