@@ -15,8 +15,12 @@ import type { SloStatus } from './status-schema';
 // without them, and the per-window increases become statuses. Burn rates are
 // sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths.
 
-/** A few queries in flight: parallel enough, without queueing dozens of 30d increase() at once. */
-const QUERY_CONCURRENCY = 4;
+/**
+ * All of one evaluation's raw queries at once (a plan holds about one per window per indicator kind):
+ * on a slow Prometheus they take one query's time, not one per round. The client's process-wide cap
+ * (PROMETHEUS_MAX_CONCURRENCY) bounds what reaches Prometheus and takes turns between requests.
+ */
+const QUERY_CONCURRENCY = 16;
 /** Bucket boundaries are read from the last day of data: recent enough to be the current histogram. */
 const BUCKET_LOOKBACK_SECONDS = 86_400;
 
