@@ -35,3 +35,19 @@ export async function sharedWork<T>(request: Request, compute: (signal: AbortSig
     throw abortError({ endpoint: new URL(request.url).pathname }, scope, err);
   }
 }
+
+/**
+ * A JSON response computed once for all identical requests in flight and serialised once too;
+ * `headers` may depend on the body (a count, say). Each caller gets its own Response of the same text.
+ */
+export async function sharedJson<T>(
+  request: Request,
+  compute: (signal: AbortSignal) => Promise<T>,
+  headers: (body: T) => Record<string, string> = () => ({}),
+): Promise<Response> {
+  const { text, extra } = await sharedWork(request, async (signal) => {
+    const body = await compute(signal);
+    return { text: JSON.stringify(body), extra: headers(body) };
+  });
+  return new Response(text, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra } });
+}

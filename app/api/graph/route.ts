@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiHandler, namespaceParamSchema, parseSearchParams, sharedWork, timeParamSchema, windowParamSchema } from '@/lib/api';
+import { apiHandler, namespaceParamSchema, parseSearchParams, sharedJson, timeParamSchema, windowParamSchema } from '@/lib/api';
 import { GRAPH_VIEWS } from '@/lib/graph';
 import { fetchGraph } from '@/lib/graph/fetch-graph';
 import { liveTime } from '@/lib/prometheus';
@@ -16,6 +16,5 @@ const paramsSchema = z.object({
 /** GET /api/graph?window=5m&time=<unix s>&namespace=<ns>&view=service|workload: nodes and their calls, laid out. */
 export const GET = apiHandler('/api/graph', async (request: Request) => {
   const { time = liveTime(), window, namespace, view } = parseSearchParams(paramsSchema, request.url);
-  const body = await sharedWork(request, (signal) => fetchGraph({ time, window, namespace, view, signal }));
-  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+  return sharedJson(request, (signal) => fetchGraph({ time, window, namespace, view, signal }));
 });

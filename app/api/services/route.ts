@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiHandler, namespaceParamSchema, parseSearchParams, sharedWork, timeParamSchema, windowParamSchema } from '@/lib/api';
+import { apiHandler, namespaceParamSchema, parseSearchParams, sharedJson, timeParamSchema, windowParamSchema } from '@/lib/api';
 import { combineServiceSummary, type MeshSample } from '@/lib/mesh';
 import { detectedMesh } from '@/lib/mesh-detected';
 import { getPrometheusClient, liveTime, type InstantResult } from '@/lib/prometheus';
@@ -24,8 +24,7 @@ function vectorSamples(result: InstantResult): MeshSample[] {
 export const GET = apiHandler('/api/services', async (request: Request) => {
   // Without a time, now on the live grid: viewers within the same seconds share the answer.
   const { time = liveTime(), window, namespace } = parseSearchParams(paramsSchema, request.url);
-  const body = await sharedWork(request, (signal) => servicesSummary(time, window, namespace, signal));
-  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+  return sharedJson(request, (signal) => servicesSummary(time, window, namespace, signal));
 });
 
 async function servicesSummary(time: number, window: string, namespace: string | undefined, signal: AbortSignal): Promise<ServicesResponse> {

@@ -1,4 +1,4 @@
-import { ApiError, apiHandler, parseSearchParams, sharedWork } from '@/lib/api';
+import { ApiError, apiHandler, parseSearchParams, sharedJson } from '@/lib/api';
 import { panelQuerySchema } from '@/lib/dashboards/params';
 import { findPanel, panelContext, runPanel } from '@/lib/dashboards/panels';
 import { getPrometheusClient } from '@/lib/prometheus';
@@ -20,10 +20,10 @@ export const GET = apiHandler('/api/panels/[dashboard]/[panel]', async (request:
   }
   const client = getPrometheusClient();
   // Viewers of one page ask for the same panels at the same aligned times: one run serves them all.
-  const body = await sharedWork(request, async (signal) => {
+  const run = async (signal: AbortSignal) => {
     const { ctx, warnings } = await panelContext(client, signal);
     return runPanel({ dashboard, panel, definition, params: query, ctx, client, signal, warnings });
-  });
+  };
   // The query count is the cost of a panel; bench and tests read it without parsing the body.
-  return Response.json(body, { headers: { 'cache-control': 'no-store', 'x-meshwatch-queries': String(body.queries.length) } });
+  return sharedJson(request, run, (body) => ({ 'x-meshwatch-queries': String(body.queries.length) }));
 });
