@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiHandler } from './handler';
-import { sharedWork } from './shared-work';
+import { sharedJson, sharedWork } from './shared-work';
 
 // Identical requests in flight share one computation, and a caller that leaves does not fail the others.
 
@@ -57,5 +57,26 @@ describe('sharedWork', () => {
     gate.resolve();
     const answer = await second;
     expect([answer.status, await answer.json(), aborted]).toEqual([200, { ok: true }, false]);
+  });
+
+  it('keeps a shared JSON body for viewers arriving seconds later, with its headers', async () => {
+    let runs = 0;
+    const handler = apiHandler('/api/test-shared-json', async (request: Request) =>
+      sharedJson(
+        request,
+        async () => {
+          runs += 1;
+          return { queries: ['a', 'b'] };
+        },
+        (body) => ({ 'x-count': String(body.queries.length) }),
+      ),
+    );
+    const first = await handler(new Request('http://x/api/test-shared-json?time=1'));
+    const later = await handler(new Request('http://x/api/test-shared-json?time=1'));
+    const other = await handler(new Request('http://x/api/test-shared-json?time=2'));
+    expect(await later.json()).toEqual(await first.json());
+    expect([later.headers.get('x-count'), later.headers.get('content-type')]).toEqual(['2', 'application/json']);
+    expect((await other.json()).queries).toHaveLength(2);
+    expect(runs).toBe(2);
   });
 });

@@ -1,14 +1,20 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
-import { abortError, createSharedAnswers, isPrometheusError, requestScope, withRequestDeadline, type SharedAnswers } from '@/lib/prometheus';
+import { abortError, createSharedAnswers, isPrometheusError, LIVE_TTL_MS, requestScope, withRequestDeadline, type SharedAnswers } from '@/lib/prometheus';
 
 // Identical GET requests in flight share one computation: fifty viewers opening one page at once
-// cost one run of each panel (its queries, its transform, its JSON), not fifty. Nothing is kept once
-// the answer is out (the Prometheus answers underneath have their own cache); the browser's own
-// cache keys already make identical URLs the common case.
+// cost one run of each panel (its queries, its transform, its JSON), not fifty. JSON bodies are also
+// kept as long as a live Prometheus answer (LIVE_TTL_MS), so viewers arriving seconds apart share
+// them too; the browser's time alignment makes identical URLs the common case.
+
+/** A quarter of the query cache's budget: bodies are smaller than the answers they are made of. */
+const BODY_SHARE_OF_CACHE = 4;
 
 const globalForWork = globalThis as typeof globalThis & { __meshwatchSharedWork?: SharedAnswers };
-const flights = (globalForWork.__meshwatchSharedWork ??= createSharedAnswers(0));
+function flights(): SharedAnswers {
+  globalForWork.__meshwatchSharedWork ??= createSharedAnswers(Math.floor(getEnv().limits.cacheBytes / BODY_SHARE_OF_CACHE));
+  return globalForWork.__meshwatchSharedWork;
+}
 
 /** The request's path and query, its parameters in a canonical order. */
 function keyOf(request: Request): string {
@@ -22,14 +28,14 @@ function keyOf(request: Request): string {
  * that end only when every request waiting for it has gone, so the first caller leaving does not fail
  * the others; each caller still answers 504 at its own deadline.
  */
-export async function sharedWork<T>(request: Request, compute: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function sharedWork<T>(request: Request, compute: (signal: AbortSignal) => Promise<T>, keep?: { ttlMs: number; bytes(value: T): number }): Promise<T> {
   const scope = requestScope();
   const load = async (signal: AbortSignal) => {
     const value = await withRequestDeadline(getEnv().limits.requestDeadlineMs, signal, () => compute(signal));
-    return { value, bytes: 0 };
+    return { value, bytes: keep?.bytes(value) ?? 0 };
   };
   try {
-    return await flights.get(keyOf(request), 0, load, scope?.signal ?? request.signal);
+    return await flights().get(`${keep ? 'kept' : 'flight'} ${keyOf(request)}`, keep?.ttlMs ?? 0, load, scope?.signal ?? request.signal);
   } catch (err) {
     if (isPrometheusError(err) || !(scope?.signal.aborted ?? request.signal.aborted)) throw err;
     throw abortError({ endpoint: new URL(request.url).pathname }, scope, err);
@@ -37,17 +43,19 @@ export async function sharedWork<T>(request: Request, compute: (signal: AbortSig
 }
 
 /**
- * A JSON response computed once for all identical requests in flight and serialised once too;
- * `headers` may depend on the body (a count, say). Each caller gets its own Response of the same text.
+ * A JSON response computed once for all identical requests in flight and serialised once too, then
+ * kept for LIVE_TTL_MS; `headers` may depend on the body (a count, say). Each caller gets its own
+ * Response of the same text.
  */
 export async function sharedJson<T>(
   request: Request,
   compute: (signal: AbortSignal) => Promise<T>,
   headers: (body: T) => Record<string, string> = () => ({}),
 ): Promise<Response> {
-  const { text, extra } = await sharedWork(request, async (signal) => {
+  const serialised = async (signal: AbortSignal) => {
     const body = await compute(signal);
     return { text: JSON.stringify(body), extra: headers(body) };
-  });
+  };
+  const { text, extra } = await sharedWork(request, serialised, { ttlMs: LIVE_TTL_MS, bytes: (v) => v.text.length });
   return new Response(text, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra } });
 }
