@@ -15,8 +15,8 @@ import { createSharedAnswers } from './shared-answers';
 
 export type PrometheusClient = ReturnType<typeof createPrometheusClient>;
 
-/** Below Prometheus's own --query.max-concurrency (20), leaving room for its rule evaluation. */
-const DEFAULT_MAX_CONCURRENCY = 16;
+/** As PROMETHEUS_MAX_CONCURRENCY's default (lib/env-limits.ts): the largest page's queries at once. */
+const DEFAULT_MAX_CONCURRENCY = 24;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 type Params = Record<string, string | number | readonly string[] | undefined>;
