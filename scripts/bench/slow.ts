@@ -63,13 +63,13 @@ export async function benchSlow(): Promise<void> {
         mine.map(async ([, url]) => {
           const started = performance.now();
           const res = await fetch(url);
-          await res.arrayBuffer();
-          return { url, ms: performance.now() - started, status: res.status };
+          const bytes = (await res.arrayBuffer()).byteLength;
+          return { url, ms: performance.now() - started, status: res.status, bytes };
         }),
       );
       for (const r of results) {
         const name = new URL(r.url).pathname.replace('/api/', '');
-        rows.push(`${page.padEnd(10)} ${name.padEnd(42)} ${String(r.status).padStart(6)} ${(r.ms / 1000).toFixed(1).padStart(7)} s ${(r.ms / DELAY_MS).toFixed(1).padStart(6)}x`);
+        rows.push(`${page.padEnd(10)} ${name.padEnd(42)} ${String(r.status).padStart(6)} ${(r.ms / 1000).toFixed(1).padStart(7)} s ${(r.ms / DELAY_MS).toFixed(1).padStart(6)}x ${String(r.bytes).padStart(8)}`);
       }
     }
   } finally {
@@ -80,6 +80,6 @@ export async function benchSlow(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`Every Prometheus answer delayed ${DELAY_MS} ms; each page loaded once, nothing cached; the request deadline is the default`);
-  console.log(`${'page'.padEnd(10)} ${'API call'.padEnd(42)} ${'status'.padStart(6)} ${'time'.padStart(9)} ${'delays'.padStart(7)}`);
+  console.log(`${'page'.padEnd(10)} ${'API call'.padEnd(42)} ${'status'.padStart(6)} ${'time'.padStart(9)} ${'delays'.padStart(7)} ${'bytes'.padStart(8)}`);
   for (const row of rows) console.log(row);
 }
