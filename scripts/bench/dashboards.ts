@@ -24,7 +24,7 @@ const LARGE_HOURS = 7;
 type Query = PanelResponse['queries'][number];
 
 /** A Prometheus over 7 hours of a mesh with ten copies of the shop (cached by simulator source). */
-async function startLargePrometheus(): Promise<PrometheusProcess> {
+export async function startLargePrometheus(): Promise<PrometheusProcess> {
   const dir = path.join(ROOT, '.data/bench', simulatorSourceKey(`large:${LARGE_REPLICAS}:${LARGE_HOURS}`));
   const tsdb = path.join(dir, 'tsdb');
   if (!existsSync(path.join(dir, 'READY'))) {
