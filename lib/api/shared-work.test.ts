@@ -68,7 +68,7 @@ describe('sharedWork', () => {
           runs += 1;
           return { queries: ['a', 'b'] };
         },
-        (body) => ({ 'x-count': String(body.queries.length) }),
+        { headers: (body) => ({ 'x-count': String(body.queries.length) }) },
       ),
     );
     const first = await handler(new Request('http://x/api/test-shared-json?time=1'));
@@ -78,5 +78,15 @@ describe('sharedWork', () => {
     expect([later.headers.get('x-count'), later.headers.get('content-type')]).toEqual(['2', 'application/json']);
     expect((await other.json()).queries).toHaveLength(2);
     expect(runs).toBe(2);
+  });
+
+  it('keeps nothing once answered when told not to (bodies that show stored SLOs)', async () => {
+    let runs = 0;
+    const handler = apiHandler('/api/test-shared-fresh', async (request: Request) =>
+      sharedJson(request, async () => ({ run: ++runs }), { keep: false }),
+    );
+    await handler(new Request('http://x/api/test-shared-fresh'));
+    const second = await handler(new Request('http://x/api/test-shared-fresh'));
+    expect(await second.json()).toEqual({ run: 2 });
   });
 });

@@ -44,18 +44,19 @@ export async function sharedWork<T>(request: Request, compute: (signal: AbortSig
 
 /**
  * A JSON response computed once for all identical requests in flight and serialised once too, then
- * kept for LIVE_TTL_MS; `headers` may depend on the body (a count, say). Each caller gets its own
- * Response of the same text.
+ * kept for LIVE_TTL_MS unless `keep` is false (bodies that show stored SLOs: an edit must show at
+ * once); `headers` may depend on the body (a count, say). Each caller gets its own Response of the
+ * same text.
  */
 export async function sharedJson<T>(
   request: Request,
   compute: (signal: AbortSignal) => Promise<T>,
-  headers: (body: T) => Record<string, string> = () => ({}),
+  { headers = () => ({}), keep = true }: { headers?: (body: T) => Record<string, string>; keep?: boolean } = {},
 ): Promise<Response> {
   const serialised = async (signal: AbortSignal) => {
     const body = await compute(signal);
     return { text: JSON.stringify(body), extra: headers(body) };
   };
-  const { text, extra } = await sharedWork(request, serialised, { ttlMs: LIVE_TTL_MS, bytes: (v) => v.text.length });
+  const { text, extra } = await sharedWork(request, serialised, keep ? { ttlMs: LIVE_TTL_MS, bytes: (v) => v.text.length } : undefined);
   return new Response(text, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra } });
 }

@@ -16,5 +16,6 @@ const paramsSchema = z.object({
 /** GET /api/graph?window=5m&time=<unix s>&namespace=<ns>&view=service|workload: nodes and their calls, laid out. */
 export const GET = apiHandler('/api/graph', async (request: Request) => {
   const { time = liveTime(), window, namespace, view } = parseSearchParams(paramsSchema, request.url);
-  return sharedJson(request, (signal) => fetchGraph({ time, window, namespace, view, signal }));
+  // Nodes carry their SLOs' state: shared only while in flight, so a new SLO colours the graph at once.
+  return sharedJson(request, (signal) => fetchGraph({ time, window, namespace, view, signal }), { keep: false });
 });

@@ -25,5 +25,7 @@ export const GET = apiHandler('/api/panels/[dashboard]/[panel]', async (request:
     return runPanel({ dashboard, panel, definition, params: query, ctx, client, signal, warnings });
   };
   // The query count is the cost of a panel; bench and tests read it without parsing the body.
-  return sharedJson(request, run, (body) => ({ 'x-meshwatch-queries': String(body.queries.length) }));
+  // Panels that load stored SLOs are shared only while in flight, so an edited SLO shows at once.
+  const headers = (body: { queries: unknown[] }) => ({ 'x-meshwatch-queries': String(body.queries.length) });
+  return sharedJson(request, run, { headers, keep: !definition.load });
 });
