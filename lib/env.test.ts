@@ -15,6 +15,7 @@ describe('parseEnv', () => {
   it('applies defaults to an empty environment', () => {
     expect(parseEnv({})).toEqual({
       prometheus: { url: 'http://127.0.0.1:9090', auth: { type: 'none' }, headers: {}, timeoutMs: 15_000 },
+      limits: { maxConcurrency: 24, maxResponseBytes: 32 * 1024 * 1024, cacheBytes: 64 * 1024 * 1024, requestDeadlineMs: 20_000, gzip: false },
       mesh: 'auto',
       dbPath: '.data/meshwatch.db',
       teams: {},
@@ -45,6 +46,19 @@ describe('parseEnv', () => {
     ['http://[::1]:9090', 'http://[::1]:9090'],
   ])('accepts PROMETHEUS_URL %s', (url, expected) => {
     expect(parseEnv({ PROMETHEUS_URL: url }).prometheus.url).toBe(expected);
+  });
+
+  it('reads the load limits (sizes in MB, 0 turns the query cache off)', () => {
+    const env = parseEnv({ PROMETHEUS_MAX_CONCURRENCY: '4', PROMETHEUS_MAX_RESPONSE_MB: '2', MESHWATCH_QUERY_CACHE_MB: '0', MESHWATCH_REQUEST_DEADLINE_MS: '5000', PROMETHEUS_COMPRESSION: 'gzip' });
+    expect(env.limits).toEqual({ maxConcurrency: 4, maxResponseBytes: 2_097_152, cacheBytes: 0, requestDeadlineMs: 5_000, gzip: true });
+  });
+
+  it.each([
+    ['PROMETHEUS_MAX_CONCURRENCY', '0', 'between 1 and 1000'],
+    ['PROMETHEUS_MAX_RESPONSE_MB', 'lots', 'between 1 and 1024'],
+    ['MESHWATCH_REQUEST_DEADLINE_MS', '50', 'between 100 and 600000'],
+  ])('rejects %s=%s', (variable, value, message) => {
+    expect(problemsOf({ [variable]: value })).toContain(`${variable}: must be an integer ${message}`);
   });
 
   it.each([

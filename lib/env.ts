@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ANONYMOUS_ACCESS, parseApiTokens, parseFlag, parseGroupRoles, parseHeaderName, type AnonymousAccess, type AuthConfig } from '@/lib/auth/config';
 import { parseTrustedProxies } from '@/lib/auth/proxies';
 import { isAuthorization, parseHeaders } from './env-headers';
+import { integerSchema, limitVariables, toLimits, type Limits } from './env-limits';
 import { parseTeams } from './env-teams';
 import { parseHealthThresholds, type HealthThresholds } from './health';
 
@@ -24,6 +25,8 @@ export interface Env {
     headers: Record<string, string>;
     timeoutMs: number;
   };
+  /** Concurrency, answer size, cache and request deadline (lib/env-limits.ts). */
+  limits: Limits;
   mesh: 'istio' | 'linkerd' | 'auto';
   dbPath: string;
   /**
@@ -75,11 +78,7 @@ const prometheusUrlSchema = z
   })
   .transform((text) => text.replace(/\/+$/, ''));
 
-const timeoutSchema = z
-  .string()
-  .regex(/^\d+$/, 'must be an integer between 100 and 300000')
-  .transform(Number)
-  .refine((ms) => ms >= 100 && ms <= 300_000, 'must be an integer between 100 and 300000');
+const timeoutSchema = integerSchema(100, 300_000);
 
 const envSchema = z
   .object({
@@ -106,6 +105,7 @@ const envSchema = z
     MESHWATCH_PUBLIC_URL: z.string().optional(),
     MESHWATCH_HSTS: z.string().optional(),
     NODE_ENV: z.string().optional(),
+    ...limitVariables,
   })
   .superRefine((raw, ctx) => {
     const problem = (variable: string, message: string) =>
@@ -140,6 +140,7 @@ const envSchema = z
         headers: parseHeaders(raw.PROMETHEUS_HEADERS) as Record<string, string>,
         timeoutMs: raw.PROMETHEUS_TIMEOUT_MS,
       },
+      limits: toLimits(raw),
       mesh: raw.MESH,
       dbPath: raw.MESHWATCH_DB,
       ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimeState, rangeSeconds, timeStateHref, withTime } from './time-state';
 
-const defaults = { range: '1h', refresh: '1m', problems: [] };
+const defaults = { range: '1h', refresh: '30s', problems: [] };
 
 describe('parseTimeState', () => {
   it.each([
@@ -33,9 +33,9 @@ describe('parseTimeState', () => {
 
 describe('timeStateHref', () => {
   it('writes the state back without defaults', () => {
-    expect(timeStateHref('/oncall', parseTimeState({ range: '1h', refresh: '1m' }))).toBe('/oncall');
-    expect(timeStateHref('/', { range: '6h', time: 1_790_852_400, refresh: '30s', namespace: 'shop' })).toBe(
-      '/?range=6h&time=1790852400&refresh=30s&namespace=shop',
+    expect(timeStateHref('/oncall', parseTimeState({ range: '1h', refresh: '30s' }))).toBe('/oncall');
+    expect(timeStateHref('/', { range: '6h', time: 1_790_852_400, refresh: '1m', namespace: 'shop' })).toBe(
+      '/?range=6h&time=1790852400&refresh=1m&namespace=shop',
     );
   });
 
@@ -47,7 +47,7 @@ describe('timeStateHref', () => {
 });
 
 describe('withTime', () => {
-  const state = { range: '6h' as const, time: 1_790_852_400, refresh: '1m' as const, namespace: 'other', service: 'x' };
+  const state = { range: '6h' as const, time: 1_790_852_400, refresh: '30s' as const, namespace: 'other', service: 'x' };
 
   it('carries the time range into in-app links, not the page filters', () => {
     expect(withTime('/debug?service=cart&namespace=shop', state)).toBe('/debug?service=cart&namespace=shop&range=6h&time=1790852400');

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
+import { pool } from '@/lib/concurrency';
 import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
 import { runBacktest, type WindowCounts } from '@/lib/slo/backtest/backtest';
 import { makeGrid, resample, type Grid } from '@/lib/slo/backtest/grid';
@@ -44,17 +45,6 @@ export interface BacktestOptions {
   signal?: AbortSignal;
   /** The mesh's SLI counters; default: the mesh detected in Prometheus. */
   sli?: SliSource;
-}
-
-export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Recorded series for every window at both ends of the range (and so, we assume, in between). */
