@@ -1,19 +1,23 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
-import { runBacktest, type WindowCounts } from '@/lib/slo/backtest/backtest';
-import { makeGrid, resample, type Grid } from '@/lib/slo/backtest/grid';
+import { backtestWindows, runBacktest, type WindowCounts } from '@/lib/slo/backtest/backtest';
+import { makeGrid, type Grid } from '@/lib/slo/backtest/grid';
+import type { StepCounts, StepSeries } from '@/lib/slo/backtest/steps';
 import {
   BASE_STEP,
-  backtestWindows,
-  holdSeconds,
+  backtestSpans,
+  emptySteps,
   missingBadIsZero,
-  rangeChunks,
   rawQueries,
   recordedCheckQuery,
   recordedQueries,
+  setStep,
+  spanChunks,
+  type StepSpan,
   type WindowQuery,
 } from './backtest-queries';
+import { stepCounts } from './backtest-steps';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
@@ -21,8 +25,8 @@ import { eventsRecord } from '@/lib/slo/rules/rules';
 import { resolvePolicy } from '@/lib/slo/policy';
 import type { Policy, SloSpec } from '@/lib/slo/spec';
 
-// Runs a backtest against Prometheus: range queries per window (backtest-queries.ts), put on the
-// minute grid, then the pure engine (backtest.ts).
+// Runs a backtest against Prometheus: raw counters per minute and per 5 minutes (or recorded series
+// per window), then the pure engine (backtest.ts), which derives every window from the steps.
 
 /** Queries in flight at once per backtest, as in evaluate.ts: parallel without queueing dozens. */
 export const QUERY_CONCURRENCY = 4;
@@ -65,25 +69,57 @@ async function recordedCover(spec: SloSpec, windows: readonly string[], opts: Ba
   return ends.every((names) => windows.every((w) => names.has(eventsRecord(w))));
 }
 
-/** Every chunk of one query, merged into [unix seconds, value] points (later series win a tie). */
-async function fetchPoints(query: string, step: number, grid: Grid, opts: BacktestOptions): Promise<Array<[number, number]>> {
-  const byTime = new Map<number, number>();
-  await pool(rangeChunks(grid, step), 1, async (chunk) => {
+/** Every chunk of one query over `span`, one value per step (later series win a tie); NaN where none. */
+async function fetchSteps(query: string, span: StepSpan, opts: BacktestOptions): Promise<{ series: StepSeries; requests: number }> {
+  const series = emptySteps(span);
+  const chunks = spanChunks(span);
+  await pool(chunks, 1, async (chunk) => {
     const result = await opts.client.rangeQuery(query, { ...chunk, signal: opts.signal });
-    for (const series of result.series) for (const [ms, value] of series.points) if (Number.isFinite(value)) byTime.set(ms / 1000, value);
+    for (const s of result.series) for (const [ms, value] of s.points) setStep(series, ms / 1000, value);
   });
-  return [...byTime.entries()].sort((a, b) => a[0] - b[0]);
+  return { series, requests: chunks.length };
 }
 
-function combine(spec: SloSpec, q: WindowQuery, values: Map<string, Array<number | null>>, grid: Grid): WindowCounts['bad'] {
-  const own = values.get(q.query) ?? new Array<number | null>(grid.length).fill(null);
-  if (q.kind === 'total') return own;
-  const totals = values.get(q.eventsQuery ?? '') ?? values.get(`total:${q.window}`) ?? [];
-  return own.map((v, i) => {
-    const total = totals[i] ?? null;
-    if (q.eventsQuery !== undefined) return v === null || total === null ? (total === 0 ? 0 : null) : v * total;
-    return v === null && total !== null && missingBadIsZero(spec) ? 0 : v;
+/** Raw counters: minute and 5-minute counts over the spans the windows need. */
+async function rawSteps(spec: SloSpec, plan: readonly WindowQuery[], spans: ReturnType<typeof backtestSpans>, opts: BacktestOptions): Promise<{ steps: StepCounts; requests: number }> {
+  const got = new Map<string, StepSeries>();
+  let requests = 0;
+  await pool(plan, QUERY_CONCURRENCY, async (q) => {
+    const fetched = await fetchSteps(q.query, q.step === BASE_STEP ? spans.minute : spans.block, opts);
+    got.set(`${q.window}:${q.kind}`, fetched.series);
+    requests += fetched.requests;
   });
+  const level = (w: string) => ({ bad: got.get(`${w}:bad`), total: got.get(`${w}:total`) });
+  return { steps: stepCounts(spans.steps, level('1m'), level('5m'), missingBadIsZero(spec)), requests };
+}
+
+/** Recorded series: each window at every evaluation; recorded `bad` is ratio x events. */
+async function recordedCounts(plan: readonly WindowQuery[], grid: Grid, opts: BacktestOptions): Promise<{ counts: Record<string, WindowCounts>; requests: number }> {
+  const span = { start: grid.start, end: grid.start + Math.max(0, grid.length - 1) * grid.step, step: grid.step };
+  const values = new Map<string, Array<number | null>>();
+  let requests = 0;
+  const queries = [...new Set(plan.map((q) => q.query))];
+  await pool(queries, QUERY_CONCURRENCY, async (query) => {
+    const fetched = await fetchSteps(query, span, opts);
+    values.set(query, Array.from(fetched.series.values, (v) => (Number.isNaN(v) ? null : v)));
+    requests += fetched.requests;
+  });
+  const counts: Record<string, WindowCounts> = {};
+  const none = new Array<number | null>(grid.length).fill(null);
+  for (const q of plan) {
+    const entry = (counts[q.window] ??= { bad: none, total: none });
+    const own = values.get(q.query) ?? none;
+    if (q.kind === 'total') {
+      entry.total = own;
+      continue;
+    }
+    const totals = values.get(q.eventsQuery ?? '') ?? none;
+    entry.bad = own.map((ratio, i) => {
+      const total = totals[i] ?? null;
+      return ratio === null || total === null ? (total === 0 ? 0 : null) : ratio * total;
+    });
+  }
+  return { counts, requests };
 }
 
 async function checkLatencyBucket(spec: SloSpec, opts: BacktestOptions): Promise<void> {
@@ -110,30 +146,18 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
   const prefer = opts.preferRecorded ?? true;
   const recorded = prefer && (await recordedCover(spec, windows, opts));
   if (prefer) queryCount += 2;
-  const plan = recorded ? recordedQueries(spec, windows) : rawQueries(spec, windows);
+  const plan = recorded ? recordedQueries(spec, windows) : rawQueries(spec);
 
-  const values = new Map<string, Array<number | null>>();
+  let data: { steps?: StepCounts; counts?: Record<string, WindowCounts>; requests: number };
   try {
-    await pool(plan, QUERY_CONCURRENCY, async (q) => {
-      queryCount += rangeChunks(grid, q.step).length;
-      const points = await fetchPoints(q.query, q.step, grid, opts);
-      const onGrid = resample(points, grid, q.step, holdSeconds(q.window, q.step));
-      values.set(q.query, onGrid);
-      if (q.kind === 'total') values.set(`total:${q.window}`, onGrid);
-    });
+    data = recorded ? await recordedCounts(plan, grid, opts) : await rawSteps(spec, plan, backtestSpans(grid, windows, spec.window), opts);
   } catch (err) {
     if (spec.indicator.type === 'custom' && err instanceof PrometheusError && err.kind === 'api') {
       throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${err.error ?? err.message}`);
     }
     throw err;
   }
-
-  const counts: Record<string, WindowCounts> = {};
-  for (const q of plan) {
-    const entry = (counts[q.window] ??= { bad: new Array<number | null>(grid.length).fill(null), total: [] });
-    if (q.kind === 'bad') entry.bad = combine(spec, q, values, grid);
-    else entry.total = combine(spec, q, values, grid);
-  }
+  queryCount += data.requests;
   const result = runBacktest({
     name: spec.name,
     from: opts.from,
@@ -142,9 +166,10 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
     objective: spec.objective,
     sloWindow: spec.window,
     policy,
-    counts,
+    steps: data.steps,
+    counts: data.counts,
     source: recorded ? 'recorded' : 'raw',
-    queries: plan.map((q) => q.query),
+    queries: [...new Set(plan.map((q) => q.query))],
   });
   return { result, queryCount };
 }
