@@ -30,10 +30,10 @@ export async function startPrometheusOver(write: (file: string) => Promise<void>
   }
 }
 
-/** The simulator's history of `model` (incidents included) over [from, to]. */
-export function startModelPrometheus(model: Model, from: number, to: number): Promise<PrometheusProcess> {
+/** The simulator's history of `model` (incidents included) over [from, to], sampled every `step` seconds. */
+export function startModelPrometheus(model: Model, from: number, to: number, step = 60): Promise<PrometheusProcess> {
   return startPrometheusOver(async (outFile) => {
-    await writeHistory({ model, from, to, outFile });
+    await writeHistory({ model, from, to, outFile, step });
   });
 }
 
