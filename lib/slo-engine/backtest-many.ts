@@ -1,10 +1,10 @@
 import 'server-only';
-import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
+import type { PrometheusClient } from '@/lib/prometheus';
 import { backtestWindows, runBacktest } from '@/lib/slo/backtest/backtest';
-import { bulkCounts, bulkQueryId, planBulkQueries, type BulkQuery, type SeriesValues } from './backtest-bulk';
+import { bulkCounts, bulkQueryId, planBulkQueries } from './backtest-bulk';
+import { fetchGrouped } from './backtest-fetch';
 import { makeGrid } from '@/lib/slo/backtest/grid';
-import { BASE_STEP, spanChunks, spanLength, stepSpans, type StepSpan } from './backtest-queries';
-import { pool, QUERY_CONCURRENCY } from './backtest-run';
+import { BASE_STEP, stepSpans } from './backtest-queries';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
@@ -32,35 +32,6 @@ export interface BulkError {
 
 /** Each SLO's backtest, or why it has none (a custom query Prometheus rejects, a threshold that is no bucket). */
 export type BulkBacktest = { name: string; result: BacktestResult; error: null } | { name: string; result: null; error: BulkError };
-
-const labelKey = (labels: Record<string, string>) =>
-  Object.entries(labels)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}\u0000${v}`)
-    .join('\u0001');
-
-/** Every chunk of one grouped query over `span`, each series' values at the span's steps. */
-async function fetchSeries(q: BulkQuery, span: StepSpan, opts: BulkOptions): Promise<{ series: SeriesValues[]; requests: number }> {
-  const chunks = spanChunks(span);
-  const length = spanLength(span);
-  const bySeries = new Map<string, SeriesValues>();
-  for (const chunk of chunks) {
-    const result = await opts.client.rangeQuery(q.query, { ...chunk, signal: opts.signal });
-    for (const s of result.series) {
-      const key = labelKey(s.labels);
-      let entry = bySeries.get(key);
-      if (!entry) {
-        entry = { labels: s.labels, start: span.start, step: span.step, values: new Float64Array(length).fill(Number.NaN) };
-        bySeries.set(key, entry);
-      }
-      for (const [ms, value] of s.points) {
-        const i = Math.round((ms / 1000 - span.start) / span.step);
-        if (Number.isFinite(value) && i >= 0 && i < length) entry.values[i] = value;
-      }
-    }
-  }
-  return { series: [...bySeries.values()], requests: chunks.length };
-}
 
 /** What a spec's counts depend on: its service (or, custom, its name) and indicator. */
 function countsKey(spec: SloSpec): string {
@@ -91,20 +62,9 @@ export async function backtestMany(specs: readonly SloSpec[], opts: BulkOptions)
     Math.max(0, ...plans.flatMap((p) => p.windows.filter((w) => w !== p.spec.window).map(windowSeconds))),
     Math.max(0, ...plans.map((p) => windowSeconds(p.spec.window))),
   );
-  const series = new Map<string, SeriesValues[]>();
-  const failed = new Map<string, BulkError>();
-  let queryCount = 0;
-  await pool(queries, QUERY_CONCURRENCY, async (q) => {
-    try {
-      const fetched = await fetchSeries(q, q.step === BASE_STEP ? spans.minute : spans.block, opts);
-      series.set(q.id, fetched.series);
-      queryCount += fetched.requests;
-    } catch (err) {
-      if (!q.id.startsWith('custom:') || !(err instanceof PrometheusError) || err.kind !== 'api') throw err;
-      queryCount++;
-      failed.set(q.id.slice('custom:'.length, q.id.lastIndexOf(':')), { code: 'query_failed', message: `Prometheus rejected the custom query: ${err.error ?? err.message}` });
-    }
-  });
+  const { series, rejected, requests } = await fetchGrouped(queries, spans, opts);
+  let queryCount = requests;
+  const failed = new Map([...rejected].map(([name, message]) => [name, { code: 'query_failed', message: `Prometheus rejected the custom query: ${message}` }]));
 
   // SLOs of one service and indicator at other objectives or policies read the same counts: they are
   // read back once, in turn, so that only one SLO's per-minute arrays are alive.

@@ -1,7 +1,8 @@
 // The backtest's query plan and the request parsing of its routes.
 import { describe, expect, it } from 'vitest';
 import { backtestRange, withPolicy } from './backtest-http';
-import { backtestSpans, rawQueries, recordedCheckQuery, recordedQueries, spanChunks } from './backtest-queries';
+import { backtestSpans, recordedCheckQuery, recordedQueries, spanChunks } from './backtest-queries';
+import { planBulkQueries } from './backtest-bulk';
 import { backtestWindows } from '@/lib/slo/backtest/backtest';
 import { makeGrid } from '@/lib/slo/backtest/grid';
 import { resolvePolicy } from '@/lib/slo/policy';
@@ -33,19 +34,15 @@ describe('query plan', () => {
     expect(spanChunks(spans.block)).toHaveLength(2);
   });
 
-  it('raw queries are the recording rules\' expressions over 1m and 5m: events per minute and per 5 minutes', () => {
-    const queries = rawQueries(spec);
-    expect(queries.map((q) => [q.window, q.kind, q.step])).toEqual([
-      ['1m', 'bad', 60],
-      ['1m', 'total', 60],
-      ['5m', 'bad', 300],
-      ['5m', 'total', 300],
-    ]);
-    expect(queries[0]?.query).toBe(
-      'sum(increase(istio_requests_total{reporter="destination",destination_service_namespace="shop",destination_service_name="cart",response_code=~"5..|0"}[1m]))',
+  it('raw queries count events per minute and per 5 minutes, bad and total apart by a label', () => {
+    const [minute, block] = planBulkQueries([spec]);
+    expect(minute).toMatchObject({ id: 'availability:1m', step: 60 });
+    expect(minute?.query).toBe(
+      'label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"cart",response_code=~"5..|0"}[1m])), "slo_part", "bad", "", "") or ' +
+        'label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"cart"}[1m])), "slo_part", "total", "", "")',
     );
-    // Latency: bad = all - good, so a missing threshold bucket gives no value rather than "no errors".
-    expect(rawQueries(latency)[0]?.query).toMatch(/^sum\(increase\(.*le="\+Inf".*\[1m\]\)\) - sum\(increase\(.*le=~"250\(\\\\.0\)\?".*\[1m\]\)\)$/);
+    expect(block).toMatchObject({ id: 'availability:5m', step: 300 });
+    expect(planBulkQueries([latency])[0]?.query).toMatch(/le=~"250\(\\\\.0\)\?\|\\\\\+Inf".*\[1m\]/);
   });
 
   it('recorded queries select the current definition by sli_hash', () => {

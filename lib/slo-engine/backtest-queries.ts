@@ -1,7 +1,6 @@
 import { matchers } from '@/lib/promql';
 import type { Grid } from '@/lib/slo/backtest/grid';
 import type { StepSeries } from '@/lib/slo/backtest/steps';
-import { windowExprs, type WindowExprs } from '@/lib/slo/queries';
 import { errorRatioRecord, eventsRecord, recordedSelector, SLI_HASH_LABEL } from '@/lib/slo/rules/rules';
 import { sliHash } from '@/lib/slo/sli-hash';
 import type { SloSpec } from '@/lib/slo/spec';
@@ -12,7 +11,8 @@ import { windowSeconds } from '@/lib/slo/windows';
 // Raw counters are read once per step, whatever the windows: the events of each minute
 // (increase over [1m] every 60 s) and of each 5 minutes (increase over [5m] every 300 s, for
 // histories sampled every 5 minutes and minutes without two samples), from which steps.ts derives
-// every window exactly by prefix sums. Reading each window instead cost 5.5 s per SLO at every
+// every window exactly by prefix sums. The PromQL is bulk-queries.ts' grouped count queries (one per
+// indicator kind, or per custom SLO), the same for one SLO as for many (backtest-bulk.ts). Reading each window instead cost 5.5 s per SLO at every
 // minute (a 3d increase() reads 4,320 samples per series at each of 43,200 minutes), and sampling the
 // long windows 60 times per window and interpolating put a 3d/6h ticket 18 minutes early (issue 11).
 // Recorded series are read per window, at every minute (a lookup, not an increase()).
@@ -84,32 +84,6 @@ export function spanChunks(span: StepSpan, maxPoints = MAX_POINTS_PER_QUERY): Ra
 /** An empty series over a span (NaN: no data), to fill from [unix seconds, value] points. */
 export function emptySteps(span: StepSpan): StepSeries {
   return { start: span.start, step: span.step, values: new Float64Array(spanLength(span)).fill(Number.NaN) };
-}
-
-/** Puts a value at unix second `t` into `series` when t is one of its steps. */
-export function setStep(series: StepSeries, t: number, value: number): void {
-  const k = Math.round((t - series.start) / series.step);
-  if (Number.isFinite(value) && k >= 0 && k < series.values.length) series.values[k] = value;
-}
-
-/**
- * The one place a backtest turns a spec into PromQL over a window: windowExprs() of queries.ts, the
- * same expressions as the recording rules.
- */
-export function countExprs(spec: SloSpec, window: string): WindowExprs {
-  return windowExprs(spec, window);
-}
-
-/** Per-step raw queries: bad and all events per minute and per 5 minutes. */
-export function rawQueries(spec: SloSpec): WindowQuery[] {
-  return (['1m', '5m'] as const).flatMap((window) => {
-    const exprs = countExprs(spec, window);
-    const step = window === '1m' ? BASE_STEP : BLOCK_STEP;
-    return [
-      { window, kind: 'bad' as const, query: exprs.bad, step },
-      { window, kind: 'total' as const, query: exprs.total, step },
-    ];
-  });
 }
 
 /** Recorded series of rules.ts, of the spec's current definition (its sli_hash), so an unsaved edit reads raw. */

@@ -3,21 +3,10 @@ import { ApiError } from '@/lib/api/errors';
 import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
 import { backtestWindows, runBacktest, type WindowCounts } from '@/lib/slo/backtest/backtest';
 import { makeGrid, type Grid } from '@/lib/slo/backtest/grid';
-import type { StepCounts, StepSeries } from '@/lib/slo/backtest/steps';
-import {
-  BASE_STEP,
-  backtestSpans,
-  emptySteps,
-  missingBadIsZero,
-  rawQueries,
-  recordedCheckQuery,
-  recordedQueries,
-  setStep,
-  spanChunks,
-  type StepSpan,
-  type WindowQuery,
-} from './backtest-queries';
-import { stepCounts } from './backtest-steps';
+import type { StepCounts } from '@/lib/slo/backtest/steps';
+import { BASE_STEP, backtestSpans, recordedCheckQuery, recordedQueries, type WindowQuery } from './backtest-queries';
+import { bulkCounts, planBulkQueries } from './backtest-bulk';
+import { fetchGrouped, fetchSeries, pool, QUERY_CONCURRENCY } from './backtest-fetch';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
@@ -25,11 +14,9 @@ import { eventsRecord } from '@/lib/slo/rules/rules';
 import { resolvePolicy } from '@/lib/slo/policy';
 import type { Policy, SloSpec } from '@/lib/slo/spec';
 
-// Runs a backtest against Prometheus: raw counters per minute and per 5 minutes (or recorded series
-// per window), then the pure engine (backtest.ts), which derives every window from the steps.
-
-/** Queries in flight at once per backtest, as in evaluate.ts: parallel without queueing dozens. */
-export const QUERY_CONCURRENCY = 4;
+// Runs a backtest against Prometheus: raw counters per minute and per 5 minutes (the grouped queries of
+// backtest-bulk.ts, for one SLO) or recorded series per window, then the pure engine (backtest.ts),
+// which derives every window from the steps.
 
 export interface BacktestOptions {
   client: PrometheusClient;
@@ -46,17 +33,6 @@ export interface BacktestOptions {
   signal?: AbortSignal;
 }
 
-export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** Recorded series for every window at both ends of the range (and so, we assume, in between). */
 async function recordedCover(spec: SloSpec, windows: readonly string[], opts: BacktestOptions): Promise<boolean> {
   const query = recordedCheckQuery(spec, windows);
@@ -69,28 +45,19 @@ async function recordedCover(spec: SloSpec, windows: readonly string[], opts: Ba
   return ends.every((names) => windows.every((w) => names.has(eventsRecord(w))));
 }
 
-/** Every chunk of one query over `span`, one value per step (later series win a tie); NaN where none. */
-async function fetchSteps(query: string, span: StepSpan, opts: BacktestOptions): Promise<{ series: StepSeries; requests: number }> {
-  const series = emptySteps(span);
-  const chunks = spanChunks(span);
-  await pool(chunks, 1, async (chunk) => {
-    const result = await opts.client.rangeQuery(query, { ...chunk, signal: opts.signal });
-    for (const s of result.series) for (const [ms, value] of s.points) setStep(series, ms / 1000, value);
-  });
-  return { series, requests: chunks.length };
-}
-
-/** Raw counters: minute and 5-minute counts over the spans the windows need. */
-async function rawSteps(spec: SloSpec, plan: readonly WindowQuery[], spans: ReturnType<typeof backtestSpans>, opts: BacktestOptions): Promise<{ steps: StepCounts; requests: number }> {
-  const got = new Map<string, StepSeries>();
-  let requests = 0;
-  await pool(plan, QUERY_CONCURRENCY, async (q) => {
-    const fetched = await fetchSteps(q.query, q.step === BASE_STEP ? spans.minute : spans.block, opts);
-    got.set(`${q.window}:${q.kind}`, fetched.series);
-    requests += fetched.requests;
-  });
-  const level = (w: string) => ({ bad: got.get(`${w}:bad`), total: got.get(`${w}:total`) });
-  return { steps: stepCounts(spans.steps, level('1m'), level('5m'), missingBadIsZero(spec)), requests };
+/**
+ * Raw counters: minute and 5-minute counts over the spans the windows need, from the grouped queries a
+ * bulk backtest runs (backtest-bulk.ts), here for one SLO.
+ */
+async function rawSteps(spec: SloSpec, grid: Grid, windows: readonly string[], opts: BacktestOptions): Promise<{ steps: StepCounts; requests: number; queries: string[] }> {
+  const queries = planBulkQueries([spec]);
+  const spans = backtestSpans(grid, windows, spec.window);
+  const fetched = await fetchGrouped(queries, spans, opts);
+  const rejected = fetched.rejected.get(spec.name);
+  if (rejected !== undefined) throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${rejected}`);
+  const read = bulkCounts(spec, fetched.series, spans.steps);
+  if (!read.ok) throw new ApiError(422, 'threshold_not_a_bucket', `${read.missingThresholdMs} ms is not a bucket boundary in the data`);
+  return { steps: read.steps, requests: fetched.requests, queries: queries.map((q) => q.query) };
 }
 
 /** Recorded series: each window at every evaluation; recorded `bad` is ratio x events. */
@@ -100,8 +67,11 @@ async function recordedCounts(plan: readonly WindowQuery[], grid: Grid, opts: Ba
   let requests = 0;
   const queries = [...new Set(plan.map((q) => q.query))];
   await pool(queries, QUERY_CONCURRENCY, async (query) => {
-    const fetched = await fetchSteps(query, span, opts);
-    values.set(query, Array.from(fetched.series.values, (v) => (Number.isNaN(v) ? null : v)));
+    const fetched = await fetchSeries(query, span, opts);
+    // One series per recorded selector; should there be more, the last one answering wins.
+    const merged = new Array<number | null>(grid.length).fill(null);
+    for (const s of fetched.series) s.values.forEach((v, i) => (Number.isNaN(v) ? undefined : (merged[i] = v)));
+    values.set(query, merged);
     requests += fetched.requests;
   });
   const counts: Record<string, WindowCounts> = {};
@@ -146,11 +116,11 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
   const prefer = opts.preferRecorded ?? true;
   const recorded = prefer && (await recordedCover(spec, windows, opts));
   if (prefer) queryCount += 2;
-  const plan = recorded ? recordedQueries(spec, windows) : rawQueries(spec);
+  const plan = recorded ? recordedQueries(spec, windows) : [];
 
-  let data: { steps?: StepCounts; counts?: Record<string, WindowCounts>; requests: number };
+  let data: { steps?: StepCounts; counts?: Record<string, WindowCounts>; requests: number; queries: string[] };
   try {
-    data = recorded ? await recordedCounts(plan, grid, opts) : await rawSteps(spec, plan, backtestSpans(grid, windows, spec.window), opts);
+    data = recorded ? { ...(await recordedCounts(plan, grid, opts)), queries: [...new Set(plan.map((q) => q.query))] } : await rawSteps(spec, grid, windows, opts);
   } catch (err) {
     if (spec.indicator.type === 'custom' && err instanceof PrometheusError && err.kind === 'api') {
       throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${err.error ?? err.message}`);
@@ -169,7 +139,7 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
     steps: data.steps,
     counts: data.counts,
     source: recorded ? 'recorded' : 'raw',
-    queries: [...new Set(plan.map((q) => q.query))],
+    queries: data.queries,
   });
   return { result, queryCount };
 }
