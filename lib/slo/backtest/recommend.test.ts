@@ -180,4 +180,20 @@ describe('recommendations', () => {
     expect(r.summary).toMatchObject({ pages: 0, precision: null, recall: 0 });
     expect(r.recommendations.find((x) => x.kind === 'quiet')?.change).toMatch(/^Add a page alert over 1h\/5m at 14\.4x/);
   });
+
+  it('offers a longer window to a low-traffic SLO only if it would still page on its significant event', () => {
+    // 1 request a minute: the 1h/5m page (14.4x) needs 70 events per hour and sees 60; a 6h window
+    // sees 360. Five failures in a row spend 5 of a 43.2-error budget within an hour (significant) and
+    // burn 83x over 1h, but only 5 / 360 / 0.001 = 13.9x over 6h: a 6h page would miss them.
+    const page: AlertPair = { severity: 'page', longWindow: '1h', shortWindow: '5m', threshold: 14.4, budgetShare: 0.02, for: '0s' };
+    const bad = minutes(N, (i) => (i >= 3000 && i < 3005 ? 1 : 0));
+    const r = base(99.9, bad, minutes(N, () => 1), [page]);
+    expect(r.summary).toMatchObject({ pages: 1, recall: 1 });
+    const low = r.recommendations.find((x) => x.kind === 'low-traffic');
+    expect(low?.message).toMatch(/1h\/5m sees about 60 events per 1h but needs 70/);
+    expect(low?.change).toMatch(/^Group this service with others into one SLO/);
+    // Without the event, the 6h window is offered.
+    const quiet = base(99.9, minutes(N, () => 0), minutes(N, () => 1), [page]);
+    expect(quiet.recommendations.find((x) => x.kind === 'low-traffic')?.change).toMatch(/^Use a 6h long window instead of 1h/);
+  });
 });

@@ -47,7 +47,7 @@ function unreachable({ policy, objective }: RecommendInput): BacktestRecommendat
     }));
 }
 
-function lowTraffic({ policy, objective, medianEvents, sloWindow }: RecommendInput): BacktestRecommendation[] {
+function lowTraffic({ policy, objective, medianEvents, sloWindow, keepsPaging }: RecommendInput): BacktestRecommendation[] {
   if (policy.length > 0 && policy.every((p) => (medianEvents.get(p.longWindow) ?? null) === null)) {
     return [
       {
@@ -65,8 +65,12 @@ function lowTraffic({ policy, objective, medianEvents, sloWindow }: RecommendInp
   const worst = starved.at(0);
   if (!worst) return [];
   const perSecond = worst.have / windowSeconds(worst.p.longWindow);
+  // A longer window is offered only if the policy with it still pages on every significant event.
   const longer = LONGER_WINDOWS.filter((w) => windowSeconds(w) <= windowSeconds(sloWindow)).find(
-    (w) => windowSeconds(w) > windowSeconds(worst.p.longWindow) && perSecond * windowSeconds(w) >= worst.need,
+    (w) =>
+      windowSeconds(w) > windowSeconds(worst.p.longWindow) &&
+      perSecond * windowSeconds(w) >= worst.need &&
+      keepsPaging(policy.map((p) => (p === worst.p ? { ...p, longWindow: w } : p))),
   );
   const synthetic = Math.ceil(((worst.need - worst.have) / windowSeconds(worst.p.longWindow)) * 60);
   return [
