@@ -18,7 +18,8 @@ export const UNIT_LABELS: Record<Unit, string> = {
   none: '',
 };
 
-export const HEALTH_LABELS: Record<Health, string> = { good: 'Good', warn: 'Warning', bad: 'Failing', unknown: 'Unknown' };
+/** Status words; `good` reads "OK" as the verdict chip's `ok` does (components/ui/health-chip), so one state has one word. */
+export const HEALTH_LABELS: Record<Health, string> = { good: 'OK', warn: 'Warning', bad: 'Failing', unknown: 'Unknown' };
 
 const fmt = (max: number, min = 0) => new Intl.NumberFormat('en-US', { maximumFractionDigits: max, minimumFractionDigits: min });
 const F0 = fmt(0);

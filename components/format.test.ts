@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatPercent, formatRps, successLevel } from './format';
-
-describe('successLevel', () => {
-  it.each([
-    [1, 'good'],
-    [0.999, 'good'], // exactly 99.9 %
-    [0.99899, 'warn'],
-    [0.99, 'warn'], // exactly 99 %
-    [0.98999, 'bad'],
-    [0.5, 'bad'],
-    [0, 'bad'],
-    [null, 'none'],
-  ] as const)('%s -> %s', (ratio, level) => {
-    expect(successLevel(ratio)).toBe(level);
-  });
-});
+import { formatMs, formatPercent, formatRps } from './format';
 
 describe('formatPercent', () => {
   it.each([

@@ -1,19 +1,5 @@
-// Number formatting and status thresholds for dashboards. Pure, so they are unit-tested and shared.
-
-export type Level = 'good' | 'warn' | 'bad' | 'none';
-
-/** Success-rate thresholds: "three nines" is healthy, below two nines is failing. */
-export const SUCCESS_GOOD = 0.999;
-export const SUCCESS_WARN = 0.99;
-
-export const LEVEL_LABELS: Record<Level, string> = { good: 'Good', warn: 'Warning', bad: 'Failing', none: 'No data' };
-
-export function successLevel(ratio: number | null): Level {
-  if (ratio === null) return 'none';
-  if (ratio >= SUCCESS_GOOD) return 'good';
-  if (ratio >= SUCCESS_WARN) return 'warn';
-  return 'bad';
-}
+// Number formatting for dashboards. Pure, so it is unit-tested and shared. Health verdicts are not
+// made here: they come from the API (lib/health).
 
 const fmt = (digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 const FORMATS = { 0: fmt(0), 1: fmt(1), 2: fmt(2) };

@@ -40,7 +40,7 @@ test.describe('service graph', () => {
     await expect(page.getByText(/Compared with .*calls changed/)).toBeVisible();
   });
 
-  test('colours payments by its SLO: paging 20 minutes into the outage', async ({ page, request }) => {
+  test('judges payments by its SLO too: paging 20 minutes into the outage', async ({ page, request }) => {
     const outage = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR }).timeline.find((e) => e.id === 'payments-outage');
     if (!outage) throw new Error('no outage in the model');
     // The e2e app runs with MESHWATCH_DEMO_EDITOR, so an unauthenticated request may create SLOs.
@@ -49,14 +49,16 @@ test.describe('service graph', () => {
     try {
       const graph = new GraphPage(page);
       await graph.goto({ time: outage.start + 1200, end: TEST_ANCHOR, range: '7d' });
-      // 90% of payments' requests fail: a 99.9% objective burns far past the paging threshold.
-      await expect(graph.nodesTable.getByRole('row', { name: /payments\/payments/ }).first()).toContainText('SLO: paging');
+      // 90% of payments' requests fail: a 99.9% objective burns far past the paging threshold, and the
+      // verdict (lib/health, on the server) names both the ratio and the paging SLO.
+      const chip = graph.nodesTable.getByRole('row', { name: /payments\/payments/ }).first().getByRole('img');
+      await expect(chip).toHaveAccessibleName(new RegExp(`^Failing: .*; SLO ${SLO.name} pages: 1h burn`));
       await graph.selectInTable('payments/payments');
       const panel = graph.panel('payments/payments');
-      await expect(panel).toContainText('SLO: paging');
+      await expect(panel).toContainText(`SLO ${SLO.name} pages`);
       await expect(panel.getByRole('link', { name: SLO.name })).toHaveAttribute('href', `/slos/${SLO.name}`);
-      // A service without an SLO keeps its error-ratio wording.
-      await expect(graph.nodesTable.getByRole('row', { name: /shop\/checkout/ }).first()).not.toContainText('SLO:');
+      // A service without an SLO is judged by its error ratio alone.
+      await expect(graph.nodesTable.getByRole('row', { name: /shop\/checkout/ }).first().getByRole('img')).not.toHaveAccessibleName(/SLO/);
     } finally {
       await request.delete(`/api/slos/${SLO.name}`);
     }

@@ -3,7 +3,8 @@ import { HomePage } from './pages/home-page';
 import { fixtureTime, startPrometheus, stopPrometheus } from './prometheus-control';
 
 const NUMBER = /^(< )?\d{1,3}(,\d{3})*(\.\d+)?$/;
-const PERCENT = /^\d{1,3}\.\d{2} (Good|Warning|Failing)$/;
+const PERCENT = /^\d{1,3}\.\d{2}$/;
+const VERDICT = /^(OK|Warning|Failing|Idle): .+/;
 const MISSING = /^—\s*no traffic in window$/;
 
 test.describe('Executive dashboard', () => {
@@ -17,6 +18,7 @@ test.describe('Executive dashboard', () => {
       await expect(home.cell(service, 'Requests')).toHaveText(NUMBER);
       await expect(home.cell(service, 'Success')).toHaveText(PERCENT);
       await expect(home.cell(service, 'p95 latency')).toHaveText(NUMBER);
+      await expect(home.health(service)).toHaveAccessibleName(VERDICT);
     }
     // A few requests an hour: the row is there, and an empty window says why instead of NaN.
     await expect(home.serviceRow('audit-export')).toHaveCount(1);

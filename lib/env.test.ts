@@ -18,6 +18,7 @@ describe('parseEnv', () => {
       mesh: 'auto',
       dbPath: '.data/meshwatch.db',
       teams: {},
+      health: { warning: 0.01, failing: 0.05 },
       auth: { apiTokens: [], groupRoles: {}, demoEditor: false },
       rules: { promtool: 'promtool' },
     });
@@ -95,6 +96,12 @@ describe('parseEnv', () => {
     [{ MESHWATCH_TEAMS: 'shop=a,shop=b' }, 'MESHWATCH_TEAMS: namespace shop is mapped twice'],
   ])('rejects %j', (source, problem) => {
     expect(problemsOf(source)).toBe(`Invalid configuration: ${problem}`);
+  });
+
+  it('reads the health thresholds in percent, 1 % / 5 % by default', () => {
+    expect(parseEnv({}).health).toEqual({ warning: 0.01, failing: 0.05 });
+    expect(parseEnv({ MESHWATCH_HEALTH_THRESHOLDS: '0.5,2' }).health).toEqual({ warning: 0.005, failing: 0.02 });
+    expect(problemsOf({ MESHWATCH_HEALTH_THRESHOLDS: '5,1' })).toBe('Invalid configuration: MESHWATCH_HEALTH_THRESHOLDS: needs 0 < warning < failing <= 100 (percent), e.g. 1,5');
   });
 
   it('configures who may change SLOs', () => {

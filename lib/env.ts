@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseApiTokens, parseFlag, parseGroupRoles, parseHeaderName, type AuthConfig } from '@/lib/auth/config';
 import { isAuthorization, parseHeaders } from './env-headers';
 import { parseTeams } from './env-teams';
+import { parseHealthThresholds, type HealthThresholds } from './health';
 
 // The only reader of process.env. Every variable is validated at start-up (instrumentation.ts), and a
 // bad value stops the server with a message naming the variable; values are never echoed back, since
@@ -31,6 +32,8 @@ export interface Env {
   traceUrlTemplate?: string;
   /** Namespace -> team for the executive dashboard (MESHWATCH_TEAMS); unmapped namespaces are their own team. */
   teams: Record<string, string>;
+  /** Error ratios at which a service turns warning and failing (MESHWATCH_HEALTH_THRESHOLDS, lib/health). */
+  health: HealthThresholds;
   /** Who may change SLOs (lib/auth): API tokens, a trusted proxy's headers, the demo editor. */
   auth: AuthConfig;
   /** Rule delivery (lib/rules-sync): without a file, rules are offered for GitOps instead of written. */
@@ -80,6 +83,7 @@ const envSchema = z
     MESHWATCH_DB: z.string().default('.data/meshwatch.db'),
     TRACE_URL_TEMPLATE: z.string().refine(isHttpUrl, 'must be an http(s) URL').optional(),
     MESHWATCH_TEAMS: z.string().optional(),
+    MESHWATCH_HEALTH_THRESHOLDS: z.string().optional(),
     MESHWATCH_API_TOKENS: z.string().optional(),
     MESHWATCH_AUTH_USER_HEADER: z.string().optional(),
     MESHWATCH_AUTH_GROUPS_HEADER: z.string().optional(),
@@ -103,6 +107,8 @@ const envSchema = z
     if (typeof headers === 'string') problem('PROMETHEUS_HEADERS', headers);
     const teams = parseTeams(raw.MESHWATCH_TEAMS);
     if (typeof teams === 'string') problem('MESHWATCH_TEAMS', teams);
+    const health = parseHealthThresholds(raw.MESHWATCH_HEALTH_THRESHOLDS);
+    if (typeof health === 'string') problem('MESHWATCH_HEALTH_THRESHOLDS', health);
     const auth = raw.PROMETHEUS_BEARER_TOKEN ?? raw.PROMETHEUS_BASIC_AUTH_USER;
     if (auth !== undefined && typeof headers === 'object' && Object.keys(headers).some(isAuthorization)) {
       problem('PROMETHEUS_HEADERS', 'must not set Authorization when bearer or basic auth is configured');
@@ -121,6 +127,7 @@ const envSchema = z
       dbPath: raw.MESHWATCH_DB,
       ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),
       teams: parseTeams(raw.MESHWATCH_TEAMS) as Record<string, string>,
+      health: parseHealthThresholds(raw.MESHWATCH_HEALTH_THRESHOLDS) as HealthThresholds,
       auth: toAuthConfig(raw),
       rules: { ...(raw.MESHWATCH_RULES_FILE === undefined ? {} : { file: raw.MESHWATCH_RULES_FILE }), promtool: raw.MESHWATCH_PROMTOOL },
     }),

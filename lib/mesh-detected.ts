@@ -1,7 +1,8 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
 import { chooseMesh, istioAdapter, linkerdAdapter, MESH_MARKER_MATCH, type MeshAdapter, type MeshKind } from '@/lib/mesh';
-import type { PrometheusClient } from '@/lib/prometheus';
+import { isPrometheusError, type PrometheusClient } from '@/lib/prometheus';
+import type { SliSource } from '@/lib/slo/sli-source';
 
 // The mesh adapter this process uses: MESH when set, else detected from the metric names Prometheus
 // holds. Lives outside lib/mesh because it does I/O; every route that asks mesh questions shares it
@@ -28,4 +29,24 @@ async function detectMesh(client: PrometheusClient, signal?: AbortSignal): Promi
 export async function detectedMesh(client: PrometheusClient, signal?: AbortSignal): Promise<{ adapter: MeshAdapter; warnings: string[] }> {
   const { kind, warning } = await detectMesh(client, signal);
   return { adapter: ADAPTERS[kind], warnings: warning ? [warning] : [] };
+}
+
+/** The detected mesh's SLI counters: specs are mesh-neutral, their PromQL and rules read these. */
+export async function detectedSli(client: PrometheusClient, signal?: AbortSignal): Promise<SliSource> {
+  return (await detectedMesh(client, signal)).adapter.sli;
+}
+
+/**
+ * For answers made from the spec alone (rules, exports, rule tests): the detected mesh's counters, or,
+ * while Prometheus cannot be asked, the last detected mesh's (Istio before any detection, the default
+ * chooseMesh takes when the data does not tell), so those stay readable during an outage. The rules
+ * sync does not fall back: it keeps the previous file until the mesh is known.
+ */
+export async function specSli(client: PrometheusClient, signal?: AbortSignal): Promise<SliSource> {
+  try {
+    return await detectedSli(client, signal);
+  } catch (err) {
+    if (!isPrometheusError(err)) throw err;
+    return ADAPTERS[detected?.kind ?? 'istio'].sli;
+  }
 }

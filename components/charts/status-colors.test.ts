@@ -16,7 +16,7 @@ describe('statusStyles', () => {
     ]);
   });
 
-  it('reads the code from the response_code label when the name is descriptive', () => {
-    expect(statusStyles([s('Service Unavailable', { response_code: '503' })], theme)).toEqual([{ color: theme.bad, dashed: false }]);
+  it('reads the code from a name that explains it, and not from a name that only starts with digits', () => {
+    expect(statusStyles([s('0 (no response)'), s('503 upstream'), s('5000 rps')], theme)).toEqual([{ color: theme.bad, dashed: false }, { color: theme.bad, dashed: true }, { dashed: false }]);
   });
 });

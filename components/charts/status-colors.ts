@@ -5,9 +5,12 @@ import type { ChartTheme } from './chart-theme';
 
 const CODE = /^(0|[1-5]\d\d)$/;
 
-/** The series' status code, from its `response_code`/`code` label or a name such as "503". */
+/**
+ * The series' status code, from its name: status panels name each series by its code ("503", or
+ * "0 (no response)"), whatever label the mesh keeps it in, so the chart never needs a mesh's label names.
+ */
 export function statusCode(series: Series): string | undefined {
-  const code = series.labels.response_code ?? series.labels.code ?? series.name;
+  const code = series.name.split(' ')[0] ?? '';
   return CODE.test(code) ? code : undefined;
 }
 

@@ -67,6 +67,13 @@ describe('PanelContent', () => {
     expect(html).toMatch(/<svg[^>]*data-health="bad"[^>]*role="img" aria-label="Trend: from 0.10% to 0.40%, peak 0.40%"/);
   });
 
+  it('renders a row verdict (lib/health) as the health chip, with the reason as its name, and colours the row by it', () => {
+    const verdict = { level: 'warning' as const, reason: '3.0 % of requests fail (warning at 1 % or more)' };
+    const html = render(response({ ...table, rows: [{ id: 'payments/payments', health: verdict, cells: { service: { text: 'payments', href: '/debug?service=payments&namespace=payments' } } }] }));
+    expect(html).toMatch(/<tr data-health="warn"><th scope="row"><a [^>]*>payments<\/a><span[^>]*><span[^>]*data-level="warning" role="img" aria-label="Warning: 3.0 % of requests fail \(warning at 1 % or more\)"/);
+    expect(html).toContain('>▲ Warning<');
+  });
+
   it('opens external links in a new tab, and leaves them without the time range', () => {
     const html = render(response(table));
     expect(html).toContain('href="https://jaeger.example/search?service=cart" target="_blank" rel="noopener noreferrer"');

@@ -1,8 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import type { Column, PanelData } from '@/lib/dashboards/schema';
+import { levelStatus, type Column, type PanelData, type RowHealth } from '@/lib/dashboards/schema';
 import { HEALTH_LABELS, UNIT_LABELS } from '../format-unit';
+import { HealthChip } from '../ui/health-chip';
 import { nextTableSort, sortRows, type TableSort } from './sort-rows';
 import { CellContent } from './table-cell';
 import styles from './table-view.module.css';
@@ -19,6 +20,26 @@ function Arrow({ sort, column }: { sort: TableSort; column: Column }) {
   return (
     <span aria-hidden="true" className={styles.arrow}>
       {symbol}
+    </span>
+  );
+}
+
+/** A row's status colour: its own, or its verdict's. */
+const statusOf = (h: RowHealth | undefined) => (typeof h === 'object' ? levelStatus(h.level) : h);
+
+/** The cue after a row's first cell: the verdict chip on every row that has one, else flagged statuses. */
+function RowCue({ health }: { health: RowHealth | undefined }) {
+  if (typeof health === 'object') {
+    return (
+      <span className={styles.verdict}>
+        <HealthChip health={health} />
+      </span>
+    );
+  }
+  if (health !== 'bad' && health !== 'warn') return null;
+  return (
+    <span className={styles.cue} data-health={health}>
+      {HEALTH_LABELS[health]}
     </span>
   );
 }
@@ -50,19 +71,14 @@ export function TableView({ data, caption, linkHref }: { data: TableData; captio
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-health={row.health}>
+            <tr key={row.id} data-health={statusOf(row.health)}>
               {data.columns.map((column, i) => {
-                const content = <CellContent cell={row.cells[column.key]} column={column} health={row.health} linkHref={linkHref} />;
+                const content = <CellContent cell={row.cells[column.key]} column={column} health={statusOf(row.health)} linkHref={linkHref} />;
                 if (i === 0) {
-                  const flagged = row.health === 'bad' || row.health === 'warn';
                   return (
                     <th key={column.key} scope="row">
                       {content}
-                      {flagged && row.health && (
-                        <span className={styles.cue} data-health={row.health}>
-                          {HEALTH_LABELS[row.health]}
-                        </span>
-                      )}
+                      <RowCue health={row.health} />
                     </th>
                   );
                 }

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { formatRps } from '@/components/format';
-import { healthOf, HEALTH_LABELS, type GraphEdge } from '@/lib/graph';
+import { HealthChip } from '@/components/ui/health-chip';
+import type { GraphEdge } from '@/lib/graph';
 import { formatBytes, formatErrorPct, formatMtls, formatP95, isPlaintext } from './format-graph';
 import styles from './graph.module.css';
 import { debugHref } from '@/lib/links';
@@ -31,7 +32,6 @@ export function EdgePanel({ edge, onClose, onSelectNode }: EdgePanelProps) {
   const name = `${edge.source} → ${edge.target}`;
   // Selected on the canvas or far down the table: move focus to the panel, as the node panel does.
   useEffect(() => heading.current?.focus(), [name]);
-  const health = edge.protocol === 'http' ? healthOf(edge.errorRatio) : 'idle';
   return (
     <aside className={styles.panel} aria-label={`Call ${name}`}>
       <header>
@@ -42,8 +42,8 @@ export function EdgePanel({ edge, onClose, onSelectNode }: EdgePanelProps) {
           ×
         </button>
       </header>
-      <p className={styles[`health-${health}`]}>
-        {edge.protocol === 'tcp' ? 'TCP' : HEALTH_LABELS[health]}
+      <p className={styles.verdict}>
+        <HealthChip health={edge.health} /> <span>{edge.health.reason}</span>
         {isPlaintext(edge) ? ' · ⚠ not all traffic is mutual TLS' : ''}
       </p>
       <dl className={styles.signals}>

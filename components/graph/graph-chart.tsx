@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { LazyEChart } from '@/components/charts/lazy-echart';
 import { useChartTheme } from '@/components/charts/use-chart-theme';
-import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
+import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode } from '@/lib/graph';
 import { hitEdge, hitNode } from './graph-hit';
 import { buildGraphOption, edgeCurveness } from './graph-options';
 import styles from './graph.module.css';
@@ -12,7 +12,6 @@ export interface GraphChartProps {
   nodes: readonly GraphNode[];
   edges: readonly GraphEdge[];
   goneEdges?: readonly GraphEdge[];
-  slos?: ReadonlyMap<string, NodeSlos>;
   diff?: ReadonlyMap<string, EdgeDiff>;
   selectedNode?: string;
   selectedEdge?: string;
@@ -40,7 +39,7 @@ function useWidth(ref: RefObject<HTMLDivElement | null>): number {
   return width;
 }
 
-export function GraphChart({ nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, label, onSelectNode, onSelectEdge }: GraphChartProps) {
+export function GraphChart({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, label, onSelectNode, onSelectEdge }: GraphChartProps) {
   const theme = useChartTheme();
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
@@ -49,8 +48,8 @@ export function GraphChart({ nodes, edges, goneEdges, slos, diff, selectedNode, 
   const tallest = Math.max(0, ...perLayer.values());
   const height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, tallest * ROW_PX));
   const option = useMemo(
-    () => buildGraphOption({ nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, theme, size: { width, height } }),
-    [nodes, edges, goneEdges, slos, diff, selectedNode, selectedEdge, theme, width, height],
+    () => buildGraphOption({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, size: { width, height } }),
+    [nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, width, height],
   );
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();

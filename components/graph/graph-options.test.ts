@@ -2,10 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { LIGHT_CHART_THEME as theme } from '@/components/charts/chart-theme';
 import type { GraphSeriesOption } from '@/components/charts/echart';
 import type { GraphEdge, GraphNode } from '@/lib/graph';
+import { healthVerdict } from '@/lib/health';
 import { buildGraphOption, LARGE_GRAPH_EDGES } from './graph-options';
 
-const node = (id: string, rps: number, errorRatio: number | null): GraphNode => ({ id, service: id.split('/')[1] ?? '', namespace: 'ns', kind: 'service', rps, errorRatio, p95Ms: 10, x: 0, y: 0, layer: 0 });
-const edge = (source: string, target: string, errorRatio: number, mtlsRatio = 1): GraphEdge => ({ source, target, protocol: 'http', rps: 10, errorRatio, p95Ms: 10, mtlsRatio, bytesPerSecond: null });
+// The verdict comes with the data (the API's lib/health); the option only renders it.
+const health = (errorRatio: number | null, rps: number) => healthVerdict({ errorRatio, rps, windowSeconds: 300 });
+const node = (id: string, rps: number, errorRatio: number | null): GraphNode => ({
+  id,
+  service: id.split('/')[1] ?? '',
+  namespace: 'ns',
+  kind: 'service',
+  rps,
+  errorRatio,
+  p95Ms: 10,
+  x: 0,
+  y: 0,
+  layer: 0,
+  health: health(errorRatio, rps),
+});
+const edge = (source: string, target: string, errorRatio: number, mtlsRatio = 1): GraphEdge => ({
+  source,
+  target,
+  protocol: 'http',
+  rps: 10,
+  errorRatio,
+  p95Ms: 10,
+  mtlsRatio,
+  bytesPerSecond: null,
+  health: health(errorRatio, 10),
+});
 
 function series(nodes: GraphNode[], edges: GraphEdge[], selectedEdge?: string) {
   const opt = buildGraphOption({ nodes, edges, theme, selectedEdge, size: { width: 800, height: 400 } });
@@ -38,7 +63,7 @@ describe('buildGraphOption', () => {
 
   it('builds tooltips when hovered, for nodes (after the two anchors) and edges', () => {
     const tooltip = (s.tooltip as { formatter: (p: unknown) => string }).formatter;
-    expect(tooltip({ dataType: 'node', dataIndex: 2 + 2 })).toBe('<b>ns/bad</b> (service)<br/>25 req/s · 50% errors · p95 10 ms<br/>Failing');
+    expect(tooltip({ dataType: 'node', dataIndex: 2 + 2 })).toBe('<b>ns/bad</b> (service)<br/>25 req/s · 50% errors · p95 10 ms<br/>Failing: 50.0 % of requests fail (failing at 5 % or more)');
     expect(tooltip({ dataType: 'edge', dataIndex: 0 })).toContain('<b>ns/ok → ns/bad</b>');
   });
 

@@ -1,7 +1,9 @@
 // The ECharts option for the service graph: a pure function of the visible graph, unit-tested.
 import type { ChartTheme } from '@/components/charts/chart-theme';
 import type { ChartOption, GraphSeriesOption } from '@/components/charts/echart';
-import { edgeKey, healthOf, HEALTH_LABELS, nodeHealth, type EdgeDiff, type GraphEdge, type GraphNode, type Health, type NodeKind, type NodeSlos } from '@/lib/graph';
+import { HEALTH_MARKS, healthLevelColour } from '@/components/ui/health-marks';
+import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type NodeKind } from '@/lib/graph';
+import { HEALTH_LABELS } from '@/lib/health/schema';
 import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
 import { projector } from './graph-hit';
 
@@ -21,8 +23,6 @@ export const LARGE_GRAPH_EDGES = 500;
 export const edgeCurveness = (drawnEdges: number) => (drawnEdges > LARGE_GRAPH_EDGES ? 0 : 0.08);
 
 const SYMBOLS: Record<NodeKind, string> = { service: 'circle', gateway: 'diamond', external: 'triangle', tcp: 'roundRect' };
-/** Text next to the colour, so health does not depend on colour vision. */
-export const HEALTH_MARKS: Record<Health, string> = { ok: '', warn: '▲ ', bad: '✖ ', idle: '' };
 
 export interface GraphOptionInput {
   nodes: readonly GraphNode[];
@@ -33,8 +33,6 @@ export interface GraphOptionInput {
   diff?: ReadonlyMap<string, EdgeDiff>;
   /** Edges of the baseline that are gone now (compare mode), drawn faint. */
   goneEdges?: readonly GraphEdge[];
-  /** Nodes with SLOs, by id: their worst SLO state colours them instead of the error ratio. */
-  slos?: ReadonlyMap<string, NodeSlos>;
   /** The canvas size (px): nodes are placed in pixels so symbols stay round (see below). */
   size: { width: number; height: number };
 }
@@ -54,19 +52,16 @@ function anchors(size: { width: number; height: number }) {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function healthColour(theme: ChartTheme, h: Health): string {
-  return h === 'bad' ? theme.bad : h === 'warn' ? theme.warn : h === 'ok' ? theme.good : theme.muted;
-}
-
 /** Square-root scaling: rates span orders of magnitude, areas should not. */
 const scale = (v: number, max: number) => (max > 0 ? Math.sqrt(Math.max(0, v) / max) : 0);
 
 function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: number; y: number }, large: boolean) {
-  const judged = judge(n, input.slos);
-  const health = judged.health;
+  // The server's verdict (lib/health); callers outside the mesh keep their own colour, not a verdict's.
+  const level = n.health.level;
+  const raised = level === 'failing' || level === 'warning';
   const selected = n.id === input.selectedNode;
-  const colour = n.kind === 'gateway' || n.kind === 'external' ? input.theme.accent : healthColour(input.theme, health);
-  const mark = HEALTH_MARKS[health];
+  const colour = n.kind === 'gateway' || n.kind === 'external' ? input.theme.accent : healthLevelColour(input.theme, level);
+  const mark = HEALTH_MARKS[level];
   return {
     id: n.id,
     name: n.id,
@@ -76,22 +71,16 @@ function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: n
     symbolSize: NODE_MIN + NODE_RANGE * scale(n.rps, max),
     itemStyle: { color: colour, borderColor: selected ? input.theme.text : input.theme.surface, borderWidth: selected ? 3 : 1 },
     label: {
-      show: !large || selected || health === 'bad' || health === 'warn',
-      formatter: health === 'bad' || health === 'warn' ? `${mark}${n.service} ${judged.label ?? formatErrorPct(n.errorRatio)}` : n.service,
-      color: health === 'bad' ? input.theme.bad : input.theme.text,
-      fontWeight: selected || health === 'bad' ? ('bold' as const) : ('normal' as const),
+      show: !large || selected || raised,
+      formatter: raised ? `${mark}${n.service} ${formatErrorPct(n.errorRatio)}` : n.service,
+      color: level === 'failing' ? input.theme.bad : input.theme.text,
+      fontWeight: selected || level === 'failing' ? ('bold' as const) : ('normal' as const),
     },
   };
 }
 
-/** Judged like the node item; only for kinds with an error ratio of their own to judge. */
-function judge(n: GraphNode, slos: GraphOptionInput['slos']) {
-  return n.kind === 'service' || n.kind === 'tcp' ? nodeHealth(n.errorRatio, slos?.get(n.id)) : { health: 'ok' as const, label: null };
-}
-
-function nodeTooltip(n: GraphNode, input: GraphOptionInput): string {
-  const { health, label } = judge(n, input.slos);
-  return `<b>${escapeHtml(n.id)}</b> (${n.kind})<br/>${escapeHtml(nodeSummary(n))}<br/>${label ?? HEALTH_LABELS[health]}`;
+function nodeTooltip(n: GraphNode): string {
+  return `<b>${escapeHtml(n.id)}</b> (${n.kind})<br/>${escapeHtml(nodeSummary(n))}<br/>${HEALTH_LABELS[n.health.level]}: ${escapeHtml(n.health.reason)}`;
 }
 
 /** An edge's label and tooltip text; built only when ECharts shows it (5,000 up front cost ~100 ms). */
@@ -105,8 +94,8 @@ function edgeItem(e: GraphEdge, max: number, input: GraphOptionInput, curveness:
   const key = edgeKey(e);
   const change = input.diff?.get(key)?.change;
   const plaintext = isPlaintext(e);
-  const health = healthOf(e.errorRatio);
-  let colour = health === 'bad' || health === 'warn' ? healthColour(input.theme, health) : input.theme.muted;
+  const level = e.health.level;
+  let colour = level === 'failing' || level === 'warning' ? healthLevelColour(input.theme, level) : input.theme.muted;
   if (plaintext) colour = input.theme.bad;
   if (change === 'new') colour = input.theme.accent;
   if (gone) colour = input.theme.border;
@@ -143,9 +132,12 @@ function lazyText(input: GraphOptionInput, drawn: ReadonlyArray<{ edge: GraphEdg
   return {
     tooltip: (params: unknown): string => {
       const hit = edgeAt(params);
-      if (hit) return `<b>${escapeHtml(hit.edge.source)} → ${escapeHtml(hit.edge.target)}</b><br/>${escapeHtml(edgeText(hit.edge, input, hit.gone))}`;
+      if (hit) {
+        const { level, reason } = hit.edge.health;
+        return `<b>${escapeHtml(hit.edge.source)} → ${escapeHtml(hit.edge.target)}</b><br/>${escapeHtml(edgeText(hit.edge, input, hit.gone))}<br/>${HEALTH_LABELS[level]}: ${escapeHtml(reason)}`;
+      }
       const n = input.nodes[(params as ItemParams).dataIndex - anchorCount];
-      return n ? nodeTooltip(n, input) : '';
+      return n ? nodeTooltip(n) : '';
     },
     edgeLabel: (params: unknown): string => {
       const hit = edgeAt(params);

@@ -2,7 +2,9 @@
 
 import { memo, useMemo } from 'react';
 import { formatRps } from '@/components/format';
-import { edgeKey, HEALTH_LABELS, nodeHealth, type EdgeDiff, type GraphEdge, type GraphNode, type GraphView, type NodeSlos } from '@/lib/graph';
+import { HealthChip } from '@/components/ui/health-chip';
+import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type GraphView } from '@/lib/graph';
+import { HEALTH_RANK } from '@/lib/health/schema';
 import { formatBytes, formatErrorPct, formatMtls, formatP95 } from './format-graph';
 import styles from './graph.module.css';
 import { SortableTable, type Column } from './sortable-table';
@@ -15,17 +17,8 @@ export interface GraphTablesProps {
   selectedNode?: string;
   selectedEdge?: string;
   diff?: ReadonlyMap<string, EdgeDiff>;
-  slos?: ReadonlyMap<string, NodeSlos>;
   onSelectNode: (id: string) => void;
   onSelectEdge: (key: string) => void;
-}
-
-/** Callers outside the mesh and TCP-only services have no HTTP error ratio to judge. */
-function healthText(n: GraphNode, slos: NodeSlos | undefined): string {
-  if (n.kind === 'gateway' || n.kind === 'external') return 'Caller';
-  const { health, label } = nodeHealth(n.errorRatio, slos);
-  if (label) return label;
-  return n.kind === 'tcp' ? 'TCP' : HEALTH_LABELS[health];
 }
 
 /**
@@ -41,7 +34,7 @@ const nodeKey = (n: GraphNode) => n.id;
 
 /** The graph as text: every node and edge the picture shows, for screen readers, copying and search. */
 // Memoised: the page re-renders on every fetch state change, the tables need not.
-export const GraphTables = memo(function GraphTables({ nodes, edges, when, view, selectedNode, selectedEdge, diff, slos, onSelectNode, onSelectEdge }: GraphTablesProps) {
+export const GraphTables = memo(function GraphTables({ nodes, edges, when, view, selectedNode, selectedEdge, diff, onSelectNode, onSelectEdge }: GraphTablesProps) {
   const noun = NOUNS[view];
   const nodeColumns = useMemo((): Column<GraphNode>[] => {
     const columns: Column<GraphNode>[] = [
@@ -59,8 +52,9 @@ export const GraphTables = memo(function GraphTables({ nodes, edges, when, view,
       {
         key: 'health',
         label: 'Health',
-        value: (n) => healthText(n, slos?.get(n.id)),
-        render: (n) => <span className={styles[`health-${nodeHealth(n.errorRatio, slos?.get(n.id)).health}`]}>{healthText(n, slos?.get(n.id))}</span>,
+        // Sorts worst first when descending; the verdict is the server's (lib/health).
+        value: (n) => HEALTH_RANK[n.health.level],
+        render: (n) => <HealthChip health={n.health} />,
       },
       { key: 'rps', label: 'Req/s', value: (n) => n.rps, render: (n) => formatRps(n.rps), numeric: true },
       { key: 'err', label: 'Errors', value: (n) => n.errorRatio, render: (n) => formatErrorPct(n.errorRatio), numeric: true },
@@ -69,7 +63,7 @@ export const GraphTables = memo(function GraphTables({ nodes, edges, when, view,
     // A rolling update shows as two revisions of one workload for as long as both serve.
     if (view === 'workload') columns.push({ key: 'revisions', label: 'Revisions', value: (n) => n.revisions?.map((r) => r.revision).join(', ') ?? null });
     return columns;
-  }, [slos, onSelectNode, noun, view]);
+  }, [onSelectNode, noun, view]);
   const edgeColumns = useMemo((): Column<GraphEdge>[] => {
     const columns: Column<GraphEdge>[] = [
       {
@@ -83,6 +77,7 @@ export const GraphTables = memo(function GraphTables({ nodes, edges, when, view,
         ),
       },
       { key: 'protocol', label: 'Protocol', value: (e) => e.protocol },
+      { key: 'health', label: 'Health', value: (e) => HEALTH_RANK[e.health.level], render: (e) => <HealthChip health={e.health} /> },
       { key: 'rps', label: 'Rate', value: (e) => e.rps, render: (e) => (e.protocol === 'tcp' ? `${formatRps(e.rps)} conn/s · ${formatBytes(e.bytesPerSecond ?? 0)}` : `${formatRps(e.rps)} req/s`), numeric: true },
       { key: 'err', label: 'Errors', value: (e) => e.errorRatio, render: (e) => formatErrorPct(e.errorRatio), numeric: true },
       { key: 'p95', label: 'p95', value: (e) => e.p95Ms, render: (e) => formatP95(e.p95Ms), numeric: true },

@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useMemo } from 'react';
-import { diffEdges, edgeKey, nodeSloStates, visibleGraph, type GraphUrlState } from '@/lib/graph';
-import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
+import { diffEdges, edgeKey, visibleGraph, type GraphUrlState } from '@/lib/graph';
+import { useSloList } from '@/lib/queries/slo-hooks';
 import { EdgePanel } from './edge-panel';
 import { GraphChart } from './graph-chart';
 import { GraphFilters } from './graph-filters';
@@ -26,15 +26,9 @@ export function GraphView({ now }: { now: number }) {
   const current = useGraph({ time, window: state.window, namespace: state.namespace, view }, { live: state.time === undefined });
   const baseline = useGraph({ time: state.compare ?? 0, window: state.window, namespace: state.namespace, view }, { enabled: state.compare !== undefined });
   const data = current.data;
-  // SLO states for the same moment; without them the graph still colours by error ratio.
+  // Every node and edge carries its verdict from the server (lib/health, SLOs included): none is made
+  // here. The SLO list only gives the side panel links to the node's SLOs.
   const sloSpecs = useSloList();
-  const sloStatuses = useSloStatuses(time);
-  const sloFailed = sloSpecs.isError || sloStatuses.isError;
-  // SLOs belong to services: workload ids need not match them, so workloads are judged by errors alone.
-  const slos = useMemo(
-    () => (view !== 'service' || sloFailed || !sloSpecs.data || !sloStatuses.data ? undefined : nodeSloStates(sloSpecs.data, sloStatuses.data.statuses)),
-    [view, sloFailed, sloSpecs.data, sloStatuses.data],
-  );
   // A failed baseline is said so (below), not drawn from a stale answer nor silently dropped.
   const baselineFailed = state.compare !== undefined && baseline.isError;
   const compare = state.compare !== undefined && !baselineFailed ? baseline.data : undefined;
@@ -69,7 +63,6 @@ export function GraphView({ now }: { now: number }) {
           onRetry={() => void baseline.refetch()}
         />
       )}
-      {sloFailed && <p className={styles.note}>SLO states are unavailable; services are coloured by error ratio.</p>}
       {compare && <p className={styles.note}>Compared with {utc(state.compare ?? 0)}: {[...(diff?.values() ?? [])].filter((d) => d.change !== 'same').length} calls changed.</p>}
       <div className={styles.main}>
         <section className={styles.picture} aria-busy={current.isFetching}>
@@ -83,7 +76,6 @@ export function GraphView({ now }: { now: number }) {
               nodes={visible.nodes}
               edges={visible.edges}
               goneEdges={gone}
-              slos={slos}
               diff={diff}
               selectedNode={state.node}
               selectedEdge={selectedEdge}
@@ -97,8 +89,8 @@ export function GraphView({ now }: { now: number }) {
           <NodePanel
             node={selected}
             edges={visible.edges}
-            slos={slos?.get(selected.id)}
             noun={view === 'workload' ? 'Workload' : 'Service'}
+            sloNames={view === 'service' ? (sloSpecs.data ?? []).filter((s) => s.service === selected.service && s.namespace === selected.namespace).map((s) => s.name) : []}
             onClose={() => set({ node: undefined })}
             onFocus={(id) => set({ focus: id })}
             onSelect={selectNode}
@@ -106,7 +98,7 @@ export function GraphView({ now }: { now: number }) {
         )}
         {edge && !selected && <EdgePanel edge={edge} onClose={() => set({ edge: undefined })} onSelectNode={selectNode} />}
       </div>
-      <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} view={view} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} slos={slos} onSelectNode={selectNode} onSelectEdge={selectEdge} />
+      <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} view={view} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} onSelectNode={selectNode} onSelectEdge={selectEdge} />
     </div>
   );
 }

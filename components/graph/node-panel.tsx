@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { formatRps } from '@/components/format';
-import { HEALTH_LABELS, nodeHealth, SLO_LABELS, type GraphEdge, type GraphNode, type NodeSlos } from '@/lib/graph';
+import { HealthChip } from '@/components/ui/health-chip';
+import type { GraphEdge, GraphNode } from '@/lib/graph';
 import { edgeSummary, formatErrorPct, formatP95 } from './format-graph';
 import styles from './graph.module.css';
 import { debugHref, sloHref } from '@/lib/links';
@@ -11,11 +12,11 @@ import { debugHref, sloHref } from '@/lib/links';
 export interface NodePanelProps {
   node: GraphNode;
   edges: readonly GraphEdge[];
-  /** The node's SLOs, if it has any; undefined also when the SLO statuses could not be loaded. */
-  slos?: NodeSlos;
   onClose: () => void;
   onFocus: (id: string) => void;
   onSelect: (id: string) => void;
+  /** The node's SLOs by name, linked; their state is already in the node's verdict. */
+  sloNames?: readonly string[];
   /** What a node is in this view. */
   noun?: 'Service' | 'Workload';
 }
@@ -39,25 +40,8 @@ function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEd
   );
 }
 
-function Slos({ slos }: { slos: NodeSlos }) {
-  return (
-    <>
-      <h3>SLOs</h3>
-      <ul className={styles.calls}>
-        {slos.slos.map((s) => (
-          <li key={s.name}>
-            <Link href={sloHref(s.name)}>{s.name}</Link>
-            <span>{s.state ? SLO_LABELS[s.state] : 'SLO: not enough traffic to judge'}</span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 /** Golden signals of one service (or workload), its callers and callees, and where to dig further. */
-export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
-  const { health, label } = nodeHealth(node.errorRatio, slos);
+export function NodePanel({ node, edges, sloNames = [], onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
   useEffect(() => heading.current?.focus(), [node.id]);
@@ -71,9 +55,9 @@ export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun 
           ×
         </button>
       </header>
-      <p className={styles[`health-${health}`]}>
+      <p className={styles.verdict}>
         {node.kind !== 'service' ? `${node.kind} · ` : ''}
-        {label ?? HEALTH_LABELS[health]}
+        <HealthChip health={node.health} /> <span>{node.health.reason}</span>
       </p>
       <dl className={styles.signals}>
         <dt>Traffic</dt>
@@ -93,7 +77,18 @@ export function NodePanel({ node, edges, slos, onClose, onFocus, onSelect, noun 
         <Link href={debugHref(node.service, node.namespace)}>Debug</Link>
         <Link href={`/slos?${new URLSearchParams({ service: node.service }).toString()}`}>SLOs</Link>
       </p>
-      {slos && <Slos slos={slos} />}
+      {sloNames.length > 0 && (
+        <>
+          <h3>SLOs</h3>
+          <ul className={styles.calls}>
+            {sloNames.map((name) => (
+              <li key={name}>
+                <Link href={sloHref(name)}>{name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <Calls title="Called by" edges={edges.filter((e) => e.target === node.id)} peer={(e) => e.source} onSelect={onSelect} />
       <Calls title="Calls" edges={edges.filter((e) => e.source === node.id)} peer={(e) => e.target} onSelect={onSelect} />
     </aside>

@@ -43,7 +43,7 @@ export function ServicesPanel({ live, hrefFor, ...params }: ServicesParams & { l
         <>
           No mesh traffic found in Prometheus for this window{scope}.
           <br />
-          Check that Istio&apos;s <code>istio_requests_total</code> is scraped, or pick another time.
+          Check that the mesh&apos;s request metrics (named in the queries of this panel) are scraped, or pick another time.
         </>
       }
     >

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { healthVerdict } from '@/lib/health';
 import type { ServiceSummary } from '@/lib/queries/schemas';
 import { ServicesTable } from './services-table';
 
@@ -10,6 +11,8 @@ const row = (service: string, successRatio: number | null, reasons: ServiceSumma
   successRatio,
   p95Ms: successRatio === null ? null : 87.4,
   reasons,
+  // What /api/services says for these numbers (lib/health); the table renders it as is.
+  health: healthVerdict({ errorRatio: successRatio === null ? null : 1 - successRatio, rps: successRatio === null ? 0 : 12.345, windowSeconds: 300 }),
 });
 
 function cells(html: string, service: string): string {
@@ -32,20 +35,22 @@ describe('ServicesTable', () => {
 
   it('has a caption, column headers with units and sort buttons', () => {
     expect(html).toContain('<caption>Services</caption>');
-    for (const header of ['Service', 'Requests', 'req/s', 'Success', '%', 'p95 latency', 'ms']) expect(html).toContain(header);
-    expect(html.match(/<th scope="col"[^>]*><button type="button"/g)).toHaveLength(4);
+    for (const header of ['Service', 'Health', 'Requests', 'req/s', 'Success', '%', 'p95 latency', 'ms']) expect(html).toContain(header);
+    expect(html.match(/<th scope="col"[^>]*><button type="button"/g)).toHaveLength(5);
     expect(html).toContain('aria-sort="ascending"');
   });
 
   it.each([
-    ['catalog', '99.95', 'good', 'Good'],
-    ['payments', '99.50', 'warn', 'Warning'],
-    ['audit-export', '95.00', 'bad', 'Failing'],
-  ])('%s shows %s percent as %s with a text cue', (service, percent, level, label) => {
+    // 99.5 % success is 0.5 % failing: under the 1 % warning threshold, so OK here as on /graph.
+    ['catalog', '99.95', 'ok', 'OK', '0.05 % of requests fail (under the 1 % warning threshold)'],
+    ['payments', '99.50', 'ok', 'OK', '0.50 % of requests fail (under the 1 % warning threshold)'],
+    ['audit-export', '95.00', 'failing', '✖ Failing', '5.0 % of requests fail (failing at 5 % or more)'],
+  ])('%s shows %s percent and the verdict %s, with a text cue and its reason as the name', (service, percent, level, text, reason) => {
     const tr = cells(html, service);
     expect(tr).toContain(`data-level="${level}"`);
     expect(tr).toContain(`>${percent}<`);
-    expect(tr).toContain(`>${label}<`);
+    expect(tr).toContain(`>${text}<`);
+    expect(tr).toContain(`aria-label="${text.replace(/^\W+ /, '')}: ${reason}"`);
     expect(tr).toContain('>12.3<'); // 1 decimal from 10 req/s up
     expect(tr).toContain('>87<'); // whole ms from 10 ms up
   });
@@ -54,6 +59,7 @@ describe('ServicesTable', () => {
     const tr = cells(html, 'idle');
     expect(tr).toContain('no traffic in window');
     expect(tr).not.toContain('NaN');
-    expect(tr).not.toContain('data-level');
+    expect(tr).toContain('data-level="idle"');
+    expect(tr).toContain('aria-label="Idle: no traffic in the window"');
   });
 });

@@ -3,12 +3,14 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { ServiceSummary } from '@/lib/queries/schemas';
-import { formatMs, formatPercent, formatRps, LEVEL_LABELS, successLevel } from '../format';
+import { HealthChip } from '../ui/health-chip';
+import { formatMs, formatPercent, formatRps } from '../format';
 import { DEFAULT_SORT, nextSort, sortServices, type SortKey, type SortState } from './sort-services';
 import styles from './services-table.module.css';
 
 const COLUMNS: { key: SortKey; label: string; unit?: string }[] = [
   { key: 'service', label: 'Service' },
+  { key: 'health', label: 'Health' },
   { key: 'rps', label: 'Requests', unit: 'req/s' },
   { key: 'successRatio', label: 'Success', unit: '%' },
   { key: 'p95Ms', label: 'p95 latency', unit: 'ms' },
@@ -25,15 +27,10 @@ function Missing({ reason }: { reason?: string }) {
   );
 }
 
+/** The number only: its verdict is the Health column's, decided by the server (lib/health). */
 function SuccessCell({ row }: { row: ServiceSummary }) {
   if (row.successRatio === null) return <Missing reason={row.reasons.successRatio} />;
-  const level = successLevel(row.successRatio);
-  return (
-    <span className={styles.success} data-level={level}>
-      <span className={styles.value}>{formatPercent(row.successRatio)}</span>{' '}
-      <span className={styles.badge}>{LEVEL_LABELS[level]}</span>
-    </span>
-  );
+  return <>{formatPercent(row.successRatio)}</>;
 }
 
 export function ServicesTable({ services, caption, hrefFor }: { services: readonly ServiceSummary[]; caption: string; hrefFor?: (row: ServiceSummary) => string }) {
@@ -46,7 +43,7 @@ export function ServicesTable({ services, caption, hrefFor }: { services: readon
         <thead>
           <tr>
             {COLUMNS.map(({ key, label, unit }) => (
-              <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined} className={key === 'service' ? undefined : styles.num}>
+              <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined} className={key === 'service' || key === 'health' ? undefined : styles.num}>
                 <button type="button" onClick={() => setSort(nextSort(sort, key))}>
                   {label}
                   {unit && <span className={styles.unit}> ({unit})</span>}
@@ -71,6 +68,9 @@ export function ServicesTable({ services, caption, hrefFor }: { services: readon
                 )}{' '}
                 <span className={styles.namespace}>{row.namespace}</span>
               </th>
+              <td>
+                <HealthChip health={row.health} />
+              </td>
               <td className={styles.num}>{row.rps === null ? <Missing reason={row.reasons.rps} /> : formatRps(row.rps)}</td>
               <td className={styles.num}>
                 <SuccessCell row={row} />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { healthVerdict } from '@/lib/health';
 import type { ServiceSummary } from '@/lib/queries/schemas';
 import { nextSort, sortServices, type SortState } from './sort-services';
 
@@ -9,6 +10,8 @@ const row = (service: string, rps: number | null, successRatio: number | null, p
   successRatio,
   p95Ms,
   reasons: {},
+  // The API's verdict (lib/health) for these numbers; sorting only reads its level.
+  health: healthVerdict({ errorRatio: successRatio === null ? null : 1 - successRatio, rps, windowSeconds: 300 }),
 });
 
 const rows = [
@@ -27,6 +30,8 @@ describe('sortServices', () => {
     [{ key: 'successRatio', direction: 'ascending' }, ['audit-export', 'payments', 'catalog', 'frontend', 'idle']],
     [{ key: 'successRatio', direction: 'descending' }, ['frontend', 'catalog', 'payments', 'audit-export', 'idle']],
     [{ key: 'p95Ms', direction: 'ascending' }, ['catalog', 'frontend', 'payments', 'audit-export', 'idle']],
+    // failing (5 %), warning (2 %), ok, ok, idle: worst first, ties by name.
+    [{ key: 'health', direction: 'descending' }, ['audit-export', 'payments', 'catalog', 'frontend', 'idle']],
   ])('%j', (sort, expected) => {
     expect(sortServices(rows, sort).map((r) => r.service)).toEqual(expected);
   });
@@ -44,6 +49,7 @@ describe('nextSort', () => {
     [{ key: 'service', direction: 'ascending' }, 'successRatio', { key: 'successRatio', direction: 'ascending' }],
     [{ key: 'service', direction: 'ascending' }, 'p95Ms', { key: 'p95Ms', direction: 'descending' }],
     [{ key: 'rps', direction: 'descending' }, 'rps', { key: 'rps', direction: 'ascending' }],
+    [{ key: 'service', direction: 'ascending' }, 'health', { key: 'health', direction: 'descending' }],
   ])('%j + %s', (current, key, expected) => {
     expect(nextSort(current, key)).toEqual(expected);
   });

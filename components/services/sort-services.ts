@@ -1,6 +1,7 @@
+import { HEALTH_RANK } from '@/lib/health/schema';
 import type { ServiceSummary } from '@/lib/queries/schemas';
 
-export type SortKey = 'service' | 'rps' | 'successRatio' | 'p95Ms';
+export type SortKey = 'service' | 'health' | 'rps' | 'successRatio' | 'p95Ms';
 export type SortDirection = 'ascending' | 'descending';
 export interface SortState {
   key: SortKey;
@@ -9,9 +10,10 @@ export interface SortState {
 
 export const DEFAULT_SORT: SortState = { key: 'service', direction: 'ascending' };
 
-/** The direction a column starts in: worst first for success, busiest/slowest first for the rest. */
+/** The direction a column starts in: worst first for health and success, busiest/slowest first for the rest. */
 export const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   service: 'ascending',
+  health: 'descending',
   rps: 'descending',
   successRatio: 'ascending',
   p95Ms: 'descending',
@@ -35,8 +37,8 @@ export function sortServices(rows: readonly ServiceSummary[], { key, direction }
   const sign = direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
     if (key === 'service') return sign * byName(a, b);
-    const x = a[key];
-    const y = b[key];
+    const x = key === 'health' ? HEALTH_RANK[a.health.level] : a[key];
+    const y = key === 'health' ? HEALTH_RANK[b.health.level] : b[key];
     if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
     return sign * compare(x, y) || byName(a, b);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EDITOR_HINTS } from '@/lib/mesh';
 import { LIGHT_CHART_THEME } from '@/components/charts/chart-theme';
 import { budgetChartOption } from './budget-chart-options';
 import { barFraction, thresholdsByWindow } from './burn-rate-table';
@@ -21,8 +22,9 @@ describe('thresholdsByWindow', () => {
 
 describe('labelValuesFor', () => {
   it('offers discovered services and namespaces', () => {
-    expect(labelValuesFor('destination_service_name', ['shop/cart', 'payments/payments'])).toEqual(['cart', 'payments']);
-    expect(labelValuesFor('reporter', [])).toEqual(['destination', 'source']);
+    expect(labelValuesFor('destination_service_name', ['shop/cart', 'payments/payments'], EDITOR_HINTS.istio)).toEqual(['cart', 'payments']);
+    expect(labelValuesFor('reporter', [], EDITOR_HINTS.istio)).toEqual(['destination', 'source']);
+    expect(labelValuesFor('dst_namespace', ['shop/cart', 'payments/payments'], EDITOR_HINTS.linkerd)).toEqual(['shop', 'payments']);
   });
 });
 

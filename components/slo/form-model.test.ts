@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EDITOR_HINTS } from '@/lib/mesh';
 import { sloSpecSchema } from '@/lib/slo/spec';
 import { customTemplate, EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm } from './form-model';
 
@@ -24,9 +25,14 @@ describe('form model', () => {
     expect(errorsByField({ namespace: ['a'], service: ['b'], 'indicator.thresholdMs': ['c'], objective: ['d'] })).toEqual({ target: ['a', 'b'], thresholdMs: ['c'], objective: ['d'] });
   });
 
-  it('scopes the custom template to the service, with {{window}}', () => {
-    const { errorQuery, totalQuery } = customTemplate('payments/payments');
-    expect(errorQuery).toBe('sum(increase(istio_requests_total{reporter="destination", destination_service_namespace="payments", destination_service_name="payments", response_code=~"5.."}[{{window}}]))');
+  it('scopes the server mesh\'s custom template to the service, keeping {{window}}', () => {
+    const { errorQuery, totalQuery } = customTemplate('payments/payments', EDITOR_HINTS.istio.customTemplate);
+    expect(errorQuery).toBe('sum(increase(istio_requests_total{reporter="destination", destination_service_namespace="payments", destination_service_name="payments", response_code=~"5..|0"}[{{window}}]))');
     expect(totalQuery).toContain('[{{window}}]');
+    expect(customTemplate('payments/payments', EDITOR_HINTS.linkerd.customTemplate).errorQuery).toBe(
+      'sum(increase(response_total{direction="inbound", namespace="payments", deployment="payments", classification="failure"}[{{window}}]))',
+    );
+    // Without a picked service the placeholders stay, for the user to fill in.
+    expect(customTemplate('', EDITOR_HINTS.linkerd.customTemplate).totalQuery).toContain('{{service}}');
   });
 });

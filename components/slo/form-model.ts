@@ -1,3 +1,4 @@
+import type { EditorHintsBody } from '@/lib/queries/schemas';
 import type { SloSpec, SloSpecInput } from '@/lib/slo/spec';
 import { policyFromRows, rowsFromPolicy, type PolicyRow } from './policy-model';
 
@@ -39,14 +40,14 @@ export const EMPTY_FORM: SloForm = {
   policy: null,
 };
 
-/** Starting queries for a custom ratio, scoped to the picked service (Istio, server-side reporter). */
-export function customTemplate(target: string): { errorQuery: string; totalQuery: string } {
+/**
+ * Starting queries for a custom ratio, in the server's mesh (its template, from /api/mesh), scoped to
+ * the picked service. Without a pick the placeholders stay for the user to fill in.
+ */
+export function customTemplate(target: string, template: EditorHintsBody['customTemplate']): { errorQuery: string; totalQuery: string } {
   const { namespace, service } = splitTarget(target);
-  const sel = service ? `reporter="destination", destination_service_namespace="${namespace}", destination_service_name="${service}"` : 'reporter="destination"';
-  return {
-    errorQuery: `sum(increase(istio_requests_total{${sel}, response_code=~"5.."}[{{window}}]))`,
-    totalQuery: `sum(increase(istio_requests_total{${sel}}[{{window}}]))`,
-  };
+  const fill = (q: string) => (service ? q.replaceAll('{{namespace}}', namespace).replaceAll('{{service}}', service) : q);
+  return { errorQuery: fill(template.errorQuery), totalQuery: fill(template.totalQuery) };
 }
 
 export function splitTarget(target: string): { namespace: string; service: string } {

@@ -1,9 +1,11 @@
 'use client';
 
 import { useSloBuckets } from '@/lib/queries/slo-hooks';
+import { useMeshInfo } from '@/lib/queries/use-mesh';
 import { customTemplate, splitTarget, type IndicatorType, type SloForm } from './form-model';
 import { FormField } from './form-field';
 import { LazyPromqlEditor } from './lazy-promql-editor';
+import { NO_HINTS } from './promql-static-client';
 import styles from './slo.module.css';
 
 interface Props {
@@ -18,15 +20,16 @@ interface Props {
 export function IndicatorFields({ form, set, errors, services, time }: Props) {
   const { service, namespace } = splitTarget(form.target);
   const buckets = useSloBuckets(service, namespace, time, form.indicatorType === 'latency');
+  const hints = useMeshInfo().data?.editor ?? NO_HINTS;
   return (
     <>
       <FormField id="slo-indicator" label="Indicator" errors={errors.indicatorType}>
         {(p) => (
           <select {...p} value={form.indicatorType} onChange={(e) => {
               const indicatorType = e.target.value as IndicatorType;
-              // Untouched queries start from the picked service's Istio counters.
+              // Untouched queries start from the picked service's request counters, in the server's mesh.
               const fresh = indicatorType === 'custom' && !form.errorQuery.trim() && !form.totalQuery.trim();
-              set({ indicatorType, ...(fresh ? customTemplate(form.target) : {}) });
+              set({ indicatorType, ...(fresh ? customTemplate(form.target, hints.customTemplate) : {}) });
             }}>
             <option value="availability">Availability (non-5xx responses)</option>
             <option value="latency">Latency (responses under a threshold)</option>
@@ -67,6 +70,7 @@ export function IndicatorFields({ form, set, errors, services, time }: Props) {
                   value={form[key]}
                   onChange={(v) => set({ [key]: v })}
                   services={services}
+                  hints={hints}
                 />
               )}
             </FormField>

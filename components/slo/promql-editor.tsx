@@ -6,6 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { PromQLExtension } from '@prometheus-io/codemirror-promql';
+import type { EditorHintsBody } from '@/lib/queries/schemas';
 import { staticPromClient } from './promql-static-client';
 
 export interface PromqlEditorProps {
@@ -16,6 +17,8 @@ export interface PromqlEditorProps {
   onChange: (value: string) => void;
   /** Metric and label names offered by completion; nothing is asked of Prometheus. */
   services: readonly string[];
+  /** The server mesh's metric and label names (from /api/mesh). */
+  hints: EditorHintsBody;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }
@@ -24,7 +27,7 @@ export interface PromqlEditorProps {
  * CodeMirror with PromQL highlighting and completion from a static client. The linter stays off:
  * `{{window}}` is not PromQL until the server substitutes it, so every query would be flagged.
  */
-export default function PromqlEditor({ id, label, value, onChange, services, ...aria }: PromqlEditorProps) {
+export default function PromqlEditor({ id, label, value, onChange, services, hints, ...aria }: PromqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -34,7 +37,7 @@ export default function PromqlEditor({ id, label, value, onChange, services, ...
 
   useEffect(() => {
     if (!host.current) return;
-    const promql = new PromQLExtension().activateLinter(false).setComplete({ remote: staticPromClient(services) });
+    const promql = new PromQLExtension().activateLinter(false).setComplete({ remote: staticPromClient(services, hints) });
     const v = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -57,7 +60,7 @@ export default function PromqlEditor({ id, label, value, onChange, services, ...
     return () => v.destroy();
     // The editor owns its text after mount; re-creating it on each keystroke would lose the cursor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, label, services, aria['aria-invalid'], aria['aria-describedby']]);
+  }, [id, label, services, hints, aria['aria-invalid'], aria['aria-describedby']]);
 
   return <div ref={host} />;
 }

@@ -2,8 +2,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { DashboardPage } from './dashboard-page';
 
-export type ServiceColumn = 'Requests' | 'Success' | 'p95 latency';
-const CELL_INDEX: Record<ServiceColumn, number> = { Requests: 0, Success: 1, 'p95 latency': 2 };
+export type ServiceColumn = 'Health' | 'Requests' | 'Success' | 'p95 latency';
+const CELL_INDEX: Record<ServiceColumn, number> = { Health: 0, Requests: 1, Success: 2, 'p95 latency': 3 };
 
 export class HomePage extends DashboardPage {
   readonly servicesPanel: Locator;
@@ -29,6 +29,11 @@ export class HomePage extends DashboardPage {
 
   cell(service: string, column: ServiceColumn): Locator {
     return this.serviceRow(service).getByRole('cell').nth(CELL_INDEX[column]);
+  }
+
+  /** The service's health chip (components/ui/health-chip): its name is "<Level>: <reason>". */
+  health(service: string): Locator {
+    return this.cell(service, 'Health').getByRole('img');
   }
 
   /** Clicks a column's sort button (keyboard users press Enter on the same button). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healthSchema as verdictSchema, type HealthLevel } from '@/lib/health/schema';
 
 // The one response shape of every dashboard panel (`GET /api/panels/{dashboard}/{panel}`), shared by
 // the route (which builds it) and the client (which parses and renders it by `data.kind`).
@@ -27,6 +28,18 @@ export type Marker = z.infer<typeof markerSchema>;
 /** Status of a number against its thresholds, so colour has one meaning everywhere. */
 export const healthSchema = z.enum(['good', 'warn', 'bad', 'unknown']);
 export type Health = z.infer<typeof healthSchema>;
+
+/**
+ * A table row's health: a status (control plane, alerts, pods), or, on rows that are services or
+ * teams, the one verdict of lib/health (`{ level, reason }`, DESIGN.md "Health"), rendered as is.
+ */
+export const rowHealthSchema = z.union([healthSchema, verdictSchema]);
+export type RowHealth = z.infer<typeof rowHealthSchema>;
+
+/** The status colour of a verdict level, for cues that take a status (stats, sparklines, row borders). */
+export function levelStatus(level: HealthLevel): Health {
+  return level === 'failing' ? 'bad' : level === 'warning' ? 'warn' : level === 'ok' ? 'good' : 'unknown';
+}
 
 export const cellSchema = z.union([
   z.string(),
@@ -68,7 +81,7 @@ export const timeseriesDataSchema = z.object({
 export const tableDataSchema = z.object({
   kind: z.literal('table'),
   columns: z.array(columnSchema),
-  rows: z.array(z.object({ id: z.string(), health: healthSchema.optional(), cells: z.record(z.string(), cellSchema) })),
+  rows: z.array(z.object({ id: z.string(), health: rowHealthSchema.optional(), cells: z.record(z.string(), cellSchema) })),
   /** What the table means, e.g. why it is empty ("no alerts firing at the end of the range"). */
   detail: z.string().optional(),
 });

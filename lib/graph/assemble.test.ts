@@ -1,40 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { assembleGraph, type GraphVectors, type VectorSample } from './assemble';
-import { VIEW_LABELS } from './queries';
+import { istioAdapter, linkerdAdapter, type Dimension, type GraphQueries, type MeshQuery } from '@/lib/mesh';
+import { assembleGraph, emptyVectors, type GraphVectors, type VectorSample } from './assemble';
 
-const edge = (src: string, dst: string, value: number): VectorSample => {
-  const [sn = '', sw = ''] = src.split('/');
-  const [dn = '', ds = ''] = dst.split('/');
-  return {
-    labels: { source_workload_namespace: sn, source_workload: sw, destination_service_namespace: dn, destination_service_name: ds },
-    value,
-  };
+// Samples are written through each query's own label map, so the same cases run for every mesh.
+function sample(query: MeshQuery | undefined, dims: Partial<Record<Dimension, string>>, value: number): VectorSample {
+  const labels: Record<string, string> = {};
+  for (const [dim, v] of Object.entries(dims)) {
+    const name = query?.labels[dim as Dimension];
+    if (name === undefined) throw new Error(`query has no ${dim} label`);
+    labels[name] = v;
+  }
+  return { labels, value };
+}
+const ends = (src: string, dst: string) => {
+  const [sourceNamespace = '', sourceService = ''] = src.split('/');
+  const [namespace = '', service = ''] = dst.split('/');
+  return { sourceNamespace, sourceService, namespace, service };
 };
-const svc = (id: string, value: number): VectorSample => {
-  const [n = '', s = ''] = id.split('/');
-  return { labels: { destination_service_namespace: n, destination_service_name: s }, value };
+const at = (id: string) => {
+  const [namespace = '', service = ''] = id.split('/');
+  return { namespace, service };
 };
+const plans = (view: 'service' | 'workload') =>
+  [istioAdapter, linkerdAdapter].map((a) => [a.kind, a.graphQueries({ window: '5m', view })] as const);
+const empty: GraphVectors = emptyVectors();
 
-const empty: GraphVectors = {
-  edgeRequests: [],
-  edgeErrors: [],
-  edgeMtls: [],
-  edgeP95: [],
-  tcpBytes: [],
-  tcpMtlsBytes: [],
-  tcpConnections: [],
-  serviceRequests: [],
-  serviceErrors: [],
-  serviceP95: [],
-  workloadServices: [],
-};
-
-describe('assembleGraph', () => {
+describe.each(plans('service'))('assembleGraph (%s)', (_mesh, plan: GraphQueries) => {
+  const q = plan.queries;
+  const edge = (src: string, dst: string, value: number) => sample(q.edgeRequests, ends(src, dst), value);
+  const svc = (id: string, value: number) => sample(q.serviceRequests, at(id), value);
+  const gateway = `gw/${plan.gatewayWorkloads[0] ?? ''}`;
   const g = assembleGraph({
     ...empty,
-    edgeRequests: [edge('istio-system/istio-ingressgateway', 'shop/frontend', 100), edge('shop/frontend', 'pay/payments', 10), edge('unknown/unknown', 'shop/frontend', 2), edge('pay/ledger', 'pay/audit', 0)],
+    edgeRequests: [edge(gateway, 'shop/frontend', 100), edge('shop/frontend', 'pay/payments', 10), edge('unknown/unknown', 'shop/frontend', 2), edge('pay/ledger', 'pay/audit', 0)],
     edgeErrors: [edge('shop/frontend', 'pay/payments', 4)],
-    edgeMtls: [edge('istio-system/istio-ingressgateway', 'shop/frontend', 100), edge('shop/frontend', 'pay/payments', 5)],
+    edgeMtls: [edge(gateway, 'shop/frontend', 100), edge('shop/frontend', 'pay/payments', 5)],
     edgeP95: [edge('shop/frontend', 'pay/payments', 120), edge('pay/ledger', 'pay/audit', NaN)],
     tcpBytes: [edge('shop/cart', 'platform/redis', 5000)],
     tcpMtlsBytes: [edge('shop/cart', 'platform/redis', 5000)],
@@ -42,12 +42,12 @@ describe('assembleGraph', () => {
     serviceRequests: [svc('shop/frontend', 102), svc('pay/payments', 10), svc('pay/audit', 0)],
     serviceErrors: [svc('pay/payments', 4)],
     serviceP95: [svc('pay/payments', 120)],
-  });
+  }, plan);
   const find = (s: string, t: string) => g.edges.find((e) => e.source === s && e.target === t);
 
   it('computes edge error ratio and mTLS share from summed rates', () => {
     expect(find('shop/frontend', 'pay/payments')).toMatchObject({ rps: 10, errorRatio: 0.4, mtlsRatio: 0.5, p95Ms: 120, protocol: 'http' });
-    expect(find('istio-system/istio-ingressgateway', 'shop/frontend')).toMatchObject({ errorRatio: 0, mtlsRatio: 1 });
+    expect(find(gateway, 'shop/frontend')).toMatchObject({ errorRatio: 0, mtlsRatio: 1 });
   });
 
   it('gives null, not 0 or NaN, without traffic', () => {
@@ -57,8 +57,8 @@ describe('assembleGraph', () => {
 
   it('marks callers outside the mesh and TCP-only services', () => {
     const kinds = Object.fromEntries(g.nodes.map((n) => [n.id, n.kind]));
-    expect(kinds).toMatchObject({ 'istio-system/istio-ingressgateway': 'gateway', 'unknown/unknown': 'external', 'platform/redis': 'tcp', 'shop/frontend': 'service' });
-    expect(g.nodes.find((n) => n.id === 'istio-system/istio-ingressgateway')?.rps).toBe(100);
+    expect(kinds).toMatchObject({ [gateway]: 'gateway', 'unknown/unknown': 'external', 'platform/redis': 'tcp', 'shop/frontend': 'service' });
+    expect(g.nodes.find((n) => n.id === gateway)?.rps).toBe(100);
     expect(find('shop/cart', 'platform/redis')).toMatchObject({ protocol: 'tcp', rps: 4, bytesPerSecond: 5000, mtlsRatio: 1, errorRatio: null });
   });
 
@@ -67,28 +67,23 @@ describe('assembleGraph', () => {
   });
 });
 
-describe('assembleGraph, workload view', () => {
-  const wl = (src: string, dst: string, value: number, revision?: string): VectorSample => {
-    const [sn = '', sw = ''] = src.split('/');
-    const [dn = '', dw = ''] = dst.split('/');
-    const labels: Record<string, string> = { source_workload_namespace: sn, source_workload: sw, destination_workload_namespace: dn, destination_workload: dw };
-    if (revision) labels.destination_canonical_revision = revision;
-    return { labels, value };
-  };
-  const node = (id: string, value: number, revision?: string): VectorSample => {
-    const [namespace = '', workload = ''] = id.split('/');
-    return { labels: { destination_workload_namespace: namespace, destination_workload: workload, ...(revision ? { destination_canonical_revision: revision } : {}) }, value };
-  };
+describe.each(plans('workload'))('assembleGraph, workload view (%s)', (_mesh, plan: GraphQueries) => {
+  const q = plan.queries;
+  const wl = (src: string, dst: string, value: number) => sample(q.edgeRequests, ends(src, dst), value);
+  const withRevision = q.serviceRequests.labels.revision !== undefined;
+  const node = (id: string, value: number, revision?: string) => sample(q.serviceRequests, { ...at(id), ...(revision && withRevision ? { revision } : {}) }, value);
   const g = assembleGraph(
     {
       ...empty,
       edgeRequests: [wl('shop/frontend', 'shop/catalog-v2', 30), wl('shop/frontend', 'shop/catalog-v1', 10)],
       edgeErrors: [wl('shop/frontend', 'shop/catalog-v2', 3)],
       // v1 and v2 rows of one workload (a rolling update) add up; an idle revision is not listed.
-      serviceRequests: [node('shop/catalog-v2', 20, 'v2'), node('shop/catalog-v2', 10, 'v1'), node('shop/catalog-v2', 0, 'v0'), node('shop/catalog-v1', 10)],
+      serviceRequests: withRevision
+        ? [node('shop/catalog-v2', 20, 'v2'), node('shop/catalog-v2', 10, 'v1'), node('shop/catalog-v2', 0, 'v0'), node('shop/catalog-v1', 10)]
+        : [node('shop/catalog-v2', 30), node('shop/catalog-v1', 10)],
       serviceErrors: [node('shop/catalog-v2', 3)],
     },
-    VIEW_LABELS.workload,
+    plan,
   );
 
   it('names nodes by workload and sums revisions into the node', () => {
@@ -97,27 +92,36 @@ describe('assembleGraph, workload view', () => {
     expect(g.edges.find((e) => e.target === 'shop/catalog-v2')).toMatchObject({ source: 'shop/frontend', rps: 30, errorRatio: 0.1 });
   });
 
-  it('lists the revisions with traffic, busiest first', () => {
+  it.runIf(withRevision)('lists the revisions with traffic, busiest first', () => {
     expect(g.nodes.find((n) => n.id === 'shop/catalog-v2')?.revisions).toEqual([
       { revision: 'v2', rps: 20 },
       { revision: 'v1', rps: 10 },
     ]);
     expect(g.nodes.find((n) => n.id === 'shop/catalog-v1')?.revisions).toEqual([{ revision: 'unknown', rps: 10 }]);
-    expect(assembleGraph({ ...empty, edgeRequests: [edge('a/a', 'b/b', 1)], serviceRequests: [svc('b/b', 1)] }).nodes.every((n) => n.revisions === undefined)).toBe(true);
+  });
+
+  it.runIf(!withRevision)('lists no revisions where the mesh reports none', () => {
+    expect(g.nodes.every((n) => n.revisions === undefined)).toBe(true);
   });
 });
 
-describe('assembleGraph, service view over workloads named unlike their services (Bookinfo)', () => {
-  // What the destination proxies report: workload -> service, with the requests each served.
-  const backs = (workload: string, service: string, value: number): VectorSample => {
-    const [wn = '', w = ''] = workload.split('/');
-    const [sn = '', s = ''] = service.split('/');
-    return { labels: { destination_workload_namespace: wn, destination_workload: w, destination_service_namespace: sn, destination_service_name: s }, value };
+// Only meshes that report callers as workloads and callees as services need the workload map.
+const mapped = plans('service').filter(([, p]) => p.callersAsServices);
+
+describe.each(mapped)('assembleGraph, service view over workloads named unlike their services (Bookinfo, %s)', (mesh, plan: GraphQueries) => {
+  const q = plan.queries;
+  const edge = (src: string, dst: string, value: number) => sample(q.edgeRequests, ends(src, dst), value);
+  const svc = (id: string, value: number) => sample(q.serviceRequests, at(id), value);
+  const gateway = `gw/${plan.gatewayWorkloads[0] ?? ''}`;
+  // What the serving proxies report: workload -> service, with the requests each served.
+  const backs = (workload: string, service: string, value: number) => {
+    const [workloadNamespace = '', w = ''] = workload.split('/');
+    return sample(q.workloadServices, { workloadNamespace, workload: w, ...at(service) }, value);
   };
   const vectors: GraphVectors = {
     ...empty,
     edgeRequests: [
-      edge('istio-system/istio-ingressgateway', 'bi/productpage', 20),
+      edge(gateway, 'bi/productpage', 20),
       edge('bi/productpage-v1', 'bi/details', 20),
       edge('bi/productpage-v1', 'bi/reviews', 20),
       edge('bi/reviews-v2', 'bi/ratings', 6),
@@ -143,11 +147,11 @@ describe('assembleGraph, service view over workloads named unlike their services
       backs('bi/mongodb-v1', 'bi/mongodb', 9),
     ],
   };
-  const g = assembleGraph(vectors);
+  const g = assembleGraph(vectors, plan);
   const find = (s: string, t: string, protocol = 'http') => g.edges.filter((e) => e.source === s && e.target === t && e.protocol === protocol);
 
   it('draws each caller as the service it backs, so the graph is one connected piece', () => {
-    expect(g.nodes.map((n) => n.id)).toEqual(['bi/details', 'bi/mongodb', 'bi/productpage', 'bi/ratings', 'bi/reviews', 'istio-system/istio-ingressgateway', 'ops/backup-job']);
+    expect(g.nodes.map((n) => n.id)).toEqual(['bi/details', 'bi/mongodb', 'bi/productpage', 'bi/ratings', 'bi/reviews', gateway, 'ops/backup-job']);
     const seen = new Set(['bi/productpage']);
     for (let grew = true; grew; ) {
       grew = false;
@@ -162,7 +166,7 @@ describe('assembleGraph, service view over workloads named unlike their services
   });
 
   it('keeps callers that back no service as nodes of their own kind', () => {
-    expect(g.nodes.find((n) => n.id === 'istio-system/istio-ingressgateway')).toMatchObject({ kind: 'gateway', rps: 20 });
+    expect(g.nodes.find((n) => n.id === gateway)).toMatchObject({ kind: 'gateway', rps: 20 });
     // As before this change: a job with no service is a caller node that receives nothing.
     expect(g.nodes.find((n) => n.id === 'ops/backup-job')).toMatchObject({ kind: 'service', rps: 0 });
     expect(find('ops/backup-job', 'bi/ratings')).toHaveLength(1);
@@ -180,7 +184,9 @@ describe('assembleGraph, service view over workloads named unlike their services
   });
 
   it('leaves the workload view alone: callers and callees are both workloads there', () => {
-    const w = assembleGraph({ ...empty, workloadServices: vectors.workloadServices, edgeRequests: [{ labels: { source_workload_namespace: 'bi', source_workload: 'reviews-v2', destination_workload_namespace: 'bi', destination_workload: 'ratings-v1' }, value: 1 }] }, VIEW_LABELS.workload);
+    const workload = plans('workload').find(([kind]) => kind === mesh)?.[1];
+    if (!workload) throw new Error(`no workload view for ${mesh}`);
+    const w = assembleGraph({ ...empty, workloadServices: vectors.workloadServices, edgeRequests: [sample(workload.queries.edgeRequests, ends('bi/reviews-v2', 'bi/ratings-v1'), 1)] }, workload);
     expect(w.edges.map((e) => [e.source, e.target])).toEqual([['bi/reviews-v2', 'bi/ratings-v1']]);
   });
 });

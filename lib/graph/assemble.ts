@@ -1,13 +1,19 @@
 // Turns the graph queries' vectors into nodes and edges. Pure: no I/O, unit-tested with plain samples.
-import { VIEW_LABELS, WORKLOAD_SERVICE_LABELS, type GraphQueryName, type ViewLabels } from './queries';
-import type { GraphEdge, NodeKind, Revision } from './schema';
+// Mesh-neutral: every label is read through the dimension map of the query that produced the vector.
+import { GRAPH_QUERY_NAMES, readDim, UNKNOWN_CALLER, type GraphQueries, type GraphQueryName, type MeshQuery } from '@/lib/mesh';
+import type { MeasuredEdge as GraphEdge, NodeKind, Revision } from './schema';
 
 export interface VectorSample {
   labels: Readonly<Record<string, string>>;
   value: number;
 }
 
+/** One vector per graph query; a query the mesh does not need (e.g. the workload map) is empty. */
 export type GraphVectors = Record<GraphQueryName, readonly VectorSample[]>;
+
+export function emptyVectors(): GraphVectors {
+  return Object.fromEntries(GRAPH_QUERY_NAMES.map((n) => [n, []])) as unknown as GraphVectors;
+}
 
 export interface UnplacedNode {
   id: string;
@@ -26,25 +32,19 @@ export interface AssembledGraph {
   edges: GraphEdge[];
 }
 
-/** Istio's ingress gateway workload: the mesh's front door, drawn as a caller. */
-export const GATEWAY_WORKLOAD = 'istio-ingressgateway';
-/** Istio reports callers without a sidecar (outside the mesh) as source_workload="unknown". */
-export const UNKNOWN_WORKLOAD = 'unknown';
-
 const num = (v: number) => (Number.isFinite(v) ? v : null);
-const label = (s: VectorSample, name: string) => s.labels[name] ?? '';
+type Key = (s: VectorSample) => string;
 
 /**
- * Workload id -> the id of the service it backs, from the destination reporter's series. A workload
- * behind several services maps to the one it served most requests for (ties: the first by name), so
- * each caller lands on exactly one node.
+ * Workload id -> the id of the service it backs, from the serving proxies' series. A workload behind
+ * several services maps to the one it served most requests for (ties: the first by name), so each
+ * caller lands on exactly one node.
  */
-export function workloadServiceMap(samples: readonly VectorSample[]): Map<string, string> {
-  const L = WORKLOAD_SERVICE_LABELS;
+export function workloadServiceMap(samples: readonly VectorSample[], query: MeshQuery): Map<string, string> {
   const best = new Map<string, { service: string; value: number }>();
   for (const s of samples) {
-    const [wn, w, sn, svc] = [label(s, L.workloadNamespace), label(s, L.workload), label(s, L.serviceNamespace), label(s, L.service)];
-    if (!wn || !w || !sn || !svc || w === UNKNOWN_WORKLOAD || svc === UNKNOWN_WORKLOAD) continue;
+    const [wn, w, sn, svc] = (['workloadNamespace', 'workload', 'namespace', 'service'] as const).map((d) => readDim(s.labels, query, d));
+    if (!wn || !w || !sn || !svc || w === UNKNOWN_CALLER || svc === UNKNOWN_CALLER) continue;
     const workload = `${wn}/${w}`;
     const service = `${sn}/${svc}`;
     const prev = best.get(workload);
@@ -53,17 +53,18 @@ export function workloadServiceMap(samples: readonly VectorSample[]): Map<string
   return new Map([...best].map(([workload, { service }]) => [workload, service]));
 }
 
-/** Sample -> node and edge ids, for the labels of one view; `callers` renames caller workloads. */
-function idsFor(l: ViewLabels, callers: ReadonlyMap<string, string> = new Map()) {
-  const workloadId = (s: VectorSample) => `${label(s, l.sourceNamespace) || UNKNOWN_WORKLOAD}/${label(s, l.source) || UNKNOWN_WORKLOAD}`;
+/** Sample -> node and edge ids, read through each query's labels; `callers` renames caller workloads. */
+function idsFor(callers: ReadonlyMap<string, string> = new Map()) {
+  const workloadId = (q: MeshQuery) => (s: VectorSample) =>
+    `${readDim(s.labels, q, 'sourceNamespace') || UNKNOWN_CALLER}/${readDim(s.labels, q, 'sourceService') || UNKNOWN_CALLER}`;
   // A caller that backs no service (gateway, job, outside the mesh) stays a node of its own.
-  const sourceId = (s: VectorSample) => callers.get(workloadId(s)) ?? workloadId(s);
-  const targetId = (s: VectorSample) => `${label(s, l.targetNamespace)}/${label(s, l.target)}`;
-  return { sourceId, targetId, edgeKey: (s: VectorSample) => `${sourceId(s)} ${targetId(s)}` };
+  const sourceId = (q: MeshQuery) => (s: VectorSample) => callers.get(workloadId(q)(s)) ?? workloadId(q)(s);
+  const targetId = (q: MeshQuery): Key => (s) => `${readDim(s.labels, q, 'namespace')}/${readDim(s.labels, q, 'service')}`;
+  return { targetId, edgeKey: (q: MeshQuery): Key => (s) => `${sourceId(q)(s)} ${targetId(q)(s)}` };
 }
 type Ids = ReturnType<typeof idsFor>;
 
-function byKey(samples: readonly VectorSample[], key: (s: VectorSample) => string): Map<string, number> {
+function byKey(samples: readonly VectorSample[], key: Key): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of samples) out.set(key(s), (out.get(key(s)) ?? 0) + s.value);
   return out;
@@ -80,10 +81,10 @@ function split(id: string): { namespace: string; service: string } {
   return { namespace: id.slice(0, i), service: id.slice(i + 1) };
 }
 
-function kindOf(id: string, tcpOnly: boolean): NodeKind {
+function kindOf(id: string, tcpOnly: boolean, gateways: readonly string[]): NodeKind {
   const { service } = split(id);
-  if (service === GATEWAY_WORKLOAD) return 'gateway';
-  if (service === UNKNOWN_WORKLOAD) return 'external';
+  if (gateways.includes(service)) return 'gateway';
+  if (service === UNKNOWN_CALLER) return 'external';
   return tcpOnly ? 'tcp' : 'service';
 }
 
@@ -93,7 +94,7 @@ function kindOf(id: string, tcpOnly: boolean): NodeKind {
  * per query), so for several workloads calling the same service this is an upper bound: the worst
  * caller's p95. Unmerged edges (the usual case) get their exact p95.
  */
-function maxByKey(samples: readonly VectorSample[], key: (s: VectorSample) => string): Map<string, number | null> {
+function maxByKey(samples: readonly VectorSample[], key: Key): Map<string, number | null> {
   const out = new Map<string, number | null>();
   for (const s of samples) {
     const v = num(s.value);
@@ -110,11 +111,11 @@ function splitKey(key: string): { source: string; target: string } {
 
 // Edges that collapse onto one (caller, callee) pair are merged by summing rates; ratios are then
 // recomputed from the summed parts, never averaged.
-function httpEdges(v: GraphVectors, { edgeKey }: Ids): GraphEdge[] {
-  const errors = byKey(v.edgeErrors, edgeKey);
-  const mtls = byKey(v.edgeMtls, edgeKey);
-  const p95 = maxByKey(v.edgeP95, edgeKey);
-  return [...byKey(v.edgeRequests, edgeKey)].map(([key, rps]) => ({
+function httpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids): GraphEdge[] {
+  const errors = byKey(v.edgeErrors, edgeKey(q.edgeErrors));
+  const mtls = byKey(v.edgeMtls, edgeKey(q.edgeMtls));
+  const p95 = maxByKey(v.edgeP95, edgeKey(q.edgeP95));
+  return [...byKey(v.edgeRequests, edgeKey(q.edgeRequests))].map(([key, rps]) => ({
     ...splitKey(key),
     protocol: 'http' as const,
     rps,
@@ -125,10 +126,10 @@ function httpEdges(v: GraphVectors, { edgeKey }: Ids): GraphEdge[] {
   }));
 }
 
-function tcpEdges(v: GraphVectors, { edgeKey }: Ids): GraphEdge[] {
-  const conns = byKey(v.tcpConnections, edgeKey);
-  const mtls = byKey(v.tcpMtlsBytes, edgeKey);
-  return [...byKey(v.tcpBytes, edgeKey)].map(([key, bytes]) => {
+function tcpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids): GraphEdge[] {
+  const conns = byKey(v.tcpConnections, edgeKey(q.tcpConnections));
+  const mtls = byKey(v.tcpMtlsBytes, edgeKey(q.tcpMtlsBytes));
+  return [...byKey(v.tcpBytes, edgeKey(q.tcpBytes))].map(([key, bytes]) => {
     const { source, target } = splitKey(key);
     return {
       source,
@@ -143,15 +144,14 @@ function tcpEdges(v: GraphVectors, { edgeKey }: Ids): GraphEdge[] {
   });
 }
 
-/** Per node, the revisions with traffic and their request rates (only when grouped by revision). */
-function revisionsOf(samples: readonly VectorSample[], l: ViewLabels, targetId: (s: VectorSample) => string): Map<string, Revision[]> {
+/** Per node, the revisions with traffic and their request rates (only when the mesh reports revisions). */
+function revisionsOf(samples: readonly VectorSample[], query: MeshQuery, targetId: Key): Map<string, Revision[]> {
   const out = new Map<string, Revision[]>();
-  const name = l.revision;
-  if (name === undefined) return out;
+  if (query.labels.revision === undefined) return out;
   for (const s of samples) {
     if (!(s.value > 0)) continue;
     const list = out.get(targetId(s)) ?? [];
-    list.push({ revision: label(s, name) || 'unknown', rps: s.value });
+    list.push({ revision: readDim(s.labels, query, 'revision') || 'unknown', rps: s.value });
     out.set(targetId(s), list);
   }
   for (const list of out.values()) list.sort((a, b) => b.rps - a.rps || a.revision.localeCompare(b.revision));
@@ -160,19 +160,21 @@ function revisionsOf(samples: readonly VectorSample[], l: ViewLabels, targetId: 
 
 /**
  * Nodes are every edge end; a node's own numbers come from the per-node (unfiltered) queries.
- * `labels` picks the view: services (default) or workloads. In the service view callers are drawn
- * as the service their workload backs, so `reviews-v2 -> ratings` and `productpage -> reviews` meet
- * at one `reviews` node.
+ * `plan` is the mesh's query set for one view (services or workloads). With `callersAsServices`,
+ * callers are drawn as the service their workload backs, so `reviews-v2 -> ratings` and
+ * `productpage -> reviews` meet at one `reviews` node.
  */
-export function assembleGraph(v: GraphVectors, labels: ViewLabels = VIEW_LABELS.service): AssembledGraph {
-  const ids = idsFor(labels, labels.callersAsServices ? workloadServiceMap(v.workloadServices) : undefined);
-  const { targetId } = ids;
-  const edges = [...httpEdges(v, ids), ...tcpEdges(v, ids)].sort((a, b) =>
+export function assembleGraph(v: GraphVectors, plan: GraphQueries): AssembledGraph {
+  const q = plan.queries;
+  const callers = plan.callersAsServices && q.workloadServices ? workloadServiceMap(v.workloadServices, q.workloadServices) : undefined;
+  const ids = idsFor(callers);
+  const edges = [...httpEdges(v, q, ids), ...tcpEdges(v, q, ids)].sort((a, b) =>
     a.source === b.source ? (a.target === b.target ? a.protocol.localeCompare(b.protocol) : a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1,
   );
-  const requests = byKey(v.serviceRequests, targetId);
-  const errors = byKey(v.serviceErrors, targetId);
-  const p95 = new Map(v.serviceP95.map((s) => [targetId(s), num(s.value)]));
+  const nodeId = ids.targetId;
+  const requests = byKey(v.serviceRequests, nodeId(q.serviceRequests));
+  const errors = byKey(v.serviceErrors, nodeId(q.serviceErrors));
+  const p95 = new Map(v.serviceP95.map((s) => [nodeId(q.serviceP95)(s), num(s.value)]));
   const sent = new Map<string, number>();
   const httpTargets = new Set<string>();
   for (const e of edges) {
@@ -181,10 +183,10 @@ export function assembleGraph(v: GraphVectors, labels: ViewLabels = VIEW_LABELS.
       httpTargets.add(e.target);
     }
   }
-  const revisions = revisionsOf(v.serviceRequests, labels, targetId);
+  const revisions = revisionsOf(v.serviceRequests, q.serviceRequests, nodeId(q.serviceRequests));
   const nodeIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))].sort();
   const nodes = nodeIds.map((id): UnplacedNode => {
-    const kind = kindOf(id, !httpTargets.has(id) && !sent.has(id));
+    const kind = kindOf(id, !httpTargets.has(id) && !sent.has(id), plan.gatewayWorkloads);
     const received = requests.get(id);
     // Callers outside the mesh receive nothing we can see: show what they send.
     const rps = received ?? (kind === 'service' ? 0 : (sent.get(id) ?? 0));

@@ -10,6 +10,7 @@ const edge = (source: string, target: string, errorRatio: number | null, rps = 1
   errorRatio,
   p95Ms: null,
   mtlsRatio: 1,
+  health: { level: 'ok', reason: 'not judged here' },
   bytesPerSecond: null,
 });
 

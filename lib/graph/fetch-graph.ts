@@ -1,7 +1,10 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
+import { GRAPH_QUERY_NAMES, type GraphView } from '@/lib/mesh';
+import { detectedMesh } from '@/lib/mesh-detected';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
-import type { GraphVectors } from './assemble';
-import { graphQueries, type GraphQueryName, type GraphView } from './queries';
+import { serviceSloStatuses } from '@/lib/slo-engine/stored-statuses';
+import { emptyVectors } from './assemble';
 import { graphResponse } from './response';
 import type { GraphResponse } from './schema';
 
@@ -19,21 +22,29 @@ function samples(result: InstantResult) {
   return result.samples;
 }
 
-/** Runs the graph's constant set of queries at one instant, assembles and lays out the graph. */
+/** Runs the mesh's constant set of graph queries at one instant, assembles and lays out the graph, and
+ * judges every node and edge (service nodes with their SLOs at the same instant). */
 export async function fetchGraph({ time, window, namespace, view = 'service', signal }: FetchGraphParams): Promise<GraphResponse> {
-  const queries = graphQueries({ window, namespace, view });
   const client = getPrometheusClient();
-  const names = Object.keys(queries) as GraphQueryName[];
-  const results = await Promise.all(names.map((n) => client.instantQuery(queries[n], { time, signal })));
-  const vectors = {} as Partial<GraphVectors>;
+  const { adapter, warnings } = await detectedMesh(client, signal);
+  const plan = adapter.graphQueries({ window, namespace, view });
+  const names = GRAPH_QUERY_NAMES.filter((n) => plan.queries[n] !== undefined);
+  // SLOs measure services: the workload view's nodes are judged by their error ratio alone. Every
+  // namespace's SLOs, since a namespace's graph also draws its callers and callees from other ones.
+  const [slos, results] = await Promise.all([
+    view === 'service' ? serviceSloStatuses({ client, time, signal }) : Promise.resolve(undefined),
+    Promise.all(names.map((n) => client.instantQuery(plan.queries[n]?.promql ?? '', { time, signal }))),
+  ]);
+  const vectors = emptyVectors();
   for (const [i, n] of names.entries()) vectors[n] = samples(results[i] as InstantResult);
   return graphResponse({
-    vectors: vectors as GraphVectors,
+    vectors,
+    plan,
     time,
     window,
     view,
     namespace: namespace ?? null,
-    queries: names.map((n) => queries[n]),
-    warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    warnings: [...new Set([...warnings, ...results.flatMap((r) => r.warnings)])],
+    health: { ...(slos ? { slos } : {}), thresholds: getEnv().health },
   });
 }

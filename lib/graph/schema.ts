@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healthSchema } from '@/lib/health/schema';
 
 // The /api/graph contract (docs: /work/shared/DESIGN.md "Public HTTP API", Graph). Shared by the
 // route and the client hook so both sides agree on the shape.
@@ -21,10 +22,12 @@ export const graphNodeSchema = z.object({
   y: z.number(),
   layer: z.number(),
   revisions: z.array(revisionSchema).optional(), // workload view: canonical revisions with traffic
+  health: healthSchema, // lib/health: the worse of the service's SLOs (service view) and its error ratio
 });
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
-export const graphEdgeSchema = z.object({
+/** An edge as measured, before its verdict (what assemble.ts builds). */
+export const measuredEdgeSchema = z.object({
   source: z.string(),
   target: z.string(),
   protocol: z.enum(['http', 'tcp']),
@@ -33,6 +36,11 @@ export const graphEdgeSchema = z.object({
   p95Ms: z.number().nullable(),
   mtlsRatio: z.number().nullable(),
   bytesPerSecond: z.number().nullable(), // tcp only
+});
+export type MeasuredEdge = z.infer<typeof measuredEdgeSchema>;
+
+export const graphEdgeSchema = measuredEdgeSchema.extend({
+  health: healthSchema, // lib/health: the edge's error ratio over the window (edges have no SLOs)
 });
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 

@@ -1,7 +1,7 @@
 // The graph page's state as it lives in the URL, so a link pasted in an incident channel shows the
 // same picture: ?time=&window=&range=&namespace=&focus=&hops=&q=&hideIdle=&compare=&view=&node=&edge=. Pure.
 import { MAX_HOPS, MIN_HOPS } from './neighbourhood';
-import { GRAPH_VIEWS, type GraphView } from './queries';
+import { GRAPH_VIEWS, type GraphView } from '@/lib/mesh';
 
 /** Slider spans (seconds) a user can travel back over from the pinned end. */
 export const GRAPH_RANGES = { '1h': 3_600, '6h': 21_600, '24h': 86_400, '7d': 604_800 } as const;

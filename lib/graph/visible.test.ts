@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from './schema';
 import { visibleGraph } from './visible';
 
-const node = (id: string): GraphNode => ({ id, service: id.split('/')[1] ?? '', namespace: id.split('/')[0] ?? '', kind: 'service', rps: 1, errorRatio: 0, p95Ms: 1, x: 0, y: 0, layer: 0 });
-const edge = (source: string, target: string, rps = 1): GraphEdge => ({ source, target, protocol: 'http', rps, errorRatio: 0, p95Ms: 1, mtlsRatio: 1, bytesPerSecond: null });
+const OK = { level: 'ok' as const, reason: 'not judged here' };
+
+const node = (id: string): GraphNode => ({ id, service: id.split('/')[1] ?? '', namespace: id.split('/')[0] ?? '', kind: 'service', rps: 1, errorRatio: 0, p95Ms: 1, x: 0, y: 0, layer: 0, health: OK });
+const edge = (source: string, target: string, rps = 1): GraphEdge => ({ source, target, protocol: 'http', rps, errorRatio: 0, p95Ms: 1, mtlsRatio: 1, bytesPerSecond: null, health: OK });
 
 const nodes = ['s/gw', 's/front', 's/cart', 'p/pay', 'p/ledger', 'p/audit'].map(node);
 const edges = [edge('s/gw', 's/front'), edge('s/front', 's/cart'), edge('s/front', 'p/pay'), edge('p/pay', 'p/ledger'), edge('p/ledger', 'p/audit', 0)];

@@ -1,6 +1,9 @@
 // The mesh adapter contract: mesh-neutral questions in, PromQL strings out, plus the label that
 // carries each dimension of the answer (label names differ by mesh, and in Linkerd even by query).
 // Pure: no I/O, no React, no Next.
+import type { EditorHints } from './editor';
+import type { GraphQueries, GraphQuestion } from './graph';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { MeshKind, ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
 /** A mesh-neutral dimension of a result vector. */
@@ -9,6 +12,8 @@ export type Dimension =
   | 'service' // destination service
   | 'sourceNamespace'
   | 'sourceService' // the calling workload
+  | 'workloadNamespace' // the serving workload, where it differs from the service
+  | 'workload'
   | 'le'
   | 'code'
   | 'flag'
@@ -83,6 +88,8 @@ export interface ControlPlaneQueries {
   rejects: MeshQuery;
   /** Seconds. */
   convergenceP99: MeshQuery;
+  /** What to say when none of these has a sample (the control plane is not scraped). */
+  whenAbsent: { reason: string; howToEnable: string };
 }
 
 export interface CertExpiryQuery {
@@ -110,6 +117,8 @@ export interface TcpQueries {
 
 export interface MeshAdapter {
   readonly kind: MeshKind;
+  /** The counters SLIs are computed from (availability, latency), for lib/slo's rules and queries. */
+  readonly sli: SliSource;
   /** Request rate, success ratio and p95 latency per destination service (the services table). */
   serviceSummaryQueries(params: ServiceSummaryParams): ServiceSummaryQueries;
 
@@ -139,6 +148,15 @@ export interface MeshAdapter {
   /** One series per (namespace, service, revision) while that revision serves: a range query shows rollouts. */
   revisions(q: { namespace?: string; service?: string }): MeshQuery | Unsupported;
   tcpConnections(q: { window: string; namespace: string; service: string }): TcpQueries;
+  /**
+   * Labels that name a destination service on this mesh's series, hence on alert rules written over
+   * them, in order of preference (e.g. to group firing alerts by the service they affect).
+   */
+  readonly serviceLabelNames: { readonly namespace: readonly string[]; readonly service: readonly string[] };
+  /** Completion data and a starting custom ratio for the SLO form's PromQL editor. */
+  readonly editorHints: EditorHints;
+  /** The service graph's constant set of queries, and how this mesh names gateways and callers. */
+  graphQueries(q: GraphQuestion): GraphQueries;
   /** Selector of the series a service's own proxies export (to find its scrape targets). */
   serviceSelector(q: { namespace: string; service: string }): string;
   /** Selector whose exemplars (trace ids) belong to a service's requests. */

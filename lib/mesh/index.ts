@@ -1,3 +1,6 @@
+import { istioSli } from './istio-sli';
+import { linkerdSli } from './linkerd-sli';
+
 export type {
   CertExpiryQuery,
   ControlPlaneQueries,
@@ -15,6 +18,7 @@ export type {
   Unsupported,
 } from './adapter';
 export { isUnsupported } from './adapter';
+export { GRAPH_QUERY_NAMES, GRAPH_VIEWS, UNKNOWN_CALLER, type GraphQueries, type GraphQueryName, type GraphQuerySet, type GraphQuestion, type GraphView } from './graph';
 export type { MeshKind, MeshSample, ServiceSummaryParams, ServiceSummaryQueries, ServiceSummaryResults, ServiceSummaryRow, SummaryField } from './types';
 export { combineServiceSummary, ISTIO_SERVICE_LABELS, type ServiceLabels } from './combine';
 export { chooseMesh, MESH_MARKER_MATCH, MESH_MARKERS, type Detection } from './detect';
@@ -22,3 +26,7 @@ export { istioAdapter, ISTIO_ERROR_CODES } from './istio';
 export { PROXY_STATS_HOW_TO } from './istio-infra';
 export { linkerdAdapter } from './linkerd';
 export { dimKey, readDim } from './read';
+export { EDITOR_HINTS, TEMPLATE_NAMESPACE, TEMPLATE_SERVICE, type EditorHints } from './editor';
+export { istioSli, linkerdSli };
+/** Every mesh's SLI counters, e.g. to recognise an imported query whatever mesh it was written for. */
+export const SLI_SOURCES = [istioSli, linkerdSli] as const;

@@ -39,6 +39,10 @@ export function controlPlane({ window }: { window: string }): ControlPlaneQuerie
     pushesPerSecond: { promql: `sum by (pod) (rate(pilot_xds_pushes[${w}]))`, labels },
     rejects: { promql: `sum by (pod) (increase(pilot_total_xds_rejects[${w}]))`, labels },
     convergenceP99: { promql: quantile(0.99, ['pod'], `rate(pilot_proxy_convergence_time_bucket[${w}])`), labels },
+    whenAbsent: {
+      reason: 'No control-plane metrics (istiod: pilot_xds, istio_build{component="pilot"}) at the end of the range.',
+      howToEnable: "Scrape istiod's monitoring port (15014) from Prometheus.",
+    },
   };
 }
 

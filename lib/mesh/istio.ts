@@ -1,7 +1,10 @@
 import type { MeshAdapter } from './adapter';
+import { EDITOR_HINTS } from './editor';
 import { checkWindow } from './expr';
+import { istioSli } from './istio-sli';
 import { certExpiry, controlPlane, exemplarSelector, proxyResources, retryStats, revisions, serviceSelector, tcpConnections } from './istio-infra';
-import { DURATION_BUCKETS, ISTIO_ERROR_CODES, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
+import { istioGraphQueries } from './istio-graph';
+import { DURATION_BUCKETS, ISTIO_ERROR_CODES, ISTIO_LABELS, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
 export { ISTIO_ERROR_CODES };
@@ -26,6 +29,7 @@ function serviceSummaryQueries({ window, namespace }: ServiceSummaryParams): Ser
 /** Istio: istio_* standard metrics, Envoy stats when enabled, istiod and the CA. */
 export const istioAdapter: MeshAdapter = {
   kind: 'istio',
+  sli: istioSli,
   serviceSummaryQueries,
   ...istioTraffic,
   retryStats,
@@ -34,6 +38,9 @@ export const istioAdapter: MeshAdapter = {
   proxyResources,
   revisions,
   tcpConnections,
+  graphQueries: istioGraphQueries,
+  editorHints: EDITOR_HINTS.istio,
+  serviceLabelNames: { namespace: [ISTIO_LABELS.namespace], service: [ISTIO_LABELS.service] },
   serviceSelector,
   exemplarSelector,
 };

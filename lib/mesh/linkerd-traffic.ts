@@ -8,7 +8,7 @@ import { checkWindow, quantile, ratio, sumBy } from './expr';
 type Side = 'inbound' | 'outbound';
 type Labels = Partial<Record<Dimension, string>>;
 
-const SIDE_LABELS: Record<Side, Labels> = {
+export const SIDE_LABELS: Record<Side, Labels> = {
   inbound: { namespace: 'namespace', service: 'deployment' },
   outbound: { namespace: 'dst_namespace', service: 'dst_deployment', sourceNamespace: 'namespace', sourceService: 'deployment' },
 };

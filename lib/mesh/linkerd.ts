@@ -1,8 +1,11 @@
 // Linkerd: request_total / response_total / response_latency_ms, tcp_*, the identity issuer's expiry.
 import { matchers } from '@/lib/promql';
 import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
+import { EDITOR_HINTS } from './editor';
 import { checkWindow, sumBy } from './expr';
 import { proxyResourceQueries } from './kube';
+import { linkerdGraphQueries } from './linkerd-graph';
+import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
@@ -49,6 +52,7 @@ function tcpConnections({ window, namespace, service }: { window: string; namesp
 
 export const linkerdAdapter: MeshAdapter = {
   kind: 'linkerd',
+  sli: linkerdSli,
   serviceSummaryQueries,
   ...linkerdTraffic,
   responseFlags: () => NO_FLAGS,
@@ -61,6 +65,10 @@ export const linkerdAdapter: MeshAdapter = {
   proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),
   revisions: () => NO_REVISIONS,
   tcpConnections,
+  graphQueries: linkerdGraphQueries,
+  // Inbound series name the service's own workload; outbound ones (a caller's view) the dst_ labels.
+  editorHints: EDITOR_HINTS.linkerd,
+  serviceLabelNames: { namespace: ['dst_namespace'], service: ['deployment', 'dst_deployment'] },
   serviceSelector: ({ namespace, service }) => `request_total${linkerdSelector('inbound', { namespace, service })}`,
   exemplarSelector: ({ namespace, service }) => `response_latency_ms_bucket${linkerdSelector('inbound', { namespace, service })}`,
 };

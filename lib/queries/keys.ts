@@ -29,6 +29,7 @@ export const queryKeys = {
   panel: (dashboard: string, panel: string, { start, end, step, namespace, service }: PanelParams) =>
     [...queryKeys.dashboard(dashboard), panel, { start, end, step, namespace: namespace || null, service: service || null }] as const,
   me: () => [...queryKeys.all, 'me'] as const,
+  mesh: () => [...queryKeys.all, 'mesh'] as const,
   // SLO keys: every spec and status sits under slosAll so one invalidation after a save reaches all.
   slosAll: () => [...queryKeys.all, 'slos'] as const,
   sloList: () => [...queryKeys.slosAll(), 'list'] as const,

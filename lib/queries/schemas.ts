@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healthSchema } from '@/lib/health/schema';
 
 // Response bodies of Meshwatch's own API, shared by the route handlers (which build them) and the
 // hooks (which parse them), so both sides agree on one type.
@@ -20,6 +21,8 @@ export const serviceSummarySchema = z.object({
   /** 95th percentile latency in milliseconds; null without traffic. */
   p95Ms: z.number().nullable(),
   reasons: reasonsSchema,
+  /** The one verdict (lib/health): the worse of the service's SLOs and its error ratio over the window. */
+  health: healthSchema,
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 
@@ -34,6 +37,23 @@ export const servicesResponseSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type ServicesResponse = z.infer<typeof servicesResponseSchema>;
+
+/** `GET /api/mesh`: the detected mesh and what the SLO form's PromQL editor offers on it. */
+export const meshInfoResponseSchema = z.object({
+  kind: z.enum(['istio', 'linkerd']),
+  editor: z.object({
+    metrics: z.array(z.string()),
+    labels: z.array(z.string()),
+    labelValues: z.record(z.string(), z.array(z.string())),
+    namespaceLabels: z.array(z.string()),
+    serviceLabels: z.array(z.string()),
+    /** With `{{namespace}}` and `{{service}}` for the picked service, and `{{window}}` for the server. */
+    customTemplate: z.object({ errorQuery: z.string(), totalQuery: z.string() }),
+  }),
+  warnings: z.array(z.string()),
+});
+export type MeshInfoResponse = z.infer<typeof meshInfoResponseSchema>;
+export type EditorHintsBody = MeshInfoResponse['editor'];
 
 // Error bodies are defined once, next to errorResponse; that module is pure so the browser can use it.
 export { apiErrorBodySchema, type ApiErrorBody } from '@/lib/api/error-body';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { detectedSli } from '@/lib/mesh-detected';
 import type { PrometheusClient } from '@/lib/prometheus';
 import { ALERT_NAME } from '@/lib/slo/rules/rules';
 import type { SloAlerting } from '@/lib/slo/alerting-schema';
@@ -32,9 +33,11 @@ export async function readSloAlerting(
   const rejected = new Map((opts.lastSync?.excluded ?? []).map((e) => [e.slo, e.output]));
   const live = Math.abs(opts.now - opts.time) <= LIVE_TOLERANCE_S;
   const call = { signal: opts.signal };
+  // The rules Prometheus should hold are the detected mesh's, as the sync writes them.
+  const sli = await detectedSli(client, opts.signal);
   if (live) {
     const [groups, alerts] = await Promise.all([client.rules(call), client.alerts(call)]);
-    return { source: 'live', slos: sloAlerting(specs, groups, liveAlertsBySlo(alerts), rejected) };
+    return { source: 'live', slos: sloAlerting(specs, groups, liveAlertsBySlo(alerts), sli, rejected) };
   }
   const selector = `{alertname="${ALERT_NAME}"}`;
   const [groups, states, activeAts] = await Promise.all([
@@ -43,5 +46,5 @@ export async function readSloAlerting(
     client.instantQuery(`ALERTS_FOR_STATE${selector}`, { time: opts.time, ...call }),
   ]);
   const samples = (r: typeof states) => (r.resultType === 'vector' ? r.samples : []);
-  return { source: 'history', slos: sloAlerting(specs, groups, historyAlertsBySlo(samples(states), samples(activeAts)), rejected) };
+  return { source: 'history', slos: sloAlerting(specs, groups, historyAlertsBySlo(samples(states), samples(activeAts)), sli, rejected) };
 }

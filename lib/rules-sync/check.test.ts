@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SloSpec } from '@/lib/slo/spec';
 import { checkSloRules } from './check';
+import { istioSli } from '@/lib/mesh';
 
 const PROMTOOL = '/usr/bin/promtool';
 const custom = (errorQuery: string, totalQuery: string): SloSpec => ({
@@ -45,14 +46,14 @@ describe('checkSloRules', () => {
   ])('a broken %s is rejected on that field with promtool\'s line', async (_, spec, field, bare) => {
     const reason = promtoolAbout(bare);
     expect(reason).not.toBe('');
-    const check = await checkSloRules(spec, PROMTOOL);
+    const check = await checkSloRules(spec, istioSli, PROMTOOL);
     expect(check).toMatchObject({ verdict: 'rejected', fieldErrors: { [field]: [reason] } });
     expect(Object.keys(check.verdict === 'rejected' ? check.fieldErrors : {})).toEqual([field]);
   });
 
   it('accepts a generated availability SLO, and says unavailable (not rejected) without promtool', async () => {
     const spec: SloSpec = { ...custom('x', 'y'), indicator: { type: 'availability' } };
-    expect(await checkSloRules(spec, PROMTOOL)).toEqual({ verdict: 'accepted' });
-    expect(await checkSloRules(spec, path.join(dir, 'no-promtool'))).toMatchObject({ verdict: 'unavailable', output: expect.stringContaining('not found') });
+    expect(await checkSloRules(spec, istioSli, PROMTOOL)).toEqual({ verdict: 'accepted' });
+    expect(await checkSloRules(spec, istioSli, path.join(dir, 'no-promtool'))).toMatchObject({ verdict: 'unavailable', output: expect.stringContaining('not found') });
   });
 });

@@ -1,4 +1,5 @@
 import { Document } from 'yaml';
+import type { SliSource } from '@/lib/slo/sli-source';
 import { substituteWindow, type SloSpec } from '@/lib/slo/spec';
 import { rulesFileYaml } from './bundle';
 import { checkRules } from './write';
@@ -46,8 +47,8 @@ export function fieldErrorsFrom(lines: readonly string[], probeLines: readonly s
   return out;
 }
 
-export async function checkSloRules(spec: SloSpec, promtool: string): Promise<SloCheck> {
-  const run = await checkRules(rulesFileYaml([spec]), promtool, `${spec.name}.rules.yml`);
+export async function checkSloRules(spec: SloSpec, source: SliSource, promtool: string): Promise<SloCheck> {
+  const run = await checkRules(rulesFileYaml([spec], source), promtool, `${spec.name}.rules.yml`);
   if (run.ok) return { verdict: 'accepted' };
   if (!run.ran) return { verdict: 'unavailable', output: run.output };
   const probe = probeYaml(spec);

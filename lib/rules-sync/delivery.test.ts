@@ -32,6 +32,7 @@ beforeAll(async () => {
   prom = await startScriptedServer();
   setSloStore(openSqliteStore(path.join(dir, 'slos.db')));
   vi.stubEnv('PROMETHEUS_URL', prom.url);
+  vi.stubEnv('MESH', 'istio'); // the fake Prometheus answers no metric names
   vi.stubEnv('PROMETHEUS_BEARER_TOKEN', 'prom-secret');
   vi.stubEnv('PROMETHEUS_HEADERS', 'X-Scope-OrgID=tenant-a');
   vi.stubEnv('MESHWATCH_API_TOKENS', 'editor-token-123:editor');

@@ -3,11 +3,14 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
 import { ApiError } from '@/lib/api';
+import { SLI_SOURCES } from '@/lib/mesh';
+import { detectedSli } from '@/lib/mesh-detected';
 import { getPrometheusClient, isPrometheusError } from '@/lib/prometheus';
+import { ruleGroupCount } from '@/lib/slo/rules/rules';
 import type { RulesDelivery } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 import { getSloStore } from '@/lib/store';
-import { allRuleGroups, rulesFileYaml } from './bundle';
+import { rulesFileYaml } from './bundle';
 import { checkSloRules } from './check';
 import { checkRules } from './write';
 import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
@@ -51,6 +54,7 @@ export function getRulesSyncer(): RulesSyncer | null {
     file: rules.file,
     promtool: rules.promtool,
     listSpecs: () => getSloStore().list().map((s) => s.spec),
+    sli: () => detectedSli(getPrometheusClient()),
     reload: reloadPrometheus,
   });
   return globalForSync.__meshwatchRulesSyncer;
@@ -118,12 +122,15 @@ function savePromtool(): string | null {
 export async function assertRulesAccepted(specs: readonly SloSpec[], opts: { keyBySlo?: boolean } = {}): Promise<void> {
   const promtool = savePromtool();
   if (promtool === null) return;
+  // The check is about the spec's own fields (custom queries, names): the generated counters pass
+  // promtool for every mesh, so a Prometheus that cannot say its mesh right now must not block a save.
+  const source = await detectedSli(getPrometheusClient()).catch(() => SLI_SOURCES[0]);
   // An import of many SLOs: one promtool run when all pass; one per SLO only to say which fail.
-  if (specs.length > 1 && (await checkRules(rulesFileYaml(specs), promtool)).ok) return;
+  if (specs.length > 1 && (await checkRules(rulesFileYaml(specs, source), promtool)).ok) return;
   const fieldErrors: Record<string, string[]> = {};
   const rejected: string[] = [];
   for (const spec of specs) {
-    const check = await checkSloRules(spec, promtool);
+    const check = await checkSloRules(spec, source, promtool);
     if (check.verdict !== 'rejected') continue;
     rejected.push(spec.name);
     // One SLO: the spec's own field names (the form marks them); an import: prefixed with the SLO's name.
@@ -136,7 +143,9 @@ export async function assertRulesAccepted(specs: readonly SloSpec[], opts: { key
 
 export function rulesDelivery(): RulesDelivery {
   const { rules } = getEnv();
-  const groups = allRuleGroups(getSloStore().list().map((s) => s.spec)).length;
+  const groups = getSloStore()
+    .list()
+    .reduce((n, s) => n + ruleGroupCount(s.spec), 0);
   if (rules.file === undefined) return { mode: 'gitops', lastSync: null, groups };
   return { mode: 'file', file: rules.file, lastSync: getRulesSyncer()?.last() ?? null, groups };
 }

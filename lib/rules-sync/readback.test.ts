@@ -3,6 +3,7 @@ import type { Alert, RuleGroup } from '@/lib/prometheus/meta-schemas';
 import { sloRuleGroups } from '@/lib/slo/rules/rules';
 import type { SloSpec } from '@/lib/slo/spec';
 import { liveAlertsBySlo, normalizeExpr, sameExpr, sloAlerting } from './readback';
+import { istioSli } from '@/lib/mesh';
 
 const spec: SloSpec = { name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective: 99.9, window: '30d' };
 
@@ -24,7 +25,7 @@ describe('normalizeExpr', () => {
 });
 
 const loaded = (s: SloSpec, tweak: (expr: string) => string = (e) => e): RuleGroup[] =>
-  sloRuleGroups(s).map((g) => ({
+  sloRuleGroups(s, istioSli).map((g) => ({
     name: g.name,
     file: '/rules.yml',
     interval: 15,
@@ -38,16 +39,16 @@ const loaded = (s: SloSpec, tweak: (expr: string) => string = (e) => e): RuleGro
 describe('sloAlerting', () => {
   it('tells loaded, stale and missing rules apart', () => {
     const other = { ...spec, name: 'other' };
-    expect(sloAlerting([spec], loaded(spec), new Map())[0]).toEqual({ name: spec.name, rules: 'loaded', alerts: [] });
-    expect(sloAlerting([spec], loaded({ ...spec, objective: 99.5 }), new Map())[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('4 rule(s) differ') });
-    expect(sloAlerting([spec], loaded(spec).slice(0, 1), new Map())[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('missing') });
-    expect(sloAlerting([other], loaded(spec), new Map())[0]).toMatchObject({ rules: 'not_loaded' });
+    expect(sloAlerting([spec], loaded(spec), new Map(), istioSli)[0]).toEqual({ name: spec.name, rules: 'loaded', alerts: [] });
+    expect(sloAlerting([spec], loaded({ ...spec, objective: 99.5 }), new Map(), istioSli)[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('4 rule(s) differ') });
+    expect(sloAlerting([spec], loaded(spec).slice(0, 1), new Map(), istioSli)[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('missing') });
+    expect(sloAlerting([other], loaded(spec), new Map(), istioSli)[0]).toMatchObject({ rules: 'not_loaded' });
   });
 
   it('reports an SLO the last sync left out as rejected, with promtool\'s words, whatever Prometheus still holds', () => {
     const rejected = new Map([[spec.name, 'parse error: unclosed left parenthesis']]);
-    expect(sloAlerting([spec], loaded(spec), new Map(), rejected)[0]).toMatchObject({ rules: 'rejected', detail: expect.stringContaining('unclosed left parenthesis') });
-    expect(sloAlerting([{ ...spec, name: 'other' }], [], new Map(), rejected)[0]).toMatchObject({ rules: 'not_loaded' });
+    expect(sloAlerting([spec], loaded(spec), new Map(), istioSli, rejected)[0]).toMatchObject({ rules: 'rejected', detail: expect.stringContaining('unclosed left parenthesis') });
+    expect(sloAlerting([{ ...spec, name: 'other' }], [], new Map(), istioSli, rejected)[0]).toMatchObject({ rules: 'not_loaded' });
   });
 
   it('lists firing alerts before pending ones, pages before tickets, in unix seconds', () => {
@@ -60,7 +61,7 @@ describe('sloAlerting', () => {
     });
     const noise: Alert = { ...alert('page', 'firing', 1), labels: { alertname: 'Watchdog', slo: spec.name } };
     const bySlo = liveAlertsBySlo([alert('ticket', 'firing', 30), alert('page', 'pending', 20), alert('page', 'firing', 10), noise]);
-    const [entry] = sloAlerting([spec], [], bySlo);
+    const [entry] = sloAlerting([spec], [], bySlo, istioSli);
     expect(entry?.alerts.map((a) => `${a.state} ${a.severity} ${a.activeAt}`)).toEqual(['firing page 10', 'firing ticket 30', 'pending page 20']);
   });
 });

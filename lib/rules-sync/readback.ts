@@ -2,6 +2,7 @@ import type { Alert, RuleGroup as LoadedGroup } from '@/lib/prometheus/meta-sche
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import { ALERT_NAME, sloRuleGroups, type AlertingRule, type RecordingRule } from '@/lib/slo/rules/rules';
 import type { SloAlert, SloAlerting, RulesState } from '@/lib/slo/alerting-schema';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 
 // What Prometheus itself holds for each SLO, read back from /api/v1/rules and /api/v1/alerts (or the
@@ -89,9 +90,9 @@ function loadedRulesBySlo(groups: readonly LoadedGroup[]): Map<string, Map<strin
   return out;
 }
 
-export function rulesState(spec: SloSpec, loaded: Map<string, Loaded> | undefined): { rules: RulesState; detail?: string } {
+export function rulesState(spec: SloSpec, loaded: Map<string, Loaded> | undefined, source: SliSource): { rules: RulesState; detail?: string } {
   if (!loaded || loaded.size === 0) return { rules: 'not_loaded' };
-  const expected = sloRuleGroups(spec).flatMap((g) => g.rules);
+  const expected = sloRuleGroups(spec, source).flatMap((g) => g.rules);
   const missing = expected.filter((r) => !loaded.has(generatedKey(r)));
   const changed = expected.filter((r) => {
     const found = loaded.get(generatedKey(r));
@@ -162,12 +163,13 @@ export function sloAlerting(
   specs: readonly SloSpec[],
   groups: readonly LoadedGroup[],
   alerts: Map<string, SloAlert[]>,
+  source: SliSource,
   rejected: ReadonlyMap<string, string> = new Map(),
 ): SloAlerting[] {
   const loaded = loadedRulesBySlo(groups);
   return specs.map((spec) => ({
     name: spec.name,
-    ...rejectedOr(rejected.get(spec.name), () => rulesState(spec, loaded.get(spec.name))),
+    ...rejectedOr(rejected.get(spec.name), () => rulesState(spec, loaded.get(spec.name), source)),
     alerts: [...(alerts.get(spec.name) ?? [])].sort((a, b) => rank(a) - rank(b)),
   }));
 }

@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 import type { SloSpec } from '@/lib/slo/spec';
 import { createRulesSyncer, type SyncDeps } from './sync';
 import { writeCheckedRules } from './write';
+import { istioSli, linkerdSli } from '@/lib/mesh';
+import type { SliSource } from '@/lib/slo/sli-source';
 
 const PROMTOOL = '/usr/bin/promtool';
 const availability = (name: string, service: string): SloSpec => ({
@@ -38,6 +40,7 @@ function syncer(file: string, specs: () => SloSpec[], overrides: Partial<SyncDep
     file,
     promtool: PROMTOOL,
     listSpecs: specs,
+    sli: async () => istioSli,
     reload: async () => {
       reloads.push(Date.now());
       return { outcome: 'ok' };
@@ -60,6 +63,20 @@ describe('rules sync', () => {
     const names = (parse(readFileSync(file, 'utf8')) as { groups: Array<{ name: string }> }).groups.map((g) => g.name);
     expect(names.filter((n) => n.startsWith('slo-cart-availability-'))).toHaveLength(3);
     expect(sync.last()).toEqual(state);
+  });
+
+  it("writes the detected mesh's rules, and keeps the previous file while the mesh cannot be told", async () => {
+    const file = path.join(dir, 'mesh.yml');
+    let mesh: Promise<SliSource> = Promise.resolve(linkerdSli);
+    const { sync, reloads } = syncer(file, () => [availability('cart-availability', 'cart')], { sli: () => mesh });
+    expect(await sync.request()).toMatchObject({ ok: true, reload: 'ok' });
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('response_total{direction="inbound"');
+    mesh = Promise.reject(new Error('Prometheus is unreachable'));
+    const state = await sync.request();
+    expect(state).toMatchObject({ ok: false, reload: 'error', error: expect.stringContaining('Prometheus is unreachable') });
+    expect(readFileSync(file, 'utf8')).toBe(written);
+    expect(reloads).toHaveLength(1);
   });
 
   it('without SLOs writes an empty but valid rule file', async () => {

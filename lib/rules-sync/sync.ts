@@ -1,3 +1,4 @@
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { allRuleGroups, rulesFileYaml } from './bundle';
 import { checkSloRules } from './check';
@@ -33,6 +34,8 @@ export interface SyncDeps {
   file: string;
   promtool: string;
   listSpecs: () => SloSpec[];
+  /** The counters of the mesh the rules read (the detected mesh's); may throw while Prometheus is unreachable. */
+  sli: () => Promise<SliSource>;
   /** POST /-/reload; resolves with the outcome, never throws. */
   reload: () => Promise<{ outcome: 'ok' | 'disabled' | 'error'; error?: string }>;
   now?: () => Date;
@@ -52,11 +55,11 @@ const excludedMessage = (excluded: readonly Excluded[]) =>
 /** One promtool run per SLO, a few at a time (each is a process; there may be hundreds of SLOs). */
 const CHECK_CONCURRENCY = 4;
 
-async function rejectedAlone(specs: readonly SloSpec[], promtool: string): Promise<Excluded[]> {
+async function rejectedAlone(specs: readonly SloSpec[], source: SliSource, promtool: string): Promise<Excluded[]> {
   const out: Excluded[] = [];
   for (let i = 0; i < specs.length; i += CHECK_CONCURRENCY) {
     const batch = specs.slice(i, i + CHECK_CONCURRENCY);
-    const checks = await Promise.all(batch.map((s) => checkSloRules(s, promtool)));
+    const checks = await Promise.all(batch.map((s) => checkSloRules(s, source, promtool)));
     batch.forEach((spec, j) => {
       const check = checks[j];
       if (check?.verdict === 'rejected') out.push({ slo: spec.name, output: check.output });
@@ -74,22 +77,30 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
   async function run(): Promise<SyncState> {
     const at = now().toISOString();
     let state: SyncState;
+    let source: SliSource;
+    try {
+      source = await deps.sli();
+    } catch (err) {
+      // Without the mesh there are no rules to write: keep the previous file rather than guess a mesh.
+      last = { at, ok: false, reload: 'error', error: `Could not tell which mesh Prometheus holds, so the rule file was not rewritten: ${message(err)}`, groups: 0 };
+      return last;
+    }
     try {
       const specs = deps.listSpecs();
-      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs), deps.promtool);
+      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source), deps.promtool);
       let excluded: Excluded[] = [];
       let kept = specs;
       if (!written.ok) {
         // One SLO's bad rule must not hold back every other SLO: find the SLOs promtool rejects on their
         // own and write the rest. Only a real verdict excludes (a missing promtool would exclude them all).
-        excluded = await rejectedAlone(specs, deps.promtool);
+        excluded = await rejectedAlone(specs, source, deps.promtool);
         if (excluded.length > 0) {
           const out = new Set(excluded.map((e) => e.slo));
           kept = specs.filter((s) => !out.has(s.name));
-          written = await writeCheckedRules(deps.file, rulesFileYaml(kept), deps.promtool);
+          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source), deps.promtool);
         }
       }
-      const groups = allRuleGroups(kept).length;
+      const groups = allRuleGroups(kept, source).length;
       const left = excluded.length > 0 ? { excluded } : {};
       if (!written.ok) {
         state = { at, ok: false, checkOutput: written.checkOutput, ...left, reload: 'skipped', error: 'promtool check rules rejected the generated rules; the previous rule file stays in place', groups };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bulkCounts, bulkQueryId, planBulkQueries, type SeriesValues } from './backtest-bulk';
+import { istioSli } from '@/lib/mesh';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 
 const spec = (name: string, service: string, indicator: unknown = { type: 'availability' }): SloSpec =>
@@ -14,7 +15,7 @@ const arrays = (r: ReturnType<typeof bulkCounts>) => (r.ok ? { bad: [...r.steps.
 
 describe('planBulkQueries', () => {
   it('one query per indicator kind and resolution (1m every 60 s, 5m every 300 s), however many SLOs; one per custom SLO', () => {
-    const planned = planBulkQueries([spec('a', 'cart'), spec('b', 'reviews'), latency, custom]);
+    const planned = planBulkQueries([spec('a', 'cart'), spec('b', 'reviews'), latency, custom], istioSli);
     expect(planned.map((q) => [q.id, q.step])).toEqual([
       ['availability:1m', 60],
       ['availability:5m', 300],
@@ -36,7 +37,7 @@ describe('bulkCounts', () => {
   ])('availability: %s', (_case, bad, total, expectedBad, expectedTotal) => {
     const mine = [bad && series(svc('cart', { slo_part: 'bad' }), bad), total && series(svc('cart', { slo_part: 'total' }), total)].filter((x) => x !== null);
     const results = new Map([['availability:1m', [...mine, series(svc('other', { slo_part: 'total' }), [9, 9, 9, 9])]]]);
-    expect(arrays(bulkCounts(spec('a', 'cart'), results, span))).toEqual({ bad: expectedBad, total: expectedTotal });
+    expect(arrays(bulkCounts(spec('a', 'cart'), results, span, istioSli))).toEqual({ bad: expectedBad, total: expectedTotal });
   });
 
   it('minutes without data take an even share of their 5-minute step', () => {
@@ -45,22 +46,22 @@ describe('bulkCounts', () => {
       ['availability:1m', [series(svc('cart', { slo_part: 'total' }), [NaN, 20, 30, 40])]],
       ['availability:5m', [{ labels: svc('cart', { slo_part: 'total' }), start: 600, step: 300, values: Float64Array.from([50]) }]],
     ]);
-    expect(arrays(bulkCounts(spec('a', 'cart'), results, span))).toEqual({ bad: [0, 0, 0, 0], total: [10, 20, 30, 40] });
+    expect(arrays(bulkCounts(spec('a', 'cart'), results, span, istioSli))).toEqual({ bad: [0, 0, 0, 0], total: [10, 20, 30, 40] });
   });
 
   it('latency: bad = +Inf bucket - threshold bucket; 250.0 spells 250; no series is no data', () => {
     const results = new Map([['latency:1m', [series(svc('cart', { le: '+Inf' }), [10, 20, 30, 40]), series(svc('cart', { le: '250.0' }), [9, 18, 25, 40]), series(svc('cart', { le: '100' }), [1, 1, 1, 1])]]]);
-    expect(arrays(bulkCounts(latency, results, span))).toEqual({ total: [10, 20, 30, 40], bad: [1, 2, 5, 0] });
-    expect(arrays(bulkCounts(latency, new Map(), span))).toEqual({ total: [NaN, NaN, NaN, NaN], bad: [NaN, NaN, NaN, NaN] });
+    expect(arrays(bulkCounts(latency, results, span, istioSli))).toEqual({ total: [10, 20, 30, 40], bad: [1, 2, 5, 0] });
+    expect(arrays(bulkCounts(latency, new Map(), span, istioSli))).toEqual({ total: [NaN, NaN, NaN, NaN], bad: [NaN, NaN, NaN, NaN] });
   });
 
   it('latency: traffic without the threshold bucket fails the spec', () => {
     const results = new Map([['latency:1m', [series(svc('cart', { le: '+Inf' }), [10, 20, 30, 40]), series(svc('cart', { le: '100' }), [1, 1, 1, 1])]]]);
-    expect(bulkCounts(latency, results, span)).toEqual({ ok: false, missingThresholdMs: 250 });
+    expect(bulkCounts(latency, results, span, istioSli)).toEqual({ ok: false, missingThresholdMs: 250 });
   });
 
   it('custom: the spec own query, unlabelled by service', () => {
     const results = new Map([['custom:c:1m', [series({ slo_part: 'bad' }, [1, 2, 3, 4]), series({ slo_part: 'total' }, [10, 20, 30, 40])]]]);
-    expect(arrays(bulkCounts(custom, results, span))).toEqual({ bad: [1, 2, 3, 4], total: [10, 20, 30, 40] });
+    expect(arrays(bulkCounts(custom, results, span, istioSli))).toEqual({ bad: [1, 2, 3, 4], total: [10, 20, 30, 40] });
   });
 });

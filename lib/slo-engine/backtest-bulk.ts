@@ -1,8 +1,9 @@
 import type { StepCounts, StepSeries } from '@/lib/slo/backtest/steps';
 import { BASE_STEP, BLOCK_STEP, missingBadIsZero, type StepSpan } from './backtest-queries';
 import { stepCounts, type CountSeries } from './backtest-steps';
-import { PART_LABEL, planRawQueries, type RawNeed } from './bulk-queries';
-import { parseLe, SERVICE_LABELS } from '@/lib/slo/queries';
+import { ofService, PART_LABEL, planRawQueries, type RawNeed } from './bulk-queries';
+import { parseLe } from '@/lib/slo/queries';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 
 // Backtests of many SLOs from shared range queries (backtest-many.ts runs them): the grouped raw
@@ -40,22 +41,19 @@ export function bulkQueryId(spec: Pick<SloSpec, 'name' | 'indicator'>, window: s
 }
 
 /** The grouped queries of every spec's minute and 5-minute counts. */
-export function planBulkQueries(specs: readonly SloSpec[]): BulkQuery[] {
+export function planBulkQueries(specs: readonly SloSpec[], source: SliSource): BulkQuery[] {
   const needs: RawNeed[] = specs.map((spec) => ({ spec, windows: ['1m', '5m'] }));
-  return planRawQueries(needs).map(({ id, query }) => {
+  return planRawQueries(needs, source).map(({ id, query }) => {
     const window = id.slice(id.lastIndexOf(':') + 1);
     return { id, query, window, step: window === '1m' ? BASE_STEP : BLOCK_STEP };
   });
 }
 
-const ofService = (spec: SloSpec) => (s: SeriesValues) =>
-  s.labels[SERVICE_LABELS.namespace] === spec.namespace && s.labels[SERVICE_LABELS.service] === spec.service;
-
 const steps = (s: SeriesValues | undefined): StepSeries | undefined => s && { start: s.start, step: s.step, values: s.values };
 
 /** Bad and all events of one spec at one resolution, out of a grouped query's series; null: no threshold bucket under traffic. */
-function level(spec: SloSpec, all: readonly SeriesValues[]): CountSeries | null {
-  const mine = spec.indicator.type === 'custom' ? all : all.filter(ofService(spec));
+function level(spec: SloSpec, all: readonly SeriesValues[], source: SliSource): CountSeries | null {
+  const mine = spec.indicator.type === 'custom' ? all : all.filter(ofService(spec, source));
   if (spec.indicator.type !== 'latency') return { bad: steps(mine.find((s) => s.labels[PART_LABEL] === 'bad')), total: steps(mine.find((s) => s.labels[PART_LABEL] === 'total')) };
   const threshold = spec.indicator.thresholdMs;
   const total = mine.find((s) => parseLe(s.labels.le ?? '') === Number.POSITIVE_INFINITY);
@@ -72,9 +70,9 @@ function level(spec: SloSpec, all: readonly SeriesValues[]): CountSeries | null 
  * latency step's bad = +Inf bucket - threshold bucket. A latency threshold with no bucket series where
  * there is traffic fails.
  */
-export function bulkCounts(spec: SloSpec, series: ReadonlyMap<string, readonly SeriesValues[]>, span: StepSpan): BulkCounts {
-  const minute = level(spec, series.get(bulkQueryId(spec, '1m')) ?? []);
-  const block = level(spec, series.get(bulkQueryId(spec, '5m')) ?? []);
+export function bulkCounts(spec: SloSpec, series: ReadonlyMap<string, readonly SeriesValues[]>, span: StepSpan, source: SliSource): BulkCounts {
+  const minute = level(spec, series.get(bulkQueryId(spec, '1m')) ?? [], source);
+  const block = level(spec, series.get(bulkQueryId(spec, '5m')) ?? [], source);
   if (!minute || !block) return { ok: false, missingThresholdMs: spec.indicator.type === 'latency' ? spec.indicator.thresholdMs : 0 };
   return { ok: true, steps: stepCounts(span, minute, block, missingBadIsZero(spec)) };
 }

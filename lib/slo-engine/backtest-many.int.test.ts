@@ -1,15 +1,17 @@
 // The bulk backtest (grouped queries for many SLOs) finds what each SLO's own backtest finds, over the
 // fixture history in a real Prometheus. The single-SLO backtest is checked against the simulator's
-// truth in backtest.int.test.ts; here the grouped read-back must not change a single episode.
+// truth in backtest.int.test.ts; here the grouped read-back must not change a single episode, on the
+// Istio and on the Linkerd history.
 import { describe, expect, inject, it } from 'vitest';
 import { createPrometheusClient } from '@/lib/prometheus';
 import { TEST_HISTORY_DAYS } from '@/scripts/simulator';
+import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
+import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { backtestMany } from './backtest-many';
 import { backtestSlo } from './backtest-run';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 
 const { anchor } = inject('fixture');
-const client = createPrometheusClient({ baseUrl: inject('prometheusUrl'), timeoutMs: 120_000 });
 const FROM = anchor - TEST_HISTORY_DAYS * 86_400;
 
 const slo = (name: string, id: string, indicator: SloSpec['indicator'] = { type: 'availability' }, objective = 99.9): SloSpec => {
@@ -17,7 +19,9 @@ const slo = (name: string, id: string, indicator: SloSpec['indicator'] = { type:
   return sloSpecSchema.parse({ name, service, namespace, team: 'sre', indicator, objective, window: '30d' });
 };
 
-describe('backtestMany over the 30-day story', () => {
+describe.each(FIXTURE_MESHES)('backtestMany over the 30-day story (%s)', (mesh) => {
+  const client = createPrometheusClient({ baseUrl: inject('prometheusUrls')[mesh], timeoutMs: 120_000 });
+  const sli = FIXTURE_SLI[mesh];
   const specs = [
     slo('payments-availability', 'payments/payments'),
     slo('cart-availability', 'shop/cart'),
@@ -27,11 +31,11 @@ describe('backtestMany over the 30-day story', () => {
   ];
 
   it("gives each SLO the episodes, events and summary of its own backtest, from one query per window and kind", async () => {
-    const bulk = await backtestMany(specs, { client, from: FROM, to: anchor });
+    const bulk = await backtestMany(specs, { client, from: FROM, to: anchor, sli });
     expect(bulk.backtests.map((b) => b.name)).toEqual(specs.map((s) => s.name));
     let singleQueries = 0;
     for (const spec of specs.slice(0, 4)) {
-      const single = await backtestSlo(spec, { client, from: FROM, to: anchor });
+      const single = await backtestSlo(spec, { client, from: FROM, to: anchor, sli });
       singleQueries += single.queryCount;
       const mine = bulk.backtests.find((b) => b.name === spec.name);
       expect(mine?.error).toBeNull();

@@ -10,7 +10,9 @@ import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
 import { resolvePolicy, type AlertPair } from '@/lib/slo/policy';
 import { windowSeconds } from '@/lib/slo/windows';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
+import { meshSli } from './mesh-sli';
 
 // Backtests of many SLOs over one range from grouped range queries (backtest-bulk.ts): one query per
 // window per indicator kind for all of them (plus one per window per custom SLO), then the pure
@@ -23,6 +25,8 @@ export interface BulkOptions {
   from: number;
   to: number;
   signal?: AbortSignal;
+  /** The mesh's SLI counters; default: the mesh detected in Prometheus. */
+  sli?: SliSource;
 }
 
 export interface BulkError {
@@ -40,7 +44,7 @@ function countsKey(spec: SloSpec): string {
 }
 
 async function missingBucket(spec: SloSpec, thresholdMs: number, opts: BulkOptions): Promise<BulkError> {
-  const check = checkThreshold(thresholdMs, await findBucketBoundaries(spec, { client: opts.client, time: opts.to, signal: opts.signal }));
+  const check = checkThreshold(thresholdMs, await findBucketBoundaries(spec, { client: opts.client, time: opts.to, signal: opts.signal, sli: opts.sli }));
   return { code: 'threshold_not_a_bucket', message: check.ok ? `${thresholdMs} ms is not a bucket boundary in the data` : check.message };
 }
 
@@ -55,7 +59,8 @@ export async function backtestMany(specs: readonly SloSpec[], opts: BulkOptions)
     const policy: AlertPair[] = resolvePolicy({ window: spec.window, policy: spec.policy });
     return { spec, policy, windows: backtestWindows(policy, spec.window) };
   });
-  const queries = planBulkQueries(specs);
+  const sli = await meshSli(opts.client, opts.signal, opts.sli);
+  const queries = planBulkQueries(specs, sli);
   // One span for all: the longest policy window per minute and the longest SLO window in blocks.
   const spans = stepSpans(
     grid,
@@ -78,11 +83,11 @@ export async function backtestMany(specs: readonly SloSpec[], opts: BulkOptions)
       backtests[i] = { name: spec.name, result: null, error };
       continue;
     }
-    if (cached?.key !== key) cached = { key, read: bulkCounts(spec, series, spans.steps) };
+    if (cached?.key !== key) cached = { key, read: bulkCounts(spec, series, spans.steps, sli) };
     const { read } = cached;
     if (!read.ok) {
       queryCount++;
-      backtests[i] = { name: spec.name, result: null, error: await missingBucket(spec, read.missingThresholdMs, opts) };
+      backtests[i] = { name: spec.name, result: null, error: await missingBucket(spec, read.missingThresholdMs, { ...opts, sli }) };
       continue;
     }
     const ids = new Set(['1m', '5m'].map((w) => bulkQueryId(spec, w)));

@@ -7,6 +7,7 @@ import { backtestWindows } from '@/lib/slo/backtest/backtest';
 import { makeGrid } from '@/lib/slo/backtest/grid';
 import { resolvePolicy } from '@/lib/slo/policy';
 import { sliHash } from '@/lib/slo/sli-hash';
+import { istioSli } from '@/lib/mesh';
 import { sloSpecSchema } from '@/lib/slo/spec';
 
 const spec = sloSpecSchema.parse({ name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'shop', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
@@ -35,22 +36,22 @@ describe('query plan', () => {
   });
 
   it('raw queries count events per minute and per 5 minutes, bad and total apart by a label', () => {
-    const [minute, block] = planBulkQueries([spec]);
+    const [minute, block] = planBulkQueries([spec], istioSli);
     expect(minute).toMatchObject({ id: 'availability:1m', step: 60 });
     expect(minute?.query).toBe(
       'label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"cart",response_code=~"5..|0"}[1m])), "slo_part", "bad", "", "") or ' +
         'label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"cart"}[1m])), "slo_part", "total", "", "")',
     );
     expect(block).toMatchObject({ id: 'availability:5m', step: 300 });
-    expect(planBulkQueries([latency])[0]?.query).toMatch(/le=~"250\(\\\\.0\)\?\|\\\\\+Inf".*\[1m\]/);
+    expect(planBulkQueries([latency], istioSli)[0]?.query).toMatch(/le=~"250\(\\\\.0\)\?\|\\\\\+Inf".*\[1m\]/);
   });
 
   it('recorded queries select the current definition by sli_hash', () => {
-    const hash = sliHash(spec);
-    const [bad, total] = recordedQueries(spec, ['1h']);
+    const hash = sliHash(spec, istioSli);
+    const [bad, total] = recordedQueries(spec, ['1h'], istioSli);
     expect(bad).toMatchObject({ kind: 'bad', query: `slo:sli_error:ratio_rate1h{slo="cart-availability",sli_hash="${hash}"}`, eventsQuery: total?.query });
     expect(total?.query).toBe(`slo:sli_events:increase1h{slo="cart-availability",sli_hash="${hash}"}`);
-    expect(recordedCheckQuery(spec, ['5m', '1h'])).toBe(
+    expect(recordedCheckQuery(spec, ['5m', '1h'], istioSli)).toBe(
       `count by (__name__) ({__name__=~"slo:sli_events:increase5m|slo:sli_events:increase1h",slo="cart-availability",sli_hash="${hash}"})`,
     );
   });

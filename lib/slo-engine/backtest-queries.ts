@@ -3,6 +3,7 @@ import type { Grid } from '@/lib/slo/backtest/grid';
 import type { StepSeries } from '@/lib/slo/backtest/steps';
 import { errorRatioRecord, eventsRecord, recordedSelector, SLI_HASH_LABEL } from '@/lib/slo/rules/rules';
 import { sliHash } from '@/lib/slo/sli-hash';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { windowSeconds } from '@/lib/slo/windows';
 
@@ -87,12 +88,12 @@ export function emptySteps(span: StepSpan): StepSeries {
 }
 
 /** Recorded series of rules.ts, of the spec's current definition (its sli_hash), so an unsaved edit reads raw. */
-export function recordedQueries(spec: SloSpec, windows: readonly string[]): WindowQuery[] {
+export function recordedQueries(spec: SloSpec, windows: readonly string[], source: SliSource): WindowQuery[] {
   return windows.flatMap((window) => {
     const step = BASE_STEP;
-    const events = recordedSelector(eventsRecord(window), spec);
+    const events = recordedSelector(eventsRecord(window), spec, source);
     const total: WindowQuery = { window, kind: 'total', query: events, step };
-    const ratio = recordedSelector(errorRatioRecord(window), spec);
+    const ratio = recordedSelector(errorRatioRecord(window), spec, source);
     return window === spec.window ? [total] : [{ window, kind: 'bad', query: ratio, eventsQuery: events, step }, total];
   });
 }
@@ -101,8 +102,8 @@ export function recordedQueries(spec: SloSpec, windows: readonly string[]): Wind
  * One instant query that counts, per window, the recorded events series of the SLO: the backtest
  * reads recorded series only when every window has one at both ends of the range.
  */
-export function recordedCheckQuery(spec: SloSpec, windows: readonly string[]): string {
-  const selector = matchers({ __name__: ['=~', { literal: windows.map(eventsRecord) }], slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec) });
+export function recordedCheckQuery(spec: SloSpec, windows: readonly string[], source: SliSource): string {
+  const selector = matchers({ __name__: ['=~', { literal: windows.map(eventsRecord) }], slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec, source) });
   return `count by (__name__) (${selector})`;
 }
 

@@ -1,11 +1,14 @@
 // A backtest reads the recording rules' series when they cover the range and then finds what it finds
 // on the raw counters: a private real Prometheus over the fixture whose recorded series are backfilled
-// around the payments outage with Prometheus's own rule engine (scripts/testing/recorded-fixture.ts).
+// around the payments outage with Prometheus's own rule engine (scripts/testing/recorded-fixture.ts), on
+// the Istio and on the Linkerd history, each with its mesh's rules.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrometheusClient, type PrometheusClient } from '@/lib/prometheus';
 import { createModel } from '@/scripts/simulator';
 import type { PrometheusProcess } from '@/scripts/system/prometheus';
 import { startRecordedFixture } from '@/scripts/testing/recorded-fixture';
+import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
+import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { backtestSlo } from './backtest-run';
 import { sloSpecSchema } from '@/lib/slo/spec';
 
@@ -20,20 +23,21 @@ const FROM = RECORDED_FROM + 300;
 
 const payments = sloSpecSchema.parse({ name: 'payments-availability', service: 'payments', namespace: 'payments', team: 'sre', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
 
-let prom: PrometheusProcess;
-let client: PrometheusClient;
-beforeAll(async () => {
-  prom = await startRecordedFixture([payments], RECORDED_FROM, RECORDED_TO);
-  client = createPrometheusClient({ baseUrl: prom.url, timeoutMs: 120_000 });
-}, 600_000);
-afterAll(async () => {
-  await prom?.stop();
-});
+describe.each(FIXTURE_MESHES)('backtest over recorded series (%s)', (mesh) => {
+  const sli = FIXTURE_SLI[mesh];
+  let prom: PrometheusProcess;
+  let client: PrometheusClient;
+  beforeAll(async () => {
+    prom = await startRecordedFixture([payments], RECORDED_FROM, RECORDED_TO, mesh);
+    client = createPrometheusClient({ baseUrl: prom.url, timeoutMs: 120_000 });
+  }, 600_000);
+  afterAll(async () => {
+    await prom?.stop();
+  });
 
-describe('backtest over recorded series', () => {
   it('reads the recorded series, and pages when the raw counters say it would', async () => {
-    const recorded = (await backtestSlo(payments, { client, from: FROM, to: RECORDED_TO })).result;
-    const raw = (await backtestSlo(payments, { client, from: FROM, to: RECORDED_TO, preferRecorded: false })).result;
+    const recorded = (await backtestSlo(payments, { client, from: FROM, to: RECORDED_TO, sli })).result;
+    const raw = (await backtestSlo(payments, { client, from: FROM, to: RECORDED_TO, preferRecorded: false, sli })).result;
     expect(recorded.source).toBe('recorded');
     expect(recorded.queries.every((q) => q.startsWith('slo:'))).toBe(true);
     expect(raw.source).toBe('raw');
@@ -45,7 +49,7 @@ describe('backtest over recorded series', () => {
   });
 
   it('reads raw counters for a range the recorded series do not cover', async () => {
-    const { result } = await backtestSlo(payments, { client, from: RECORDED_FROM - 86_400, to: RECORDED_TO });
+    const { result } = await backtestSlo(payments, { client, from: RECORDED_FROM - 86_400, to: RECORDED_TO, sli });
     expect(result.source).toBe('raw');
   });
 });

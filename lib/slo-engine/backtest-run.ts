@@ -12,7 +12,9 @@ import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
 import { eventsRecord } from '@/lib/slo/rules/rules';
 import { resolvePolicy } from '@/lib/slo/policy';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { Policy, SloSpec } from '@/lib/slo/spec';
+import { meshSli } from './mesh-sli';
 
 // Runs a backtest against Prometheus: raw counters per minute and per 5 minutes (the grouped queries of
 // backtest-bulk.ts, for one SLO) or recorded series per window, then the pure engine (backtest.ts),
@@ -31,11 +33,13 @@ export interface BacktestOptions {
    */
   preferRecorded?: boolean;
   signal?: AbortSignal;
+  /** The mesh's SLI counters; default: the mesh detected in Prometheus. */
+  sli?: SliSource;
 }
 
 /** Recorded series for every window at both ends of the range (and so, we assume, in between). */
-async function recordedCover(spec: SloSpec, windows: readonly string[], opts: BacktestOptions): Promise<boolean> {
-  const query = recordedCheckQuery(spec, windows);
+async function recordedCover(spec: SloSpec, windows: readonly string[], sli: SliSource, opts: BacktestOptions): Promise<boolean> {
+  const query = recordedCheckQuery(spec, windows, sli);
   const ends = await Promise.all(
     [opts.from, opts.to].map(async (time) => {
       const result = await opts.client.instantQuery(query, { time, signal: opts.signal });
@@ -49,13 +53,13 @@ async function recordedCover(spec: SloSpec, windows: readonly string[], opts: Ba
  * Raw counters: minute and 5-minute counts over the spans the windows need, from the grouped queries a
  * bulk backtest runs (backtest-bulk.ts), here for one SLO.
  */
-async function rawSteps(spec: SloSpec, grid: Grid, windows: readonly string[], opts: BacktestOptions): Promise<{ steps: StepCounts; requests: number; queries: string[] }> {
-  const queries = planBulkQueries([spec]);
+async function rawSteps(spec: SloSpec, grid: Grid, windows: readonly string[], sli: SliSource, opts: BacktestOptions): Promise<{ steps: StepCounts; requests: number; queries: string[] }> {
+  const queries = planBulkQueries([spec], sli);
   const spans = backtestSpans(grid, windows, spec.window);
   const fetched = await fetchGrouped(queries, spans, opts);
   const rejected = fetched.rejected.get(spec.name);
   if (rejected !== undefined) throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${rejected}`);
-  const read = bulkCounts(spec, fetched.series, spans.steps);
+  const read = bulkCounts(spec, fetched.series, spans.steps, sli);
   if (!read.ok) throw new ApiError(422, 'threshold_not_a_bucket', `${read.missingThresholdMs} ms is not a bucket boundary in the data`);
   return { steps: read.steps, requests: fetched.requests, queries: queries.map((q) => q.query) };
 }
@@ -94,7 +98,7 @@ async function recordedCounts(plan: readonly WindowQuery[], grid: Grid, opts: Ba
 
 async function checkLatencyBucket(spec: SloSpec, opts: BacktestOptions): Promise<void> {
   if (spec.indicator.type !== 'latency') return;
-  const boundaries = await findBucketBoundaries(spec, { client: opts.client, time: opts.to, signal: opts.signal });
+  const boundaries = await findBucketBoundaries(spec, { client: opts.client, time: opts.to, signal: opts.signal, sli: opts.sli });
   const check = checkThreshold(spec.indicator.thresholdMs, boundaries);
   if (!check.ok) {
     throw new ApiError(422, 'threshold_not_a_bucket', check.message, {
@@ -111,16 +115,17 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
   const windows = backtestWindows(policy, spec.window);
   const grid = makeGrid(opts.from, opts.to, BASE_STEP);
   let queryCount = 0;
-  await checkLatencyBucket(spec, opts);
+  const sli = await meshSli(opts.client, opts.signal, opts.sli);
+  await checkLatencyBucket(spec, { ...opts, sli });
   if (spec.indicator.type === 'latency') queryCount++;
   const prefer = opts.preferRecorded ?? true;
-  const recorded = prefer && (await recordedCover(spec, windows, opts));
+  const recorded = prefer && (await recordedCover(spec, windows, sli, opts));
   if (prefer) queryCount += 2;
-  const plan = recorded ? recordedQueries(spec, windows) : [];
+  const plan = recorded ? recordedQueries(spec, windows, sli) : [];
 
   let data: { steps?: StepCounts; counts?: Record<string, WindowCounts>; requests: number; queries: string[] };
   try {
-    data = recorded ? { ...(await recordedCounts(plan, grid, opts)), queries: [...new Set(plan.map((q) => q.query))] } : await rawSteps(spec, grid, windows, opts);
+    data = recorded ? { ...(await recordedCounts(plan, grid, opts)), queries: [...new Set(plan.map((q) => q.query))] } : await rawSteps(spec, grid, windows, sli, opts);
   } catch (err) {
     if (spec.indicator.type === 'custom' && err instanceof PrometheusError && err.kind === 'api') {
       throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${err.error ?? err.message}`);

@@ -1,6 +1,7 @@
 // Backtests over the fixture history (a real Prometheus) against the simulator's story and its exact
 // counts: when the SRE Workbook's 1h/5m page and the cart's ticket must fire is computed here from
 // model.truth(), minute by minute, with the pairs' thresholds and `for` written by hand, without the engine.
+// The engine's backtests run on the Istio and on the Linkerd history with the same tolerances.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { GET as GET_ALL } from '@/app/api/slos-backtest/route';
 import { createPrometheusClient } from '@/lib/prometheus';
 import { openSqliteStore, setSloStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
+import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
+import { FIXTURE_MESHES, type FixtureMesh } from '@/scripts/testing/fixture-tsdb';
 import { backtestSlo } from './backtest-run';
 import { backtestResultSchema, slosBacktestResponseSchema, type BacktestResult } from '@/lib/slo/backtest/schema';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
@@ -19,7 +22,6 @@ import { parsePromDuration } from '@/lib/promql';
 const { seed, anchor } = inject('fixture');
 const prometheusUrl = inject('prometheusUrl');
 const model = createModel({ seed, anchor });
-const client = createPrometheusClient({ baseUrl: prometheusUrl, timeoutMs: 120_000 });
 const FROM = anchor - TEST_HISTORY_DAYS * 86_400;
 const MIN = 60;
 const event = (id: string) => {
@@ -36,11 +38,12 @@ const slo = (name: string, id: string): SloSpec => {
   return sloSpecSchema.parse({ name, service, namespace, team: 'sre', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
 };
 const results = new Map<string, Promise<BacktestResult>>();
-const backtest = (spec: SloSpec) => {
-  let found = results.get(spec.name);
+const backtestOn = (mesh: FixtureMesh, spec: SloSpec) => {
+  let found = results.get(`${mesh}/${spec.name}`);
   if (!found) {
-    found = backtestSlo(spec, { client, from: FROM, to: anchor }).then((r) => r.result);
-    results.set(spec.name, found);
+    const client = createPrometheusClient({ baseUrl: inject('prometheusUrls')[mesh], timeoutMs: 120_000 });
+    found = backtestSlo(spec, { client, from: FROM, to: anchor, sli: FIXTURE_SLI[mesh] }).then((r) => r.result);
+    results.set(`${mesh}/${spec.name}`, found);
   }
   return found;
 };
@@ -86,7 +89,8 @@ function truthBudget(id: string, start: number, end: number): number {
   return truthOf(id, start, end).errors / (0.001 * truthDenominator(id, end));
 }
 
-describe('backtest of the default policy over the 30-day story', () => {
+describe.each(FIXTURE_MESHES)('backtest of the default policy over the 30-day story (%s)', (mesh) => {
+  const backtest = (spec: SloSpec) => backtestOn(mesh, spec);
   const payments = slo('payments-availability', 'payments/payments');
 
   it('pages on the payments outage within 2 minutes of when the Workbook math says the 1h/5m pair fires', async () => {
@@ -218,9 +222,21 @@ describe('backtest of the default policy over the 30-day story', () => {
   it('reads raw counters when no recording rule has run, and says so', async () => {
     const result = await backtest(payments);
     expect(result.source).toBe('raw');
-    expect(result.queries.some((q) => q.includes('increase(istio_requests_total{'))).toBe(true);
+    // The mesh's own request counters of payments (Istio's istio_requests_total, Linkerd's response_total).
+    const requests = FIXTURE_SLI[mesh].allRequests({ namespace: 'payments', service: 'payments' });
+    expect(result.queries.some((q) => q.includes(`increase(${requests}[`))).toBe(true);
     expect(result.step).toBe(60);
     expect(result.timeline.firing.page.length).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('the same story read from either mesh', () => {
+  it.each(['payments/payments', 'shop/cart', 'shop/reviews'])('%s: Linkerd history gives the episodes, events and summary of the Istio history', async (id) => {
+    const spec = slo(`${id.split('/')[1]}-availability`, id);
+    const [istio, linkerd] = await Promise.all([backtestOn('istio', spec), backtestOn('linkerd', spec)]);
+    expect(linkerd.episodes).toEqual(istio.episodes);
+    expect(linkerd.events).toEqual(istio.events);
+    expect(linkerd.summary).toEqual(istio.summary);
   });
 });
 

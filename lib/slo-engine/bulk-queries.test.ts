@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkThreshold, bucketBoundaries } from '@/lib/slo/buckets';
 import { PART_LABEL, countsFromResults, planCountQueries, type CountSample } from './bulk-queries';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
+import { istioSli } from '@/lib/mesh';
 
 const spec = (name: string, service: string, indicator: unknown = { type: 'availability' }, window = '30d'): SloSpec =>
   sloSpecSchema.parse({ name, service, namespace: 'shop', team: 't', indicator, objective: 99.9, window });
@@ -11,7 +12,7 @@ describe('planCountQueries', () => {
   it('needs one query per window per indicator kind, however many SLOs', () => {
     const many = Array.from({ length: 200 }, (_, i) => spec(`a${i}`, `svc${i}`));
     const latency = Array.from({ length: 50 }, (_, i) => spec(`l${i}`, `svc${i}`, { type: 'latency', thresholdMs: i % 2 ? 100 : 250 }));
-    const queries = planCountQueries([...many, ...latency]);
+    const queries = planCountQueries([...many, ...latency], istioSli);
     // 5m 30m 1h 2h 6h 1d 3d 30d, for availability and for latency
     expect(queries).toHaveLength(16);
     expect(queries.filter((q) => q.id.startsWith('availability:')).map((q) => q.id.split(':')[1])).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']);
@@ -19,7 +20,7 @@ describe('planCountQueries', () => {
 
   it('adds windows of other SLO lengths once, and one query per window per custom SLO', () => {
     const custom = spec('c', 'x', { type: 'custom', errorQuery: 'increase(bad[{{window}}])', totalQuery: 'increase(all[{{window}}])' });
-    const queries = planCountQueries([spec('a', 'x'), spec('b', 'y', undefined, '28d'), custom]);
+    const queries = planCountQueries([spec('a', 'x'), spec('b', 'y', undefined, '28d'), custom], istioSli);
     expect(queries.filter((q) => q.id.startsWith('availability:'))).toHaveLength(9);
     const customQueries = queries.filter((q) => q.id.startsWith('custom:c:'));
     expect(customQueries).toHaveLength(8);
@@ -29,7 +30,7 @@ describe('planCountQueries', () => {
   });
 
   it('sums bad and total separately per destination service, escaping names', () => {
-    const [first] = planCountQueries([spec('a', 'check"out')]);
+    const [first] = planCountQueries([spec('a', 'check"out')], istioSli);
     expect(first?.query).toBe(
       'label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"check\\"out",response_code=~"5..|0"}[5m])), "slo_part", "bad", "", "")' +
         ' or label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"check\\"out"}[5m])), "slo_part", "total", "", "")',
@@ -47,7 +48,7 @@ describe('countsFromResults', () => {
       { labels: svc('cart', { [PART_LABEL]: 'total' }), value: 6000 },
       { labels: svc('catalog', { [PART_LABEL]: 'total' }), value: 9000 },
     ], 'availability:5m': [{ labels: svc('cart', { [PART_LABEL]: 'total' }), value: 500 }] };
-    const out = countsFromResults(a, results(samples));
+    const out = countsFromResults(a, results(samples), istioSli);
     expect(out.ok && out.counts['1h']).toEqual({ bad: 12, total: 6000 });
     expect(out.ok && out.counts['5m']).toEqual({ bad: 0, total: 500 });
     expect(out.ok && out.counts['30m']).toEqual({ bad: 0, total: 0 });
@@ -59,14 +60,14 @@ describe('countsFromResults', () => {
       { labels: svc('cart', { le: '250.0' }), value: 950 },
       { labels: svc('cart', { le: '+Inf' }), value: 1000 },
     ] };
-    const out = countsFromResults(l, results(samples));
+    const out = countsFromResults(l, results(samples), istioSli);
     expect(out.ok && out.counts['1h']).toEqual({ bad: 50, total: 1000 });
   });
 
   it('reports a threshold that is not a bucket boundary', () => {
     const l = spec('l', 'cart', { type: 'latency', thresholdMs: 300 });
     const samples = { 'latency:5m': [{ labels: svc('cart', { le: '+Inf' }), value: 10 }] };
-    expect(countsFromResults(l, results(samples))).toEqual({ ok: false, missingThresholdMs: 300 });
+    expect(countsFromResults(l, results(samples), istioSli)).toEqual({ ok: false, missingThresholdMs: 300 });
   });
 });
 

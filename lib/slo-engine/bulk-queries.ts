@@ -1,15 +1,17 @@
-import { ISTIO_DURATION_BUCKETS, ISTIO_ERROR_CODES, ISTIO_REQUESTS, SERVICE_LABELS, istioSelector, leRegex, parseLe, windowExprs } from '@/lib/slo/queries';
+import { leRegex, parseLe, windowExprs } from '@/lib/slo/queries';
+import type { ServiceMatch, SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { statusWindows, type WindowCounts } from '@/lib/slo/status';
 import { sortWindows } from '@/lib/slo/windows';
 
 // Statuses of many SLOs from a bounded number of queries: one per window per indicator kind, each
-// grouped by destination service, however many SLOs there are. Custom SLOs carry their own PromQL,
-// which cannot be merged, so each costs one query per window. Pure: plans queries, reads results.
+// grouped by service (the mesh's service labels, from its SliSource), however many SLOs there are.
+// Custom SLOs carry their own PromQL, which cannot be merged, so each costs one query per window.
+// Pure: plans queries, reads results.
 
 /** Label that tells the bad and the total half of a combined query apart. */
 export const PART_LABEL = 'slo_part';
-const BY_SERVICE = `${SERVICE_LABELS.namespace}, ${SERVICE_LABELS.service}`;
+const byService = (source: SliSource) => `${source.serviceLabels.namespace}, ${source.serviceLabels.service}`;
 
 export interface CountQuery {
   id: string;
@@ -27,25 +29,23 @@ const part = (expr: string, name: 'bad' | 'total') => `label_replace(${expr}, "$
 const serviceKey = (namespace: string, service: string) => `${namespace}\u0000${service}`;
 const queryId = (kind: string, window: string, name?: string) => (name ? `${kind}:${name}:${window}` : `${kind}:${window}`);
 
-function serviceFilter(specs: SloSpec[]) {
+function serviceFilter(specs: SloSpec[]): ServiceMatch {
   return {
-    [SERVICE_LABELS.namespace]: ['=~', { literal: [...new Set(specs.map((s) => s.namespace))].sort() }] as const,
-    [SERVICE_LABELS.service]: ['=~', { literal: [...new Set(specs.map((s) => s.service))].sort() }] as const,
+    namespace: ['=~', { literal: [...new Set(specs.map((s) => s.namespace))].sort() }],
+    service: ['=~', { literal: [...new Set(specs.map((s) => s.service))].sort() }],
   };
 }
 
-function availabilityQuery(specs: SloSpec[], window: string): string {
+function availabilityQuery(specs: SloSpec[], window: string, source: SliSource): string {
   const filter = serviceFilter(specs);
-  const sum = (selector: string) => `sum by (${BY_SERVICE}) (increase(${selector}[${window}]))`;
-  const bad = sum(istioSelector(ISTIO_REQUESTS, { ...filter, response_code: ['=~', ISTIO_ERROR_CODES] }));
-  return `${part(bad, 'bad')} or ${part(sum(istioSelector(ISTIO_REQUESTS, filter)), 'total')}`;
+  const sum = (selector: string) => `sum by (${byService(source)}) (increase(${selector}[${window}]))`;
+  return `${part(sum(source.failedRequests(filter)), 'bad')} or ${part(sum(source.allRequests(filter)), 'total')}`;
 }
 
-function latencyQuery(specs: SloSpec[], window: string): string {
+function latencyQuery(specs: SloSpec[], window: string, source: SliSource): string {
   const thresholds = [...new Set(specs.map((s) => (s.indicator.type === 'latency' ? s.indicator.thresholdMs : 0)))].sort((a, b) => a - b);
   const le = [...thresholds.map(leRegex), '\\+Inf'].join('|');
-  const selector = istioSelector(ISTIO_DURATION_BUCKETS, { ...serviceFilter(specs), le: ['=~', le] });
-  return `sum by (${BY_SERVICE}, le) (increase(${selector}[${window}]))`;
+  return `sum by (${byService(source)}, le) (increase(${source.latencyBuckets(serviceFilter(specs), ['=~', le])}[${window}]))`;
 }
 
 /** Windows of one SLO the raw counters must give (those without a recorded series, recorded-read.ts). */
@@ -58,19 +58,19 @@ export interface RawNeed {
  * Raw queries for the windows each spec needs: one per window per indicator kind, grouped by
  * service over the specs needing that window, plus one per window per custom SLO.
  */
-export function planRawQueries(needs: readonly RawNeed[]): CountQuery[] {
+export function planRawQueries(needs: readonly RawNeed[], source: SliSource): CountQuery[] {
   const queries: CountQuery[] = [];
   for (const kind of ['availability', 'latency'] as const) {
     const ofKind = needs.filter((n) => n.spec.indicator.type === kind);
     for (const window of sortWindows(ofKind.flatMap((n) => n.windows))) {
       const needing = ofKind.filter((n) => n.windows.includes(window)).map((n) => n.spec);
-      const query = kind === 'availability' ? availabilityQuery(needing, window) : latencyQuery(needing, window);
+      const query = kind === 'availability' ? availabilityQuery(needing, window, source) : latencyQuery(needing, window, source);
       queries.push({ id: queryId(kind, window), query });
     }
   }
   for (const { spec, windows } of needs.filter((n) => n.spec.indicator.type === 'custom')) {
     for (const window of windows) {
-      const { bad, total } = windowExprs(spec, window);
+      const { bad, total } = windowExprs(spec, window, source);
       queries.push({ id: queryId('custom', window, spec.name), query: `${part(bad, 'bad')} or ${part(total, 'total')}` });
     }
   }
@@ -78,12 +78,18 @@ export function planRawQueries(needs: readonly RawNeed[]): CountQuery[] {
 }
 
 /** The queries that give every window of every spec: bounded by windows x kinds, plus custom SLOs. */
-export function planCountQueries(specs: readonly SloSpec[]): CountQuery[] {
-  return planRawQueries(specs.map((spec) => ({ spec, windows: statusWindows(spec) })));
+export function planCountQueries(specs: readonly SloSpec[], source: SliSource): CountQuery[] {
+  return planRawQueries(
+    specs.map((spec) => ({ spec, windows: statusWindows(spec) })),
+    source,
+  );
 }
 
-const ofService = (spec: SloSpec) => (s: CountSample) =>
-  serviceKey(s.labels[SERVICE_LABELS.namespace] ?? '', s.labels[SERVICE_LABELS.service] ?? '') === serviceKey(spec.namespace, spec.service);
+/** Whether a grouped sample (or series) is `spec`'s service's, by the mesh's service labels. */
+export const ofService =
+  (spec: Pick<SloSpec, 'namespace' | 'service'>, source: SliSource) =>
+  (s: { labels: Record<string, string> }): boolean =>
+    serviceKey(s.labels[source.serviceLabels.namespace] ?? '', s.labels[source.serviceLabels.service] ?? '') === serviceKey(spec.namespace, spec.service);
 
 function partCounts(samples: readonly CountSample[]): WindowCounts {
   const value = (name: string) => samples.find((s) => s.labels[PART_LABEL] === name)?.value;
@@ -92,17 +98,22 @@ function partCounts(samples: readonly CountSample[]): WindowCounts {
 }
 
 /** Reads one spec's per-window counts (all its status windows by default) out of the planned queries' results. */
-export function countsFromResults(spec: SloSpec, results: ReadonlyMap<string, readonly CountSample[]>, windows: readonly string[] = statusWindows(spec)): SpecCounts {
+export function countsFromResults(
+  spec: SloSpec,
+  results: ReadonlyMap<string, readonly CountSample[]>,
+  source: SliSource,
+  windows: readonly string[] = statusWindows(spec),
+): SpecCounts {
   const counts: Record<string, WindowCounts> = {};
   for (const window of windows) {
     const kind = spec.indicator.type;
     const samples = results.get(queryId(kind, window, kind === 'custom' ? spec.name : undefined)) ?? [];
     if (spec.indicator.type !== 'latency') {
-      counts[window] = partCounts(kind === 'custom' ? samples : samples.filter(ofService(spec)));
+      counts[window] = partCounts(kind === 'custom' ? samples : samples.filter(ofService(spec, source)));
       continue;
     }
     const threshold = spec.indicator.thresholdMs;
-    const buckets = samples.filter(ofService(spec));
+    const buckets = samples.filter(ofService(spec, source));
     const total = buckets.find((s) => parseLe(s.labels.le ?? '') === Number.POSITIVE_INFINITY)?.value ?? 0;
     const good = buckets.find((s) => parseLe(s.labels.le ?? '') === threshold)?.value;
     if (good === undefined && total > 0) return { ok: false, missingThresholdMs: threshold };

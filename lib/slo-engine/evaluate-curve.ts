@@ -5,6 +5,7 @@ import { windowExprs } from '@/lib/slo/queries';
 import type { SloSpec } from '@/lib/slo/spec';
 import { windowSeconds } from '@/lib/slo/windows';
 import type { EvaluateOptions } from './evaluate';
+import { meshSli } from './mesh-sli';
 
 // The budget burn-down over the SLO window ending at `time`: remaining budget after each step, from
 // 1 at the window's start to the status's remaining at its end. Two range queries per SLO.
@@ -31,13 +32,13 @@ function byTime(result: RangeResult): Map<number, number> {
  * Cumulative bad events since the window's start over all events in the window, as budget: the
  * step increases are summed in order, so the last point equals the window's own consumption.
  */
-export async function budgetCurve(spec: SloSpec, { client, time, signal }: EvaluateOptions): Promise<BudgetCurve> {
+export async function budgetCurve(spec: SloSpec, { client, time, signal, sli }: EvaluateOptions): Promise<BudgetCurve> {
   const period = windowSeconds(spec.window);
   const step = Math.max(STEP_GRANULARITY_SECONDS, Math.ceil(period / CURVE_POINTS / STEP_GRANULARITY_SECONDS) * STEP_GRANULARITY_SECONDS);
   const count = Math.ceil(period / step);
   const start = time - (count - 1) * step;
   const stepWindow = `${step / 60}m`;
-  const { bad, total } = windowExprs(spec, stepWindow);
+  const { bad, total } = windowExprs(spec, stepWindow, await meshSli(client, signal, sli));
   const range = { start, end: time, step, signal };
   const [bads, totals] = await Promise.all([client.rangeQuery(bad, range), client.rangeQuery(total, range)]);
   const badAt = byTime(bads);

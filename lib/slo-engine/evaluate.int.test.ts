@@ -1,8 +1,11 @@
 // Statuses over the fixture history (a real Prometheus) against the simulator's own exact counts,
 // computed here independently: truth errors / requests over each window, divided by (1 - objective).
+// The same assertions, with the same tolerances, run on the Istio and on the Linkerd history.
 import { describe, expect, inject, it } from 'vitest';
 import { createPrometheusClient } from '@/lib/prometheus';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
+import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
+import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { evaluateSlos, findBucketBoundaries } from './evaluate';
 import { errorRatioRecord, eventsRecord, sloRuleGroups, type RecordingRule } from '@/lib/slo/rules/rules';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
@@ -11,7 +14,6 @@ import { windowSeconds } from '@/lib/slo/windows';
 
 const { seed, anchor } = inject('fixture');
 const model = createModel({ seed, anchor });
-const client = createPrometheusClient({ baseUrl: inject('prometheusUrl'), timeoutMs: 60_000 });
 const HISTORY_START = anchor - TEST_HISTORY_DAYS * 86_400;
 const outage = model.timeline.find((e) => e.id === 'payments-outage');
 const deploy = model.timeline.find((e) => e.id === 'catalog-deploy')?.start ?? 0;
@@ -66,32 +68,34 @@ function tolerance(spec: SloSpec, time: number, window: string): number {
   return 1e-9;
 }
 
-const statuses = new Map<number, Map<string, SloStatus>>();
-async function statusesAt(time: number) {
-  let found = statuses.get(time);
-  if (!found) {
-    const { evaluations, queryCount } = await evaluateSlos(SPECS, { client, time });
-    // One query for recorded series (none in the fixture), then 8 windows (5m ... 3d, 30d) for
-    // availability and 8 for latency, however many SLOs.
-    expect(queryCount).toBe(17);
-    found = new Map(evaluations.map((e) => [e.name, e.status as SloStatus]));
-    statuses.set(time, found);
-  }
-  return found;
-}
-const statusOf = async (time: number, name: string) => {
-  const s = (await statusesAt(time)).get(name);
-  if (!s) throw new Error(`no status for ${name}`);
-  return s;
-};
-
 const relative = (actual: number | null, expected: number | null, tol: number) => {
   if (expected === null) return expect(actual).toBeNull();
   expect(actual).not.toBeNull();
   expect(Math.abs((actual ?? 0) - expected)).toBeLessThanOrEqual(tol * Math.max(Math.abs(expected), 1e-9));
 };
 
-describe('SLO statuses against the simulator truth', () => {
+describe.each(FIXTURE_MESHES)('SLO statuses against the simulator truth (%s)', (mesh) => {
+  const client = createPrometheusClient({ baseUrl: inject('prometheusUrls')[mesh], timeoutMs: 60_000 });
+  const sli = FIXTURE_SLI[mesh];
+  const statuses = new Map<number, Map<string, SloStatus>>();
+  async function statusesAt(time: number) {
+    let found = statuses.get(time);
+    if (!found) {
+      const { evaluations, queryCount } = await evaluateSlos(SPECS, { client, time, sli });
+      // One query for recorded series (none in the fixture), then 8 windows (5m ... 3d, 30d) for
+      // availability and 8 for latency, however many SLOs.
+      expect(queryCount).toBe(17);
+      found = new Map(evaluations.map((e) => [e.name, e.status as SloStatus]));
+      statuses.set(time, found);
+    }
+    return found;
+  }
+  const statusOf = async (time: number, name: string) => {
+    const s = (await statusesAt(time)).get(name);
+    if (!s) throw new Error(`no status for ${name}`);
+    return s;
+  };
+
   const cases = Object.entries(TIMES).flatMap(([label, time]) => SPECS.map((spec) => [label, spec.name, time, spec] as const));
 
   it.each(cases)('%s: %s burn rates, budget, SLI and events equal the truth', async (_label, _name, time, spec) => {
@@ -143,7 +147,7 @@ describe('SLO statuses against the simulator truth', () => {
   it.each(Object.entries(TIMES))('recording rules evaluated by Prometheus give the status burn rates (%s)', async (_label, time) => {
     for (const spec of SPECS) {
       const status = await statusOf(time, spec.name);
-      const rules = sloRuleGroups(spec).flatMap((g) => g.rules.filter((r): r is RecordingRule => 'record' in r));
+      const rules = sloRuleGroups(spec, sli).flatMap((g) => g.rules.filter((r): r is RecordingRule => 'record' in r));
       for (const rule of rules) {
         const result = await client.instantQuery(rule.expr, { time });
         const value = result.resultType === 'vector' ? (result.samples[0]?.value ?? null) : null;
@@ -159,8 +163,8 @@ describe('SLO statuses against the simulator truth', () => {
   });
 
   it('finds the latency buckets in the data and rejects a threshold between them', async () => {
-    expect(await findBucketBoundaries({ service: 'catalog', namespace: 'shop' }, { client, time: anchor })).toEqual(model.facts.latencyBucketsMs);
-    const { evaluations } = await evaluateSlos([slo('catalog-300', 'shop/catalog', { type: 'latency', thresholdMs: 300 }, 99)], { client, time: anchor });
+    expect(await findBucketBoundaries({ service: 'catalog', namespace: 'shop' }, { client, time: anchor, sli })).toEqual(model.facts.latencyBucketsMs);
+    const { evaluations } = await evaluateSlos([slo('catalog-300', 'shop/catalog', { type: 'latency', thresholdMs: 300 }, 99)], { client, time: anchor, sli });
     expect(evaluations[0]?.error).toEqual({
       code: 'threshold_not_a_bucket',
       message: '300 ms is not a histogram bucket boundary in the data; nearest: 250 ms or 500 ms',

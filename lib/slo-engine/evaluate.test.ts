@@ -4,6 +4,7 @@ import { startScriptedServer, type RecordedRequest, type ScriptedServer } from '
 import { evaluateSlo, evaluateSlos } from './evaluate';
 import { sliHash } from '@/lib/slo/sli-hash';
 import { sloSpecSchema } from '@/lib/slo/spec';
+import { istioSli } from '@/lib/mesh';
 
 let server: ScriptedServer;
 beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('evaluateSlos', () => {
   it('sends every query at the same instant and builds the statuses', async () => {
     server.reply(() => vector([part('bad', '3'), part('total', '6000')]));
     const before = server.requests.length;
-    const status = await evaluateSlo(availability, { client: client(), time: TIME });
+    const status = await evaluateSlo(availability, { client: client(), sli: istioSli, time: TIME });
     const sent = server.requests.slice(before).map((r) => new URLSearchParams(r.body));
     // One query for the recorded series (none here), then the 8 raw windows.
     expect(sent).toHaveLength(9);
@@ -41,7 +42,7 @@ describe('evaluateSlos', () => {
   });
 
   it('reads recorded windows from the one recorded query and only the missing window raw', async () => {
-    const labels = { slo: 'cart', sli_hash: sliHash(availability) };
+    const labels = { slo: 'cart', sli_hash: sliHash(availability, istioSli) };
     // Every window but 30d recorded: ratio 0.0005 over 2000 events, a 0.5x burn.
     const recorded = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'].flatMap((w) => [
       { metric: { __name__: `slo:sli_error:ratio_rate${w}`, ...labels }, value: [TIME, '0.0005'] },
@@ -49,7 +50,7 @@ describe('evaluateSlos', () => {
     ]);
     server.reply((req) => (queryOf(req).startsWith('{__name__=~') ? vector(recorded) : vector([part('bad', '9'), part('total', '6000')])));
     const before = server.requests.length;
-    const { evaluations, queryCount } = await evaluateSlos([availability], { client: client(), time: TIME });
+    const { evaluations, queryCount } = await evaluateSlos([availability], { client: client(), sli: istioSli, time: TIME });
     const sent = server.requests.slice(before).map(queryOf);
     expect(sent).toHaveLength(2);
     expect(queryCount).toBe(2);
@@ -65,7 +66,7 @@ describe('evaluateSlos', () => {
   it('forces the raw counters with recorded: false', async () => {
     server.reply(() => vector([part('bad', '3'), part('total', '6000')]));
     const before = server.requests.length;
-    const { queryCount } = await evaluateSlos([availability], { client: client(), time: TIME, recorded: false });
+    const { queryCount } = await evaluateSlos([availability], { client: client(), sli: istioSli, time: TIME, recorded: false });
     expect(queryCount).toBe(8);
     expect(server.requests.slice(before).map(queryOf).some((q) => q.includes('slo:sli_'))).toBe(false);
   });
@@ -76,13 +77,13 @@ describe('evaluateSlos', () => {
         ? { status: 400, body: { status: 'error', errorType: 'bad_data', error: 'parse error: unexpected "["' } }
         : vector([part('bad', '0'), part('total', '100')]),
     );
-    const { evaluations } = await evaluateSlos([availability, custom], { client: client(), time: TIME });
+    const { evaluations } = await evaluateSlos([availability, custom], { client: client(), sli: istioSli, time: TIME });
     expect(evaluations[0]?.status?.sli).toBe(1);
     expect(evaluations[1]).toMatchObject({ name: 'mine', status: null, error: { code: 'query_failed', message: 'Prometheus rejected the custom query: parse error: unexpected "["' } });
   });
 
   it('fails the whole evaluation when a shared query fails', async () => {
     server.reply({ status: 503, contentType: 'text/plain', body: 'overloaded' });
-    await expect(evaluateSlos([availability], { client: client(), time: TIME })).rejects.toBeInstanceOf(PrometheusError);
+    await expect(evaluateSlos([availability], { client: client(), sli: istioSli, time: TIME })).rejects.toBeInstanceOf(PrometheusError);
   });
 });

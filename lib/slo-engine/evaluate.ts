@@ -2,17 +2,21 @@ import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
 import { bucketBoundaries, checkThreshold } from '@/lib/slo/buckets';
-import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
-import { ISTIO_DURATION_BUCKETS, SERVICE_LABELS, istioSelector } from '@/lib/slo/queries';
-import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { buildStatus } from '@/lib/slo/status';
 import type { SloStatus } from '@/lib/slo/status-schema';
+import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
+import { meshSli } from './mesh-sli';
+import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
 
-// Evaluation against Prometheus at one instant: first one query for the series the generated recording
-// rules keep (recorded-read.ts), then the bounded raw plan of bulk-queries.ts for the SLOs and windows
-// without them, and the per-window increases become statuses. Burn rates are
-// sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths.
+// Evaluation against Prometheus at one instant, as one pipeline:
+//   1. recorded: one query for the series the generated recording rules keep (recorded-read.ts), split
+//      per SLO and window into recorded counts and windows left to the raw counters;
+//   2. raw: the bounded plan of bulk-queries.ts for those windows, run a few at a time;
+//   3. status: each SLO's per-window counts (recorded, then raw) become its status.
+// Burn rates are sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths. The
+// counters are the mesh's (its SliSource), the detected mesh's unless the caller gives one.
 
 /** A few queries in flight: parallel enough, without queueing dozens of 30d increase() at once. */
 const QUERY_CONCURRENCY = 4;
@@ -26,6 +30,8 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   /** Read the recording rules' series where they exist (default); false forces the raw counters. */
   recorded?: boolean;
+  /** The mesh's SLI counters; default: the mesh detected in Prometheus (lib/mesh-detected.ts). */
+  sli?: SliSource;
 }
 
 export interface EvaluationError {
@@ -53,11 +59,10 @@ async function runAll(queries: CountQuery[], run: (q: CountQuery) => Promise<voi
 }
 
 /** Finite `le` boundaries of the service's latency histogram over the last day before `time`. */
-export async function findBucketBoundaries(
-  target: Pick<SloSpec, 'service' | 'namespace'>,
-  { client, time, signal }: EvaluateOptions,
-): Promise<number[]> {
-  const match = istioSelector(ISTIO_DURATION_BUCKETS, { [SERVICE_LABELS.namespace]: target.namespace, [SERVICE_LABELS.service]: target.service });
+export async function findBucketBoundaries(target: Pick<SloSpec, 'service' | 'namespace'>, opts: EvaluateOptions): Promise<number[]> {
+  const { client, time, signal } = opts;
+  const sli = await meshSli(client, signal, opts.sli);
+  const match = sli.latencyBuckets({ namespace: target.namespace, service: target.service });
   const values = await client.labelValues('le', { match: [match], start: time - BUCKET_LOOKBACK_SECONDS, end: time, signal });
   return bucketBoundaries(values);
 }
@@ -75,16 +80,19 @@ export interface SlosEvaluation {
   queries: CountQuery[];
 }
 
+/** Step 1: the recorded counts of each spec, and the windows left to the raw counters. */
+async function readRecordedStep(specs: readonly SloSpec[], sli: SliSource, opts: EvaluateOptions): Promise<{ reads: SpecRead[]; query: CountQuery | null }> {
+  const query = opts.recorded === false ? null : planRecordedQuery(specs);
+  const samples = query ? await readRecordedSamples(query, opts) : [];
+  return { reads: specs.map((spec) => readRecorded(spec, samples, sli)), query };
+}
+
 /**
- * Statuses of all `specs` at `time`. A failing shared query fails the whole call (PrometheusError);
- * a custom SLO whose own PromQL Prometheus rejects, or a latency threshold that is not a bucket,
- * fails only that SLO.
+ * Step 2: the raw queries for what step 1 left, run a few at a time. A failing shared query fails the
+ * call; a custom SLO's own query that Prometheus rejects fails only that SLO (`failed`, by name).
  */
-export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<SlosEvaluation> {
-  const recordedQuery = opts.recorded === false ? null : planRecordedQuery(specs);
-  const recorded = recordedQuery ? await readRecordedSamples(recordedQuery, opts) : [];
-  const reads: SpecRead[] = specs.map((spec) => readRecorded(spec, recorded));
-  const queries = planRawQueries(rawNeeds(specs, reads));
+async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[], sli: SliSource, opts: EvaluateOptions) {
+  const queries = planRawQueries(rawNeeds(specs, reads), sli);
   const results = new Map<string, CountSample[]>();
   const failed = new Map<string, EvaluationError>();
   await runAll(queries, async (q) => {
@@ -96,18 +104,30 @@ export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOpti
       failed.set(q.id.split(':')[1] ?? '', { code: 'query_failed', message: `Prometheus rejected the custom query: ${err.error ?? err.message}` });
     }
   });
-  const evaluations = await Promise.all(
-    specs.map(async (spec, i): Promise<SloEvaluation> => {
-      const read = reads[i] ?? { recorded: {}, rawWindows: [] };
-      const error = read.rawWindows.length > 0 ? failed.get(spec.name) : undefined;
-      if (error) return { name: spec.name, status: null, error };
-      const raw = countsFromResults(spec, results, read.rawWindows);
-      if (!raw.ok) return { name: spec.name, status: null, error: await missingBucket(spec, raw.missingThresholdMs, opts) };
-      const status = buildStatus(spec, { ...raw.counts, ...read.recorded }, opts.time);
-      return { name: spec.name, status: { ...status, source: sourcesOf(spec, read) }, error: null };
-    }),
-  );
-  const ran = recordedQuery ? [recordedQuery, ...queries] : queries;
+  return { queries, results, failed };
+}
+
+/** Step 3: one spec's counts (recorded, then raw) as its status, or why it has none. */
+async function statusStep(spec: SloSpec, read: SpecRead, raw: Awaited<ReturnType<typeof readRawStep>>, sli: SliSource, opts: EvaluateOptions): Promise<SloEvaluation> {
+  const error = read.rawWindows.length > 0 ? raw.failed.get(spec.name) : undefined;
+  if (error) return { name: spec.name, status: null, error };
+  const counts = countsFromResults(spec, raw.results, sli, read.rawWindows);
+  if (!counts.ok) return { name: spec.name, status: null, error: await missingBucket(spec, counts.missingThresholdMs, { ...opts, sli }) };
+  const status = buildStatus(spec, { ...counts.counts, ...read.recorded }, opts.time);
+  return { name: spec.name, status: { ...status, source: sourcesOf(spec, read) }, error: null };
+}
+
+/**
+ * Statuses of all `specs` at `time`. A failing shared query fails the whole call (PrometheusError);
+ * a custom SLO whose own PromQL Prometheus rejects, or a latency threshold that is not a bucket,
+ * fails only that SLO.
+ */
+export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<SlosEvaluation> {
+  const sli = await meshSli(opts.client, opts.signal, opts.sli);
+  const recorded = await readRecordedStep(specs, sli, opts);
+  const raw = await readRawStep(specs, recorded.reads, sli, opts);
+  const evaluations = await Promise.all(specs.map((spec, i) => statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, sli, opts)));
+  const ran = recorded.query ? [recorded.query, ...raw.queries] : raw.queries;
   return { evaluations, queryCount: ran.length, queries: ran };
 }
 

@@ -3,13 +3,14 @@ import { planRawQueries, type CountSample } from './bulk-queries';
 import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf } from './recorded-read';
 import { sliHash } from '@/lib/slo/sli-hash';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
+import { istioSli } from '@/lib/mesh';
 
 const spec = (name: string, service = name, patch: Record<string, unknown> = {}): SloSpec =>
   sloSpecSchema.parse({ name, service, namespace: 'shop', team: 't', indicator: { type: 'availability' }, objective: 99.9, window: '30d', ...patch });
 const ALL = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'];
 
 /** The two recorded samples of one window, as Prometheus returns them for the plain selector. */
-function recorded(s: SloSpec, window: string, ratio: number | null, events: number | null, hash = sliHash(s)): CountSample[] {
+function recorded(s: SloSpec, window: string, ratio: number | null, events: number | null, hash = sliHash(s, istioSli)): CountSample[] {
   const labels = { slo: s.name, service: s.service, namespace: s.namespace, team: s.team, sli_hash: hash };
   const out: CountSample[] = [];
   if (ratio !== null) out.push({ labels: { __name__: `slo:sli_error:ratio_rate${window}`, ...labels }, value: ratio });
@@ -37,7 +38,7 @@ describe('planRecordedQuery', () => {
 describe('readRecorded', () => {
   const a = spec('a');
   it('reads every window from the recorded ratio and events', () => {
-    const read = readRecorded(a, everyWindow(a, 0.002, 1000));
+    const read = readRecorded(a, everyWindow(a, 0.002, 1000), istioSli);
     expect(read.rawWindows).toEqual([]);
     expect(read.recorded['30d']).toEqual({ bad: 2, total: 1000 });
     expect(sourcesOf(a, read)).toEqual(Object.fromEntries(ALL.map((w) => [w, 'recorded'])));
@@ -52,7 +53,7 @@ describe('readRecorded', () => {
     ['series of another SLO', recorded(spec('b'), '1h', 0.5, 10), 'raw', undefined],
     ['nothing at all', [], 'raw', undefined],
   ])('1h with %s reads %s', (_what, samples, source, counts) => {
-    const read = readRecorded(a, samples);
+    const read = readRecorded(a, samples, istioSli);
     expect(sourcesOf(a, read)['1h']).toBe(source);
     expect(read.recorded['1h']).toEqual(counts);
   });
@@ -60,7 +61,7 @@ describe('readRecorded', () => {
   it('leaves windows the rules do not record to the raw counters', () => {
     const custom = spec('c', 'c', { policy: { alerts: [{ severity: 'page', longWindow: '2h', threshold: 10 }] } });
     // A stray 5m series with the right hash (rules of another policy still loaded) is not read.
-    const read = readRecorded(custom, [...ALL.flatMap((w) => recorded(custom, w, 0.001, 100)), ...recorded(custom, '10m', 0.001, 100)]);
+    const read = readRecorded(custom, [...ALL.flatMap((w) => recorded(custom, w, 0.001, 100)), ...recorded(custom, '10m', 0.001, 100)], istioSli);
     expect(read.rawWindows).toEqual(['5m', '30m', '1h', '6h', '1d', '3d']);
     expect(Object.keys(read.recorded).sort()).toEqual(['10m', '2h', '30d']);
   });
@@ -70,7 +71,7 @@ describe('the raw plan after the recorded read', () => {
   const fleet = Array.from({ length: 100 }, (_, i) => spec(`a${i}`, `svc${i}`));
   const latency = Array.from({ length: 20 }, (_, i) => spec(`l${i}`, `svc${i}`, { indicator: { type: 'latency', thresholdMs: 250 } }));
   const specs = [...fleet, ...latency];
-  const rawAfter = (samples: CountSample[]) => planRawQueries(rawNeeds(specs, specs.map((s) => readRecorded(s, samples))));
+  const rawAfter = (samples: CountSample[]) => planRawQueries(rawNeeds(specs, specs.map((s) => readRecorded(s, samples, istioSli))), istioSli);
 
   it('is empty when every SLO has every window recorded', () => {
     expect(rawAfter(specs.flatMap((s) => everyWindow(s)))).toEqual([]);

@@ -2,6 +2,7 @@ import { matchers } from '@/lib/promql';
 import type { CountQuery, CountSample, RawNeed } from './bulk-queries';
 import { SLI_HASH_LABEL, errorRatioRecord, eventsRecord, recordedWindows } from '@/lib/slo/rules/rules';
 import { sliHash } from '@/lib/slo/sli-hash';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { statusWindows, type WindowCounts } from '@/lib/slo/status';
 import type { ReadSource } from '@/lib/slo/status-schema';
@@ -53,8 +54,8 @@ export interface SpecRead {
  * too or there were no events (the ratio rule keeps no sample without traffic: null, as raw gives).
  * Events without a ratio otherwise (a latency threshold that is not a bucket) go raw, which explains.
  */
-export function readRecorded(spec: SloSpec, samples: readonly CountSample[]): SpecRead {
-  const hash = sliHash(spec);
+export function readRecorded(spec: SloSpec, samples: readonly CountSample[], source: SliSource): SpecRead {
+  const hash = sliHash(spec, source);
   const mine = samples.filter((s) => s.labels.slo === spec.name && s.labels[SLI_HASH_LABEL] === hash);
   const value = (record: string) => {
     const v = mine.find((s) => s.labels[NAME] === record)?.value;

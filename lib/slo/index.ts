@@ -11,6 +11,7 @@ export { recommend } from './recommend';
 export { STATUS_WINDOWS, EXHAUSTION_WINDOW, normalizeWindow, sortWindows, windowSeconds } from './windows';
 export { bucketBoundaries, checkThreshold, nearestBoundaries, type ThresholdCheck } from './buckets';
 export { counterSelectors, windowExprs, leRegex, parseLe } from './queries';
+export type { ServiceMatch, SeriesId, SliSource } from './sli-source';
 export { sloRuleGroups, errorRatioRecord, eventsRecord, thresholdExpr, ALERT_NAME, type RuleGroup } from './rules/rules';
 export { rulesYaml, prometheusRuleYaml, prometheusRuleObject } from './rules/output';
 export { importSlos, MAX_IMPORT_BYTES } from './interchange/import';

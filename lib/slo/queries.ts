@@ -1,14 +1,8 @@
-import { matchers, type MatcherSpec } from '@/lib/promql';
+import type { SliSource } from './sli-source';
 import { substituteWindow, type SloSpec } from './spec';
 
-// PromQL of each indicator over one window, for one SLO. Pure. Istio conventions (lib/mesh/istio.ts):
-// server side only (reporter="destination", never both reporters), errors are 5xx and 0.
-
-/** Server-side errors, 4xx being the caller's (DESIGN.md "Mesh telemetry"; same as lib/mesh/istio.ts). */
-export const ISTIO_ERROR_CODES = '5..|0';
-export const ISTIO_REQUESTS = 'istio_requests_total';
-export const ISTIO_DURATION_BUCKETS = 'istio_request_duration_milliseconds_bucket';
-export const SERVICE_LABELS = { namespace: 'destination_service_namespace', service: 'destination_service_name' } as const;
+// PromQL of each indicator over one window, for one SLO. Pure. The counters come from the mesh's
+// SliSource (lib/mesh): which metric holds failed requests or latency buckets is the mesh's business.
 
 /**
  * Matches a bucket's `le` whatever its spelling: Prometheus 2 keeps the exposition's ("250"),
@@ -26,28 +20,14 @@ export function parseLe(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(value) ? value : undefined;
 }
 
-export function istioSelector(metric: string, extra: Record<string, MatcherSpec>): string {
-  return `${metric}${matchers({ reporter: 'destination', ...extra })}`;
-}
-
-function serviceMatchers(spec: Pick<SloSpec, 'service' | 'namespace'>): Record<string, MatcherSpec> {
-  return { [SERVICE_LABELS.namespace]: spec.namespace, [SERVICE_LABELS.service]: spec.service };
-}
-
 /** Raw counter selectors (no range): bad or good events and all events, for exports. */
-export function counterSelectors(spec: SloSpec): { bad?: string; good?: string; total: string } | null {
-  const svc = serviceMatchers(spec);
+export function counterSelectors(spec: SloSpec, source: SliSource): { bad?: string; good?: string; total: string } | null {
+  const svc = { namespace: spec.namespace, service: spec.service };
   switch (spec.indicator.type) {
     case 'availability':
-      return {
-        bad: istioSelector(ISTIO_REQUESTS, { ...svc, response_code: ['=~', ISTIO_ERROR_CODES] }),
-        total: istioSelector(ISTIO_REQUESTS, svc),
-      };
+      return { bad: source.failedRequests(svc), total: source.allRequests(svc) };
     case 'latency':
-      return {
-        good: istioSelector(ISTIO_DURATION_BUCKETS, { ...svc, le: ['=~', leRegex(spec.indicator.thresholdMs)] }),
-        total: istioSelector(ISTIO_DURATION_BUCKETS, { ...svc, le: '+Inf' }),
-      };
+      return { good: source.latencyBuckets(svc, ['=~', leRegex(spec.indicator.thresholdMs)]), total: source.latencyBuckets(svc, '+Inf') };
     case 'custom':
       return null;
   }
@@ -68,8 +48,8 @@ export interface WindowExprs {
 const increase = (selector: string, window: string) => `sum(increase(${selector}[${window}]))`;
 
 /** sum(increase(bad[W])), sum(increase(total[W])) and their ratio for one SLO. */
-export function windowExprs(spec: SloSpec, window: string): WindowExprs {
-  const sel = counterSelectors(spec);
+export function windowExprs(spec: SloSpec, window: string, source: SliSource): WindowExprs {
+  const sel = counterSelectors(spec, source);
   if (spec.indicator.type === 'custom' || sel === null) {
     const indicator = spec.indicator as { errorQuery: string; totalQuery: string };
     const bad = `sum(${substituteWindow(indicator.errorQuery, window)})`;

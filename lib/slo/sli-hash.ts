@@ -1,4 +1,5 @@
 import { windowExprs } from './queries';
+import type { SliSource } from './sli-source';
 import type { SloSpec } from './spec';
 
 // Identity of an SLI definition, carried by every recorded series as `sli_hash`, so a reader never
@@ -30,10 +31,11 @@ function cyrb53(text: string): number {
 /**
  * Hash of what the recorded numbers depend on: the PromQL of the error ratio and of the events, with
  * the window left out. That covers service, namespace, indicator and threshold, and also Meshwatch's
- * own conventions (error codes, reporter); objective, policy, team and description do not change the
- * ratio, so editing them keeps the recorded history usable.
+ * own conventions (error codes, reporter) and the mesh's metrics, so series recorded from another mesh's
+ * counters never pass for this one's; objective, policy, team and description do not change the ratio,
+ * so editing them keeps the recorded history usable.
  */
-export function sliHash(spec: SloSpec): string {
-  const { ratio, total } = windowExprs(spec, WINDOW_TOKEN);
+export function sliHash(spec: SloSpec, source: SliSource): string {
+  const { ratio, total } = windowExprs(spec, WINDOW_TOKEN, source);
   return cyrb53(`${ratio}\n${total}`).toString(16).padStart(14, '0').slice(-HASH_HEX_DIGITS);
 }

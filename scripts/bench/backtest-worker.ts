@@ -1,6 +1,7 @@
 // The measuring half of `npm run bench -- backtest`. lib/slo/backtest-run.ts is server-only (like
 // everything that talks to Prometheus), so backtest.ts runs this file under Node's `react-server`
 // condition, where `import 'server-only'` is an empty module, as inside Next's server.
+import { istioSli } from '@/lib/mesh';
 import { createPrometheusClient } from '@/lib/prometheus';
 import { backtestMany } from '@/lib/slo-engine/backtest-many';
 import { backtestSlo } from '@/lib/slo-engine/backtest-run';
@@ -42,7 +43,7 @@ async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
 
 async function main() {
   const client = createPrometheusClient({ baseUrl: process.argv[2] ?? '', timeoutMs: 300_000 });
-  const one = (spec: SloSpec) => backtestSlo(spec, { client, from: FROM, to: TEST_ANCHOR });
+  const one = (spec: SloSpec) => backtestSlo(spec, { client, from: FROM, to: TEST_ANCHOR, sli: istioSli });
   const all = specs();
   const first = all[0] as SloSpec;
   await one(first); // warm Prometheus' page cache
@@ -69,7 +70,7 @@ async function main() {
   let bulkQueries = 0;
   let bulkFailed = 0;
   for (let r = 0; r < RUNS; r++) {
-    const [ms, out] = await timed(() => backtestMany(all, { client, from: FROM, to: TEST_ANCHOR }));
+    const [ms, out] = await timed(() => backtestMany(all, { client, from: FROM, to: TEST_ANCHOR, sli: istioSli }));
     bulk.push(ms);
     bulkQueries = out.queryCount;
     bulkFailed = out.backtests.filter((b) => b.error).length;

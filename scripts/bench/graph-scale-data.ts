@@ -1,6 +1,7 @@
 // A synthetic /api/graph response for the scale benchmark: the synthetic mesh's calls turned into the
 // graph's query vectors, then assembled and laid out by the same code as lib/graph/fetch-graph.ts.
-import { graphQueries, graphResponse, type GraphQueryName, type GraphResponse, type GraphVectors, type VectorSample } from '@/lib/graph';
+import { graphResponse, type GraphResponse, type GraphVectors, type VectorSample } from '@/lib/graph';
+import { istioAdapter } from '@/lib/mesh';
 import { ISTIO_LABELS } from '@/lib/mesh/istio-traffic';
 import { syntheticMesh } from './graph';
 
@@ -52,14 +53,13 @@ export function syntheticVectors(n: number, m: number): GraphVectors {
 
 /** The response lib/graph/fetch-graph.ts would give for these vectors (same assembly and layout code). */
 export function syntheticResponse(vectors: GraphVectors, time: number): GraphResponse {
-  const queries = graphQueries({ window: WINDOW });
   return graphResponse({
     vectors,
+    plan: istioAdapter.graphQueries({ window: WINDOW, view: 'service' }),
     time,
     window: WINDOW,
     view: 'service',
     namespace: null,
-    queries: (Object.keys(queries) as GraphQueryName[]).map((n) => queries[n]),
     warnings: [],
   });
 }

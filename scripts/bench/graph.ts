@@ -4,7 +4,8 @@
 //    number of queries, and GET /api/graph on the production build for the same minutes.
 // 2. The pure layout on a synthetic 1,000-service / 5,000-edge graph, repeated, median.
 // `lib/prometheus` is server-only (it throws outside Next's server), so this calls the HTTP API directly.
-import { assembleGraph, graphQueries, layeredLayout, type GraphQueryName, type GraphVectors, type VectorSample } from '../../lib/graph';
+import { assembleGraph, emptyVectors, layeredLayout, type GraphVectors, type VectorSample } from '../../lib/graph';
+import { GRAPH_QUERY_NAMES, istioAdapter } from '../../lib/mesh';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
 import { startApp } from './app-server';
@@ -49,13 +50,13 @@ export async function benchGraph(): Promise<void> {
   const prom = await startFixturePrometheus();
   try {
     const time = TEST_ANCHOR - 3600;
-    const queries = graphQueries({ window: '5m' });
-    const names = Object.keys(queries) as GraphQueryName[];
+    const plan = istioAdapter.graphQueries({ window: '5m', view: 'service' });
+    const names = GRAPH_QUERY_NAMES.filter((n) => plan.queries[n] !== undefined);
     let counts = { nodes: 0, edges: 0 };
     const run = async (t: number) => {
-      const results = await Promise.all(names.map((n) => instant(prom.url, queries[n], t)));
-      const vectors = Object.fromEntries(names.map((n, i) => [n, results[i] ?? []])) as unknown as GraphVectors;
-      const g = assembleGraph(vectors);
+      const results = await Promise.all(names.map((n) => instant(prom.url, plan.queries[n]?.promql ?? '', t)));
+      const vectors: GraphVectors = { ...emptyVectors(), ...Object.fromEntries(names.map((n, i) => [n, results[i] ?? []])) };
+      const g = assembleGraph(vectors, plan);
       layeredLayout(
         g.nodes.map((n) => n.id),
         g.edges,

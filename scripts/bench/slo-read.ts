@@ -2,6 +2,7 @@
 // counters, over a Prometheus holding the fixture history plus 2 hours of backfilled recorded series.
 // Measured per path: queries sent, wall time of the whole plan (4 in flight, as evaluate.ts), and the
 // samples Prometheus itself reports loading (`stats=all`, totalQueryableSamples).
+import { istioSli } from '../../lib/mesh';
 import { planCountQueries, type CountQuery } from '../../lib/slo-engine/bulk-queries';
 import { planRecordedQuery } from '../../lib/slo-engine/recorded-read';
 import { sloSpecSchema, type SloSpec } from '../../lib/slo/spec';
@@ -67,7 +68,7 @@ export async function benchSloRead(): Promise<void> {
     for (const [label, specs] of [['1 SLO', one], [`${all.length} SLOs`, all]] as const) {
       const recorded = planRecordedQuery(specs);
       if (!recorded) throw new Error('nothing recorded');
-      results.push(await measure(prom.url, `${label}, raw counters`, planCountQueries(specs)));
+      results.push(await measure(prom.url, `${label}, raw counters`, planCountQueries(specs, istioSli)));
       results.push(await measure(prom.url, `${label}, recorded series`, [recorded]));
     }
     console.log(formatTable(results.map((r) => r.row)));

@@ -8,6 +8,8 @@ import type { Side } from './traffic';
 /** Istio's merged Prometheus port on every sidecar (prometheus.io/port annotation). */
 const PROXY_METRICS_PORT = 15020;
 
+const CLUSTER = 'Kubernetes';
+
 export function istioPrincipal(epoch: PodEpoch): string {
   const w = epoch.workload;
   return `spiffe://cluster.local/ns/${w.namespace}/sa/${w.serviceAccount}`;
@@ -42,6 +44,9 @@ function peerLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean): Re
     destination_app: d.name,
     destination_version: dst.revision,
     destination_principal: mtls ? istioPrincipal(dst) : 'unknown',
+    // One cluster: Istio's default cluster name when none is configured.
+    source_cluster: CLUSTER,
+    destination_cluster: CLUSTER,
   };
 }
 
@@ -55,28 +60,14 @@ function reporterPod(side: Side, src: PodEpoch, dst: PodEpoch): PodEpoch {
   return side === 'server' ? dst : src;
 }
 
-/**
- * The duration histogram is the bulk of the backfill (one series per bucket), so, as a Telemetry API
- * `tagOverrides` would, it keeps only reporter="destination" and the labels that identify the edge,
- * the service and the revision: no response_code/response_flags, principals, app/version,
- * canonical service, protocol or security policy. That halves the history file.
- */
-const HISTOGRAM_LABELS = [
-  'reporter',
-  'source_workload',
-  'source_workload_namespace',
-  'destination_workload',
-  'destination_workload_namespace',
-  'destination_service_name',
-  'destination_service_namespace',
-  'destination_canonical_revision',
-] as const;
-
-function histogramLabels(src: PodEpoch, dst: PodEpoch): Labels {
-  const all = peerLabels('server', src, dst, true);
-  const kept: Record<string, string> = {};
-  for (const name of HISTOGRAM_LABELS) kept[name] = all[name] ?? '';
-  return { ...kept, ...podScrapeLabels(dst) };
+/** The labels both metrics share: the peers, the protocol, how the connection was secured, the scraped pod. */
+function requestLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean, protocol: 'http' | 'tcp'): Labels {
+  return {
+    ...peerLabels(side, src, dst, mtls),
+    request_protocol: protocol,
+    connection_security_policy: securityPolicy(side, mtls),
+    ...podScrapeLabels(reporterPod(side, src, dst)),
+  };
 }
 
 export function istioHttpFamilies(streams: readonly HttpStreams[]): Family[] {
@@ -87,23 +78,21 @@ export function istioHttpFamilies(streams: readonly HttpStreams[]): Family[] {
     for (const c of s.series) {
       requests.push({
         name: 'istio_requests_total',
-        labels: {
-          ...peerLabels(c.side, c.src, c.dst, mtls),
-          request_protocol: 'http',
-          response_code: c.cls.code,
-          response_flags: c.cls.flags,
-          connection_security_policy: securityPolicy(c.side, mtls),
-          ...podScrapeLabels(reporterPod(c.side, c.src, c.dst)),
-        },
+        labels: { ...requestLabels(c.side, c.src, c.dst, mtls, 'http'), response_code: c.cls.code, response_flags: c.cls.flags },
         counter: c.counter,
       });
     }
     for (const h of s.histograms) {
-      // catalog v1 and v2 calling inventory share these labels: mergeCounters makes them one series
-      const labels = histogramLabels(h.src, h.dst);
-      const name = 'istio_request_duration_milliseconds';
-      for (const b of h.buckets) latency.push({ name: `${name}_bucket`, labels: { ...labels, le: formatLe(b.le) }, counter: b.counter });
-      latency.push({ name: `${name}_sum`, labels, counter: h.sum }, { name: `${name}_count`, labels, counter: h.count });
+      // Both reporters, with every standard label but response_code and response_flags (as a
+      // Telemetry API tagOverrides would drop them): the histogram is the bulk of the backfill, one
+      // series per bucket, and splitting it per code would multiply it. Istio's own dashboards'
+      // latency panels (by destination_service, workload, reporter) work on it.
+      for (const side of ['server', 'client'] as const) {
+        const labels = requestLabels(side, h.src, h.dst, mtls, 'http');
+        const name = 'istio_request_duration_milliseconds';
+        for (const b of h.buckets) latency.push({ name: `${name}_bucket`, labels: { ...labels, le: formatLe(b.le) }, counter: b.counter });
+        latency.push({ name: `${name}_sum`, labels, counter: h.sum }, { name: `${name}_count`, labels, counter: h.count });
+      }
     }
   }
   return [
@@ -131,13 +120,7 @@ export function istioTcpFamilies(tcp: readonly TcpSeries[]): Family[] {
     series: tcp.map((t) =>
       seriesOf(
         name,
-        {
-          ...peerLabels(t.side, t.src, t.dst, true),
-          request_protocol: 'tcp',
-          response_flags: '-',
-          connection_security_policy: securityPolicy(t.side, true),
-          ...podScrapeLabels(reporterPod(t.side, t.src, t.dst)),
-        },
+        { ...requestLabels(t.side, t.src, t.dst, true, 'tcp'), response_flags: '-' },
         pick(name, t),
       ),
     ),

@@ -1,4 +1,6 @@
-// Linkerd's rendering of the same model: request_total, response_total, response_latency_ms, tcp_*.
+// Linkerd's rendering of the same model: request_total, response_total, response_latency_ms, tcp_*,
+// with the labels https://linkerd.io/2/reference/proxy-metrics/ lists for each direction (plus the
+// namespace/deployment/pod that Linkerd's Prometheus scrape config adds from the pod).
 import type { Counter } from './counter';
 import { formatLe, mergeCounters, type Family, type Labels } from './series';
 import type { HttpStreams, TcpSeries } from './streams';
@@ -15,6 +17,11 @@ type Draft = { name: string; labels: Labels; counter: Counter };
 function identity(epoch: PodEpoch): string {
   const w = epoch.workload;
   return `${w.serviceAccount}.${w.namespace}.serviceaccount.identity.linkerd.cluster.local`;
+}
+
+/** The ReplicaSet hash in a Deployment's pod name (`name-<hash>-<suffix>`). */
+function podTemplateHash(epoch: PodEpoch): string {
+  return epoch.pod.split('-').at(-2) ?? '';
 }
 
 function directionLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean): Record<string, string> {
@@ -40,9 +47,13 @@ function directionLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean
     namespace: s.namespace,
     deployment: s.name,
     pod: src.pod,
+    // The destination controller's metadata of the endpoint the request went to.
     dst_namespace: d.namespace,
     dst_deployment: d.name,
+    dst_service: d.name,
+    dst_serviceaccount: d.serviceAccount,
     dst_pod: dst.pod,
+    dst_pod_template_hash: podTemplateHash(dst),
     authority,
     tls,
     ...(mtls ? { server_id: identity(dst) } : { no_tls_reason: 'not_provided_by_service_discovery' }),
@@ -55,19 +66,28 @@ export function linkerdHttpFamilies(streams: readonly HttpStreams[]): Family[] {
   const requests: Draft[] = [];
   const responses: Draft[] = [];
   const latency: Draft[] = [];
+  const sides = ['server', 'client'] as const;
   for (const s of streams) {
-    for (const c of s.series) {
-      const labels = directionLabels(c.side, c.src, c.dst, s.edge.mtls);
-      requests.push({ name: 'request_total', labels, counter: c.counter });
-      const classification = isError(c.cls.code) ? 'failure' : 'success';
-      responses.push({ name: 'response_total', labels: { ...labels, classification, status_code: c.cls.code }, counter: c.counter });
+    // Linkerd's outbound metrics are per endpoint (they carry dst_pod): the caller's proxy counts
+    // each attempt that reached a server, with that server's answer, so both directions count the
+    // server side's series. Envoy's client-only outcomes (UH, URX, UO: no endpoint, retries given
+    // up, circuit open) have no Linkerd counterpart with endpoint labels and are not rendered.
+    for (const c of s.series.filter((x) => x.side === 'server')) {
+      for (const side of sides) {
+        const labels = directionLabels(side, c.src, c.dst, s.edge.mtls);
+        requests.push({ name: 'request_total', labels, counter: c.counter });
+        const classification = isError(c.cls.code) ? 'failure' : 'success';
+        responses.push({ name: 'response_total', labels: { ...labels, classification, status_code: c.cls.code }, counter: c.counter });
+      }
     }
     for (const h of s.histograms) {
-      // inbound only and no status_code, to keep the backfill small (as Istio's destination histograms)
-      const labels = directionLabels('server', h.src, h.dst, s.edge.mtls);
-      const name = 'response_latency_ms';
-      for (const b of h.buckets) latency.push({ name: `${name}_bucket`, labels: { ...labels, le: formatLe(b.le) }, counter: b.counter });
-      latency.push({ name: `${name}_sum`, labels, counter: h.sum }, { name: `${name}_count`, labels, counter: h.count });
+      // Both directions (edges' latency is the caller's view); no status_code, to keep the backfill small.
+      for (const side of sides) {
+        const labels = directionLabels(side, h.src, h.dst, s.edge.mtls);
+        const name = 'response_latency_ms';
+        for (const b of h.buckets) latency.push({ name: `${name}_bucket`, labels: { ...labels, le: formatLe(b.le) }, counter: b.counter });
+        latency.push({ name: `${name}_sum`, labels, counter: h.sum }, { name: `${name}_count`, labels, counter: h.count });
+      }
     }
   }
   return [

@@ -22,6 +22,8 @@ function samples(series: Series): Array<[number, number]> {
   return TIMES.filter((t) => t >= series.start && t <= series.end).map((t) => [t, series.value(t)]);
 }
 
+// Walking every series of the 30 days is CPU-bound; on a shared machine it needs more than the default.
+const WALK_TIMEOUT_MS = 120_000;
 const counters = model.families.filter((f) => f.type === 'counter' || f.type === 'histogram');
 
 describe('determinism', () => {
@@ -50,7 +52,7 @@ describe('counters', () => {
         if (v < prev) throw new Error(`${series.name}${JSON.stringify(series.labels)} drops at ${t}: ${prev} -> ${v}`);
       }
     }
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('switches catalog v1 -> v2 at the deployment: old series end there, new ones start at 0', () => {
     const deploy = model.timeline.find((e) => e.id === 'catalog-deploy')?.start ?? 0;
@@ -100,7 +102,7 @@ describe('histograms', () => {
         if (broken) throw new Error(`${JSON.stringify(first.labels)} at ${t}: ${values.join(',')} / count ${g.count.value(t)}`);
       }
     }
-  });
+  }, WALK_TIMEOUT_MS);
 });
 
 describe('linkerd', () => {

@@ -13,19 +13,23 @@ import type { SloSpec } from '../../lib/slo/spec';
 import { binaryPath } from '../system/deps';
 import { freePort } from '../system/ports';
 import type { PrometheusProcess } from '../system/prometheus';
-import { copyFixture, startOnCopy } from './fixture-tsdb';
+import { FIXTURE_SLI } from './fixture-sli';
+import { copyFixture, startOnCopy, type FixtureMesh } from './fixture-tsdb';
 
 const execFileAsync = promisify(execFile);
 
-/** Starts Prometheus over a fixture copy holding the recording rules of `specs` over [from, to] (unix s). */
-export async function startRecordedFixture(specs: readonly SloSpec[], from: number, to: number): Promise<PrometheusProcess> {
-  const copy = await copyFixture();
+/**
+ * Starts Prometheus over a copy of `mesh`'s fixture holding the recording rules of `specs` (generated
+ * for that mesh's counters) over [from, to] (unix s).
+ */
+export async function startRecordedFixture(specs: readonly SloSpec[], from: number, to: number, mesh: FixtureMesh = 'istio'): Promise<PrometheusProcess> {
+  const copy = await copyFixture(mesh);
   let prom: PrometheusProcess | undefined;
   try {
     prom = await startOnCopy(copy, await freePort());
     const rules = path.join(copy.work, 'recording-rules.yml');
     // Only the recording groups: the backfill does not evaluate alerting rules.
-    const groups = specs.flatMap(sloRuleGroups).filter((g) => g.rules.every((r) => 'record' in r));
+    const groups = specs.flatMap((spec) => sloRuleGroups(spec, FIXTURE_SLI[mesh])).filter((g) => g.rules.every((r) => 'record' in r));
     writeFileSync(rules, stringify({ groups }, { lineWidth: 0, aliasDuplicateObjects: false }));
     const blocks = path.join(copy.work, 'rule-blocks');
     mkdirSync(blocks, { recursive: true });

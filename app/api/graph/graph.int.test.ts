@@ -1,19 +1,14 @@
-// The graph's edges through the real route and a real Prometheus over the fixture history, against
-// the simulator's own truth for the same window (not against the app's PromQL).
+// The graph's edges through the real route and a real Prometheus over each mesh's fixture history
+// (the same shop under Istio and under Linkerd, the mesh detected), against the simulator's own truth
+// for the same window (not against the app's PromQL), with the same tolerances for both meshes.
 import { describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
+import { interpolatedQuantile } from '@/scripts/testing/truth-quantile';
+import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { graphResponseSchema, type GraphResponse } from '@/lib/graph';
-import { GET } from './route';
 
 const { seed, anchor } = inject('fixture');
-const model = createModel({ seed, anchor });
 const WINDOW_S = 300;
-const outageStart = model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0;
-
-async function graph(query: string) {
-  const res = await GET(new Request(`http://meshwatch.test/api/graph?${query}`));
-  return { status: res.status, body: (await res.json()) as unknown };
-}
 
 function edge(g: GraphResponse, source: string, target: string) {
   const found = g.edges.find((e) => e.source === source && e.target === target && e.protocol === 'http');
@@ -21,10 +16,20 @@ function edge(g: GraphResponse, source: string, target: string) {
   return found;
 }
 
-describe('GET /api/graph against the simulator truth', () => {
+describe.each(FIXTURE_MESHES)('GET /api/graph against the simulator truth (%s)', (mesh) => {
+  const model = createModel({ seed, anchor, mesh });
+  const outageStart = model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0;
+  const gatewayId = model.services.find((s) => s.kind === 'gateway')?.id;
+  const route = appOnMesh(mesh, () => import('./route'));
+  const GET = (request: Request) => route().GET(request);
+  async function graph(query: string) {
+    const res = await GET(new Request(`http://meshwatch.test/api/graph?${query}`));
+    return { status: res.status, body: (await res.json()) as unknown };
+  }
+
   const times = { 'quiet hour': anchor - 3600, 'payments outage + 20 min': outageStart + 1200 };
 
-  it.each(Object.entries(times))('edge rates, error ratios and mTLS shares equal the truth (%s)', async (_name, time) => {
+  it.each(Object.entries(times))('edge and node rates, error ratios, p95 and mTLS shares equal the truth (%s)', async (_name, time) => {
     const { status, body } = await graph(`time=${time}&window=5m`);
     expect(status).toBe(200);
     const g = graphResponseSchema.parse(body);
@@ -34,15 +39,29 @@ describe('GET /api/graph against the simulator truth', () => {
       expect(e.rps, `${t.source} -> ${t.target} rps`).toBeCloseTo(t.requests / WINDOW_S, 9);
       expect(e.errorRatio, `${t.source} -> ${t.target} errors`).toBeCloseTo(t.errorRatio ?? NaN, 9);
       expect(e.mtlsRatio, `${t.source} -> ${t.target} mtls`).toBeCloseTo(t.mtlsRatio ?? NaN, 9);
+      const p95 = interpolatedQuantile(0.95, t.latencyBuckets);
+      if (p95 === null) expect(e.p95Ms).toBeNull();
+      else expect(e.p95Ms, `${t.source} -> ${t.target} p95`).toBeCloseTo(p95, 6);
     }
-    expect(g.queries).toHaveLength(11); // ten traffic queries + the workload -> service map
+    // Nodes carry what each service served, from every caller.
+    for (const s of truth.services.filter((x) => x.requests > 0)) {
+      const n = g.nodes.find((x) => x.id === s.id);
+      expect(n?.rps, s.id).toBeCloseTo(s.requests / WINDOW_S, 9);
+      expect(n?.errorRatio, s.id).toBeCloseTo(s.errorRatio ?? NaN, 9);
+      const p95 = interpolatedQuantile(0.95, s.latencyBuckets);
+      if (p95 !== null) expect(n?.p95Ms, `${s.id} p95`).toBeCloseTo(p95, 6);
+    }
+    // Every edge of the truth is drawn, and no other edge carries traffic.
+    expect(g.edges.filter((e) => e.protocol === 'http' && e.rps > 0)).toHaveLength(truth.edges.filter((e) => e.requests > 0).length);
+    // Ten traffic queries (+ Istio's workload -> service map), whatever the mesh size.
+    expect(g.queries).toHaveLength(mesh === 'istio' ? 11 : 10);
   });
 
   it('shows the plaintext edge at 0% mTLS, the gateway as a caller, and TCP edges', async () => {
     const g = graphResponseSchema.parse((await graph(`time=${anchor - 3600}&window=5m`)).body);
     const { source, target } = model.facts.plaintextEdge;
     expect(edge(g, source, target).mtlsRatio).toBe(0);
-    const gateway = g.nodes.find((n) => n.id === 'istio-system/istio-ingressgateway');
+    const gateway = g.nodes.find((n) => n.id === gatewayId);
     expect(gateway?.kind).toBe('gateway');
     expect(gateway?.layer).toBe(0);
     expect(g.edges.filter((e) => e.source === gateway?.id).map((e) => e.target)).toContain('shop/frontend');

@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '@/lib/prometheus/scripted-server';
+import { openSqliteStore, setSloStore, type SloStore } from '@/lib/store';
 import { GET } from './route';
 
 // The graph route's failure paths against a real (scripted) HTTP server standing in for Prometheus.
 let server: ScriptedServer;
+let previousStore: SloStore | undefined;
 beforeAll(async () => {
+  // The graph reads the SLOs of its services: an empty store, not the developer's .data file.
+  previousStore = setSloStore(openSqliteStore(':memory:'));
   server = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', server.url); // read once, when the client is first built
   vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '300');
 });
 afterAll(async () => {
+  setSloStore(previousStore)?.close();
   vi.unstubAllEnvs();
   await server.close();
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
+import { specSli } from '@/lib/mesh-detected';
+import { getPrometheusClient } from '@/lib/prometheus';
 import { prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
 import { yamlResponse } from '@/lib/slo-engine/http';
 import { getSloStore } from '@/lib/store';
@@ -16,13 +18,14 @@ const paramsSchema = z.object({
  * every SLO change; `gitops`: not written) and the last sync. `?format=yaml|prometheusrule` downloads
  * every SLO's rules as one rule file or as PrometheusRule resources.
  */
-export const GET = apiHandler('/api/rules', (request: Request) => {
+export const GET = apiHandler('/api/rules', async (request: Request) => {
   const { format } = parseSearchParams(paramsSchema, request.url);
   if (format === undefined) return Response.json(rulesDelivery(), { headers: { 'cache-control': 'no-store' } });
   const specs = getSloStore()
     .list()
     .map((s) => s.spec);
+  const sli = await specSli(getPrometheusClient(), request.signal);
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleBundleYaml(specs), 'meshwatch-slos.prometheusrule.yaml')
-    : yamlResponse(rulesFileYaml(specs), 'meshwatch-rules.yml');
+    ? yamlResponse(prometheusRuleBundleYaml(specs, sli), 'meshwatch-slos.prometheusrule.yaml')
+    : yamlResponse(rulesFileYaml(specs, sli), 'meshwatch-rules.yml');
 });

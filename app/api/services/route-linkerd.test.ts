@@ -4,15 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startScriptedServer, type RecordedRequest, type ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { servicesResponseSchema } from '@/lib/queries/schemas';
+import { openSqliteStore, setSloStore, type SloStore } from '@/lib/store';
 import { GET } from './route';
 
 let server: ScriptedServer;
+let previousStore: SloStore | undefined;
 beforeAll(async () => {
+  // No SLOs: each verdict is its error ratio's (the store is read for the SLOs of every service).
+  previousStore = setSloStore(openSqliteStore(':memory:'));
   server = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', server.url);
   vi.stubEnv('MESH', 'auto');
 });
 afterAll(async () => {
+  setSloStore(previousStore)?.close();
   vi.unstubAllEnvs();
   await server.close();
 });
@@ -45,7 +50,17 @@ describe('GET /api/services on a Linkerd mesh', () => {
     expect(res.status).toBe(200);
     const body = servicesResponseSchema.parse(await res.json());
     expect(body.warnings).toEqual([]);
-    expect(body.services).toEqual([{ namespace: 'shop', service: 'catalog', rps: 12.5, successRatio: 0.98, p95Ms: 87.5, reasons: {} }]);
+    expect(body.services).toEqual([
+      {
+        namespace: 'shop',
+        service: 'catalog',
+        rps: 12.5,
+        successRatio: 0.98,
+        p95Ms: 87.5,
+        reasons: {},
+        health: { level: 'warning', reason: '2.0 % of requests fail (warning at 1 % or more)' },
+      },
+    ]);
 
     const sent = server.requests.slice(before);
     expect(sent.filter((r) => r.url.startsWith('/api/v1/label/__name__/values'))).toHaveLength(1);

@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startScriptedServer, type RecordedRequest, type ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { servicesResponseSchema } from '@/lib/queries/schemas';
+import { openSqliteStore, setSloStore, type SloStore } from '@/lib/store';
 import { GET } from './route';
 
 let server: ScriptedServer;
+let previousStore: SloStore | undefined;
 beforeAll(async () => {
+  // No SLOs: each verdict is its error ratio's (the store is read for the SLOs of every service).
+  previousStore = setSloStore(openSqliteStore(':memory:'));
   server = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', server.url); // read once, when the client is first built
   vi.stubEnv('MESH', 'istio'); // no detection query; route-linkerd.test.ts covers detection
 });
 afterAll(async () => {
+  setSloStore(previousStore)?.close();
   vi.unstubAllEnvs();
   await server.close();
 });
@@ -44,7 +49,16 @@ describe('GET /api/services', () => {
     expect(body.queries).toHaveLength(3);
     expect(body.warnings).toEqual(['w1']);
     expect(body.services).toEqual([
-      { namespace: 'shop', service: 'catalog', rps: 10.1, successRatio: 0.9900990099009901, p95Ms: 219.625, reasons: {} },
+      {
+        namespace: 'shop',
+        service: 'catalog',
+        rps: 10.1,
+        successRatio: 0.9900990099009901,
+        p95Ms: 219.625,
+        reasons: {},
+        // 1 in 101 requests failing is just under the 1 % warning threshold.
+        health: { level: 'ok', reason: '0.99 % of requests fail (under the 1 % warning threshold)' },
+      },
       {
         namespace: 'shop',
         service: 'idle',
@@ -52,6 +66,7 @@ describe('GET /api/services', () => {
         successRatio: null,
         p95Ms: null,
         reasons: { successRatio: 'no traffic in window', p95Ms: 'no traffic in window' },
+        health: { level: 'idle', reason: 'no traffic in the window' },
       },
     ]);
     const sent = server.requests.slice(before).map((r) => new URLSearchParams(r.body));

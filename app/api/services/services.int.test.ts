@@ -1,20 +1,14 @@
-// The home page's numbers, through the real route and a real Prometheus over the fixture history,
-// against the simulator's own truth for the same window (not against the app's PromQL).
+// The home page's numbers, through the real route and a real Prometheus over each mesh's fixture
+// history (the same shop under Istio and under Linkerd, the mesh detected), against the simulator's
+// own truth for the same window (not against the app's PromQL), with the same tolerances.
 import { describe, expect, inject, it } from 'vitest';
 import { createModel } from '@/scripts/simulator';
 import { servicesResponseSchema, type ServiceSummary } from '@/lib/queries/schemas';
+import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { interpolatedQuantile } from '@/scripts/testing/truth-quantile';
-import { GET } from './route';
 
 const { seed, anchor } = inject('fixture');
-const model = createModel({ seed, anchor });
 const WINDOW_S = 300;
-
-async function services(query: string) {
-  const res = await GET(new Request(`http://meshwatch.test/api/services?${query}`));
-  return { status: res.status, body: (await res.json()) as unknown };
-}
-
 
 function row(rows: ServiceSummary[], id: string): ServiceSummary {
   const found = rows.find((r) => `${r.namespace}/${r.service}` === id);
@@ -22,7 +16,15 @@ function row(rows: ServiceSummary[], id: string): ServiceSummary {
   return found;
 }
 
-describe('GET /api/services against the simulator truth', () => {
+describe.each(FIXTURE_MESHES)('GET /api/services against the simulator truth (%s)', (mesh) => {
+  const model = createModel({ seed, anchor, mesh });
+  const route = appOnMesh(mesh, () => import('./route'));
+  const GET = (request: Request) => route().GET(request);
+  async function services(query: string) {
+    const res = await GET(new Request(`http://meshwatch.test/api/services?${query}`));
+    return { status: res.status, body: (await res.json()) as unknown };
+  }
+
   const times = {
     'quiet hour, slow burn on cart': anchor - 3600,
     'payments outage, 30 min in': (model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0) + 1800,

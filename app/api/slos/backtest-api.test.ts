@@ -24,6 +24,7 @@ beforeAll(async () => {
   getSloStore().create(sloSpecSchema.parse(spec), 'test');
   prom = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', prom.url);
+  vi.stubEnv('MESH', 'istio'); // the fake Prometheus answers no metric names
   vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '500');
   vi.stubEnv('MESHWATCH_API_TOKENS', 'editor-token-123:editor');
 });

@@ -14,24 +14,26 @@ describe('read', () => {
   });
 });
 
-describe('successHealth', () => {
+describe('successHealth: the colours of lib/health (warning at 1 % errors, failing at 5 %)', () => {
   it.each([
     [1, 'good'],
-    [0.999, 'good'],
-    [0.9989, 'warn'],
-    [0.99, 'warn'],
-    [0.9899, 'bad'],
+    [0.995, 'good'], // 99.5 %: OK here as on every service verdict (issue 10)
+    [0.991, 'good'],
+    [0.98, 'warn'],
+    [0.951, 'warn'],
+    [0.9, 'bad'],
     [0, 'bad'],
     [null, 'unknown'],
   ] as const)('%s -> %s', (success, health) => {
     expect(successHealth(success)).toBe(health);
   });
 
-  it('reads error ratios the same way', () => {
-    expect(errorRatioHealth(0.0005)).toBe('good');
-    expect(errorRatioHealth(0.005)).toBe('warn');
-    expect(errorRatioHealth(0.5)).toBe('bad');
+  it('reads error ratios the same way, and follows configured thresholds', () => {
+    expect(errorRatioHealth(0.005)).toBe('good');
+    expect(errorRatioHealth(0.01)).toBe('warn');
+    expect(errorRatioHealth(0.05)).toBe('bad');
     expect(errorRatioHealth(null)).toBe('unknown');
+    expect(errorRatioHealth(0.005, { warning: 0.001, failing: 0.01 })).toBe('warn');
   });
 });
 

@@ -1,19 +1,15 @@
 // Turning Prometheus numbers into panel values: non-finite values become null with a reason, never 0.
 import type { Sample, Series as PromSeries } from '@/lib/prometheus/query-schemas';
-import type { Health, Series } from '../schema';
+import { DEFAULT_HEALTH_THRESHOLDS, ratioHealth, type HealthThresholds } from '@/lib/health';
+import { levelStatus, type Health, type Series } from '../schema';
 
-/** Success thresholds: three nines is healthy, below two nines is failing. */
-export const SUCCESS_GOOD = 0.999;
-export const SUCCESS_WARN = 0.99;
-
-export function successHealth(success: number | null): Health {
-  if (success === null) return 'unknown';
-  if (success >= SUCCESS_GOOD) return 'good';
-  return success >= SUCCESS_WARN ? 'warn' : 'bad';
+/** A stat's colour for an error ratio: lib/health's thresholds, the same as every service verdict. */
+export function errorRatioHealth(errorRatio: number | null, thresholds: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS): Health {
+  return levelStatus(ratioHealth({ errorRatio, rps: null, windowSeconds: 0 }, thresholds).level);
 }
 
-export function errorRatioHealth(errorRatio: number | null): Health {
-  return successHealth(errorRatio === null ? null : 1 - errorRatio);
+export function successHealth(success: number | null, thresholds?: HealthThresholds): Health {
+  return errorRatioHealth(success === null ? null : 1 - success, thresholds);
 }
 
 export interface Value {

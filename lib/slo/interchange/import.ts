@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { fromOpenSlo } from './openslo-import';
 import { fromSloth } from './sloth-import';
 import { ImportError, asRecord, asString, finishSpec, type ImportProblem, type Imported, type UnknownRecord } from './interchange';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 
 // Import of SLO definitions from YAML or JSON (JSON is YAML): OpenSLO v1 (kind SLO, with kind SLI for
@@ -33,8 +34,11 @@ function formatOf(doc: UnknownRecord): Format {
   return 'unknown';
 }
 
-/** Converts every SLO in `text`; throws ImportError listing every problem. */
-export function importSlos(text: string): Imported {
+/**
+ * Converts every SLO in `text`; throws ImportError listing every problem. Sloth queries shaped like
+ * the availability or latency queries of any of `sources` (the meshes) come back as those indicators.
+ */
+export function importSlos(text: string, sources: readonly SliSource[]): Imported {
   if (text.trim() === '') throw new ImportError([{ path: 'body', message: 'is empty' }]);
   const problems: ImportProblem[] = [];
   const warnings: string[] = [];
@@ -54,7 +58,7 @@ export function importSlos(text: string): Imported {
     if (format === 'openslo') {
       const spec = fromOpenSlo(doc, path, slis, problems, warnings);
       if (spec) specs.push(spec);
-    } else if (format === 'sloth') specs.push(...fromSloth(doc, path, problems, warnings));
+    } else if (format === 'sloth') specs.push(...fromSloth(doc, path, problems, warnings, sources));
     else if (format === 'meshwatch') {
       const spec = finishSpec(doc, path, problems);
       if (spec) specs.push(spec);

@@ -5,6 +5,7 @@ import { importSlos } from './import';
 import { ImportError } from './interchange';
 import { counterToWindowQuery } from './openslo-indicator';
 import { sloSpecSchema, type SloSpec } from '../spec';
+import { istioSli, SLI_SOURCES } from '@/lib/mesh';
 
 const spec = (patch: Record<string, unknown> = {}): SloSpec =>
   sloSpecSchema.parse({ name: 'checkout-availability', service: 'checkout', namespace: 'shop', team: 'payments', description: 'Checkout answers', indicator: { type: 'availability' }, objective: 99.9, window: '28d', ...patch });
@@ -17,7 +18,7 @@ const ROUND_TRIP: Array<[string, SloSpec]> = [
 
 function problemsOf(text: string): string[] {
   try {
-    importSlos(text);
+    importSlos(text, SLI_SOURCES);
   } catch (err) {
     expect(err).toBeInstanceOf(ImportError);
     return (err as ImportError).problems.map((p) => `${p.path}: ${p.message}`);
@@ -27,9 +28,9 @@ function problemsOf(text: string): string[] {
 
 describe('OpenSLO v1', () => {
   it.each(ROUND_TRIP)('round-trips %s', (_name, s) => {
-    const yaml = exportSlo(s, 'openslo');
+    const yaml = exportSlo(s, 'openslo', istioSli);
     expect(parse(yaml)).toMatchObject({ apiVersion: 'openslo/v1', kind: 'SLO', spec: { budgetingMethod: 'Occurrences', objectives: [{ target: 0.999 }] } });
-    expect(importSlos(yaml)).toEqual({ specs: [s], warnings: [] });
+    expect(importSlos(yaml, SLI_SOURCES)).toEqual({ specs: [s], warnings: [] });
   });
 
   it('imports a foreign SLO with an SLI referenced by name, over raw counters', () => {
@@ -53,15 +54,17 @@ spec:
   budgetingMethod: Occurrences
   objectives: [{ target: 0.995 }]
 `;
-    const { specs, warnings } = importSlos(text);
+    const { specs, warnings } = importSlos(text, SLI_SOURCES);
     const total = 'sum(increase(http_requests_total{job="web"}[{{window}}]))';
+    const good = 'sum(increase(http_requests_total{job="web",code!~"5.."}[{{window}}]))';
     expect(specs).toEqual([
       {
         name: 'web-availability',
         service: 'web',
         namespace: 'default',
         team: 'web-team',
-        indicator: { type: 'custom', errorQuery: `(${total}) - (sum(increase(http_requests_total{job="web",code!~"5.."}[{{window}}])))`, totalQuery: total },
+        // Absent good series are no good events (good-total.ts): `good or total * 0`.
+        indicator: { type: 'custom', errorQuery: `(${total}) - ((${good}) or (${total}) * 0)`, totalQuery: total },
         objective: 99.5,
         window: '7d',
       },
@@ -98,11 +101,11 @@ spec:
 });
 
 describe('Sloth prometheus/v1', () => {
-  it.each(ROUND_TRIP.slice(0, 2))('round-trips %s with Sloth\'s 30-day period', (_name, s) => {
-    const yaml = exportSlo(s, 'sloth');
+  it.each(ROUND_TRIP.slice(0, 2).flatMap(([name, s]) => SLI_SOURCES.map((source) => [`${name} on ${source.mesh}`, s, source] as const)))('round-trips %s with Sloth\'s 30-day period', (_name, s, source) => {
+    const yaml = exportSlo(s, 'sloth', source);
     expect(yaml).toContain('--default-slo-period=28d');
     expect(yaml).toContain('[{{.window}}]');
-    expect(importSlos(yaml).specs).toEqual([{ ...s, window: '30d' }]);
+    expect(importSlos(yaml, SLI_SOURCES).specs).toEqual([{ ...s, window: '30d' }]);
   });
 
   it('imports the documented example, rate() read as increase()', () => {
@@ -123,7 +126,7 @@ slos:
       name: MyServiceHighErrorRate
       page_alert: { labels: { severity: pageteam } }
 `;
-    const { specs, warnings } = importSlos(text);
+    const { specs, warnings } = importSlos(text, SLI_SOURCES);
     expect(specs).toEqual([
       {
         name: 'myservice-requests-availability',
@@ -161,7 +164,7 @@ describe('importSlos', () => {
   it('takes Meshwatch specs as JSON, several at once', () => {
     const a = spec();
     const b = spec({ name: 'other' });
-    expect(importSlos(JSON.stringify([a, b])).specs).toEqual([a, b]);
+    expect(importSlos(JSON.stringify([a, b]), SLI_SOURCES).specs).toEqual([a, b]);
   });
 
   it.each([

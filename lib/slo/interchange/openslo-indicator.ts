@@ -1,4 +1,5 @@
 import { asRecord, asString, type ImportProblem, type UnknownRecord } from './interchange';
+import { goodTotalErrorQuery } from '../good-total';
 import type { Indicator } from '../spec';
 
 // An OpenSLO v1 ratioMetric SLI as a custom indicator: Prometheus queries only; counter queries are
@@ -53,5 +54,5 @@ export function ratioIndicator(sli: UnknownRecord | undefined, path: string, pro
     return bad && total ? { type: 'custom', errorQuery: bad, totalQuery: total } : undefined;
   }
   const good = convert(metricQuery(ratio.good, `${p}.good`, problems), `${p}.good`);
-  return good && total ? { type: 'custom', errorQuery: `(${total}) - (${good})`, totalQuery: total } : undefined;
+  return good && total ? { type: 'custom', errorQuery: goodTotalErrorQuery(good, total), totalQuery: total } : undefined;
 }

@@ -1,5 +1,6 @@
 import { tidy } from '../math';
 import { counterSelectors } from '../queries';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 import { ANNOTATION } from './interchange';
 
@@ -13,8 +14,8 @@ const BUDGETING_METHOD = 'Occurrences';
 
 const metric = (query: string) => ({ metricSource: { type: 'Prometheus', spec: { query } } });
 
-function ratioMetric(spec: SloSpec) {
-  const selectors = counterSelectors(spec);
+function ratioMetric(spec: SloSpec, source: SliSource) {
+  const selectors = counterSelectors(spec, source);
   if (spec.indicator.type === 'custom' || selectors === null) {
     const indicator = spec.indicator as { errorQuery: string; totalQuery: string };
     return { counter: false, bad: metric(indicator.errorQuery), total: metric(indicator.totalQuery) };
@@ -23,7 +24,7 @@ function ratioMetric(spec: SloSpec) {
   return { counter: true, ...goodOrBad, total: metric(selectors.total) };
 }
 
-export function toOpenSlo(spec: SloSpec) {
+export function toOpenSlo(spec: SloSpec, source: SliSource) {
   const annotations: Record<string, string> = {
     [ANNOTATION.namespace]: spec.namespace,
     [ANNOTATION.team]: spec.team,
@@ -37,7 +38,7 @@ export function toOpenSlo(spec: SloSpec) {
     spec: {
       ...(spec.description ? { description: spec.description } : {}),
       service: spec.service,
-      indicator: { metadata: { name: `${spec.name}-sli` }, spec: { ratioMetric: ratioMetric(spec) } },
+      indicator: { metadata: { name: `${spec.name}-sli` }, spec: { ratioMetric: ratioMetric(spec, source) } },
       timeWindow: [{ duration: spec.window, isRolling: true }],
       budgetingMethod: BUDGETING_METHOD,
       objectives: [{ displayName: `${spec.objective}% over ${spec.window}`, target: tidy(spec.objective / 100) }],

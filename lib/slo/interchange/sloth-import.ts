@@ -1,4 +1,5 @@
 import { windowExprs } from '../queries';
+import type { SliSource } from '../sli-source';
 import type { Indicator, SloSpec } from '../spec';
 import {
   DEFAULT_NAMESPACE,
@@ -24,11 +25,12 @@ const rateToIncrease = (query: string) => query.replace(/\brate\(/g, 'increase('
 /** Accepts `{{.window}}` and `{{ .window }}`. */
 const withOurWindow = (query: string) => query.replace(/\{\{\s*\.window\s*\}\}/g, OUR_WINDOW);
 /** Our own availability or latency query shapes come back as what they were; anything else is custom. */
-function recognise(base: Omit<SloSpec, 'indicator'>, errorQuery: string, totalQuery: string): Indicator {
-  const same = (indicator: Indicator) => {
-    const { bad, total } = windowExprs({ ...base, indicator }, OUR_WINDOW);
-    return squash(bad) === squash(errorQuery) && squash(total) === squash(totalQuery);
-  };
+function recognise(base: Omit<SloSpec, 'indicator'>, errorQuery: string, totalQuery: string, sources: readonly SliSource[]): Indicator {
+  const same = (indicator: Indicator) =>
+    sources.some((source) => {
+      const { bad, total } = windowExprs({ ...base, indicator }, OUR_WINDOW, source);
+      return squash(bad) === squash(errorQuery) && squash(total) === squash(totalQuery);
+    });
   const availability: Indicator = { type: 'availability' };
   if (same(availability)) return availability;
   const le = /le=~"((?:[0-9.]|\\)+)(?:\(\\\\\.0\)\?)?"/.exec(errorQuery)?.[1];
@@ -38,7 +40,7 @@ function recognise(base: Omit<SloSpec, 'indicator'>, errorQuery: string, totalQu
 }
 
 /** A Sloth document: one spec per entry of `slos`. */
-export function fromSloth(doc: UnknownRecord, path: string, problems: ImportProblem[], warnings: string[]): SloSpec[] {
+export function fromSloth(doc: UnknownRecord, path: string, problems: ImportProblem[], warnings: string[], sources: readonly SliSource[]): SloSpec[] {
   const service = asString(doc.service);
   const labels = asRecord(doc.labels) ?? {};
   const namespace = asString(labels.namespace);
@@ -70,7 +72,7 @@ export function fromSloth(doc: UnknownRecord, path: string, problems: ImportProb
       objective: typeof slo.objective === 'number' ? slo.objective : Number.NaN,
       window: SLOTH_DEFAULT_WINDOW,
     };
-    const indicator = recognise(base, rateToIncrease(withOurWindow(errorQuery)), rateToIncrease(withOurWindow(totalQuery)));
+    const indicator = recognise(base, rateToIncrease(withOurWindow(errorQuery)), rateToIncrease(withOurWindow(totalQuery)), sources);
     if (slo.alerting !== undefined) warnings.push(`${base.name}: Sloth alerting settings are not imported; the default burn-rate policy applies`);
     const spec = finishSpec({ ...base, indicator }, at, problems);
     if (spec) specs.push(spec);

@@ -1,4 +1,5 @@
 import { windowExprs } from '../queries';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 
 // Sloth's `prometheus/v1` spec (https://sloth.dev, version: "prometheus/v1"): export; import is in
@@ -13,13 +14,13 @@ export const OUR_WINDOW = '{{window}}';
 
 const withSlothWindow = (query: string) => query.split(OUR_WINDOW).join(SLOTH_WINDOW);
 
-function events(spec: SloSpec) {
-  const { bad, total } = windowExprs(spec, OUR_WINDOW);
+function events(spec: SloSpec, source: SliSource) {
+  const { bad, total } = windowExprs(spec, OUR_WINDOW, source);
   return { error_query: withSlothWindow(bad), total_query: withSlothWindow(total) };
 }
 
 /** One Sloth document holding one SLO. Custom alert policies have no Sloth equivalent (see the header). */
-export function toSloth(spec: SloSpec) {
+export function toSloth(spec: SloSpec, source: SliSource) {
   return {
     version: 'prometheus/v1',
     service: spec.service,
@@ -29,7 +30,7 @@ export function toSloth(spec: SloSpec) {
         name: spec.name,
         objective: spec.objective,
         ...(spec.description ? { description: spec.description } : {}),
-        sli: { events: events(spec) },
+        sli: { events: events(spec, source) },
         alerting: {
           name: 'SLOErrorBudgetBurn',
           labels: { team: spec.team },

@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import { sloRuleGroups } from './rules';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 
 // The rule groups as files: a Prometheus rule file and a Prometheus Operator PrometheusRule. Pure.
@@ -14,14 +15,14 @@ function header(spec: SloSpec): string {
 }
 
 /** A Prometheus rule file (`rule_files:`), checkable with `promtool check rules`. */
-export function rulesYaml(spec: SloSpec): string {
-  const doc = new Document({ groups: sloRuleGroups(spec) }, DOC_OPTIONS);
+export function rulesYaml(spec: SloSpec, source: SliSource): string {
+  const doc = new Document({ groups: sloRuleGroups(spec, source) }, DOC_OPTIONS);
   doc.commentBefore = header(spec);
   return doc.toString(YAML_OPTIONS);
 }
 
 /** The Prometheus Operator resource (monitoring.coreos.com/v1), in the service's namespace. */
-export function prometheusRuleObject(spec: SloSpec) {
+export function prometheusRuleObject(spec: SloSpec, source: SliSource) {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
@@ -30,12 +31,12 @@ export function prometheusRuleObject(spec: SloSpec) {
       namespace: spec.namespace,
       labels: { 'app.kubernetes.io/managed-by': 'meshwatch', 'meshwatch.dev/slo': spec.name },
     },
-    spec: { groups: sloRuleGroups(spec) },
+    spec: { groups: sloRuleGroups(spec, source) },
   };
 }
 
-export function prometheusRuleYaml(spec: SloSpec): string {
-  const doc = new Document(prometheusRuleObject(spec), DOC_OPTIONS);
+export function prometheusRuleYaml(spec: SloSpec, source: SliSource): string {
+  const doc = new Document(prometheusRuleObject(spec, source), DOC_OPTIONS);
   doc.commentBefore = header(spec);
   return doc.toString(YAML_OPTIONS);
 }

@@ -1,9 +1,10 @@
 import { matchers } from '@/lib/promql';
-import { ISTIO_DURATION_BUCKETS, ISTIO_REQUESTS, SERVICE_LABELS } from '../queries';
+import { goodQueryOf } from '../good-total';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 
-// Synthetic counters for `promtool test rules`: per indicator, the series its generated rules read,
-// with bad and good events at given per-minute rates. Pure.
+// Synthetic counters for `promtool test rules`: per indicator, the series its generated rules read
+// (the mesh's, from its SliSource), with bad and good events at given per-minute rates. Pure.
 
 /** One counter of a test: its labels and how much it grows each minute. */
 export interface SyntheticCounter {
@@ -14,30 +15,29 @@ export interface SyntheticCounter {
 
 export class UnsupportedIndicatorError extends Error {}
 
-const SERVICE = (spec: SloSpec) => ({ reporter: 'destination', [SERVICE_LABELS.namespace]: spec.namespace, [SERVICE_LABELS.service]: spec.service });
-
 /** The series that produce `bad` bad events out of `total` each minute. */
-export function syntheticCounters(spec: SloSpec, bad: number, total: number): SyntheticCounter[] {
+export function syntheticCounters(spec: SloSpec, source: SliSource, bad: number, total: number): SyntheticCounter[] {
   switch (spec.indicator.type) {
     case 'availability':
-      // 503 is a server error whatever the error-code convention; 200 never is.
       return [
-        { metric: ISTIO_REQUESTS, labels: { ...SERVICE(spec), response_code: '200' }, perMinute: total - bad },
-        { metric: ISTIO_REQUESTS, labels: { ...SERVICE(spec), response_code: '503' }, perMinute: bad },
+        { ...source.requestSeries(spec, 'ok'), perMinute: total - bad },
+        { ...source.requestSeries(spec, 'failed'), perMinute: bad },
       ];
     case 'latency':
       // Cumulative buckets: the threshold's bucket counts the fast (good) requests, +Inf all of them.
       return [
-        { metric: ISTIO_DURATION_BUCKETS, labels: { ...SERVICE(spec), le: String(spec.indicator.thresholdMs) }, perMinute: total - bad },
-        { metric: ISTIO_DURATION_BUCKETS, labels: { ...SERVICE(spec), le: '+Inf' }, perMinute: total },
+        { ...source.bucketSeries(spec, String(spec.indicator.thresholdMs)), perMinute: total - bad },
+        { ...source.bucketSeries(spec, '+Inf'), perMinute: total },
       ];
-    case 'custom':
-      return customCounters(spec.indicator.errorQuery, spec.indicator.totalQuery, bad, total);
+    case 'custom': {
+      const good = goodQueryOf(spec.indicator.errorQuery, spec.indicator.totalQuery);
+      return good === undefined ? customCounters(spec.indicator.errorQuery, spec.indicator.totalQuery, bad, total) : goodTotalCounters(good, spec.indicator.totalQuery, bad, total);
+    }
   }
 }
 
 /** `metric{labels}` as promtool's input_series reads it. */
-export function seriesText(counter: SyntheticCounter): string {
+export function seriesText(counter: Pick<SyntheticCounter, 'metric' | 'labels'>): string {
   return `${counter.metric}${matchers(counter.labels)}`;
 }
 
@@ -140,4 +140,35 @@ function customCounters(errorQuery: string, totalQuery: string, bad: number, tot
   const consistent = matches(badSel, badCounter.metric, badCounter.labels) && matches(totalSel, other.metric, other.labels) && !matches(badSel, other.metric, other.labels);
   if (!consistent) throw new UnsupportedIndicatorError('no pair of series satisfies the error and total queries as expected (bad events inside or beside the total)');
   return [other, badCounter];
+}
+
+/** Labels on which one of `sel`'s negative matchers fails (so a series with them is outside `sel`). */
+function outside(sel: Selector, labels: Record<string, string>): Record<string, string> {
+  for (const { name, op, value } of sel.matchers) {
+    if (labels[name] !== undefined) continue;
+    if (op === '!=') return { ...labels, [name]: value };
+    const example = op === '!~' ? regexExample(value) : null;
+    if (example !== null) return { ...labels, [name]: example };
+  }
+  return labels;
+}
+
+/**
+ * A good/total SLI (good-total.ts): a good counter, and beside it the failed events, either a series
+ * of the same metric outside the good selector or the total's own counter.
+ */
+function goodTotalCounters(goodQuery: string, totalQuery: string, bad: number, total: number): SyntheticCounter[] {
+  const goodSel = parseSelector(goodQuery, 'good');
+  const totalSel = parseSelector(totalQuery, 'total');
+  if (goodSel.fn !== totalSel.fn) throw new UnsupportedIndicatorError(`the good query uses ${goodSel.fn} and the total query ${totalSel.fn}; their ratio is not a good ratio`);
+  const goodLabels = labelsFor(goodSel);
+  const totalLabels = labelsFor(totalSel);
+  if (goodLabels === null || totalLabels === null) throw new UnsupportedIndicatorError('a regex matcher has no plain example value (such as 5.. for 500)');
+  const goodCounter = { metric: goodSel.metric, labels: goodLabels, perMinute: total - bad };
+  // Good events counted by the total query too (one metric, more labels): the other series holds the failed ones.
+  const overlapping = matches(totalSel, goodSel.metric, goodLabels);
+  const other = { metric: totalSel.metric, labels: overlapping ? outside(goodSel, totalLabels) : totalLabels, perMinute: overlapping ? bad : total };
+  const consistent = matches(goodSel, goodCounter.metric, goodCounter.labels) && matches(totalSel, other.metric, other.labels) && !matches(goodSel, other.metric, other.labels);
+  if (!consistent) throw new UnsupportedIndicatorError('no pair of series satisfies the good and total queries as expected (good events inside or beside the total)');
+  return [goodCounter, other];
 }

@@ -5,7 +5,9 @@ import { budgetFraction } from '../math';
 import { isUnreachable, resolvePolicy, type AlertPair } from '../policy';
 import { ALERT_NAME, errorRatioRecord, sloRuleGroups, type AlertingRule, type RecordingRule } from './rules';
 import { onsetCases, type Onset } from './rule-test-onset';
+import { outageTest } from './rule-test-outage';
 import { seriesText, syntheticCounters } from './rule-test-series';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 import { windowSeconds } from '../windows';
 
@@ -47,8 +49,8 @@ interface Expected {
   labels: Record<string, string>;
 }
 
-function expectations(spec: SloSpec): Expected[] {
-  const groups = sloRuleGroups(spec);
+function expectations(spec: SloSpec, source: SliSource): Expected[] {
+  const groups = sloRuleGroups(spec, source);
   const rules = groups.flatMap((g) => g.rules);
   const alerts = rules.filter((r): r is AlertingRule => 'alert' in r && r.alert === ALERT_NAME);
   const pairs = resolvePolicy(spec);
@@ -75,14 +77,14 @@ export function trafficRatios(spec: SloSpec, pairs: AlertPair[]): { burnBad: num
   };
 }
 
-function inputSeries(spec: SloSpec, bad: number, samples: number) {
-  return syntheticCounters(spec, bad, EVENTS_PER_MINUTE).map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${samples}` }));
+function inputSeries(spec: SloSpec, source: SliSource, bad: number, samples: number) {
+  return syntheticCounters(spec, source, bad, EVENTS_PER_MINUTE).map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${samples}` }));
 }
 
 /** Counters at one rate until `onset.burnStart`, at the burn's after, sampled every minute until `end`. */
-function onsetSeries(spec: SloSpec, onset: Onset, end: number) {
-  const before = syntheticCounters(spec, onset.normalBad, onset.events);
-  const after = syntheticCounters(spec, onset.burnBad, onset.events);
+function onsetSeries(spec: SloSpec, source: SliSource, onset: Onset, end: number) {
+  const before = syntheticCounters(spec, source, onset.normalBad, onset.events);
+  const after = syntheticCounters(spec, source, onset.burnBad, onset.events);
   const k = onset.burnStart / STEP_S;
   const rest = end / STEP_S - k;
   return before.map((c, i) => {
@@ -95,7 +97,7 @@ function onsetSeries(spec: SloSpec, onset: Onset, end: number) {
  * The multiwindow logic itself: after a quiet long window the burn starts; the most sensitive alert
  * must not fire while only its short window is hot, and must fire once the long one agrees.
  */
-function onsetTest(spec: SloSpec, firing: Expected[], burnBad: number, normalBad: number) {
+function onsetTest(spec: SloSpec, source: SliSource, firing: Expected[], burnBad: number, normalBad: number) {
   const target = [...firing].sort((a, b) => windowSeconds(a.pair.longWindow) - windowSeconds(b.pair.longWindow))[0];
   if (!target) return [];
   const onset: Onset = { burnStart: windowSeconds(target.pair.longWindow), normalBad, burnBad, events: EVENTS_PER_MINUTE };
@@ -111,15 +113,15 @@ function onsetTest(spec: SloSpec, firing: Expected[], burnBad: number, normalBad
     {
       name: `${spec.name}: a burn after a quiet ${target.pair.longWindow} fires the ${target.pair.longWindow}/${target.pair.shortWindow} ${target.pair.severity} only once both windows agree`,
       interval: durationToPromql(STEP_S),
-      input_series: onsetSeries(spec, onset, found.end),
+      input_series: onsetSeries(spec, source, onset, found.end),
       promql_expr_test: found.cases,
     },
   ];
 }
 
 /** The test file's object: rule_files relative to the test file, one burn and one normal-traffic test. */
-export function ruleTests(spec: SloSpec) {
-  const expected = expectations(spec);
+export function ruleTests(spec: SloSpec, source: SliSource) {
+  const expected = expectations(spec, source);
   const { burnBad, normalBad } = trafficRatios(
     spec,
     expected.map((e) => e.pair),
@@ -147,7 +149,7 @@ export function ruleTests(spec: SloSpec) {
       {
         name: `${spec.name}: ${burnBad} bad events in ${EVENTS_PER_MINUTE} a minute (${+(burnRatio / budgetFraction(spec.objective)).toFixed(2)}x the budget) fire the reachable alerts after their for`,
         interval: durationToPromql(STEP_S),
-        input_series: inputSeries(spec, burnBad, end),
+        input_series: inputSeries(spec, source, burnBad, end),
         alert_rule_test: evalTimes.map((ts) =>
           alertCase(
             ts,
@@ -158,17 +160,18 @@ export function ruleTests(spec: SloSpec) {
       {
         name: `${spec.name}: normal traffic (${normalBad} bad events in ${EVENTS_PER_MINUTE} a minute) fires nothing`,
         interval: durationToPromql(STEP_S),
-        input_series: inputSeries(spec, normalBad, end),
+        input_series: inputSeries(spec, source, normalBad, end),
         alert_rule_test: evalTimes.map((ts) => alertCase(ts, [])),
       },
-      ...onsetTest(spec, firing, burnBad, normalBad),
+      ...onsetTest(spec, source, firing, burnBad, normalBad),
+      ...outageTest(spec, source, { stepS: STEP_S, eventsPerMinute: EVENTS_PER_MINUTE }),
     ],
   };
 }
 
 /** The test file as YAML, with how to run it. */
-export function ruleTestsYaml(spec: SloSpec): string {
-  const doc = new Document(ruleTests(spec), { aliasDuplicateObjects: false });
+export function ruleTestsYaml(spec: SloSpec, source: SliSource): string {
+  const doc = new Document(ruleTests(spec, source), { aliasDuplicateObjects: false });
   doc.commentBefore =
     ` Generated by Meshwatch: unit tests of SLO ${spec.name}'s alert rules. Keep next to ${rulesFileName(spec)}` +
     ` (GET /api/slos/${spec.name}/rules) and run: promtool test rules ${testFileName(spec)}`;

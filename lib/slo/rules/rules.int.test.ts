@@ -1,6 +1,7 @@
 // The generated rules run by Prometheus' own rule engine (`promtool test rules`) over hand-made
 // counters: recording rules give the hand-computed ratios (a counter reset, zero traffic), and the
-// burn-rate alerts fire on 100% errors, except the pair a 90% objective can never reach.
+// burn-rate alerts fire on 100% errors, except the pair a 90% objective can never reach. On each mesh's
+// counters (Istio's and Linkerd's), with the same hand-computed figures.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,9 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { findBinary } from '@/scripts/system/deps';
 import { checkRules } from '@/scripts/system/prometheus';
+import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
+import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
+import { seriesText } from './rule-test-series';
 import { rulesYaml } from './output';
 import { sloRuleGroups } from './rules';
 import { sliHash } from '../sli-hash';
+import type { SliSource } from '../sli-source';
 import { sloSpecSchema } from '../spec';
 
 const promtool = findBinary('promtool', 'PROMTOOL_BIN');
@@ -20,11 +25,11 @@ const slo = (name: string, service: string, objective = 99.9) =>
   sloSpecSchema.parse({ name, service, namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective, window: '30d' });
 const SPECS = [slo('reset-demo', 'reset'), slo('idle-demo', 'idle'), slo('down-demo', 'down'), slo('down-90', 'down', 90)];
 
-const requests = (service: string, code: string) =>
-  `istio_requests_total{reporter="destination",destination_service_namespace="shop",destination_service_name="${service}",response_code="${code}"}`;
+/** The mesh's series of a service's successful (200) or failed (503) requests. */
+const requestsOf = (sli: SliSource) => (service: string, code: '200' | '503') => seriesText(sli.requestSeries({ namespace: 'shop', service }, code === '200' ? 'ok' : 'failed'));
 
 // One sample a minute. `a+bxn` is a, a+b, ..., n steps; a second block after a space continues in time.
-const inputSeries = [
+const inputSeriesOf = (requests: ReturnType<typeof requestsOf>) => [
   // Counter reset at minute 31 (the pod restarted): 10000 a minute before and after, 1 error a minute.
   { series: requests('reset', '200'), values: '0+10000x30 5000+10000x210' },
   { series: requests('reset', '503'), values: '0+1x240' },
@@ -36,19 +41,21 @@ const inputSeries = [
 ];
 
 const round = (value: number) => Math.round(value * 1e9);
-const hashOf = (name: string) => {
-  const spec = SPECS.find((s) => s.name === name);
-  if (!spec) throw new Error(`no spec ${name}`);
-  return sliHash(spec);
-};
+describe.skipIf(promtool === null).each(FIXTURE_MESHES)('generated rules in Prometheus (%s)', (mesh) => {
+  const sli = FIXTURE_SLI[mesh];
+  const inputSeries = inputSeriesOf(requestsOf(sli));
+  const hashOf = (name: string) => {
+    const spec = SPECS.find((s) => s.name === name);
+    if (!spec) throw new Error(`no spec ${name}`);
+    return sliHash(spec, sli);
+  };
 
-describe.skipIf(promtool === null)('generated rules in Prometheus', () => {
   it('pass promtool check rules', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-check-'));
     try {
       for (const spec of SPECS) {
         const file = path.join(dir, `${spec.name}.yml`);
-        writeFileSync(file, rulesYaml(spec));
+        writeFileSync(file, rulesYaml(spec, sli));
         expect(await checkRules(file)).toContain('SUCCESS');
       }
     } finally {
@@ -59,7 +66,7 @@ describe.skipIf(promtool === null)('generated rules in Prometheus', () => {
   it('record hand-computed ratios and fire the reachable alerts', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-ruletest-'));
     const rules = path.join(dir, 'rules.yml');
-    writeFileSync(rules, stringify({ groups: SPECS.flatMap(sloRuleGroups) }, { lineWidth: 0, aliasDuplicateObjects: false }));
+    writeFileSync(rules, stringify({ groups: SPECS.flatMap((spec) => sloRuleGroups(spec, sli)) }, { lineWidth: 0, aliasDuplicateObjects: false }));
     // Window [1m, 61m]: 290000 before the reset, 5000 counted from zero after it, 300000 after; 60 errors.
     const resetRatio = 60 / (595_000 + 60);
     const tests = [

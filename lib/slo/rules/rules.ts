@@ -4,6 +4,7 @@ import { matchers } from '@/lib/promql';
 import { resolvePolicy, type AlertPair } from '../policy';
 import { windowExprs } from '../queries';
 import { sliHash } from '../sli-hash';
+import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 import { sortWindows, windowSeconds } from '../windows';
 
@@ -50,13 +51,13 @@ export function sloLabels(spec: SloSpec): Record<string, string> {
  * Labels of the recorded series: the SLO's, plus the definition's hash, so readers and the alerts
  * select only series recorded from the current definition, never ones left over from an older one.
  */
-export function recordingLabels(spec: SloSpec): Record<string, string> {
-  return { ...sloLabels(spec), [SLI_HASH_LABEL]: sliHash(spec) };
+export function recordingLabels(spec: SloSpec, source: SliSource): Record<string, string> {
+  return { ...sloLabels(spec), [SLI_HASH_LABEL]: sliHash(spec, source) };
 }
 
 /** The selector of one recorded series of the SLO's current definition, e.g. for the 1h ratio. */
-export function recordedSelector(record: string, spec: SloSpec): string {
-  return `${record}${matchers({ slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec) })}`;
+export function recordedSelector(record: string, spec: SloSpec, source: SliSource): string {
+  return `${record}${matchers({ slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec, source) })}`;
 }
 
 /** Go templates would read `{{` in a label value as an action; print it literally instead. */
@@ -69,19 +70,19 @@ export function thresholdExpr(threshold: number, objectivePercent: number): stri
   return `(${threshold} * ${budgetFraction(objectivePercent)})`;
 }
 
-function recording(spec: SloSpec, window: string): RecordingRule[] {
-  const exprs = windowExprs(spec, window);
-  const labels = recordingLabels(spec);
+function recording(spec: SloSpec, window: string, source: SliSource): RecordingRule[] {
+  const exprs = windowExprs(spec, window, source);
+  const labels = recordingLabels(spec, source);
   return [
     { record: errorRatioRecord(window), expr: exprs.ratio, labels },
     { record: eventsRecord(window), expr: exprs.total, labels },
   ];
 }
 
-function whatFails(spec: SloSpec): string {
+function whatFails(spec: SloSpec, source: SliSource): string {
   switch (spec.indicator.type) {
     case 'availability':
-      return 'responses with code 5xx or 0 (reset or timeout)';
+      return source.failureText;
     case 'latency':
       return `requests slower than ${spec.indicator.thresholdMs} ms`;
     case 'custom':
@@ -89,8 +90,8 @@ function whatFails(spec: SloSpec): string {
   }
 }
 
-function alerting(spec: SloSpec, pair: AlertPair): AlertingRule {
-  const select = (w: string) => recordedSelector(errorRatioRecord(w), spec);
+function alerting(spec: SloSpec, pair: AlertPair, source: SliSource): AlertingRule {
+  const select = (w: string) => recordedSelector(errorRatioRecord(w), spec, source);
   const threshold = thresholdExpr(pair.threshold, spec.objective);
   const who = templateText(`${spec.namespace}/${spec.service}`);
   const wholeBudget = humanDuration(windowSeconds(spec.window) / pair.threshold);
@@ -105,12 +106,12 @@ function alerting(spec: SloSpec, pair: AlertPair): AlertingRule {
     annotations: {
       summary: `SLO ${spec.name} (${who}) burns its error budget faster than ${factor(pair.threshold)} over both ${pair.longWindow} and ${pair.shortWindow}`,
       description:
-        `${who} misses its ${spec.objective}% objective over ${spec.window}: ${whatFails(spec)} make up ` +
+        `${who} misses its ${spec.objective}% objective over ${spec.window}: ${whatFails(spec, source)} make up ` +
         '{{ $value | humanizePercentage }} of requests over the last ' +
         `${pair.longWindow}, above ${factor(pair.threshold)} the budget's ${percent(budgetFraction(spec.objective))}. At that rate ` +
         `${percent(pair.budgetShare)} of the ${spec.window} budget goes within ${pair.longWindow} and all of it within ${wholeBudget}.`,
       runbook:
-        `Open /slos/${spec.name} in Meshwatch for the budget left and the burn per window; then look at which ${whatFails(spec)} ` +
+        `Open /slos/${spec.name} in Meshwatch for the budget left and the burn per window; then look at which ${whatFails(spec, source)} ` +
         `${who} returns, since when, and what changed then (deploys, dependencies, traffic).`,
       burn_rate_threshold: String(pair.threshold),
       budget_share: percent(pair.budgetShare),
@@ -125,14 +126,20 @@ export function recordedWindows(spec: SloSpec): string[] {
   return sortWindows([...alertWindowsOf(spec), spec.window]);
 }
 
-/** Recording rules for every policy window and the SLO window, then the burn-rate alerts. */
-export function sloRuleGroups(spec: SloSpec): RuleGroup[] {
+/** The SLO window needs a group of its own (evaluated less often) unless an alert pair already records it. */
+const needsBudgetGroup = (spec: SloSpec) => !alertWindowsOf(spec).includes(spec.window);
+
+/** How many groups sloRuleGroups() gives, whatever the mesh. */
+export const ruleGroupCount = (spec: SloSpec) => (needsBudgetGroup(spec) ? 3 : 2);
+
+/** Recording rules for every policy window and the SLO window, then the burn-rate alerts; `source` is the mesh's counters. */
+export function sloRuleGroups(spec: SloSpec, source: SliSource): RuleGroup[] {
   const pairs = resolvePolicy(spec);
   const alertWindows = alertWindowsOf(spec);
-  const groups: RuleGroup[] = [{ name: `slo-${spec.name}-sli`, rules: alertWindows.flatMap((w) => recording(spec, w)) }];
-  if (!alertWindows.includes(spec.window)) {
-    groups.push({ name: `slo-${spec.name}-budget`, interval: SLO_WINDOW_INTERVAL, rules: recording(spec, spec.window) });
+  const groups: RuleGroup[] = [{ name: `slo-${spec.name}-sli`, rules: alertWindows.flatMap((w) => recording(spec, w, source)) }];
+  if (needsBudgetGroup(spec)) {
+    groups.push({ name: `slo-${spec.name}-budget`, interval: SLO_WINDOW_INTERVAL, rules: recording(spec, spec.window, source) });
   }
-  groups.push({ name: `slo-${spec.name}-alerts`, rules: pairs.map((p) => alerting(spec, p)) });
+  groups.push({ name: `slo-${spec.name}-alerts`, rules: pairs.map((p) => alerting(spec, p, source)) });
   return groups;
 }

@@ -49,3 +49,19 @@ describe('live incidents', () => {
     expect(() => control.inject({ service: 'cart', start: A, end: A + 60, errorShare: 2 })).toThrow(/errorShare/);
   });
 });
+
+describe('live incidents on Linkerd', () => {
+  const base = createModel({ seed: TEST_SEED, anchor: A, mesh: 'linkerd' });
+  const control = createIncidentControl(base);
+  control.inject({ service: 'payments', start: A - 600, end: A + 600, errorShare: 0.5 });
+  const responses = control.model.families.find((f) => f.name === 'response_total')?.series ?? [];
+  const payments = (l: Record<string, string>) => l.direction === 'inbound' && l.namespace === 'payments' && l.deployment === 'payments';
+  const failed = (l: Record<string, string>) => payments(l) && l.classification === 'failure';
+
+  it('moves half of the successful responses of the window to failures, keeping the total', () => {
+    const truth = base.truth(A - 600, A).services.find((s) => s.id === 'payments/payments');
+    if (!truth) throw new Error('no payments');
+    expect(sumAt(responses, A, payments) - sumAt(responses, A - 600, payments)).toBeCloseTo(truth.requests, 6);
+    expect(sumAt(responses, A, failed) - sumAt(responses, A - 600, failed)).toBeCloseTo(truth.errors + 0.5 * (truth.requests - truth.errors - truth.fourxx), 6);
+  });
+});

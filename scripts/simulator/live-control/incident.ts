@@ -1,5 +1,6 @@
 // Live incidents injected into a running simulator: for a while, a share of a service's successful
-// requests become 503 UF (as in the payments outage of the story). Lives in this subdirectory so that
+// requests become 503s (UF on Istio, classified failures on Linkerd), as in the payments outage of the
+// story. Lives in this subdirectory so that
 // the fixture TSDB key (a hash of scripts/simulator/*.ts) does not change.
 //
 // Counters stay counters: an ok series gives up share x (its increase since the start, capped at the
@@ -7,6 +8,7 @@
 // per edge is the model's own. The history writer and the live registry both read these families.
 import type { Model } from '../model';
 import type { Family, Labels, Series } from '../series';
+import type { Mesh } from '../topology';
 
 export interface Incident {
   /** namespace/name of the destination service. */
@@ -25,8 +27,28 @@ export interface IncidentControl {
   incidents(): readonly Incident[];
 }
 
-const REQUESTS = 'istio_requests_total';
-const INJECTED = { response_code: '503', response_flags: 'UF' } as const;
+/** Per mesh: the response counter, the destination ("namespace/name") and status code of a series, and the labels of an injected failure. */
+interface MeshShape {
+  family: string;
+  destination: (labels: Labels) => string;
+  code: (labels: Labels) => string | undefined;
+  injected: Labels;
+}
+const SHAPES: Record<Mesh, MeshShape> = {
+  istio: {
+    family: 'istio_requests_total',
+    destination: (l) => `${l.destination_service_namespace}/${l.destination_service_name}`,
+    code: (l) => l.response_code,
+    injected: { response_code: '503', response_flags: 'UF' },
+  },
+  // Both sides' series: inbound names the destination by its own labels, outbound by dst_*.
+  linkerd: {
+    family: 'response_total',
+    destination: (l) => (l.direction === 'outbound' ? `${l.dst_namespace}/${l.dst_deployment}` : `${l.namespace}/${l.deployment}`),
+    code: (l) => l.status_code,
+    injected: { classification: 'failure', status_code: '503' },
+  },
+};
 
 const isOk = (code: string | undefined) => code !== undefined && /^[23]/.test(code);
 const labelKey = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -39,9 +61,8 @@ export function resolveService(model: Model, text: string): string {
   throw new Error(found.length > 1 ? `"${text}" is ambiguous: say namespace/name` : `no service "${text}"; one of ${names.join(', ')}`);
 }
 
-function hits(series: Series, incident: Incident): boolean {
-  const [namespace, name] = incident.service.split('/');
-  return series.labels.destination_service_namespace === namespace && series.labels.destination_service_name === name && isOk(series.labels.response_code);
+function hits(shape: MeshShape, series: Series, incident: Incident): boolean {
+  return shape.destination(series.labels) === incident.service && isOk(shape.code(series.labels));
 }
 
 /** Requests of `series` moved to errors by `incident` up to t. */
@@ -51,15 +72,16 @@ function moved(series: Series, incident: Incident, t: number): number {
 }
 
 /** The request counters with every incident applied; other families are returned as they are. */
-export function applyIncidents(original: Family, incidents: readonly Incident[]): Family {
-  if (original.name !== REQUESTS || incidents.length === 0) return original;
+export function applyIncidents(original: Family, incidents: readonly Incident[], mesh: Mesh = 'istio'): Family {
+  const shape = SHAPES[mesh];
+  if (original.name !== shape.family || incidents.length === 0) return original;
   const byKey = new Map(original.series.map((s) => [labelKey(s.labels), s]));
   const extra = new Map<string, Array<(t: number) => number>>(); // error series key -> contributions
   const extraLabels = new Map<string, Labels>();
   const series = original.series.map((s): Series => {
-    const mine = incidents.filter((i) => hits(s, i));
+    const mine = incidents.filter((i) => hits(shape, s, i));
     if (mine.length === 0) return s;
-    const errorLabels = { ...s.labels, ...INJECTED };
+    const errorLabels = { ...s.labels, ...shape.injected };
     const key = labelKey(errorLabels);
     extraLabels.set(key, errorLabels);
     extra.set(key, [...(extra.get(key) ?? []), (t) => mine.reduce((sum, i) => sum + moved(s, i, t), 0)]);
@@ -75,13 +97,12 @@ export function applyIncidents(original: Family, incidents: readonly Incident[])
   const start = Math.min(...incidents.map((i) => i.start));
   for (const [key, add] of extra) {
     if (byKey.has(key)) continue;
-    merged.push({ name: REQUESTS, labels: extraLabels.get(key) ?? {}, start, end: Number.POSITIVE_INFINITY, value: (t) => add.reduce((sum, f) => sum + f(t), 0) });
+    merged.push({ name: shape.family, labels: extraLabels.get(key) ?? {}, start, end: Number.POSITIVE_INFINITY, value: (t) => add.reduce((sum, f) => sum + f(t), 0) });
   }
   return { ...original, series: merged };
 }
 
 export function createIncidentControl(base: Model): IncidentControl {
-  if (base.mesh !== 'istio') throw new Error('live incidents are only simulated for the Istio mesh');
   const list: Incident[] = [];
   // Mutable copies: the live registry holds these family objects and reads `series` at every scrape.
   const families: Family[] = base.families.map((f) => ({ ...f }));
@@ -95,7 +116,7 @@ export function createIncidentControl(base: Model): IncidentControl {
       list.push(resolved);
       base.families.forEach((original, i) => {
         const target = families[i];
-        if (target) target.series = applyIncidents(original, list).series;
+        if (target) target.series = applyIncidents(original, list, base.mesh).series;
       });
       return resolved;
     },

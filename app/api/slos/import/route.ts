@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
+import { SLI_SOURCES } from '@/lib/mesh';
 import { ImportError, importSlos, type ImportResponse } from '@/lib/slo';
 import { readText } from '@/lib/slo-engine/http';
 import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
@@ -22,7 +23,7 @@ export const POST = apiHandler('/api/slos/import', async (request: Request) => {
   const { dryRun } = parseSearchParams(paramsSchema, request.url);
   let imported;
   try {
-    imported = importSlos(await readText(request));
+    imported = importSlos(await readText(request), SLI_SOURCES);
   } catch (err) {
     if (err instanceof ImportError) throw new ApiError(422, 'validation_failed', err.message, { problems: err.problems });
     throw err;

@@ -62,8 +62,8 @@ describe('edges', () => {
       ctx,
     );
     expect(table(data).rows.map((r) => [r.cells.peer, r.cells.errorRatio, r.cells.p95, r.cells.mtls, r.health])).toEqual([
-      [{ text: 'shop/frontend', href: '/debug?service=frontend&namespace=shop' }, 0.02, null, 1, 'bad'],
-      [{ text: 'shop/search', href: '/debug?service=search&namespace=shop' }, 0.0004, 9, 0, 'good'],
+      [{ text: 'shop/frontend', href: '/debug?service=frontend&namespace=shop' }, 0.02, null, 1, { level: 'warning', reason: '2.0 % of requests fail (warning at 1 % or more)' }],
+      [{ text: 'shop/search', href: '/debug?service=search&namespace=shop' }, 0.0004, 9, 0, { level: 'ok', reason: '0.04 % of requests fail (under the 1 % warning threshold)' }],
     ]);
   });
 

@@ -2,7 +2,8 @@
 import { dimKey, readDim, type Dimension, type MeshAdapter, type TrafficQuestion } from '@/lib/mesh';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
-import { compareText, errorRatioHealth, finite } from '../values';
+import { healthVerdict } from '@/lib/health';
+import { compareText, finite } from '../values';
 import { definePanel, instant } from '../types';
 import { spanWindow } from '../windows';
 import { debugHref } from '@/lib/links';
@@ -32,7 +33,7 @@ function edgesPanel(direction: Direction) {
       p95: instant(`p95 latency (ms) per ${peer} over the range`, mesh.latencyQuantile({ ...question(direction, p), quantile: 0.95 }).promql),
       mtls: instant(`Share of requests over mutual TLS per ${peer}`, mesh.mtlsRatio(question(direction, p)).promql),
     }),
-    transform: (results, p, { mesh }) => {
+    transform: (results, p, { mesh, config }) => {
       const query = q(p, mesh);
       const index = (samples: readonly Sample[]) => new Map(samples.map((s) => [dimKey(s.labels, query, PEER[direction]), s]));
       const [rate, errorRatio, p95, mtls] = [index(results.rate), index(results.errorRatio), index(results.p95), index(results.mtls)];
@@ -43,7 +44,8 @@ function edgesPanel(direction: Direction) {
         const ratio = finite(errorRatio.get(key)?.value);
         return {
           id: key,
-          health: errorRatioHealth(ratio),
+          // The call's verdict, as /api/graph gives it for an edge: its error ratio over the range.
+          health: healthVerdict({ errorRatio: ratio, rps: finite(s.value), windowSeconds: p.end - p.start }, config.health),
           cells: {
             peer: { text: `${namespace}/${service}`, href: debugHref(service, namespace) },
             rps: finite(s.value),

@@ -2,13 +2,14 @@
 // /api/slos-status, team-slos.ts aggregates them); namespaces whose team has no SLO keep the 30-day
 // availability of their namespaces against a 99.9% objective, labelled as such, so a fresh install
 // without SLOs still shows every team.
+import { healthVerdict, type Health, type HealthThresholds } from '@/lib/health';
 import { readDim } from '@/lib/mesh';
-import type { Cell, Health } from '../../schema';
-import { compareText, errorRatioHealth } from '../values';
+import type { Cell } from '../../schema';
+import { compareText } from '../values';
 import { definePanel, instant, type TableData } from '../types';
 import { LONG_WINDOW_DAYS } from './mesh-success';
-import { loadTeamSlos } from './team-slos-load';
-import { alertingText, budgetsText, summarizeTeams, summaryText, teamHealth, type TeamSloInput } from './team-slos';
+import { loadPanelSlos } from './team-slos-load';
+import { alertingText, budgetsText, summarizeTeams, summaryText, type TeamSloInput } from './team-slos';
 
 /**
  * Error budget of the 99.9% objective a team without SLOs is measured against here (three nines,
@@ -25,11 +26,23 @@ export function budgetConsumed(errors: number, requests: number): number | null 
   return requests > 0 ? errors / requests / ERROR_BUDGET : null;
 }
 
-/** Half the budget used over a full window is worth watching; all of it is an exhausted budget. */
-export function budgetHealth(consumed: number | null): Health {
-  if (consumed === null) return 'unknown';
-  if (consumed < 0.5) return 'good';
-  return consumed < 1 ? 'warn' : 'bad';
+/**
+ * A team without SLOs is judged as if it had the 99.9 % / 30-day one its row measures: its observed
+ * error ratio over the 30 days, and that budget (spent: at least warning), in lib/health's words.
+ */
+export function impliedSloHealth(errors: number, requests: number, thresholds?: HealthThresholds): Health {
+  const errorRatio = requests > 0 ? errors / requests : null;
+  const consumed = budgetConsumed(errors, requests);
+  const implied = {
+    name: 'availability-99.9',
+    label: 'No SLO defined; availability vs 99.9 % over 30 days',
+    sli: errorRatio === null ? null : 1 - errorRatio,
+    errorBudget: { remaining: consumed === null ? null : 1 - consumed },
+    alerts: [],
+    traffic: { lowTraffic: false },
+    recommendation: { action: 'none' as const },
+  };
+  return healthVerdict({ errorRatio, rps: requests / WINDOW_SECONDS, windowSeconds: WINDOW_SECONDS, slos: [implied] }, thresholds);
 }
 
 /** One namespace links to its on-call view (the executive's next step); several stay plain text. */
@@ -45,7 +58,7 @@ type Row = TableData['rows'][number];
 function sloRows(inputs: readonly TeamSloInput[]): Row[] {
   return summarizeTeams(inputs).map((s) => ({
     id: s.team,
-    health: teamHealth(s),
+    health: s.health,
     cells: {
       team: { text: s.team, href: `/slos?${new URLSearchParams({ team: s.team })}` },
       summary: summaryText(s),
@@ -85,7 +98,7 @@ export const budgetByTeam = definePanel({
       errors: instant(`Failed requests per second per namespace over ${WINDOW} (teams without an SLO)`, mesh.errorRate(q).promql),
     };
   },
-  load: (p, _ctx, io) => loadTeamSlos(p, io),
+  load: (p, _ctx, io) => loadPanelSlos(p, io),
   transform: ({ requests, errors }, p, { mesh, config }, loaded = []) => {
     const withSlos = sloRows(loaded);
     const sloTeams = new Set(withSlos.map((r) => r.id));
@@ -112,7 +125,7 @@ export const budgetByTeam = definePanel({
       const consumed = budgetConsumed(t.errors, t.requests);
       return {
         id: team,
-        health: t.requests > 0 ? budgetHealth(consumed) : errorRatioHealth(null),
+        health: impliedSloHealth(t.errors, t.requests, config.health),
         cells: {
           team,
           summary: NO_SLO_LABEL,

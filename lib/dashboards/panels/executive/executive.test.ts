@@ -3,7 +3,7 @@ import { istioAdapter } from '@/lib/mesh';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
 import type { PanelContext, TableData } from '../types';
-import { budgetByTeam, budgetConsumed, budgetHealth } from './budget-by-team';
+import { budgetByTeam, budgetConsumed, impliedSloHealth } from './budget-by-team';
 import { activeIncidents } from './incidents';
 import { latencyByGroup } from './latency-by-group';
 import { meshSuccess30d, meshSuccessNow } from './mesh-success';
@@ -18,7 +18,8 @@ const rows = (data: unknown) => (data as TableData).rows;
 describe('mesh success now', () => {
   it.each([
     ['0.05% errors', [s({}, 0.0005)], [s({}, 480)], 0.9995, 'good'],
-    ['0.5% errors', [s({}, 0.005)], [s({}, 480)], 0.995, 'warn'],
+    ['0.5% errors', [s({}, 0.005)], [s({}, 480)], 0.995, 'good'],
+    ['2% errors', [s({}, 0.02)], [s({}, 480)], 0.98, 'warn'],
     ['outage', [s({}, 0.2)], [s({}, 480)], 0.8, 'bad'],
     ['no traffic: no ratio sample', [], [s({}, 0)], null, 'unknown'],
     ['0/0 leaked as NaN', [s({}, Number.NaN)], [s({}, 0)], null, 'unknown'],
@@ -144,19 +145,22 @@ describe('latency by namespace', () => {
 });
 
 describe('error budget by team', () => {
+  const NO_SLO = 'No SLO defined; availability vs 99.9 % over 30 days';
   it.each([
-    [0, 1000, 0, 'good'],
-    [1, 1000, 1, 'bad'],
-    [0.4, 1000, 0.4, 'good'],
-    [0.7, 1000, 0.7, 'warn'],
-  ])('%s errors in %s requests use %s of a 99.9%% budget', (errors, requests, consumed, health) => {
+    [0, 1000, 0, 'ok', `0 % of requests fail (under the 1 % warning threshold); ${NO_SLO} ok, 100 % of its budget left`],
+    // All of the budget spent is never ok, though 0.1 % errors is under the 1 % threshold.
+    [1, 1000, 1, 'warning', `${NO_SLO}: error budget exhausted`],
+    [0.4, 1000, 0.4, 'ok', `0.04 % of requests fail (under the 1 % warning threshold); ${NO_SLO} ok, 60 % of its budget left`],
+    [20, 1000, 20, 'warning', `2.0 % of requests fail (warning at 1 % or more); ${NO_SLO}: error budget exhausted`],
+    [60, 1000, 60, 'failing', '6.0 % of requests fail (failing at 5 % or more)'],
+  ])('%s errors in %s requests use %s of a 99.9%% budget: %s', (errors, requests, consumed, level, reason) => {
     expect(budgetConsumed(errors, requests)).toBeCloseTo(consumed, 12);
-    expect(budgetHealth(budgetConsumed(errors, requests))).toBe(health);
+    expect(impliedSloHealth(errors, requests)).toEqual({ level, reason });
   });
 
   it('gives no budget figure without requests', () => {
     expect(budgetConsumed(0, 0)).toBeNull();
-    expect(budgetHealth(null)).toBe('unknown');
+    expect(impliedSloHealth(0, 0).level).toBe('idle');
   });
 
   it('sums requests and errors of a team before dividing (never averages ratios)', () => {
@@ -173,9 +177,10 @@ describe('error budget by team', () => {
     expect(first?.cells.availability).toBeCloseTo(1 - 10 / 1001, 12);
     expect(first?.cells.remaining).toBeCloseTo(1 - 10 / 1001 / 0.001, 9);
     expect(first?.cells.summary).toBe('no SLO defined: availability vs 99.9%');
-    expect(first?.health).toBe('bad');
+    // 10 / 1001 is just under 1 % errors (ok by ratio), but ten times the 99.9 % budget: spent.
+    expect(first?.health).toEqual({ level: 'warning', reason: 'No SLO defined; availability vs 99.9 % over 30 days: error budget exhausted' });
     // payments: 0.001 of 10 req/s is 0.01% errors, a tenth of the budget.
-    expect(second).toMatchObject({ id: 'payments', health: 'good' });
+    expect(second).toMatchObject({ id: 'payments', health: { level: 'ok' } });
     expect(second?.cells.remaining).toBeCloseTo(0.9, 9);
   });
 });

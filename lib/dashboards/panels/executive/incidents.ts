@@ -2,6 +2,7 @@
 // (so a pinned `?time=` shows what was firing then), grouped by the service they affect. Meshwatch's
 // own burn-rate alerts (SLOErrorBudgetBurn, with slo/service/namespace/severity labels) also name
 // their SLO, which the row links to.
+import type { MeshAdapter } from '@/lib/mesh';
 import { matchers } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import type { Cell, PanelData } from '../../schema';
@@ -10,17 +11,23 @@ import { compareText } from '../values';
 import { definePanel, instant } from '../types';
 import { debugHref, sloHref } from '@/lib/links';
 
-// Alert rules name the affected service differently; the first non-empty one wins, in this order.
-const SERVICE_LABELS = ['service', 'destination_service_name', 'app', 'job'] as const;
-const NAMESPACE_LABELS = ['namespace', 'destination_service_namespace'] as const;
-const BY = ['alertname', 'severity', 'slo', ...NAMESPACE_LABELS, ...SERVICE_LABELS].join(', ');
+interface TargetLabels {
+  namespace: readonly string[];
+  service: readonly string[];
+}
+
+/** Alert rules name the affected service differently; the first non-empty one wins, in this order. */
+function targetLabels(mesh: MeshAdapter): TargetLabels {
+  return { namespace: ['namespace', ...mesh.serviceLabelNames.namespace], service: ['service', ...mesh.serviceLabelNames.service, 'app', 'job'] };
+}
+const byOf = (l: TargetLabels) => [...new Set(['alertname', 'severity', 'slo', ...l.namespace, ...l.service])].join(', ');
 /** Severities that mean someone is (or should be) paged. */
 const PAGING = new Set(['critical', 'page', 'error']);
 const isPaging = (severity: string) => PAGING.has(severity.toLowerCase());
 
-function firing(p: PanelParams): string {
+function firing(p: PanelParams, l: TargetLabels): string {
   if (!p.namespace) return `ALERTS${matchers({ alertstate: 'firing' })}`;
-  return NAMESPACE_LABELS.map((l) => `ALERTS${matchers({ alertstate: 'firing', [l]: p.namespace })}`).join(' or ');
+  return l.namespace.map((l) => `ALERTS${matchers({ alertstate: 'firing', [l]: p.namespace })}`).join(' or ');
 }
 
 const first = (s: Sample, names: readonly string[]) => names.map((n) => s.labels[n] ?? '').find((v) => v !== '') ?? '';
@@ -34,12 +41,12 @@ interface Incident {
   since: number | null;
 }
 
-export function groupIncidents(counts: readonly Sample[], since: readonly Sample[]): Incident[] {
+export function groupIncidents(counts: readonly Sample[], since: readonly Sample[], l: TargetLabels): Incident[] {
   const byKey = new Map<string, Incident>();
-  const keyOf = (s: Sample) => JSON.stringify([first(s, NAMESPACE_LABELS), first(s, SERVICE_LABELS)]);
+  const keyOf = (s: Sample) => JSON.stringify([first(s, l.namespace), first(s, l.service)]);
   for (const s of counts) {
     const key = keyOf(s);
-    const entry = byKey.get(key) ?? { namespace: first(s, NAMESPACE_LABELS), service: first(s, SERVICE_LABELS), alerts: new Map(), slos: new Map(), firing: 0, since: null };
+    const entry = byKey.get(key) ?? { namespace: first(s, l.namespace), service: first(s, l.service), alerts: new Map(), slos: new Map(), firing: 0, since: null };
     const name = s.labels.alertname ?? '';
     const severity = s.labels.severity ?? '';
     entry.alerts.set(severity ? `${name} (${severity})` : name, severity);
@@ -65,13 +72,16 @@ function sloCell(slos: Map<string, string>): Cell {
 }
 
 export const activeIncidents = definePanel({
-  queries: (p) => ({
-    alerts: instant('Firing alerts at the end of the range, by alert and affected service', `count by (${BY}) (${firing(p)})`),
-    // ALERTS_FOR_STATE holds each alert's activeAt; `and` keeps the firing ones (it has no alertstate).
-    since: instant('When each firing alert became active', `min by (${BY}) (ALERTS_FOR_STATE and ignoring (alertstate) (${firing(p)}))`),
-  }),
-  transform: ({ alerts, since }) => {
-    const incidents = groupIncidents(alerts, since);
+  queries: (p, { mesh }) => {
+    const l = targetLabels(mesh);
+    return {
+      alerts: instant('Firing alerts at the end of the range, by alert and affected service', `count by (${byOf(l)}) (${firing(p, l)})`),
+      // ALERTS_FOR_STATE holds each alert's activeAt; `and` keeps the firing ones (it has no alertstate).
+      since: instant('When each firing alert became active', `min by (${byOf(l)}) (ALERTS_FOR_STATE and ignoring (alertstate) (${firing(p, l)}))`),
+    };
+  },
+  transform: ({ alerts, since }, _p, { mesh }) => {
+    const incidents = groupIncidents(alerts, since, targetLabels(mesh));
     const data: PanelData = {
       kind: 'table',
       columns: [

@@ -14,12 +14,12 @@ export const meshSuccessNow = definePanel({
     ratio: instant('Error ratio of all requests, last 5 minutes', mesh.errorRatio({ window: NOW_WINDOW, by: 'mesh', namespace: p.namespace }).promql),
     rate: instant('Requests per second, last 5 minutes', mesh.requestRate({ window: NOW_WINDOW, by: 'mesh', namespace: p.namespace }).promql),
   }),
-  transform: ({ ratio, rate }, p) => {
+  transform: ({ ratio, rate }, p, { config }) => {
     const rps = finite(rate[0]?.value);
     const r = read(ratio[0], rps === null || rps === 0 ? 'no requests in the last 5 minutes' : 'no sample from Prometheus');
     const value = r.value === null ? null : 1 - r.value;
     const detail = r.value === null ? r.reason : `${rps === null ? '?' : rps.toFixed(rps < 10 ? 2 : 0)} req/s in the 5 minutes to ${when(p.end)}`;
-    return { data: { kind: 'stat', value, unit: 'ratio', health: successHealth(value), detail }, warnings: [] };
+    return { data: { kind: 'stat', value, unit: 'ratio', health: successHealth(value, config.health), detail }, warnings: [] };
   },
 });
 
@@ -33,7 +33,7 @@ export const meshSuccess30d = definePanel({
       trend: { ...range('Daily error ratio (each point: the 24 hours before it)', mesh.errorRatio({ window: '1d', by: 'mesh', namespace: p.namespace }).promql), over: trendRange },
     };
   },
-  transform: ({ ratio, trend }, p) => {
+  transform: ({ ratio, trend }, p, { config }) => {
     const r = read(ratio[0], `no requests in the ${LONG_WINDOW_DAYS} days before the end of the range`);
     const value = r.value === null ? null : 1 - r.value;
     const points = (trend[0]?.points ?? []).map(([t, v]): [number, number | null] => [t, Number.isFinite(v) ? 1 - v : null]);
@@ -42,7 +42,7 @@ export const meshSuccess30d = definePanel({
         kind: 'stat',
         value,
         unit: 'ratio',
-        health: successHealth(value),
+        health: successHealth(value, config.health),
         detail: r.value === null ? r.reason : `${LONG_WINDOW_DAYS} days to ${when(p.end)}`,
         trend: { name: 'daily success', labels: {}, points },
       },

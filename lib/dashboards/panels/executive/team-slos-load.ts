@@ -2,28 +2,13 @@ import 'server-only';
 // The stored SLOs and their statuses at the panel's instant, through the same bulk evaluation as
 // /api/slos-status: one query for the recording rules' series, then one raw query per window per
 // indicator kind for what they lack. The count depends on windows and kinds, never on how many SLOs.
-import { ApiError } from '@/lib/api/errors';
 import type { CountQuery } from '@/lib/slo-engine/bulk-queries';
-import { evaluateSlos } from '@/lib/slo-engine/evaluate';
 import { RECORDED_QUERY_ID } from '@/lib/slo-engine/recorded-read';
-import type { SloSpec } from '@/lib/slo/spec';
 import type { SloStatus } from '@/lib/slo/status-schema';
-import { getSloStore } from '@/lib/store';
+import { storedSloStatuses } from '@/lib/slo-engine/stored-statuses';
 import type { PanelParams } from '../../params';
 import { instant, type Loaded, type PanelIo, type PanelQuery } from '../types';
 import type { TeamSloInput } from './team-slos';
-
-function readSpecs(): SloSpec[] {
-  try {
-    return getSloStore()
-      .list()
-      .map((s) => s.spec);
-  } catch (err) {
-    // SQLite messages name files on the server: log them, tell the panel only what failed.
-    console.error(err);
-    throw new ApiError(503, 'store_unavailable', 'The SLO store could not be read, so SLO figures are unavailable (see the server log)');
-  }
-}
 
 /** How many SLO windows came from the recording rules and how many from the raw counters. */
 export function sourceCounts(statuses: readonly SloStatus[]): { recorded: number; raw: number } {
@@ -42,19 +27,16 @@ export function sloQueryPurpose(q: CountQuery, slos: number, counts: { recorded:
   return `SLO figures from raw counters: ${kind} SLOs over ${window}, grouped by service (windows without a recorded series)`;
 }
 
-/** Every stored SLO (of the dashboard's namespace, when one is chosen) with its status at `end`. */
-export async function loadTeamSlos(p: PanelParams, { client, signal }: PanelIo): Promise<Loaded<TeamSloInput[]>> {
-  const specs = readSpecs().filter((s) => !p.namespace || s.namespace === p.namespace);
-  if (specs.length === 0) return { value: [], queries: [], warnings: [] };
-  const { evaluations, queries } = await evaluateSlos(specs, { client, time: p.end, signal });
-  const value = specs.map((spec, i): TeamSloInput => {
-    const e = evaluations[i];
-    return e?.status ? { spec, status: e.status } : { spec, status: null, error: e?.error?.message ?? 'not evaluated' };
-  });
+/**
+ * Every stored SLO (of the dashboard's namespace, when one is chosen) with its status at `end`: the
+ * executive's team rows and on-call's service verdicts read the same evaluation.
+ */
+export async function loadPanelSlos(p: PanelParams, { client, signal }: PanelIo): Promise<Loaded<TeamSloInput[]>> {
+  const { value, queries } = await storedSloStatuses({ client, time: p.end, namespace: p.namespace, signal });
   const counts = sourceCounts(value.flatMap((v) => (v.status ? [v.status] : [])));
   return {
     value,
-    queries: queries.map((q): PanelQuery<'instant'> => instant(sloQueryPurpose(q, specs.length, counts), q.query)),
+    queries: queries.map((q): PanelQuery<'instant'> => instant(sloQueryPurpose(q, value.length, counts), q.query)),
     warnings: value.flatMap((v) => (v.error ? [`SLO ${v.spec.name} could not be evaluated: ${v.error}`] : [])),
   };
 }

@@ -5,7 +5,7 @@ import type { SloStatus } from '@/lib/slo/status-schema';
 import type { PanelParams } from '../../params';
 import type { PanelContext, TableData } from '../types';
 import { budgetByTeam } from './budget-by-team';
-import { alertingText, budgetPercent, budgetsText, summarizeTeams, summaryText, teamHealth, type TeamSloInput } from './team-slos';
+import { alertingText, budgetPercent, budgetsText, summarizeTeams, summaryText, type TeamSloInput } from './team-slos';
 
 type Action = SloStatus['recommendation']['action'];
 
@@ -14,7 +14,7 @@ function status(name: string, remaining: number | null, action: Action, burn1h: 
   return {
     name,
     evaluatedAt: '2026-10-01T00:00:00Z',
-    sli: null,
+    sli: remaining === null ? null : 0.999,
     errorBudget: { consumed: remaining === null ? null : 1 - remaining, remaining },
     burnRates: { '5m': 0, '1h': burn1h, '30d': remaining === null ? null : 1 - remaining },
     alerts: [],
@@ -26,7 +26,7 @@ function status(name: string, remaining: number | null, action: Action, burn1h: 
 }
 
 const slo = (name: string, team: string, s: SloStatus | null, namespace = 'shop'): TeamSloInput => ({
-  spec: { name, team, namespace },
+  spec: { name, team, namespace, service: name },
   status: s,
   ...(s ? {} : { error: 'threshold not a bucket' }),
 });
@@ -40,7 +40,7 @@ const PAYMENTS: TeamSloInput[] = [
 describe('team SLO summary', () => {
   it('counts and takes extremes across a team: exhausted budgets, worst budget, fastest burn, never an average', () => {
     const [payments] = summarizeTeams(PAYMENTS);
-    expect(payments).toMatchObject({ team: 'payments', namespaces: ['billing', 'payments'], slos: 3, exhausted: 1, paging: 1, ticketing: 1, ok: 1 });
+    expect(payments).toMatchObject({ team: 'payments', namespaces: ['billing', 'payments'], slos: 3, exhausted: 1, paging: 1, ticketing: 1, spent: 0, ok: 1 });
     // The mean of -24%, 81% and 50% would be 35.7%: a healthy-looking number for a team whose budget is spent.
     expect(payments?.budgets.map((b) => b.name)).toEqual(['checkout-availability', 'refunds-availability', 'payments-latency']);
     expect(payments?.fastestBurn1h).toBe(40.5);
@@ -50,29 +50,44 @@ describe('team SLO summary', () => {
     expect(budgetsText(payments)).toBe('checkout-availability -24%, refunds-availability 50%, payments-latency 81%');
     expect(budgetsText(payments, 1)).toBe('checkout-availability -24%, 2 more');
     expect(alertingText(payments)).toBe('1 paging, 1 ticketing, 1 ok');
-    expect(teamHealth(payments)).toBe('bad');
+    expect(payments.health).toEqual({ level: 'failing', reason: 'SLO checkout-availability pages, error budget exhausted' });
   });
 
   it.each<[string, TeamSloInput[], string, string, string]>([
-    ['one healthy SLO', [slo('a', 't', status('a', 0.9, 'none', 0.5))], '1 SLO: worst budget 90%', '0 paging, 0 ticketing, 1 ok', 'good'],
-    ['a ticket only', [slo('a', 't', status('a', 0.7, 'ticket', 2))], '1 SLO: worst budget 70%', '0 paging, 1 ticketing, 0 ok', 'warn'],
-    ['less than half left, no alert', [slo('a', 't', status('a', 0.3, 'none', 0.1))], '1 SLO: worst budget 30%', '0 paging, 0 ticketing, 1 ok', 'warn'],
-    ['budget spent exactly, no alert now', [slo('a', 't', status('a', 0, 'none', 0))], '1 SLO: 1 exhausted, worst budget 0.0%', '0 paging, 0 ticketing, 1 ok', 'bad'],
-    ['no traffic in the window', [slo('a', 't', status('a', null, 'none', null))], '1 SLO: no traffic in the SLO window', '0 paging, 0 ticketing, 1 ok', 'unknown'],
+    ['one healthy SLO', [slo('a', 't', status('a', 0.9, 'none', 0.5))], '1 SLO: worst budget 90%', '0 paging, 0 ticketing, 1 ok', 'ok'],
+    ['a ticket only', [slo('a', 't', status('a', 0.7, 'ticket', 2))], '1 SLO: worst budget 70%', '0 paging, 1 ticketing, 0 ok', 'warning'],
+    // The budget column says 30 %; the verdict (lib/health) only raises on an alert or a spent budget.
+    ['less than half left, no alert', [slo('a', 't', status('a', 0.3, 'none', 0.1))], '1 SLO: worst budget 30%', '0 paging, 0 ticketing, 1 ok', 'ok'],
+    // A spent budget is "exhausted" in the status column too, never "ok" next to a warning.
+    ['budget spent exactly, no alert now', [slo('a', 't', status('a', 0, 'none', 0))], '1 SLO: 1 exhausted, worst budget 0.0%', '0 paging, 0 ticketing, 1 exhausted, 0 ok', 'warning'],
+    [
+      'no traffic in the window',
+      [slo('a', 't', status('a', null, 'none', null))],
+      '1 SLO: no traffic in the SLO window',
+      '0 paging, 0 ticketing, 0 ok, 1 too little traffic to judge',
+      'idle',
+    ],
     [
       'one SLO not evaluated',
       [slo('a', 't', status('a', 0.95, 'none', 0.1)), slo('b', 't', null)],
       '2 SLOs: worst budget 95%, 1 not evaluated',
       '0 paging, 0 ticketing, 1 ok',
-      'good',
+      'ok',
     ],
-    ['nothing evaluated', [slo('b', 't', null)], '1 SLO: no traffic in the SLO window, 1 not evaluated', '0 paging, 0 ticketing, 0 ok', 'unknown'],
-  ])('%s', (_name, inputs, summary, alerting, health) => {
+    ['nothing evaluated', [slo('b', 't', null)], '1 SLO: no traffic in the SLO window, 1 not evaluated', '0 paging, 0 ticketing, 0 ok', 'idle'],
+  ])('%s', (_name, inputs, summary, alerting, level) => {
     const [s] = summarizeTeams(inputs);
     if (!s) throw new Error('no summary');
     expect(summaryText(s)).toBe(summary);
     expect(alertingText(s)).toBe(alerting);
-    expect(teamHealth(s)).toBe(health);
+    expect(s.health.level).toBe(level);
+  });
+
+  it('says exhausted, not ok, in the status of a team whose only SLO has spent its budget (issue 10)', () => {
+    const [s] = summarizeTeams([slo('a', 't', status('a', -0.1, 'none', 0.5))]);
+    if (!s) throw new Error('no summary');
+    expect(s.health).toEqual({ level: 'warning', reason: 'SLO a: error budget exhausted' });
+    expect(alertingText(s)).toBe('0 paging, 0 ticketing, 1 exhausted, 0 ok');
   });
 
   it('gives each team its own row, in name order', () => {

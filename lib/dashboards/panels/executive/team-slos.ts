@@ -2,14 +2,14 @@
 // whole budget, the worst remaining budget, how many page, ticket or are fine, and the fastest 1h burn.
 // Ratios of different SLOs are never averaged: each SLO has its own objective and traffic, so the
 // row shows counts and extremes (worst budget, fastest burn), which stay true whatever the mix. Pure.
+import { sloHealth, sloState, worstHealth, type Health, type SloState } from '@/lib/health';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { ReadSource, SloStatus } from '@/lib/slo/status-schema';
-import type { Health } from '../../schema';
 import { compareText } from '../values';
 
 /** One stored SLO and its evaluation at the panel's instant (or why it has none). */
 export interface TeamSloInput {
-  spec: Pick<SloSpec, 'name' | 'team' | 'namespace'>;
+  spec: Pick<SloSpec, 'name' | 'team' | 'namespace' | 'service'>;
   status: SloStatus | null;
   /** Why the SLO could not be evaluated (custom query rejected, latency threshold not a bucket). */
   error?: string;
@@ -21,11 +21,18 @@ export interface TeamSloSummary {
   slos: number;
   /** SLOs without a status (evaluation error). */
   notEvaluated: number;
-  /** Budget remaining at or below zero: the whole budget is spent. */
+  /** Budget remaining at or below zero: the whole budget is spent (whether or not it also pages). */
   exhausted: number;
+  /** SLOs per state (lib/health's sloState): each SLO counts once, in its worst state. */
   paging: number;
   ticketing: number;
+  /** Spent, but neither paging nor ticketing now: never counted as ok. */
+  spent: number;
   ok: number;
+  /** Too little traffic to trust a burn rate. */
+  unjudged: number;
+  /** The team's verdict: the worst of its SLOs' (lib/health), the same words as each service's. */
+  health: Health;
   /** The team's SLOs with a budget figure, least budget remaining first. */
   budgets: Array<{ name: string; remaining: number }>;
   /** Highest 1h burn rate among the team's SLOs; null without traffic in the last hour. */
@@ -44,7 +51,7 @@ function sourceOf(statuses: readonly SloStatus[]): TeamSloSummary['source'] {
 
 function summarize(team: string, inputs: readonly TeamSloInput[]): TeamSloSummary {
   const statuses = inputs.flatMap((i) => (i.status ? [i.status] : []));
-  const count = (action: SloStatus['recommendation']['action']) => statuses.filter((s) => s.recommendation.action === action).length;
+  const count = (state: SloState) => statuses.filter((s) => sloState(s) === state).length;
   const budgets = statuses
     .flatMap((s) => (s.errorBudget.remaining === null ? [] : [{ name: s.name, remaining: s.errorBudget.remaining }]))
     .sort((a, b) => a.remaining - b.remaining || compareText(a.name, b.name));
@@ -57,7 +64,10 @@ function summarize(team: string, inputs: readonly TeamSloInput[]): TeamSloSummar
     exhausted: budgets.filter((b) => b.remaining <= 0).length,
     paging: count('page'),
     ticketing: count('ticket'),
-    ok: count('none'),
+    spent: count('exhausted'),
+    ok: count('ok'),
+    unjudged: count('unjudged'),
+    health: worstHealth(statuses.map(sloHealth), { level: 'idle', reason: 'no SLO of the team could be evaluated' }),
     budgets,
     fastestBurn1h: burns.length > 0 ? Math.max(...burns) : null,
     source: sourceOf(statuses),
@@ -99,15 +109,9 @@ export function budgetsText(s: TeamSloSummary, max = 3): string | null {
   return more > 0 ? `${shown.join(', ')}, ${more} more` : shown.join(', ');
 }
 
-/** "1 paging, 0 ticketing, 2 ok": the status recommendation of each evaluated SLO. */
+/** "1 paging, 0 ticketing, 1 exhausted, 2 ok": each evaluated SLO once, in the state its verdict reads. */
 export function alertingText(s: TeamSloSummary): string {
-  return `${s.paging} paging, ${s.ticketing} ticketing, ${s.ok} ok`;
-}
-
-/** A page or a spent budget is bad; a ticket or less than half the worst budget left is a warning. */
-export function teamHealth(s: TeamSloSummary): Health {
-  if (s.paging > 0 || s.exhausted > 0) return 'bad';
-  const worst = s.budgets[0];
-  if (s.ticketing > 0 || (worst && worst.remaining < 0.5)) return 'warn';
-  return s.slos - s.notEvaluated > 0 && worst ? 'good' : 'unknown';
+  const parts = [`${s.paging} paging`, `${s.ticketing} ticketing`, ...(s.spent > 0 ? [`${s.spent} exhausted`] : []), `${s.ok} ok`];
+  if (s.unjudged > 0) parts.push(`${s.unjudged} too little traffic to judge`);
+  return parts.join(', ');
 }

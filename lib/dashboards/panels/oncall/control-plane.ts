@@ -10,7 +10,7 @@ import { spanWindow } from '../windows';
 /** Proxies should converge within a second (Istio's pilot dashboard plots the same p99); slower is worth a look. */
 export const CONVERGENCE_WARN_SECONDS = 1;
 
-type Signal = keyof ControlPlaneQueries;
+type Signal = Exclude<keyof ControlPlaneQueries, 'whenAbsent'>;
 const SIGNALS: ReadonlyArray<[Signal, string]> = [
   ['up', 'Control-plane instances up (1) or down (0)'],
   ['connectedProxies', 'Proxies connected over xDS'],
@@ -75,7 +75,7 @@ export const controlPlane = definePanel({
     if (rows.length === 0) {
       return {
         data: EMPTY,
-        missing: { reason: 'No control-plane metrics (istiod: pilot_xds, istio_build{component="pilot"}) at the end of the range.', howToEnable: 'Scrape istiod\'s monitoring port (15014) from Prometheus.' },
+        missing: q.whenAbsent,
         warnings: [],
       };
     }

@@ -1,8 +1,11 @@
-// Top failing services over the range: error ratio, errors per second, and the error-ratio trend.
+// Top failing services over the range: error ratio, errors per second, the error-ratio trend, and each
+// service's health verdict (lib/health, with its SLOs at the end of the range), as /api/services gives it.
+import { healthVerdict, sloStatusesByService } from '@/lib/health';
 import { dimKey, readDim, type MeshAdapter } from '@/lib/mesh';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
-import { compareText, errorRatioHealth, finite, rangeTimes, sparkline } from '../values';
+import { loadPanelSlos } from '../executive/team-slos-load';
+import { compareText, finite, rangeTimes, sparkline } from '../values';
 import { definePanel, instant, range } from '../types';
 import { chartWindow, spanWindow } from '../windows';
 import { debugHref } from '@/lib/links';
@@ -21,8 +24,10 @@ export const topFailing = definePanel({
     rate: instant('Requests per second per service over the range', mesh.requestRate(overRange(p)).promql),
     trend: range('Error ratio per service over time', mesh.errorRatio({ window: chartWindow(p), by: 'service', namespace: p.namespace }).promql),
   }),
-  transform: ({ ratio, errors, rate, trend }, p, { mesh }) => {
+  load: (p, _ctx, io) => loadPanelSlos(p, io),
+  transform: ({ ratio, errors, rate, trend }, p, { mesh, config }, loaded = []) => {
     const q = serviceQuery(p, mesh);
+    const slos = sloStatusesByService(loaded);
     const index = <T extends { labels: Record<string, string> }>(items: readonly T[]) => new Map(items.map((s) => [dimKey(s.labels, q, [...KEY]), s]));
     const [ratios, rates, trends] = [index(ratio), index(rate), index(trend)];
     const times = rangeTimes(p);
@@ -37,15 +42,16 @@ export const topFailing = definePanel({
       const namespace = readDim(s.labels, q, 'namespace');
       const service = readDim(s.labels, q, 'service');
       const errorRatio = finite(ratios.get(key)?.value);
+      const rps = finite(rates.get(key)?.value);
       return {
         id: key,
-        health: errorRatioHealth(errorRatio),
+        health: healthVerdict({ errorRatio, rps, windowSeconds: p.end - p.start, slos: slos.get(`${namespace}/${service}`) ?? [] }, config.health),
         cells: {
           service: { text: service, href: debugHref(service, namespace) },
           namespace,
           errorRatio,
           errors: s.value,
-          rps: finite(rates.get(key)?.value),
+          rps,
           trend: { sparkline: sparkline(trends.get(key), times) },
         },
       };

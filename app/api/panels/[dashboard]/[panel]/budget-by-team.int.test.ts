@@ -55,7 +55,7 @@ describe('error budget by team at the payments outage + 20 min', () => {
     const count = (action: string) => [strict, loose].filter((st) => st.recommendation.action === action).length;
     expect(row?.cells.alerting).toBe(`${count('page')} paging, ${count('ticket')} ticketing, ${count('none')} ok`);
     expect(row?.cells.alerting).toMatch(/^[12] paging/);
-    expect(row?.health).toBe('bad');
+    expect(row?.health).toMatchObject({ level: 'failing', reason: expect.stringMatching(/SLO payments-availability pages: 1h burn/) });
 
     // The fastest 1h burn is the 99.9% SLO's: errors/requests over the last hour, from the truth, / 0.001.
     const hour = service(model.truth(TIME - 3600, TIME), 'payments/payments');

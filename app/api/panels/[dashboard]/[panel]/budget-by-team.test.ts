@@ -11,6 +11,7 @@ import { sliHash } from '@/lib/slo/sli-hash';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 import { openSqliteStore, setSloStore, type SloStore } from '@/lib/store';
 import { GET } from './route';
+import { istioSli } from '@/lib/mesh';
 
 const END = 1_790_856_000;
 let server: ScriptedServer;
@@ -80,8 +81,8 @@ describe('error budget by team: queries', () => {
     storeWith(2);
     const recorded = [0, 1].flatMap((i) =>
       ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].flatMap((w) => [
-        { metric: { __name__: `slo:sli_error:ratio_rate${w}`, slo: `slo-${i}`, sli_hash: sliHash(spec(i)) }, value: [END, '0.0005'] },
-        { metric: { __name__: `slo:sli_events:increase${w}`, slo: `slo-${i}`, sli_hash: sliHash(spec(i)) }, value: [END, '2000'] },
+        { metric: { __name__: `slo:sli_error:ratio_rate${w}`, slo: `slo-${i}`, sli_hash: sliHash(spec(i), istioSli) }, value: [END, '0.0005'] },
+        { metric: { __name__: `slo:sli_events:increase${w}`, slo: `slo-${i}`, sli_hash: sliHash(spec(i), istioSli) }, value: [END, '2000'] },
       ]),
     );
     server.reply((req) => (queryOf(req).startsWith('{__name__=~') ? vector(recorded) : empty()));

@@ -3,7 +3,8 @@
 import { inject } from 'vitest';
 import { panelResponseSchema, type PanelResponse } from '@/lib/dashboards/schema';
 import { createPrometheusClient } from '@/lib/prometheus';
-import { createModel, type Truth } from '@/scripts/simulator';
+import { createModel, type Model, type Truth } from '@/scripts/simulator';
+import { appOnMesh, type FixtureMesh } from '@/scripts/testing/app-mesh';
 import { GET } from './route';
 
 const { seed, anchor } = inject('fixture');
@@ -17,12 +18,28 @@ export function event(id: string) {
   return e;
 }
 
-export async function panel(dashboard: string, id: string, query: Record<string, string | number>): Promise<PanelResponse> {
+type PanelGet = typeof GET;
+
+async function panelVia(get: PanelGet, dashboard: string, id: string, query: Record<string, string | number>): Promise<PanelResponse> {
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
-  const res = await GET(new Request(`http://meshwatch.test/api/panels/${dashboard}/${id}?${qs}`), { params: Promise.resolve({ dashboard, panel: id }) });
+  const res = await get(new Request(`http://meshwatch.test/api/panels/${dashboard}/${id}?${qs}`), { params: Promise.resolve({ dashboard, panel: id }) });
   const body: unknown = await res.json();
   if (res.status !== 200) throw new Error(`${dashboard}/${id}: HTTP ${res.status} ${JSON.stringify(body)}`);
   return panelResponseSchema.parse(body);
+}
+
+/** A panel of the default (Istio) fixture. */
+export function panel(dashboard: string, id: string, query: Record<string, string | number>): Promise<PanelResponse> {
+  return panelVia(GET, dashboard, id, query);
+}
+
+/**
+ * For the enclosing describe: the simulator model of one mesh's fixture and its panels, served by the
+ * route pointed at that mesh's Prometheus with the mesh detected (see appOnMesh).
+ */
+export function meshFixture(mesh: FixtureMesh): { mesh: FixtureMesh; model: Model; panel: typeof panel } {
+  const route = appOnMesh(mesh, () => import('./route'));
+  return { mesh, model: createModel({ seed, anchor, mesh }), panel: (dashboard, id, query) => panelVia(route().GET, dashboard, id, query) };
 }
 
 /** One number from a raw instant query (an expression that aggregates to a single sample). */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, setSloStore } from '@/lib/store';
-import { anchor, event, model, panel, scalar, service, stat, table, text } from './int-helpers';
+import { anchor, event, interpolatedQuantile, model, panel, scalar, service, stat, table, text } from './int-helpers';
 
 const MINUTE = 60;
 const DAY = 86_400;
@@ -100,6 +100,27 @@ describe('per-service success', () => {
     // With rate over the same 5 minutes in place of irate, the dashboard's expression gives the same.
     const istio5m = istioServiceSuccess('cart.shop.svc.cluster.local').replaceAll('irate(', 'rate(');
     expect((await scalar(istio5m, time)) ?? 0).toBeCloseTo(row?.successRatio ?? 0, 9);
+  });
+});
+
+describe('latency panels of Istio\'s own dashboards work on the simulated history', () => {
+  const time = anchor - 3600;
+  const sumBuckets = (lists: ReadonlyArray<ReadonlyArray<{ le: number; count: number }>>) =>
+    (lists[0] ?? []).map((b, i) => ({ le: b.le, count: lists.reduce((sum, l) => sum + (l[i]?.count ?? 0), 0) }));
+
+  it('Service dashboard, "Server Request Duration" (destination reporter, by destination_service), equals the truth', async () => {
+    const q = 'histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter=~"destination|waypoint",destination_service=~"cart.shop.svc.cluster.local"}[5m])) by (le))';
+    const truth = interpolatedQuantile(0.95, service(model.truth(time - 300, time), 'shop/cart').latencyBuckets);
+    expect(truth).not.toBeNull();
+    expect((await scalar(q, time)) ?? 0).toBeCloseTo(truth ?? Number.NaN, 6);
+  });
+
+  it('Workload dashboard, "Outgoing Request Duration" (source reporter, by source_workload), equals the truth', async () => {
+    const q = 'histogram_quantile(0.95, sum(rate(istio_request_duration_milliseconds_bucket{reporter=~"source|waypoint",source_workload=~"frontend",source_workload_namespace=~"shop"}[5m])) by (le))';
+    const edges = model.truth(time - 300, time).edges.filter((e) => e.source === 'shop/frontend');
+    const truth = interpolatedQuantile(0.95, sumBuckets(edges.map((e) => e.latencyBuckets)));
+    expect(truth).not.toBeNull();
+    expect((await scalar(q, time)) ?? 0).toBeCloseTo(truth ?? Number.NaN, 6);
   });
 });
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
 import { EXPORT_FORMATS, exportSlo } from '@/lib/slo';
+import { specSli } from '@/lib/mesh-detected';
+import { getPrometheusClient } from '@/lib/prometheus';
 import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
@@ -12,5 +14,5 @@ const paramsSchema = z.object({ format: z.enum(EXPORT_FORMATS, { error: 'must be
 export const GET = apiHandler('/api/slos/[name]/export', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
   const { format } = parseSearchParams(paramsSchema, request.url);
   const { spec } = storedOr404((await params).name);
-  return yamlResponse(exportSlo(spec, format), `${spec.name}.${format}.yaml`);
+  return yamlResponse(exportSlo(spec, format, await specSli(getPrometheusClient(), request.signal)), `${spec.name}.${format}.yaml`);
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
 import { prometheusRuleYaml, rulesYaml } from '@/lib/slo';
+import { specSli } from '@/lib/mesh-detected';
+import { getPrometheusClient } from '@/lib/prometheus';
 import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
 
 export const dynamic = 'force-dynamic';
@@ -10,11 +12,12 @@ const paramsSchema = z.object({
   format: z.enum(['prometheus', 'prometheusrule'], { error: 'must be prometheus or prometheusrule' }).default('prometheus'),
 });
 
-/** GET /api/slos/{name}/rules: recording and alert rules as a rule file, or `?format=prometheusrule`. */
+/** GET /api/slos/{name}/rules: recording and alert rules (over the detected mesh's counters) as a rule file, or `?format=prometheusrule`. */
 export const GET = apiHandler('/api/slos/[name]/rules', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
   const { format } = parseSearchParams(paramsSchema, request.url);
   const { spec } = storedOr404((await params).name);
+  const sli = await specSli(getPrometheusClient(), request.signal);
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleYaml(spec), `slo-${spec.name}.prometheusrule.yaml`)
-    : yamlResponse(rulesYaml(spec), `slo-${spec.name}.rules.yaml`);
+    ? yamlResponse(prometheusRuleYaml(spec, sli), `slo-${spec.name}.prometheusrule.yaml`)
+    : yamlResponse(rulesYaml(spec, sli), `slo-${spec.name}.rules.yaml`);
 });

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchApi } from './api-error';
+import { queryKeys } from './keys';
+import { meshInfoResponseSchema } from './schemas';
+
+/** The mesh the server reads (detected once per process), and its PromQL editor hints. */
+export function useMeshInfo() {
+  return useQuery({
+    queryKey: queryKeys.mesh(),
+    queryFn: ({ signal }) => fetchApi('/api/mesh', meshInfoResponseSchema, signal),
+    // The mesh of a deployment does not change while a page is open.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
