@@ -8,10 +8,12 @@ import { createPrometheusClient, type PrometheusClient } from '@/lib/prometheus'
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
 import { createIncidentControl } from '@/scripts/simulator/live-control/incident';
 import type { PrometheusProcess } from '@/scripts/system/prometheus';
+import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
 import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { startModelPrometheus } from '@/scripts/testing/history-prometheus';
 import { backtestSlo } from './backtest-run';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
+import type { SliSource } from '@/lib/slo/sli-source';
 import { sloSpecSchema, type Policy, type SloSpec } from '@/lib/slo/spec';
 
 const { seed, anchor } = inject('fixture');
@@ -54,11 +56,12 @@ interface Case {
   to: number;
   /** When the failures began. */
   start: number;
+  sli: SliSource;
 }
 
 function checks(c: Case) {
   const run = (policy: Policy, spec: SloSpec = payments): Promise<BacktestResult> =>
-    backtestSlo(spec, { client: c.client(), from: c.from, to: c.to, policy }).then((r) => r.result);
+    backtestSlo(spec, { client: c.client(), from: c.from, to: c.to, policy, sli: c.sli }).then((r) => r.result);
 
   it('finds the failures as one significant event, pages on it, and scores precision and recall 1 without calling it noise', async () => {
     const result = await run(DEFAULT);
@@ -90,7 +93,7 @@ describe.each(FIXTURE_MESHES)("the simulator's payments outage (%s fixture)", (m
   const outage = createModel({ seed, anchor, mesh }).timeline.find((e) => e.id === 'payments-outage');
   if (!outage) throw new Error('no payments outage in the story');
   const client = createPrometheusClient({ baseUrl: inject('prometheusUrls')[mesh], timeoutMs: 120_000 });
-  checks({ client: () => client, from: anchor - TEST_HISTORY_DAYS * DAY, to: anchor, start: outage.start });
+  checks({ client: () => client, from: anchor - TEST_HISTORY_DAYS * DAY, to: anchor, start: outage.start, sli: FIXTURE_SLI[mesh] });
 });
 
 describe('a live incident injected into the simulator: half of payments failing, still going on', () => {
@@ -121,5 +124,5 @@ describe('a live incident injected into the simulator: half of payments failing,
     expect(injected / budget).toBeGreaterThan(0.02);
   });
 
-  checks({ client: () => client as PrometheusClient, from: NOW - 30 * DAY, to: NOW, start: INCIDENT.start });
+  checks({ client: () => client as PrometheusClient, from: NOW - 30 * DAY, to: NOW, start: INCIDENT.start, sli: FIXTURE_SLI.istio });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createPrometheusClient } from '@/lib/prometheus';
 import { createModel } from '@/scripts/simulator';
+import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
 import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { backtestSlo } from './backtest-run';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
@@ -115,7 +116,7 @@ describe.each(FIXTURE_MESHES)('backtests on the %s fixture match the truth minut
       const c = counts.get(id);
       if (!c) throw new Error(`no ${id} in the truth`);
       const want = truthEpisodes(c, first, handPairs);
-      const { result } = await backtestSlo(slo(id, policy), { client, from: FROM, to: anchor });
+      const { result } = await backtestSlo(slo(id, policy), { client, from: FROM, to: anchor, sli: FIXTURE_SLI[mesh] });
       for (const severity of ['page', 'ticket'] as const) {
         const got = result.episodes.filter((e) => e.severity === severity);
         const show = (xs: readonly Span[]) => xs.map((x) => `${(x.start - anchor) / MIN}..${x.end === null ? 'now' : (x.end - anchor) / MIN}`).join(', ');
