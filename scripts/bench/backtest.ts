@@ -7,7 +7,8 @@
 // prefix sums; measured 2026-12-02 back to back on the same machine under a load of 15-25 from other
 // work (so both far above the quiet figures), BENCH_RUNS=3: before, 1 SLO median 4.67 s (37 requests),
 // one by one 498 s (3,748), bulk 398 s (36); after, 1 SLO median 0.72 s (9 requests), one by one 66.9 s
-// (948), bulk 55.3 s (14). The engine takes about 0.1 s per SLO (30 days, 60 days of minutes); the
+// (948), bulk 55.3 s (14); again after merging main, load 13 falling to 7: 1 SLO 0.54 s, one by one
+// 41.1 s, bulk 25.6 s. The engine takes about 0.1 s per SLO (30 days, 60 days of minutes); the
 // rest of a bulk run is Prometheus evaluating the grouped queries and the client parsing ~5M points.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
