@@ -46,9 +46,9 @@ export function summarySentences(summary: BacktestSummary, events: readonly Sign
   ];
   const threshold = percent(summary.significantEventBudgetShare);
   const caught = events.filter((e) => e.detectedAt !== null).length;
-  if (events.length === 0) out.push(`No event spent ${threshold} of the budget or more, so there was nothing it had to catch.`);
-  else out.push(`It caught ${caught} of ${plural(events.length, 'significant event', 'significant events')} (each spending at least ${threshold} of the budget): recall ${percent(summary.recall ?? 0)}.`);
-  if (summary.precision !== null) out.push(`${percent(summary.precision)} of its alerts overlapped such an event (precision); the rest would have been noise.`);
+  if (events.length === 0) out.push(`No event spent ${threshold} of the budget within an hour, so there was nothing it had to page on.`);
+  else out.push(`It paged on ${caught} of ${plural(events.length, 'significant event', 'significant events')} (each spending at least ${threshold} of the budget within an hour): recall ${percent(summary.recall ?? 0)}.`);
+  if (summary.precision !== null) out.push(`${percent(summary.precision)} of its pages overlapped such an event (precision); the rest would have been noise.`);
   if (summary.meanDetectionSeconds !== null) out.push(`On average it fired ${offsetWords(summary.meanDetectionSeconds, 'start')}.`);
   if (summary.meanResetSeconds !== null) out.push(`It stopped firing ${offsetWords(summary.meanResetSeconds, 'end')} on average.`);
   if (summary.budgetConsumed !== null) out.push(`${percent(summary.budgetConsumed)} of the error budget was spent over the whole period.`);
