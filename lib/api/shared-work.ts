@@ -16,11 +16,15 @@ function flights(): SharedAnswers {
   return globalForWork.__meshwatchSharedWork;
 }
 
-/** The request's path and query, its parameters in a canonical order. */
+/**
+ * The upstream it was asked of, the request's path and query (its parameters in a canonical order). The
+ * upstream is part of the key because the same question of another Prometheus is another question (a
+ * process whose PROMETHEUS_URL changes, as in the tests that read both meshes' fixtures).
+ */
 function keyOf(request: Request): string {
   const url = new URL(request.url);
   url.searchParams.sort();
-  return `${url.pathname}?${url.searchParams}`;
+  return `${getEnv().prometheus.url} ${url.pathname}?${url.searchParams}`;
 }
 
 /**
