@@ -37,7 +37,9 @@ describe('ServicesTable', () => {
     expect(html).toContain('<caption>Services</caption>');
     for (const header of ['Service', 'Health', 'Requests', 'req/s', 'Success', '%', 'p95 latency', 'ms']) expect(html).toContain(header);
     expect(html.match(/<th scope="col"[^>]*><button type="button"/g)).toHaveLength(5);
-    expect(html).toContain('aria-sort="ascending"');
+    // Worst first by default: the Health column is sorted, descending, and the failing service leads.
+    expect(html).toMatch(/<th scope="col" aria-sort="descending"[^>]*><button type="button">Health/);
+    expect(html.indexOf('audit-export')).toBeLessThan(html.indexOf('catalog'));
   });
 
   it.each([

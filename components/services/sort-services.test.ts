@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { healthVerdict } from '@/lib/health';
 import type { ServiceSummary } from '@/lib/queries/schemas';
-import { nextSort, sortServices, type SortState } from './sort-services';
+import { DEFAULT_SORT, nextSort, sortServices, type SortState } from './sort-services';
 
 const row = (service: string, rps: number | null, successRatio: number | null, p95Ms: number | null, namespace = 'shop'): ServiceSummary => ({
   namespace,
@@ -34,6 +34,12 @@ describe('sortServices', () => {
     [{ key: 'health', direction: 'descending' }, ['audit-export', 'payments', 'catalog', 'frontend', 'idle']],
   ])('%j', (sort, expected) => {
     expect(sortServices(rows, sort).map((r) => r.service)).toEqual(expected);
+  });
+
+  it('sorts worst first by default: health level, then the lower success within a level', () => {
+    const failing = [row('a', 1, 0.9, 1), row('b', 1, 0.5, 1), row('c', 1, 0.999, 1)];
+    expect(sortServices(failing, DEFAULT_SORT).map((r) => r.service)).toEqual(['b', 'a', 'c']);
+    expect(sortServices(rows, DEFAULT_SORT)[0]?.service).toBe('audit-export');
   });
 
   it('breaks ties by name and leaves the input alone', () => {
