@@ -163,7 +163,7 @@ export function rulesDeliverySuite(mesh: FixtureMesh): void {
         state: 'firing',
         windows: '1h and 5m',
       });
-      const incidents = await panel('executive', 'active-incidents');
+      const incidents = await panel('executive', 'incidents');
       expect(incidents.find((r) => r.cells.namespace === 'payments')?.cells).toMatchObject({
         alerts: 'SLOErrorBudgetBurn (page)',
         slo: { text: 'payments-availability (page)', href: '/slos/payments-availability' },
