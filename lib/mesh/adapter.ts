@@ -135,6 +135,8 @@ export interface MeshAdapter {
    * every attempt that reached a server instead.
    */
   callerRequestRate(q: TrafficQuestion): MeshQuery;
+  /** How this mesh's caller-side counts relate to requests and retries, in words for the reader. */
+  readonly callerSide: string;
   /** Failed / all requests as the callers report them (see callerRequestRate); no sample without traffic. */
   callerErrorRatio(q: TrafficQuestion): MeshQuery;
   /** Share of requests over mutual TLS; no sample without traffic. */

@@ -21,7 +21,7 @@ export const userSuccess = definePanel({
     trend: range('Error ratio users experienced over time (caller side)', mesh.callerErrorRatio({ window: chartWindow(p), by: 'mesh', namespace: p.namespace }).promql),
   }),
   load: (p, _ctx, io) => loadPanelSlos(p, io),
-  transform: ({ ratio, rate, server, trend }, p, { config }, loaded = []) => {
+  transform: ({ ratio, rate, server, trend }, p, { mesh, config }, loaded = []) => {
     const rps = finite(rate[0]?.value);
     const r = read(ratio[0], 'no requests in the range');
     const value = r.value === null ? null : 1 - r.value;
@@ -32,7 +32,7 @@ export const userSuccess = definePanel({
     const detail =
       r.value === null
         ? r.reason
-        : `What callers and the ingress gateway got, after retries, over the ${spanWindow(p)} to ${when(p.end)}.${serverText} ${verdict.reason}.`;
+        : `${mesh.callerSide}, over the ${spanWindow(p)} to ${when(p.end)}.${serverText} ${verdict.reason}.`;
     const points = (trend[0]?.points ?? []).map(([t, v]): [number, number | null] => [t, Number.isFinite(v) ? 1 - v : null]);
     return {
       data: { kind: 'stat', value, unit: 'ratio', health: levelStatus(verdict.level), detail, trend: { name: 'success users experienced', labels: {}, points } },
