@@ -167,6 +167,10 @@ export function rulesDeliverySuite(mesh: FixtureMesh): void {
       expect(incidents.find((r) => r.cells.namespace === 'payments')?.cells).toMatchObject({
         alerts: 'SLOErrorBudgetBurn (page)',
         slo: { text: 'payments-availability (page)', href: '/slos/payments-availability' },
+        // An episode over the range from Prometheus' ALERTS, still firing at its end.
+        start: expect.any(Number),
+        end: 'still firing',
+        duration: expect.stringMatching(/\+$/),
       });
     });
 
