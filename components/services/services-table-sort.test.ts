@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextSort, sortRows, type SortableColumn, type TableSort } from '@/components/ui/sort-model';
 import { healthVerdict } from '@/lib/health';
 import type { ServiceSummary } from '@/lib/queries/schemas';
-import { byName, serviceColumns } from './services-table';
+import { byName, serviceColumns, SERVICES_DEFAULT_SORT } from './services-table';
 
 const row = (service: string, rps: number | null, successRatio: number | null, p95Ms: number | null, namespace = 'shop'): ServiceSummary => ({
   namespace,
@@ -37,6 +37,12 @@ describe('services table order (the one sort model)', () => {
     [{ key: 'health', direction: 'descending' }, ['audit-export', 'payments', 'catalog', 'frontend', 'idle']],
   ])('%j', (sort, expected) => {
     expect(sortRows(rows, sort, columns, byName).map((r) => r.service)).toEqual(expected);
+  });
+
+  it('starts worst first: the failing service on row 1, then the lower success within a level', () => {
+    const tied = [row('a', 10, 0.999, 10), row('b', 10, 0.9985, 10), row('c', 10, 0.5, 10), row('d', 10, 0.97, 10)];
+    // c fails (50 %), d warns (3 %), then two ok services, b (0.15 % errors) before a (0.1 %).
+    expect(sortRows(tied, SERVICES_DEFAULT_SORT, columns, byName).map((r) => r.service)).toEqual(['c', 'd', 'b', 'a']);
   });
 
   it('breaks ties by name and leaves the input alone', () => {

@@ -13,6 +13,11 @@ import styles from './services-table.module.css';
 /** Ties (and the service column itself) by name, then namespace: one service in two namespaces stays together. */
 export const byName = (a: ServiceSummary, b: ServiceSummary) => a.service.localeCompare(b.service, 'en') || a.namespace.localeCompare(b.namespace, 'en');
 
+/** The health column's order: the verdict's rank, then the failed share within that rank. */
+export function healthSortValue(r: ServiceSummary): number {
+  return 2 * HEALTH_RANK[r.health.level] + (1 - (r.successRatio ?? 1));
+}
+
 /** The columns, exported so their sort order is unit-tested through the one sort model. */
 export function serviceColumns(hrefFor?: (row: ServiceSummary) => string): Column<ServiceSummary>[] {
   return [
@@ -34,7 +39,8 @@ export function serviceColumns(hrefFor?: (row: ServiceSummary) => string): Colum
       ),
     },
     // The verdict is the server's (lib/health); worst first.
-    { key: 'health', label: 'Health', firstDirection: 'descending', sortValue: (r) => HEALTH_RANK[r.health.level], render: (r) => <HealthChip health={r.health} /> },
+    // Within one level the lower success is the worse (1 - success < 1 < the step between two ranks); no ratio is the least bad.
+    { key: 'health', label: 'Health', firstDirection: 'descending', sortValue: healthSortValue, render: (r) => <HealthChip health={r.health} /> },
     { key: 'rps', label: 'Requests', unit: 'req/s', numeric: true, sortValue: (r) => r.rps, render: (r) => (r.rps === null ? <Missing reason={r.reasons.rps} /> : formatRps(r.rps)) },
     // The number only (its verdict is the Health column's); worst first.
     {
@@ -52,8 +58,11 @@ export function serviceColumns(hrefFor?: (row: ServiceSummary) => string): Colum
 
 const rowKey = (r: ServiceSummary) => `${r.namespace}/${r.service}`;
 
-/** Every service's verdict, rate, success and p95, through the one table; sorted by name until a header is clicked. */
+/** Worst first by default: the service that needs someone is the first row, not the one whose name comes first. */
+export const SERVICES_DEFAULT_SORT = { key: 'health', direction: 'descending' } as const;
+
+/** Every service's verdict, rate, success and p95, through the one table; worst first until a header is clicked. */
 export function ServicesTable({ services, caption, hrefFor }: { services: readonly ServiceSummary[]; caption: string; hrefFor?: (row: ServiceSummary) => string }) {
   const columns = useMemo(() => serviceColumns(hrefFor), [hrefFor]);
-  return <DataTable caption={caption} rows={services} columns={columns} rowKey={rowKey} initialSort={{ key: 'service', direction: 'ascending' }} tie={byName} />;
+  return <DataTable caption={caption} rows={services} columns={columns} rowKey={rowKey} initialSort={SERVICES_DEFAULT_SORT} tie={byName} />;
 }

@@ -163,10 +163,14 @@ export function rulesDeliverySuite(mesh: FixtureMesh): void {
         state: 'firing',
         windows: '1h and 5m',
       });
-      const incidents = await panel('executive', 'active-incidents');
+      const incidents = await panel('executive', 'incidents');
       expect(incidents.find((r) => r.cells.namespace === 'payments')?.cells).toMatchObject({
         alerts: 'SLOErrorBudgetBurn (page)',
         slo: { text: 'payments-availability (page)', href: '/slos/payments-availability' },
+        // An episode over the range from Prometheus' ALERTS, still firing at its end.
+        start: expect.any(Number),
+        end: 'still firing',
+        duration: expect.stringMatching(/\+$/),
       });
     });
 
