@@ -7,6 +7,7 @@ import { compareText, finite } from '../values';
 import { definePanel, instant } from '../types';
 import { spanWindow } from '../windows';
 import { debugHref } from '@/lib/links';
+import { tableOutput } from '../table';
 
 type Direction = 'inbound' | 'outbound';
 
@@ -56,21 +57,15 @@ function edgesPanel(direction: Direction) {
         };
       });
       rows.sort((a, b) => (b.cells.rps ?? 0) - (a.cells.rps ?? 0) || compareText(a.id, b.id));
-      return {
-        data: {
-          kind: 'table',
-          columns: [
-            { key: 'peer', label: direction === 'inbound' ? 'Caller' : 'Calls', kind: 'link' },
-            { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
-            { key: 'errorRatio', label: 'Error ratio', unit: 'ratio', kind: 'number' },
-            { key: 'p95', label: 'p95', unit: 'ms', kind: 'number' },
-            { key: 'mtls', label: 'mTLS', unit: 'ratio', kind: 'number' },
-          ],
-          rows,
-          ...(rows.length === 0 ? { detail: direction === 'inbound' ? 'No callers in the range.' : 'No calls to other services in the range.' } : {}),
-        },
-        warnings: [],
-      };
+      return tableOutput(
+        [
+          { key: 'peer', label: direction === 'inbound' ? 'Caller' : 'Calls', kind: 'link' },
+          { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
+          { key: 'errorRatio', label: 'Error ratio', unit: 'ratio', kind: 'number' },
+          { key: 'p95', label: 'p95', unit: 'ms', kind: 'number' },
+          { key: 'mtls', label: 'mTLS', unit: 'ratio', kind: 'number' },
+        ],
+        rows, { empty: direction === 'inbound' ? 'No callers in the range.' : 'No calls to other services in the range.' });
     },
   });
 }

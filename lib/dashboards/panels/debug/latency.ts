@@ -5,6 +5,7 @@ import type { PanelParams } from '../../params';
 import { compareText, finite } from '../values';
 import { definePanel, instant, range, type HeatmapData } from '../types';
 import { chartWindow, spanWindow } from '../windows';
+import { tableOutput } from '../table';
 
 const KEY = ['sourceNamespace', 'sourceService'] as const;
 const QUANTILES = [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const;
@@ -30,19 +31,13 @@ export const routeLatency = definePanel({
       return { id: key, cells: { caller, rps: finite(rate.get(key)?.value), ...Object.fromEntries(quantiles.map(([name, m]) => [name, finite(m.get(key)?.value)])) } };
     });
     rows.sort((a, b) => compareText(String(a.cells.caller), String(b.cells.caller)));
-    return {
-      data: {
-        kind: 'table',
-        columns: [
-          { key: 'caller', label: 'Caller', kind: 'text' },
-          { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
-          ...QUANTILES.map(([key]) => ({ key, label: key, unit: 'ms' as const, kind: 'number' as const })),
-        ],
-        rows,
-        ...(rows.length === 0 ? { detail: 'No requests reached this service in the range.' } : {}),
-      },
-      warnings: [],
-    };
+    return tableOutput(
+      [
+        { key: 'caller', label: 'Caller', kind: 'text' },
+        { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
+        ...QUANTILES.map(([key]) => ({ key, label: key, unit: 'ms' as const, kind: 'number' as const })),
+      ],
+      rows, { empty: 'No requests reached this service in the range.' });
   },
 });
 

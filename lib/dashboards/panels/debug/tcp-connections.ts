@@ -5,6 +5,7 @@ import type { PanelParams } from '../../params';
 import { compareText, finite, rangeTimes, sparkline } from '../values';
 import { definePanel, range } from '../types';
 import { chartWindow } from '../windows';
+import { col, tableOutput } from '../table';
 
 const KEY = ['pod', 'direction'] as const;
 const tcpQueries = (p: PanelParams, mesh: MeshAdapter) =>
@@ -41,21 +42,12 @@ export const tcpConnections = definePanel({
       };
     });
     rows.sort((a, b) => compareText(a.id, b.id));
-    return {
-      data: {
-        kind: 'table',
-        columns: [
-          { key: 'pod', label: 'Pod', kind: 'text' },
-          { key: 'direction', label: 'Direction', kind: 'text' },
-          { key: 'open', label: 'Open', unit: 'count', kind: 'number' },
-          { key: 'openTrend', label: 'Open over the range', unit: 'count', kind: 'sparkline' },
-          { key: 'opened', label: 'Opened', unit: 'reqps', kind: 'number' },
-          { key: 'openedTrend', label: 'Opened over the range', unit: 'reqps', kind: 'sparkline' },
-        ],
-        rows,
-        ...(rows.length === 0 ? { detail: 'No TCP connections reported for this service in the range (HTTP-only services show none).' } : {}),
-      },
-      warnings: [],
-    };
+    return tableOutput(
+      [
+        col.text('pod', 'Pod'), col.text('direction', 'Direction'), col.num('open', 'Open', 'count'),
+        col.spark('openTrend', 'Open over the range', 'count'), col.num('opened', 'Opened', 'reqps'),
+        col.spark('openedTrend', 'Opened over the range', 'reqps'),
+      ],
+      rows, { empty: 'No TCP connections reported for this service in the range (HTTP-only services show none).' });
   },
 });

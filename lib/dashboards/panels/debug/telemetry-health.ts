@@ -7,17 +7,15 @@ import type { PanelParams } from '../../params';
 import { compareText, finite } from '../values';
 import { definePanel, instant, type TableData } from '../types';
 import { spanWindow } from '../windows';
+import { col } from '../table';
 
 const targetsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.serviceSelector({ namespace: p.namespace ?? '', service: p.service ?? '' });
 /** Scrape series of the targets (instances) that export this service's server-side metrics. */
 const scrape = (metric: string, p: PanelParams, mesh: MeshAdapter) => `max by (instance, pod) (${metric} and on (instance) ${targetsOf(p, mesh)})`;
 
 const COLUMNS: TableData['columns'] = [
-  { key: 'target', label: 'Target', kind: 'text' },
-  { key: 'up', label: 'Up', unit: 'count', kind: 'number' },
-  { key: 'duration', label: 'Scrape / evaluation time', unit: 's', kind: 'number' },
-  { key: 'samples', label: 'Samples scraped', unit: 'count', kind: 'number' },
-  { key: 'lag', label: 'Since last evaluation', unit: 's', kind: 'number' },
+  col.text('target', 'Target'), col.num('up', 'Up', 'count'), col.num('duration', 'Scrape / evaluation time', 's'),
+  col.num('samples', 'Samples scraped', 'count'), col.num('lag', 'Since last evaluation', 's'),
 ];
 
 export const telemetryHealth = definePanel({

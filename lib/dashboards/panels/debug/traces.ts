@@ -2,16 +2,12 @@
 import type { PanelParams } from '../../params';
 import { definePanel, exemplars, type PanelOutput, type TableData } from '../types';
 import { fillTemplate, rangeValues, TRACE_TEMPLATE_HOW_TO, traceIdOf, usesPlaceholder } from './trace-links';
+import { col } from '../table';
 
 /** Exemplars beyond this many add nothing to a table a person reads. */
 export const MAX_EXEMPLARS = 20;
 
-const COLUMNS: TableData['columns'] = [
-  { key: 'what', label: 'Traces', kind: 'text' },
-  { key: 'link', label: 'Open', kind: 'link' },
-  { key: 'time', label: 'Time', unit: 'timestamp', kind: 'number' },
-  { key: 'value', label: 'Latency', unit: 'ms', kind: 'number' },
-];
+const COLUMNS: TableData['columns'] = [col.text('what', 'Traces'), col.link('link', 'Open'), col.num('time', 'Time', 'timestamp'), col.num('value', 'Latency', 'ms')];
 
 function linkRows(template: string, p: PanelParams): TableData['rows'] {
   const service = p.service ?? '';

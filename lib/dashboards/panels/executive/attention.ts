@@ -11,6 +11,7 @@ import { definePanel, instant, type TableData } from '../types';
 import { spanWindow } from '../windows';
 import { loadPanelSlos } from './team-slos-load';
 import { budgetPercent } from './team-slos';
+import { col, tableOutput } from '../table';
 
 type Row = TableData['rows'][number];
 /** Rows shown; the rest are counted in a warning. */
@@ -82,22 +83,7 @@ export const attention = definePanel({
     ranked.sort((a, b) => a.order - b.order || HEALTH_RANK[levelOf(b.row)] - HEALTH_RANK[levelOf(a.row)] || a.figure - b.figure || compareText(a.row.id, b.row.id));
     const rows = ranked.slice(0, ATTENTION_LIMIT).map((r) => r.row);
     const warning = (config.health ?? DEFAULT_HEALTH_THRESHOLDS).warning;
-    return {
-      data: {
-        kind: 'table',
-        columns: [
-          { key: 'name', label: 'SLO or service', kind: 'link' },
-          { key: 'what', label: 'State', kind: 'text' },
-          { key: 'figure', label: 'Figure', kind: 'text' },
-          { key: 'service', label: 'Service', kind: 'link' },
-        ],
-        rows,
-        ...(rows.length === 0
-          ? { detail: `Nothing needs attention: no SLO pages, tickets or has spent its budget, and no service failed ${thresholdText(warning)} or more of its requests over the range.` }
-          : {}),
-      },
-      warnings: ranked.length > ATTENTION_LIMIT ? [`${ranked.length - ATTENTION_LIMIT} more SLOs or services need attention; showing the worst ${ATTENTION_LIMIT}.`] : [],
-    };
+    return tableOutput([col.link('name', 'SLO or service'), col.text('what', 'State'), col.text('figure', 'Figure'), col.link('service', 'Service')], rows, { empty: `Nothing needs attention: no SLO pages, tickets or has spent its budget, and no service failed ${thresholdText(warning)} or more of its requests over the range.`, warnings: ranked.length > ATTENTION_LIMIT ? [`${ranked.length - ATTENTION_LIMIT} more SLOs or services need attention; showing the worst ${ATTENTION_LIMIT}.`] : [] });
   },
 });
 

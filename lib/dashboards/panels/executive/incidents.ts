@@ -12,6 +12,7 @@ import type { PanelParams } from '../../params';
 import { compareText } from '../values';
 import { definePanel, range } from '../types';
 import { debugHref, sloHref } from '@/lib/links';
+import { col } from '../table';
 
 interface TargetLabels {
   namespace: readonly string[];
@@ -108,13 +109,8 @@ export const incidents = definePanel({
     const data: PanelData = {
       kind: 'table',
       columns: [
-        { key: 'service', label: 'Service', kind: 'link' },
-        { key: 'namespace', label: 'Namespace', kind: 'text' },
-        { key: 'alerts', label: 'Alerts', kind: 'text' },
-        { key: 'slo', label: 'SLO', kind: 'link' },
-        { key: 'start', label: 'Started', unit: 'timestamp', kind: 'number' },
-        { key: 'end', label: 'Ended', unit: 'timestamp', kind: 'number' },
-        { key: 'duration', label: 'Duration', kind: 'text' },
+        col.link('service', 'Service'), col.text('namespace', 'Namespace'), col.text('alerts', 'Alerts'), col.link('slo', 'SLO'),
+        col.num('start', 'Started', 'timestamp'), col.num('end', 'Ended', 'timestamp'), col.text('duration', 'Duration'),
       ],
       rows: episodes.map((e) => {
         const service = e.service || '(no service label)';

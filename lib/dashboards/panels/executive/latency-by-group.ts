@@ -4,6 +4,7 @@ import type { Sample } from '@/lib/prometheus/query-schemas';
 import { compareText, finite } from '../values';
 import { definePanel, instant } from '../types';
 import { spanWindow } from '../windows';
+import { col, tableOutput } from '../table';
 
 export const latencyByGroup = definePanel({
   queries: (p, { mesh }) => {
@@ -36,19 +37,11 @@ export const latencyByGroup = definePanel({
         };
       })
       .sort((a, b) => compareText(a.id, b.id));
-    return {
-      data: {
-        kind: 'table',
-        columns: [
-          { key: 'namespace', label: 'Namespace', kind: 'link' },
-          { key: 'team', label: 'Team', kind: 'text' },
-          { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
-          { key: 'p95', label: 'p95', unit: 'ms', kind: 'number' },
-          { key: 'p99', label: 'p99', unit: 'ms', kind: 'number' },
-        ],
-        rows,
-      },
-      warnings: [],
-    };
+    return tableOutput(
+      [
+        col.link('namespace', 'Namespace'), col.text('team', 'Team'), col.num('rps', 'Requests', 'reqps'), col.num('p95', 'p95', 'ms'),
+        col.num('p99', 'p99', 'ms'),
+      ],
+      rows);
   },
 });

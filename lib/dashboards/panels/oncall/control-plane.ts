@@ -6,6 +6,7 @@ import type { Health } from '../../schema';
 import { compareText, finite } from '../values';
 import { definePanel, instant, type TableData } from '../types';
 import { spanWindow } from '../windows';
+import { col } from '../table';
 
 /** Proxies should converge within a second (Istio's pilot dashboard plots the same p99); slower is worth a look. */
 export const CONVERGENCE_WARN_SECONDS = 1;
@@ -22,12 +23,8 @@ const SIGNALS: ReadonlyArray<[Signal, string]> = [
 const EMPTY: TableData = {
   kind: 'table',
   columns: [
-    { key: 'pod', label: 'Instance', kind: 'text' },
-    { key: 'up', label: 'Up', unit: 'count', kind: 'number' },
-    { key: 'connectedProxies', label: 'Proxies', unit: 'count', kind: 'number' },
-    { key: 'pushesPerSecond', label: 'Pushes', unit: 'reqps', kind: 'number' },
-    { key: 'rejects', label: 'Rejects', unit: 'count', kind: 'number' },
-    { key: 'convergenceP99', label: 'Convergence p99', unit: 's', kind: 'number' },
+    col.text('pod', 'Instance'), col.num('up', 'Up', 'count'), col.num('connectedProxies', 'Proxies', 'count'),
+    col.num('pushesPerSecond', 'Pushes', 'reqps'), col.num('rejects', 'Rejects', 'count'), col.num('convergenceP99', 'Convergence p99', 's'),
   ],
   rows: [],
 };

@@ -4,15 +4,13 @@ import type { PanelParams } from '../../params';
 import { definePanel, range, type TableData } from '../types';
 import { findRollouts } from './rollouts';
 import { debugHref } from '@/lib/links';
+import { col } from '../table';
 
 const EMPTY: TableData = {
   kind: 'table',
   columns: [
-    { key: 'service', label: 'Service', kind: 'link' },
-    { key: 'namespace', label: 'Namespace', kind: 'text' },
-    { key: 'revision', label: 'Revision', kind: 'text' },
-    { key: 'previous', label: 'Replaces', kind: 'text' },
-    { key: 'time', label: 'First seen', unit: 'timestamp', kind: 'number' },
+    col.link('service', 'Service'), col.text('namespace', 'Namespace'), col.text('revision', 'Revision'), col.text('previous', 'Replaces'),
+    col.num('time', 'First seen', 'timestamp'),
   ],
   rows: [],
 };

@@ -5,6 +5,7 @@ import type { PanelParams } from '../../params';
 import { finite } from '../values';
 import { definePanel, instant } from '../types';
 import { spanWindow } from '../windows';
+import { col, tableOutput } from '../table';
 
 export const TOP_PODS = 10;
 const KEY = ['namespace', 'pod'] as const;
@@ -42,20 +43,11 @@ export const proxyResources = definePanel({
       };
     });
     rows.sort((a, b) => b.cells.restarts - a.cells.restarts || (b.cells.cpu ?? -1) - (a.cells.cpu ?? -1));
-    return {
-      data: {
-        kind: 'table',
-        columns: [
-          { key: 'pod', label: 'Pod', kind: 'text' },
-          { key: 'namespace', label: 'Namespace', kind: 'text' },
-          { key: 'cpu', label: 'Proxy CPU', unit: 'cores', kind: 'number' },
-          { key: 'memory', label: 'Proxy memory', unit: 'bytes', kind: 'number' },
-          { key: 'restarts', label: 'Restarts', unit: 'count', kind: 'number' },
-        ],
-        rows,
-        ...(rows.length === 0 ? { detail: 'No proxy CPU or memory metrics (cAdvisor) and no restarts (kube-state-metrics) in the range.' } : {}),
-      },
-      warnings: [],
-    };
+    return tableOutput(
+      [
+        col.text('pod', 'Pod'), col.text('namespace', 'Namespace'), col.num('cpu', 'Proxy CPU', 'cores'),
+        col.num('memory', 'Proxy memory', 'bytes'), col.num('restarts', 'Restarts', 'count'),
+      ],
+      rows, { empty: 'No proxy CPU or memory metrics (cAdvisor) and no restarts (kube-state-metrics) in the range.' });
   },
 });

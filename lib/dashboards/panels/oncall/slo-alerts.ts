@@ -9,6 +9,7 @@ import type { PanelData } from '../../schema';
 import { compareText } from '../values';
 import { definePanel, instant } from '../types';
 import { debugHref, sloHref } from '@/lib/links';
+import { col } from '../table';
 
 const BY = 'slo, service, namespace, severity, long_window, short_window';
 
@@ -46,12 +47,8 @@ export const sloAlerts = definePanel({
     const data: PanelData = {
       kind: 'table',
       columns: [
-        { key: 'slo', label: 'SLO', kind: 'link' },
-        { key: 'service', label: 'Service', kind: 'link' },
-        { key: 'severity', label: 'Severity', kind: 'text' },
-        { key: 'state', label: 'State', kind: 'text' },
-        { key: 'windows', label: 'Windows', kind: 'text' },
-        { key: 'since', label: 'Since', unit: 'timestamp', kind: 'number' },
+        col.link('slo', 'SLO'), col.link('service', 'Service'), col.text('severity', 'Severity'), col.text('state', 'State'),
+        col.text('windows', 'Windows'), col.num('since', 'Since', 'timestamp'),
       ],
       rows: rows.map(({ l, state, severity, since: started }) => {
         const slo = l.slo ?? '';

@@ -9,6 +9,7 @@ import { compareText, finite, rangeTimes, sparkline } from '../values';
 import { definePanel, instant, range } from '../types';
 import { chartWindow, spanWindow } from '../windows';
 import { debugHref } from '@/lib/links';
+import { col, tableOutput } from '../table';
 
 export const TOP_FAILING_LIMIT = 10;
 const KEY = ['namespace', 'service'] as const;
@@ -56,21 +57,11 @@ export const topFailing = definePanel({
         },
       };
     });
-    return {
-      data: {
-        kind: 'table',
-        columns: [
-          { key: 'service', label: 'Service', kind: 'link' },
-          { key: 'namespace', label: 'Namespace', kind: 'text' },
-          { key: 'errorRatio', label: 'Error ratio', unit: 'ratio', kind: 'number' },
-          { key: 'errors', label: 'Errors', unit: 'reqps', kind: 'number' },
-          { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
-          { key: 'trend', label: 'Error ratio over the range', unit: 'ratio', kind: 'sparkline' },
-        ],
-        rows,
-        ...(rows.length === 0 ? { detail: 'No service returned server errors (5xx or resets) in the range.' } : {}),
-      },
-      warnings: failing.length > TOP_FAILING_LIMIT ? [`${failing.length - TOP_FAILING_LIMIT} more services had errors; showing the worst ${TOP_FAILING_LIMIT}.`] : [],
-    };
+    return tableOutput(
+      [
+        col.link('service', 'Service'), col.text('namespace', 'Namespace'), col.num('errorRatio', 'Error ratio', 'ratio'),
+        col.num('errors', 'Errors', 'reqps'), col.num('rps', 'Requests', 'reqps'), col.spark('trend', 'Error ratio over the range', 'ratio'),
+      ],
+      rows, { empty: 'No service returned server errors (5xx or resets) in the range.', warnings: failing.length > TOP_FAILING_LIMIT ? [`${failing.length - TOP_FAILING_LIMIT} more services had errors; showing the worst ${TOP_FAILING_LIMIT}.`] : [] });
   },
 });
