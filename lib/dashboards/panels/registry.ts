@@ -1,6 +1,7 @@
 // Every server-implemented panel, keyed by dashboard and panel id (the ids of ../catalog.ts).
 // `executive/services` is not here: the UI reads it from /api/services.
 import type { DashboardId } from '../catalog';
+import { checklist, serviceChecklist } from './checklist/checklist';
 import { errorRatio } from './oncall/error-ratio';
 import { activeIncidents } from './executive/incidents';
 import { budgetByTeam } from './executive/budget-by-team';
@@ -33,6 +34,7 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
     'budget-by-team': budgetByTeam,
   },
   oncall: {
+    checklist,
     'top-failing': topFailing,
     'slo-alerts': sloAlerts,
     'error-ratio': errorRatio,
@@ -43,6 +45,7 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
     deployments,
   },
   debug: {
+    checklist: serviceChecklist,
     'route-latency': routeLatency,
     'latency-heatmap': latencyHeatmap,
     'status-codes': statusCodes,
