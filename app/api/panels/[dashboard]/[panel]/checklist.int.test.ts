@@ -1,0 +1,72 @@
+// The incident checklist's verdicts against the simulator's scripted faults: the payments outage
+// (crash-looping pod, slow config convergence), the catalog v2 deploy (a rollout with rejected
+// pushes), the root certificate expiring 10 days after the anchor. Expected verdicts come from the
+// timeline, not from the checklist's code. The fixture exports no lease metrics and no trace UI.
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
+import { PAYMENTS_RESTART_MINUTES } from '@/scripts/simulator/pods';
+import { anchor, event, meshFixture, table } from './int-helpers';
+
+const MINUTE = 60;
+const HOUR = 3600;
+
+describe.each(FIXTURE_MESHES)('%s fixture: incident checklist', (mesh) => {
+  const { panel } = meshFixture(mesh);
+  const istio = mesh === 'istio';
+  const items = async (dashboard: string, q: Record<string, string | number>) =>
+    Object.fromEntries(table(await panel(dashboard, 'checklist', q)).rows.map((r) => [r.id, { verdict: r.cells.verdict, detail: String(r.cells.detail) }]));
+
+  describe('20 minutes into the payments outage', () => {
+    const time = event('payments-outage').start + 20 * MINUTE;
+    const range = { start: time - HOUR, end: time };
+
+    it('points at the crash-looping payments pod, mesh-wide and on payments\' debug view', async () => {
+      const restarts = PAYMENTS_RESTART_MINUTES.filter((m) => m <= 20).length;
+      for (const c of [await items('oncall', range), await items('debug', { ...range, namespace: 'payments', service: 'payments' })]) {
+        expect(c.restarts?.verdict).toBe('look here');
+        expect(c.restarts?.detail).toMatch(new RegExp(`payments/payments-\\S+ ×${restarts}`));
+      }
+      // checkout's pods did not restart: its own checklist says so.
+      expect((await items('debug', { ...range, namespace: 'shop', service: 'checkout' })).restarts?.verdict).toBe('ok');
+    });
+
+    it('judges the control plane (istiod converges slowly while endpoints flap) or says Linkerd\'s is not read', async () => {
+      const c = await items('oncall', range);
+      expect(c['control-plane']?.verdict).toBe(istio ? 'look here' : 'unknown');
+      // No kube-state-metrics leases in the fixture: the leader is said unknown, never guessed.
+      expect(c.leader?.verdict).toBe('unknown');
+      expect(c.traces?.verdict).toBe('unknown');
+    });
+  });
+
+  describe('after the catalog v2 deploy', () => {
+    const deploy = event('catalog-deploy').start;
+    const range = { start: deploy - 30 * MINUTE, end: deploy + 30 * MINUTE };
+
+    it.runIf(istio)('lists the rollout and the rejected config pushes', async () => {
+      const c = await items('oncall', range);
+      expect(c.changes?.verdict).toBe('look here');
+      expect(c.changes?.detail).toContain('shop/catalog → v2');
+      expect(c.changes?.detail).toMatch(/\d+ config push\(es\) rejected/);
+      expect((await items('debug', { ...range, namespace: 'shop', service: 'catalog' })).changes?.detail).toContain('shop/catalog → v2');
+    });
+
+    it.runIf(istio)('finds no rollout in a quiet hour before it', async () => {
+      const c = await items('oncall', { start: deploy - 3 * HOUR, end: deploy - 2 * HOUR });
+      expect(c.changes?.verdict).toBe('ok');
+    });
+
+    it.runIf(!istio)('says rollouts cannot be read from Linkerd metrics', async () => {
+      expect((await items('oncall', range)).changes).toMatchObject({ verdict: 'unknown', detail: expect.stringMatching(/revision label/) });
+    });
+  });
+
+  describe('the expiring root certificate', () => {
+    it('is worth a look, about 10 days before expiry', async () => {
+      const c = await items('oncall', { start: anchor - HOUR, end: anchor });
+      expect(c.certificates?.verdict).toBe('look here');
+      expect(c.certificates?.detail).toMatch(/expires in (9\.\d|10\.\d) days/);
+      expect(c.certificates?.detail).toMatch(istio ? /root/ : /identity/);
+    });
+  });
+});
