@@ -116,6 +116,8 @@ export interface ProxyResourceQueries {
   memory: MeshQuery;
   /** Container restarts in the window, pods with any. */
   restarts: MeshQuery;
+  /** Restart counter per pod (a range query shows when each restart happened). */
+  restartCounts: MeshQuery;
 }
 
 export interface TcpQueries {

@@ -18,6 +18,7 @@ export function proxyResourceQueries(container: string, { window, namespace, lim
       promql: `${sumBy(['namespace', 'pod'], `increase(kube_pod_container_status_restarts_total${matchers({ namespace })}[${w}])`)} > 0`,
       labels: POD,
     },
+    restartCounts: { promql: sumBy(['namespace', 'pod'], `kube_pod_container_status_restarts_total${matchers({ namespace })}`), labels: POD },
   };
 }
 

@@ -16,6 +16,7 @@ import { telemetryHealth } from './debug/telemetry-health';
 import { traces } from './debug/traces';
 import { controlPlane } from './oncall/control-plane';
 import { deployments } from './oncall/deployments';
+import { latencyWorst, serviceLatency } from './oncall/latency';
 import { responseFlags, serviceFlags } from './oncall/flags';
 import { proxyResources } from './oncall/proxy-resources';
 import { retries } from './oncall/retries';
@@ -38,6 +39,7 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
     'top-failing': topFailing,
     'slo-alerts': sloAlerts,
     'error-ratio': errorRatio,
+    latency: latencyWorst,
     'response-flags': responseFlags,
     retries,
     'control-plane': controlPlane,
@@ -46,6 +48,7 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
   },
   debug: {
     checklist: serviceChecklist,
+    'latency-over-time': serviceLatency,
     'route-latency': routeLatency,
     'latency-heatmap': latencyHeatmap,
     'status-codes': statusCodes,

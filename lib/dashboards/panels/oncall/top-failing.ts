@@ -7,7 +7,7 @@ import type { PanelParams } from '../../params';
 import { loadPanelSlos } from '../executive/team-slos-load';
 import { compareText, finite, rangeTimes, sparkline } from '../values';
 import { definePanel, instant, range } from '../types';
-import { chartWindow, spanWindow } from '../windows';
+import { chartWindow, NOW_WINDOW, spanWindow } from '../windows';
 import { debugHref } from '@/lib/links';
 
 export const TOP_FAILING_LIMIT = 10;
@@ -20,16 +20,18 @@ export const serviceQuery = (p: PanelParams, mesh: MeshAdapter) => mesh.requestR
 export const topFailing = definePanel({
   queries: (p, { mesh }) => ({
     ratio: instant('Error ratio per service over the range', mesh.errorRatio(overRange(p)).promql),
+    // Beside the range's average: a 45-minute outage is 4 % over a day but 50 % now (issue 14).
+    now: instant('Error ratio per service over the last 5 minutes of the range', mesh.errorRatio({ ...overRange(p), window: NOW_WINDOW }).promql),
     errors: instant('Failed requests per second per service over the range', mesh.errorRate(overRange(p)).promql),
     rate: instant('Requests per second per service over the range', mesh.requestRate(overRange(p)).promql),
     trend: range('Error ratio per service over time', mesh.errorRatio({ window: chartWindow(p), by: 'service', namespace: p.namespace }).promql),
   }),
   load: (p, _ctx, io) => loadPanelSlos(p, io),
-  transform: ({ ratio, errors, rate, trend }, p, { mesh, config }, loaded = []) => {
+  transform: ({ ratio, now, errors, rate, trend }, p, { mesh, config }, loaded = []) => {
     const q = serviceQuery(p, mesh);
     const slos = sloStatusesByService(loaded);
     const index = <T extends { labels: Record<string, string> }>(items: readonly T[]) => new Map(items.map((s) => [dimKey(s.labels, q, [...KEY]), s]));
-    const [ratios, rates, trends] = [index(ratio), index(rate), index(trend)];
+    const [ratios, nows, rates, trends] = [index(ratio), index(now), index(rate), index(trend)];
     const times = rangeTimes(p);
     const failing = errors.filter((s) => Number.isFinite(s.value) && s.value > 0);
     const byWorst = (a: Sample, b: Sample) => {
@@ -49,6 +51,7 @@ export const topFailing = definePanel({
         cells: {
           service: { text: service, href: debugHref(service, namespace) },
           namespace,
+          errorRatioNow: finite(nows.get(key)?.value),
           errorRatio,
           errors: s.value,
           rps,
@@ -62,7 +65,8 @@ export const topFailing = definePanel({
         columns: [
           { key: 'service', label: 'Service', kind: 'link' },
           { key: 'namespace', label: 'Namespace', kind: 'text' },
-          { key: 'errorRatio', label: 'Error ratio', unit: 'ratio', kind: 'number' },
+          { key: 'errorRatioNow', label: 'Error ratio now (5 m)', unit: 'ratio', kind: 'number' },
+          { key: 'errorRatio', label: 'Error ratio (range)', unit: 'ratio', kind: 'number' },
           { key: 'errors', label: 'Errors', unit: 'reqps', kind: 'number' },
           { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
           { key: 'trend', label: 'Error ratio over the range', unit: 'ratio', kind: 'sparkline' },
