@@ -182,11 +182,12 @@ describe('SLO burn-rate alerts', () => {
     const since = [s({ slo: 'cart-availability', severity: 'page', service: 'cart', namespace: 'shop', long_window: '1h', short_window: '5m' }, 990)];
     const { data } = sloAlerts.transform({ states, since }, p, ctx);
     expect(table(data).rows.map((r) => [r.cells.slo, r.cells.severity, r.cells.state, r.cells.windows, r.cells.since, r.health])).toEqual([
-      [{ text: 'cart-availability', href: '/slos/cart-availability' }, 'page', 'firing', '1h and 5m', 990, 'bad'],
+      [{ text: 'cart-availability', href: '/slos/cart-availability?time=990' }, 'page', 'firing', '1h and 5m', 990, 'bad'],
       [{ text: 'cart-availability', href: '/slos/cart-availability' }, 'ticket', 'firing', '1d and 2h', null, 'warn'],
       [{ text: 'cart-latency', href: '/slos/cart-latency' }, 'page', 'pending', '1h and 5m', null, 'warn'],
     ]);
-    expect(table(data).rows[0]?.cells.service).toEqual({ text: 'shop/cart', href: '/debug?service=cart&namespace=shop' });
+    // Pinned at the alert's start; rows without one keep the page's time (the link sets none).
+    expect(table(data).rows[0]?.cells.service).toEqual({ text: 'shop/cart', href: '/debug?service=cart&namespace=shop&time=990' });
   });
 
   it('says how alerts get there when none fires, and filters by namespace', () => {
