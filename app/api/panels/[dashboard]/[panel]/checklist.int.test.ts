@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { PAYMENTS_RESTART_MINUTES } from '@/scripts/simulator/pods';
-import { anchor, event, meshFixture, table } from './int-helpers';
+import { anchor, event, meshFixture, service, table, timeseries } from './int-helpers';
 
 const MINUTE = 60;
 const HOUR = 3600;
 
 describe.each(FIXTURE_MESHES)('%s fixture: incident checklist', (mesh) => {
-  const { panel } = meshFixture(mesh);
+  const { model, panel } = meshFixture(mesh);
   const istio = mesh === 'istio';
   const items = async (dashboard: string, q: Record<string, string | number>) =>
     Object.fromEntries(table(await panel(dashboard, 'checklist', q)).rows.map((r) => [r.id, { verdict: r.cells.verdict, detail: String(r.cells.detail) }]));
@@ -67,6 +67,47 @@ describe.each(FIXTURE_MESHES)('%s fixture: incident checklist', (mesh) => {
       expect(c.certificates?.verdict).toBe('look here');
       expect(c.certificates?.detail).toMatch(/expires in (9\.\d|10\.\d) days/);
       expect(c.certificates?.detail).toMatch(istio ? /root/ : /identity/);
+    });
+  });
+
+  describe('now beside the average', () => {
+    it('shows payments\' last 5 minutes beside a day\'s average, each as the truth gives it', async () => {
+      const time = event('payments-outage').start + 30 * MINUTE;
+      const rows = table(await panel('oncall', 'top-failing', { start: time - 24 * HOUR, end: time })).rows;
+      const payments = rows.find((r) => r.cells.namespace === 'payments' && (r.cells.service as { text: string }).text === 'payments');
+      const now = service(model.truth(time - 5 * MINUTE, time), 'payments/payments').errorRatio ?? 0;
+      const day = service(model.truth(time - 24 * HOUR, time), 'payments/payments').errorRatio ?? 0;
+      expect(payments?.cells.errorRatioNow).toBeCloseTo(now, 9);
+      expect(payments?.cells.errorRatio).toBeCloseTo(day, 9);
+      // The issue's complaint: a small average while half or more fails right now.
+      expect(now).toBeGreaterThan(10 * day);
+    });
+  });
+
+  describe('latency with markers', () => {
+    it('marks payments\' crash-loop restarts on its latency chart when they happened', async () => {
+      const start = event('payments-outage').start;
+      const r = timeseries(await panel('debug', 'latency-over-time', { start: start - 10 * MINUTE, end: start + 20 * MINUTE, namespace: 'payments', service: 'payments' }));
+      expect(r.series.map((s) => s.name)).toEqual(['p50', 'p95', 'p99']);
+      const restarts = r.markers.filter((m) => m.label.startsWith('restart payments/payments-'));
+      const truth = PAYMENTS_RESTART_MINUTES.filter((m) => m < 20).map((m) => (start + m * MINUTE) * 1000);
+      expect(restarts).toHaveLength(truth.length);
+      // Seen at the first evaluation after the restart: within one step (and one scrape) of it.
+      restarts.forEach((m, i) => {
+        expect(m.timeMs).toBeGreaterThanOrEqual(truth[i] ?? 0);
+        expect(m.timeMs - (truth[i] ?? 0)).toBeLessThanOrEqual(2 * MINUTE * 1000);
+      });
+    });
+
+    it.runIf(istio)('marks the catalog v2 rollout on the on-call latency chart and on catalog\'s own', async () => {
+      const deploy = event('catalog-deploy').start;
+      const range = { start: deploy - HOUR, end: deploy + HOUR };
+      for (const r of [await panel('oncall', 'latency', range), await panel('debug', 'latency-over-time', { ...range, namespace: 'shop', service: 'catalog' })]) {
+        const marker = timeseries(r).markers.find((m) => m.label === 'shop/catalog → v2');
+        expect(marker?.kind).toBe('deployment');
+        expect(marker?.timeMs).toBeGreaterThanOrEqual(deploy * 1000);
+        expect(Number(marker?.timeMs) - deploy * 1000).toBeLessThan(r.range.step * 1000);
+      }
     });
   });
 });
