@@ -150,7 +150,7 @@ test.describe('service graph', () => {
     const edge = body.edges.find((e) => e.source === source && e.target === target && e.protocol === 'http');
     await expect(panel).toContainText(`mTLS share${Math.round((edge?.mtlsRatio ?? NaN) * 100)}%`);
     await expect(panel).toContainText('Latency p95');
-    await expect(panel.getByRole('link', { name: /Debug payments\/payments/ })).toHaveAttribute('href', '/debug?service=payments&namespace=payments');
+    await expect(panel.getByRole('link', { name: /Debug payments\/payments/ })).toHaveAttribute('href', `/debug?service=payments&namespace=payments&time=${time}`);
     await page.screenshot({ path: testInfo.outputPath('graph-edge-panel.png') });
     await panel.getByRole('button', { name: 'Close call panel' }).click();
     await expect(panel).toBeHidden();
