@@ -17,7 +17,7 @@ const ctx: PanelContext = { mesh: istioAdapter, config: { teams: {} } };
 const EXPECTED_COUNTS: Record<DashboardId, Record<string, number>> = {
   executive: { 'mesh-success-now': 2, 'mesh-success-30d': 2, 'mtls-coverage': 2, 'cert-expiry': 1, 'active-incidents': 2, 'latency-by-group': 3, 'budget-by-team': 2 },
   oncall: { checklist: 9, 'top-failing': 5, 'slo-alerts': 2, 'error-ratio': 3, latency: 4, 'response-flags': 1, retries: 4, 'control-plane': 5, 'proxy-resources': 3, deployments: 1 },
-  debug: { checklist: 9, 'latency-over-time': 5, 'route-latency': 4, 'latency-heatmap': 1, 'status-codes': 1, 'service-flags': 1, inbound: 4, outbound: 4, 'tcp-connections': 2, 'telemetry-health': 6, traces: 1 },
+  debug: { checklist: 9, 'latency-over-time': 5, 'route-latency': 5, 'latency-heatmap': 1, 'status-codes': 1, 'service-flags': 1, inbound: 4, outbound: 4, 'tcp-connections': 2, 'telemetry-health': 6, traces: 1 },
 };
 
 const PARAMS: PanelParams[] = [
