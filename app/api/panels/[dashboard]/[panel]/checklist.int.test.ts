@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { PAYMENTS_RESTART_MINUTES } from '@/scripts/simulator/pods';
-import { anchor, event, meshFixture, service, table, timeseries } from './int-helpers';
+import { anchor, edge, event, interpolatedQuantile, meshFixture, service, table, text, timeseries } from './int-helpers';
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -81,6 +81,18 @@ describe.each(FIXTURE_MESHES)('%s fixture: incident checklist', (mesh) => {
       expect(payments?.cells.errorRatio).toBeCloseTo(day, 9);
       // The complaint: a small average while half or more fails right now.
       expect(now).toBeGreaterThan(10 * day);
+    });
+
+    it('shows catalog\'s p95 of the last 5 minutes beside the range\'s, each as the truth gives it', async () => {
+      const deploy = event('catalog-deploy').start;
+      const q = { start: deploy - 50 * MINUTE, end: deploy + 10 * MINUTE, namespace: 'shop', service: 'catalog' };
+      const rows = table(await panel('debug', 'route-latency', q)).rows;
+      const frontend = rows.find((r) => text(r.cells.caller) === 'shop/frontend');
+      const truth = (from: number) => interpolatedQuantile(0.95, edge(model.truth(from, q.end), 'shop/frontend', 'shop/catalog').latencyBuckets) ?? 0;
+      expect(frontend?.cells.p95Now).toBeCloseTo(truth(q.end - 5 * MINUTE), 6);
+      expect(frontend?.cells.p95).toBeCloseTo(truth(q.start), 6);
+      // v2 is slower: the last 5 minutes show it before the hour's p95 does.
+      expect(Number(frontend?.cells.p95Now)).toBeGreaterThan(Number(frontend?.cells.p95));
     });
   });
 
