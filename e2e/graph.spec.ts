@@ -66,7 +66,8 @@ test.describe('service graph', () => {
       await graph.selectInTable('payments/payments');
       const panel = graph.panel('payments/payments');
       await expect(panel).toContainText(`SLO ${SLO.name} pages`);
-      await expect(panel.getByRole('link', { name: SLO.name })).toHaveAttribute('href', `/slos/${SLO.name}`);
+      // The graph's pinned moment goes along (issue 14: the graph link dropped it).
+      await expect(panel.getByRole('link', { name: SLO.name })).toHaveAttribute('href', `/slos/${SLO.name}?time=${outage.start + 1200}`);
       // A service without an SLO is judged by its error ratio alone.
       await expect(graph.nodesTable.getByRole('row', { name: /shop\/checkout/ }).first().getByRole('img')).not.toHaveAccessibleName(/SLO/);
     } finally {
@@ -80,7 +81,7 @@ test.describe('service graph', () => {
     await graph.selectInTable('payments/payments');
     const panel = graph.panel('payments/payments');
     await expect(panel).toBeVisible();
-    await expect(panel.getByRole('link', { name: 'Debug' })).toHaveAttribute('href', '/debug?service=payments&namespace=payments');
+    await expect(panel.getByRole('link', { name: 'Debug' })).toHaveAttribute('href', `/debug?service=payments&namespace=payments&time=${fixtureTime()}`);
     await expect(panel.getByRole('link', { name: 'SLOs' })).toHaveAttribute('href', '/slos?service=payments');
     await expect(page).toHaveURL(/node=payments%2Fpayments/);
     await page.screenshot({ path: testInfo.outputPath('graph-panel.png') });
@@ -159,7 +160,7 @@ test.describe('service graph', () => {
     const edge = body.edges.find((e) => e.source === source && e.target === target && e.protocol === 'http');
     await expect(panel).toContainText(`mTLS share${Math.round((edge?.mtlsRatio ?? NaN) * 100)}%`);
     await expect(panel).toContainText('Latency p95');
-    await expect(panel.getByRole('link', { name: /Debug payments\/payments/ })).toHaveAttribute('href', '/debug?service=payments&namespace=payments');
+    await expect(panel.getByRole('link', { name: /Debug payments\/payments/ })).toHaveAttribute('href', `/debug?service=payments&namespace=payments&time=${time}`);
     await page.screenshot({ path: testInfo.outputPath('graph-edge-panel.png') });
     await panel.getByRole('button', { name: 'Close call panel' }).click();
     await expect(panel).toBeHidden();

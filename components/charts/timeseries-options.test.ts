@@ -73,11 +73,11 @@ describe('timeseriesOption', () => {
     expect(lines(timeseriesOption(input)).map((s) => s.stack)).toEqual([undefined, undefined]);
   });
 
-  it('spans the requested range and shows a legend only for several series', () => {
+  it('spans the requested range and shows a legend whenever there is a series, even one', () => {
     const range = { startMs: T0 - 3_600_000, endMs: T0 };
     const one = timeseriesOption({ series: [series('a', [1])], unit: 'reqps', range, theme });
     expect(one.xAxis).toMatchObject({ type: 'time', min: range.startMs, max: range.endMs });
-    expect(one.legend).toMatchObject({ show: false });
+    expect(one.legend).toMatchObject({ show: true, data: ['a'] });
     expect(timeseriesOption({ series: [series('a', [1]), series('b', [2])], unit: 'reqps', theme }).legend).toMatchObject({ show: true });
   });
 

@@ -65,7 +65,8 @@ export function timeseriesOption({ series, unit, markers = [], stacked = false, 
       ...(stacked ? { stack: 'total', areaStyle: { opacity: dashed ? 0.2 : 0.35 } } : {}),
     };
   });
-  const showLegend = series.length > 1;
+  // Even one series is named: a lone 'UF' line must say it is UF (issue 14), not leave the reader guessing.
+  const showLegend = series.length > 0;
   return {
     backgroundColor: 'transparent',
     color: [...theme.palette],

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { DASHBOARDS } from '@/lib/dashboards/catalog';
+import { graphHref } from '@/lib/links';
 import type { TimeState } from '@/lib/queries/time-state';
 import { useTimeNavigation } from '../time/use-time-navigation';
 import { DashboardHeader } from './dashboard-header';
@@ -36,7 +37,15 @@ export function DebugDashboard({ state }: { state: TimeState }) {
   const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace, service: state.service };
   return (
     <div className={styles.page}>
-      <DashboardHeader title={selected ? `${title}: ${selected.service}` : title} subtitle={selected?.namespace && `namespace ${selected.namespace}`} state={state} range={range} />
+      <DashboardHeader title={selected ? `${title}: ${selected.service}` : title} subtitle={
+          selected && (
+            <>
+              {selected.namespace && `namespace ${selected.namespace} · `}
+              {/* The graph keeps the moment pinned here, so its links back come to the same time. */}
+              <Link href={graphHref(selected.service, selected.namespace, state.time)}>Graph around {selected.service}</Link>
+            </>
+          )
+        } state={state} range={range} />
       <ServicePicker time={range.end} window={window} selected={selected} onSelect={(choice) => navigate(choice)} />
       {selected ? (
         <PanelGrid dashboard="debug" panels={panels} params={params} linkHref={linkHref} />

@@ -13,6 +13,8 @@ export interface EdgePanelProps {
   edge: GraphEdge;
   onClose: () => void;
   onSelectNode: (id: string) => void;
+  /** The graph's pinned moment (unix s): the debug link keeps it. */
+  pinned?: number;
 }
 
 function split(id: string): { namespace: string; name: string } {
@@ -21,13 +23,13 @@ function split(id: string): { namespace: string; name: string } {
 }
 
 /** Debug of the callee, whose "latency by caller" and inbound-edge panels break this call out. */
-export function edgeDebugHref(edge: Pick<GraphEdge, 'source' | 'target'>): string {
+export function edgeDebugHref(edge: Pick<GraphEdge, 'source' | 'target'>, pinned?: number): string {
   const target = split(edge.target);
-  return debugHref(target.name, target.namespace);
+  return debugHref(target.name, target.namespace, pinned);
 }
 
 /** One call's golden signals and its security, with the way into debugging it. */
-export function EdgePanel({ edge, onClose, onSelectNode }: EdgePanelProps) {
+export function EdgePanel({ edge, onClose, onSelectNode, pinned }: EdgePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const name = `${edge.source} → ${edge.target}`;
   // Selected on the canvas or far down the table: move focus to the panel, as the node panel does.
@@ -65,7 +67,7 @@ export function EdgePanel({ edge, onClose, onSelectNode }: EdgePanelProps) {
         </dd>
       </dl>
       <p className={styles.actions}>
-        <Link href={edgeDebugHref(edge)}>Debug {edge.target} (by caller)</Link>
+        <Link href={edgeDebugHref(edge, pinned)}>Debug {edge.target} (by caller)</Link>
       </p>
       <dl className={styles.signals}>
         <dt>Caller</dt>

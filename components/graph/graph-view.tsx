@@ -93,9 +93,10 @@ export function GraphView({ now }: { now: number }) {
             onClose={() => set({ node: undefined })}
             onFocus={(id) => set({ focus: id })}
             onSelect={selectNode}
+            pinned={state.time}
           />
         )}
-        {edge && !selected && <EdgePanel edge={edge} onClose={() => set({ edge: undefined })} onSelectNode={selectNode} />}
+        {edge && !selected && <EdgePanel edge={edge} pinned={state.time} onClose={() => set({ edge: undefined })} onSelectNode={selectNode} />}
       </div>
       <GraphTables nodes={visible.nodes} edges={visible.edges} when={when} view={view} selectedNode={state.node} selectedEdge={selectedEdge} diff={diff} onSelectNode={selectNode} onSelectEdge={selectEdge} />
     </div>

@@ -19,6 +19,8 @@ export interface NodePanelProps {
   sloNames?: readonly string[];
   /** What a node is in this view. */
   noun?: 'Service' | 'Workload';
+  /** The graph's pinned moment (unix s): the links onward keep it. */
+  pinned?: number;
 }
 
 function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEdge[]; peer: (e: GraphEdge) => string; onSelect: (id: string) => void }) {
@@ -41,7 +43,7 @@ function Calls({ title, edges, peer, onSelect }: { title: string; edges: GraphEd
 }
 
 /** Golden signals of one service (or workload), its callers and callees, and where to dig further. */
-export function NodePanel({ node, edges, sloNames = [], onClose, onFocus, onSelect, noun = 'Service' }: NodePanelProps) {
+export function NodePanel({ node, edges, sloNames = [], onClose, onFocus, onSelect, noun = 'Service', pinned }: NodePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A row clicked far down the table opens a panel up by the picture: bring it (and focus) there.
   useEffect(() => heading.current?.focus(), [node.id]);
@@ -74,7 +76,7 @@ export function NodePanel({ node, edges, sloNames = [], onClose, onFocus, onSele
         <button type="button" onClick={() => onFocus(node.id)}>
           Focus here
         </button>
-        <Link href={debugHref(node.service, node.namespace)}>Debug</Link>
+        <Link href={debugHref(node.service, node.namespace, pinned)}>Debug</Link>
         <Link href={`/slos?${new URLSearchParams({ service: node.service }).toString()}`}>SLOs</Link>
       </p>
       {sloNames.length > 0 && (
@@ -83,7 +85,7 @@ export function NodePanel({ node, edges, sloNames = [], onClose, onFocus, onSele
           <ul className={styles.calls}>
             {sloNames.map((name) => (
               <li key={name}>
-                <Link href={sloHref(name)}>{name}</Link>
+                <Link href={sloHref(name, pinned)}>{name}</Link>
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { useSlosAlerting } from '@/lib/queries/alerting-hooks';
 import { formatUtc } from '@/lib/format';
 import { useDeleteSlo } from '@/lib/queries/slo-mutations';
 import { useSlo, useSloBudget, useSloStatus } from '@/lib/queries/slo-hooks';
+import { debugHref, graphHref } from '@/lib/links';
 import { pageHref } from '@/lib/queries/slo-time';
 import { AlertTable } from './alert-table';
 import { AlertingSection } from './alerting-section';
@@ -53,6 +54,14 @@ export function SloDetail({ name }: { name: string }) {
             <p className={styles.muted}>
               {spec.service} ({spec.namespace}) · team {spec.team} · {indicatorLabel(spec.indicator)} · {spec.objective}% over {spec.window}
               {spec.description ? ` · ${spec.description}` : ''}
+            </p>
+          )}
+          {spec && (
+            <p className={styles.muted}>
+              {/* From the budget to the cause, at the same pinned moment. */}
+              <Link href={debugHref(spec.service, spec.namespace, time ?? undefined)}>Debug {spec.service}</Link>
+              {' · '}
+              <Link href={graphHref(spec.service, spec.namespace, time ?? undefined)}>Graph around {spec.service}</Link>
             </p>
           )}
         </div>

@@ -29,9 +29,11 @@ export const DASHBOARDS: Record<DashboardId, { title: string; path: string; pane
     title: 'On-call',
     path: '/oncall',
     panels: [
+      { id: 'checklist', title: 'Incident checklist', description: 'Runs the mesh incident checklist against the data: control plane and its leader, certificates, restarts, recent deployments and config pushes, traces; each ok, look here or unknown.', width: 'full' },
       { id: 'top-failing', title: 'Top failing services', description: 'Services by error ratio and errors per second, with the trend over the range.', width: 'full' },
       { id: 'slo-alerts', title: 'SLO burn-rate alerts', description: 'Burn-rate alerts of the SLOs, pending or firing in Prometheus at the end of the range, with their severity and since when.', width: 'full' },
       { id: 'error-ratio', title: 'Error ratio and deployments', description: 'Error ratio of the worst services, with revision changes marked.', width: 'full' },
+      { id: 'latency', title: 'Latency and deployments', description: 'p95 and p99 of the slowest services over time, with revision changes marked.', width: 'full' },
       { id: 'response-flags', title: 'Response flags', description: 'Envoy response flags over time: UO circuit breaker, URX retries exhausted, UH no healthy upstream, UF connect failure, UT timeout, NR no route, DC downstream disconnect, RL rate limited.', width: 'half' },
       { id: 'retries', title: 'Retries and circuit breaking', description: 'Envoy retry, retry-overflow and pending-overflow events per second.', width: 'half' },
       { id: 'control-plane', title: 'Control plane', description: 'istiod up, connected proxies, xDS pushes and rejects, convergence p99.', width: 'half' },
@@ -43,6 +45,8 @@ export const DASHBOARDS: Record<DashboardId, { title: string; path: string; pane
     title: 'Debug',
     path: '/debug',
     panels: [
+      { id: 'checklist', title: 'Incident checklist', description: 'Runs the mesh incident checklist against the data: control plane and its leader, certificates, restarts, recent deployments and config pushes, traces; each ok, look here or unknown. For this service.', width: 'full' },
+      { id: 'latency-over-time', title: 'Latency over time', description: 'p50, p95 and p99 of this service over time, with deployments and pod restarts marked.', width: 'full' },
       { id: 'route-latency', title: 'Latency by caller', description: 'p50, p95 and p99 per calling workload.', width: 'half' },
       { id: 'latency-heatmap', title: 'Latency heatmap', description: 'Requests per second per latency bucket, from the histogram buckets present in the data.', width: 'half' },
       { id: 'status-codes', title: 'Status codes', description: 'Responses per second by status code.', width: 'half' },

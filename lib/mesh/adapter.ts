@@ -21,7 +21,9 @@ export type Dimension =
   | 'pod'
   | 'direction' // 'inbound' | 'outbound'
   | 'cluster' // Envoy upstream cluster
-  | 'cert';
+  | 'cert'
+  | 'lease' // a Kubernetes Lease (leader election)
+  | 'holder'; // who holds a lease
 
 export interface MeshQuery {
   promql: string;
@@ -92,6 +94,14 @@ export interface ControlPlaneQueries {
   whenAbsent: { reason: string; howToEnable: string };
 }
 
+/** The control plane's leader-election leases (Kubernetes Lease objects, via kube-state-metrics). */
+export interface LeaderLeaseQueries {
+  /** One sample per lease and its holder (`lease`, `holder` dimensions). */
+  owner: MeshQuery;
+  /** Unix seconds of each lease's last renewal (`lease` dimension). */
+  renewTime: MeshQuery;
+}
+
 export interface CertExpiryQuery {
   /** Unix seconds of expiry, one sample per certificate (`cert` dimension). */
   query: MeshQuery;
@@ -106,6 +116,8 @@ export interface ProxyResourceQueries {
   memory: MeshQuery;
   /** Container restarts in the window, pods with any. */
   restarts: MeshQuery;
+  /** Restart counter per pod (a range query shows when each restart happened). */
+  restartCounts: MeshQuery;
 }
 
 export interface TcpQueries {
@@ -155,6 +167,8 @@ export interface MeshAdapter {
   retryStats(q: { window: string; namespace?: string }): RetryQueries | Unsupported;
   controlPlane(q: { window: string }): ControlPlaneQueries | Unsupported;
   certExpiry(): CertExpiryQuery;
+  /** The control plane's leader leases (istiod in istio-system, Linkerd's controllers in linkerd). */
+  leaderLeases(): LeaderLeaseQueries;
   proxyResources(q: { window: string; namespace?: string; limit: number }): ProxyResourceQueries;
   /** One series per (namespace, service, revision) while that revision serves: a range query shows rollouts. */
   revisions(q: { namespace?: string; service?: string }): MeshQuery | Unsupported;

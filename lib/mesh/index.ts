@@ -3,6 +3,7 @@ import { linkerdSli } from './linkerd-sli';
 
 export type {
   CertExpiryQuery,
+  LeaderLeaseQueries,
   ControlPlaneQueries,
   Dimension,
   FlagQuestion,

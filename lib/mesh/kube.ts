@@ -1,7 +1,7 @@
 // Kubernetes-level signals shared by the adapters: sidecar CPU and memory (cAdvisor) and container
 // restarts (kube-state-metrics). Only the proxy container's name differs by mesh.
 import { matchers } from '@/lib/promql';
-import type { ProxyResourceQueries } from './adapter';
+import type { LeaderLeaseQueries, ProxyResourceQueries } from './adapter';
 import { checkWindow, sumBy } from './expr';
 
 const POD = { namespace: 'namespace', pod: 'pod' } as const;
@@ -18,5 +18,20 @@ export function proxyResourceQueries(container: string, { window, namespace, lim
       promql: `${sumBy(['namespace', 'pod'], `increase(kube_pod_container_status_restarts_total${matchers({ namespace })}[${w}])`)} > 0`,
       labels: POD,
     },
+    restartCounts: { promql: sumBy(['namespace', 'pod'], `kube_pod_container_status_restarts_total${matchers({ namespace })}`), labels: POD },
+  };
+}
+
+/**
+ * Leader-election leases of the control plane, from kube-state-metrics (`kube_lease_owner`, one
+ * series per lease and holder, and `kube_lease_renew_time`, unix seconds of the last renewal).
+ * Absent unless kube-state-metrics exports leases (its `leases` collector).
+ */
+export function leaderLeaseQueries(namespace: string): LeaderLeaseQueries {
+  const sel = matchers({ namespace });
+  const LEASE = { lease: 'lease', holder: 'owner_name' } as const;
+  return {
+    owner: { promql: `max by (lease, owner_name) (kube_lease_owner${sel})`, labels: LEASE },
+    renewTime: { promql: `max by (lease) (kube_lease_renew_time${sel})`, labels: { lease: 'lease' } },
   };
 }

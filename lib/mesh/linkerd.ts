@@ -3,7 +3,7 @@ import { matchers } from '@/lib/promql';
 import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
 import { EDITOR_HINTS } from './editor';
 import { checkWindow, sumBy } from './expr';
-import { proxyResourceQueries } from './kube';
+import { leaderLeaseQueries, proxyResourceQueries } from './kube';
 import { linkerdGraphQueries } from './linkerd-graph';
 import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
@@ -65,6 +65,8 @@ export const linkerdAdapter: MeshAdapter = {
     query: { promql: 'min by (__name__) (identity_cert_expiration_timestamp_seconds)', labels: { cert: '__name__' } },
     names: { identity_cert_expiration_timestamp_seconds: 'Linkerd identity certificate' },
   }),
+  // Linkerd's controllers (destination's status controller, policy) hold their leases in the linkerd namespace.
+  leaderLeases: () => leaderLeaseQueries('linkerd'),
   proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),
   revisions: () => NO_REVISIONS,
   tcpConnections,

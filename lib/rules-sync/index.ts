@@ -48,11 +48,12 @@ const globalForSync = globalThis as typeof globalThis & { __meshwatchRulesSyncer
 
 /** The process's syncer; null in gitops mode (no MESHWATCH_RULES_FILE). */
 export function getRulesSyncer(): RulesSyncer | null {
-  const { rules } = getEnv();
+  const { rules, http } = getEnv();
   if (rules.file === undefined) return null;
   globalForSync.__meshwatchRulesSyncer ??= createRulesSyncer({
     file: rules.file,
     promtool: rules.promtool,
+    publicUrl: http.publicOrigins[0],
     listSpecs: () => getSloStore().list().map((s) => s.spec),
     sli: () => detectedSli(getPrometheusClient()),
     reload: reloadPrometheus,

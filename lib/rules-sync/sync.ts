@@ -34,6 +34,8 @@ export interface SyncDeps {
   file: string;
   promtool: string;
   listSpecs: () => SloSpec[];
+  /** MESHWATCH_PUBLIC_URL's origin: the alerts' links to Meshwatch are absolute against it (relative without). */
+  publicUrl?: string;
   /** The counters of the mesh the rules read (the detected mesh's); may throw while Prometheus is unreachable. */
   sli: () => Promise<SliSource>;
   /** POST /-/reload; resolves with the outcome, never throws. */
@@ -87,7 +89,7 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
     }
     try {
       const specs = deps.listSpecs();
-      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source), deps.promtool);
+      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source, deps.publicUrl), deps.promtool);
       let excluded: Excluded[] = [];
       let kept = specs;
       if (!written.ok) {
@@ -97,7 +99,7 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
         if (excluded.length > 0) {
           const out = new Set(excluded.map((e) => e.slo));
           kept = specs.filter((s) => !out.has(s.name));
-          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source), deps.promtool);
+          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source, deps.publicUrl), deps.promtool);
         }
       }
       const groups = allRuleGroups(kept, source).length;

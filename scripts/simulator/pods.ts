@@ -13,7 +13,7 @@ const CPU_PER_CONNECTION = 0.002;
 /** Sidecar working set: a seeded base plus this many bytes per request/s handled. */
 const BYTES_PER_RPS = 250_000;
 /** payments' app container restarts this many minutes into the outage (CrashLoopBackOff). */
-const PAYMENTS_RESTART_MINUTES = [4, 13, 24, 37];
+export const PAYMENTS_RESTART_MINUTES = [4, 13, 24, 37];
 
 export interface InfraContext extends StreamContext {
   mesh: Mesh;

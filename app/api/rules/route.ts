@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
+import { getEnv } from '@/lib/env';
 import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
@@ -25,7 +26,8 @@ export const GET = apiHandler('/api/rules', async (request: Request) => {
     .list()
     .map((s) => s.spec);
   const sli = await specSli(getPrometheusClient(), request.signal);
+  const publicUrl = getEnv().http.publicOrigins[0];
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleBundleYaml(specs, sli), 'meshwatch-slos.prometheusrule.yaml')
-    : yamlResponse(rulesFileYaml(specs, sli), 'meshwatch-rules.yml');
+    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl), 'meshwatch-slos.prometheusrule.yaml')
+    : yamlResponse(rulesFileYaml(specs, sli, publicUrl), 'meshwatch-rules.yml');
 });

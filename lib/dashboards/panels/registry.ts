@@ -1,6 +1,7 @@
 // Every server-implemented panel, keyed by dashboard and panel id (the ids of ../catalog.ts).
 // `executive/services` is not here: the UI reads it from /api/services.
 import type { DashboardId } from '../catalog';
+import { checklist, serviceChecklist } from './checklist/checklist';
 import { errorRatio } from './oncall/error-ratio';
 import { attention } from './executive/attention';
 import { incidents } from './executive/incidents';
@@ -16,6 +17,7 @@ import { telemetryHealth } from './debug/telemetry-health';
 import { traces } from './debug/traces';
 import { controlPlane } from './oncall/control-plane';
 import { deployments } from './oncall/deployments';
+import { latencyWorst, serviceLatency } from './oncall/latency';
 import { responseFlags, serviceFlags } from './oncall/flags';
 import { proxyResources } from './oncall/proxy-resources';
 import { retries } from './oncall/retries';
@@ -34,9 +36,11 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
     'budget-by-team': budgetByTeam,
   },
   oncall: {
+    checklist,
     'top-failing': topFailing,
     'slo-alerts': sloAlerts,
     'error-ratio': errorRatio,
+    latency: latencyWorst,
     'response-flags': responseFlags,
     retries,
     'control-plane': controlPlane,
@@ -44,6 +48,8 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
     deployments,
   },
   debug: {
+    checklist: serviceChecklist,
+    'latency-over-time': serviceLatency,
     'route-latency': routeLatency,
     'latency-heatmap': latencyHeatmap,
     'status-codes': statusCodes,

@@ -15,14 +15,14 @@ function header(spec: SloSpec): string {
 }
 
 /** A Prometheus rule file (`rule_files:`), checkable with `promtool check rules`. */
-export function rulesYaml(spec: SloSpec, source: SliSource): string {
-  const doc = new Document({ groups: sloRuleGroups(spec, source) }, DOC_OPTIONS);
+export function rulesYaml(spec: SloSpec, source: SliSource, publicUrl?: string): string {
+  const doc = new Document({ groups: sloRuleGroups(spec, source, publicUrl) }, DOC_OPTIONS);
   doc.commentBefore = header(spec);
   return doc.toString(YAML_OPTIONS);
 }
 
 /** The Prometheus Operator resource (monitoring.coreos.com/v1), in the service's namespace. */
-export function prometheusRuleObject(spec: SloSpec, source: SliSource) {
+export function prometheusRuleObject(spec: SloSpec, source: SliSource, publicUrl?: string) {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
@@ -31,12 +31,12 @@ export function prometheusRuleObject(spec: SloSpec, source: SliSource) {
       namespace: spec.namespace,
       labels: { 'app.kubernetes.io/managed-by': 'meshwatch', 'meshwatch.dev/slo': spec.name },
     },
-    spec: { groups: sloRuleGroups(spec, source) },
+    spec: { groups: sloRuleGroups(spec, source, publicUrl) },
   };
 }
 
-export function prometheusRuleYaml(spec: SloSpec, source: SliSource): string {
-  const doc = new Document(prometheusRuleObject(spec, source), DOC_OPTIONS);
+export function prometheusRuleYaml(spec: SloSpec, source: SliSource, publicUrl?: string): string {
+  const doc = new Document(prometheusRuleObject(spec, source, publicUrl), DOC_OPTIONS);
   doc.commentBefore = header(spec);
   return doc.toString(YAML_OPTIONS);
 }

@@ -57,6 +57,20 @@ describe('sloRuleGroups', () => {
     expect(page.annotations.burn_rate_threshold).toBe('14.4');
   });
 
+  it('links each alert to the SLO page (runbook_url) and the debug view, absolute with a public URL', () => {
+    const relative = sloRuleGroups(spec(), istioSli)[2]?.rules[0] as AlertingRule;
+    expect(relative.annotations.runbook_url).toBe('/slos/cart-availability');
+    expect(relative.annotations.dashboard).toBe('/debug?service=cart&namespace=shop');
+    expect(relative.annotations.runbook).toContain('set MESHWATCH_PUBLIC_URL');
+    const absolute = sloRuleGroups(spec(), istioSli, 'https://meshwatch.example.com')[2]?.rules[0] as AlertingRule;
+    expect(absolute.annotations.runbook_url).toBe('https://meshwatch.example.com/slos/cart-availability');
+    expect(absolute.annotations.dashboard).toBe('https://meshwatch.example.com/debug?service=cart&namespace=shop');
+    expect(absolute.annotations.runbook).not.toContain('MESHWATCH_PUBLIC_URL');
+    // A hostile name cannot become a template action: the link percent-encodes the braces.
+    const odd = sloRuleGroups({ ...spec({ name: 'odd', service: 'we{{ird}}"svc' }) }, istioSli)[2]?.rules[0] as AlertingRule;
+    expect(odd.annotations.dashboard).toBe('/debug?service=we%7B%7Bird%7D%7D%22svc&namespace=shop');
+  });
+
   it('renders a rule file and a PrometheusRule with the same groups', () => {
     const file = parse(rulesYaml(spec(), istioSli)) as { groups: unknown[] };
     const crd = parse(prometheusRuleYaml(spec(), istioSli)) as { apiVersion: string; kind: string; metadata: { name: string; namespace: string }; spec: { groups: unknown[] } };

@@ -1,5 +1,6 @@
 import { factor, humanDuration, percent } from '../format';
 import { budgetFraction } from '../math';
+import { absoluteHref, debugHref, sloHref } from '@/lib/links';
 import { matchers } from '@/lib/promql';
 import { resolvePolicy, type AlertPair } from '../policy';
 import { windowExprs } from '../queries';
@@ -90,7 +91,19 @@ function whatFails(spec: SloSpec, source: SliSource): string {
   }
 }
 
-function alerting(spec: SloSpec, pair: AlertPair, source: SliSource): AlertingRule {
+/**
+ * Links an alert carries to Meshwatch: the SLO page (runbook_url, the Alertmanager/Grafana convention)
+ * and the service's debug view. Absolute against MESHWATCH_PUBLIC_URL; without it they stay relative
+ * paths, which a pager cannot open, and the runbook says so.
+ */
+function alertLinks(spec: SloSpec, publicUrl: string | undefined): Record<string, string> {
+  return {
+    runbook_url: absoluteHref(sloHref(spec.name), publicUrl),
+    dashboard: absoluteHref(debugHref(spec.service, spec.namespace), publicUrl),
+  };
+}
+
+function alerting(spec: SloSpec, pair: AlertPair, source: SliSource, publicUrl: string | undefined): AlertingRule {
   const select = (w: string) => recordedSelector(errorRatioRecord(w), spec, source);
   const threshold = thresholdExpr(pair.threshold, spec.objective);
   const who = templateText(`${spec.namespace}/${spec.service}`);
@@ -112,7 +125,9 @@ function alerting(spec: SloSpec, pair: AlertPair, source: SliSource): AlertingRu
         `${percent(pair.budgetShare)} of the ${spec.window} budget goes within ${pair.longWindow} and all of it within ${wholeBudget}.`,
       runbook:
         `Open /slos/${spec.name} in Meshwatch for the budget left and the burn per window; then look at which ${whatFails(spec, source)} ` +
-        `${who} returns, since when, and what changed then (deploys, dependencies, traffic).`,
+        `${who} returns, since when, and what changed then (deploys, dependencies, traffic).` +
+        (publicUrl ? '' : ' (Links are relative: set MESHWATCH_PUBLIC_URL for links that open from a pager.)'),
+      ...alertLinks(spec, publicUrl),
       burn_rate_threshold: String(pair.threshold),
       budget_share: percent(pair.budgetShare),
     },
@@ -132,14 +147,17 @@ const needsBudgetGroup = (spec: SloSpec) => !alertWindowsOf(spec).includes(spec.
 /** How many groups sloRuleGroups() gives, whatever the mesh. */
 export const ruleGroupCount = (spec: SloSpec) => (needsBudgetGroup(spec) ? 3 : 2);
 
-/** Recording rules for every policy window and the SLO window, then the burn-rate alerts; `source` is the mesh's counters. */
-export function sloRuleGroups(spec: SloSpec, source: SliSource): RuleGroup[] {
+/**
+ * Recording rules for every policy window and the SLO window, then the burn-rate alerts; `source` is
+ * the mesh's counters, `publicUrl` (MESHWATCH_PUBLIC_URL's origin) makes the alerts' links absolute.
+ */
+export function sloRuleGroups(spec: SloSpec, source: SliSource, publicUrl?: string): RuleGroup[] {
   const pairs = resolvePolicy(spec);
   const alertWindows = alertWindowsOf(spec);
   const groups: RuleGroup[] = [{ name: `slo-${spec.name}-sli`, rules: alertWindows.flatMap((w) => recording(spec, w, source)) }];
   if (needsBudgetGroup(spec)) {
     groups.push({ name: `slo-${spec.name}-budget`, interval: SLO_WINDOW_INTERVAL, rules: recording(spec, spec.window, source) });
   }
-  groups.push({ name: `slo-${spec.name}-alerts`, rules: pairs.map((p) => alerting(spec, p, source)) });
+  groups.push({ name: `slo-${spec.name}-alerts`, rules: pairs.map((p) => alerting(spec, p, source, publicUrl)) });
   return groups;
 }

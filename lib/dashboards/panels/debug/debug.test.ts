@@ -37,13 +37,13 @@ describe('latency by caller', () => {
   it('joins rate and quantiles per calling workload; NaN quantiles are null', () => {
     const caller = (name: string) => ({ source_workload_namespace: 'shop', source_workload: name });
     const { data } = routeLatency.transform(
-      { rate: [s(caller('frontend'), 73), s(caller('idle'), 0)], p50: [s(caller('frontend'), 31)], p95: [s(caller('frontend'), 111), s(caller('idle'), Number.NaN)], p99: [s(caller('frontend'), Number.POSITIVE_INFINITY)] },
+      { rate: [s(caller('frontend'), 73), s(caller('idle'), 0)], p50: [s(caller('frontend'), 31)], p95: [s(caller('frontend'), 111), s(caller('idle'), Number.NaN)], p99: [s(caller('frontend'), Number.POSITIVE_INFINITY)], p95Now: [s(caller('frontend'), 450)] },
       p,
       ctx,
     );
     expect(table(data).rows.map((r) => r.cells)).toEqual([
-      { caller: 'shop/frontend', rps: 73, p50: 31, p95: 111, p99: null },
-      { caller: 'shop/idle', rps: 0, p50: null, p95: null, p99: null },
+      { caller: 'shop/frontend', rps: 73, p95Now: 450, p50: 31, p95: 111, p99: null },
+      { caller: 'shop/idle', rps: 0, p95Now: null, p50: null, p95: null, p99: null },
     ]);
   });
 });

@@ -4,8 +4,8 @@ import type { Sample, Series } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
 import { compareText, finite } from '../values';
 import { definePanel, instant, range, type HeatmapData } from '../types';
-import { chartWindow, spanWindow } from '../windows';
-import { tableOutput } from '../table';
+import { chartWindow, NOW_WINDOW, spanWindow } from '../windows';
+import { col, tableOutput } from '../table';
 
 const KEY = ['sourceNamespace', 'sourceService'] as const;
 const QUANTILES = [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const;
@@ -19,23 +19,25 @@ export const routeLatency = definePanel({
     p50: instant('p50 latency (ms) per caller over the range', mesh.latencyQuantile({ ...byCaller(p), quantile: 0.5 }).promql),
     p95: instant('p95 latency (ms) per caller over the range', mesh.latencyQuantile({ ...byCaller(p), quantile: 0.95 }).promql),
     p99: instant('p99 latency (ms) per caller over the range', mesh.latencyQuantile({ ...byCaller(p), quantile: 0.99 }).promql),
+    // Beside the range's figures: what callers see right now.
+    p95Now: instant('p95 latency (ms) per caller over the last 5 minutes', mesh.latencyQuantile({ ...byCaller(p), window: NOW_WINDOW, quantile: 0.95 }).promql),
   }),
   transform: (results, p, { mesh }) => {
     const q = mesh.latencyQuantile({ ...byCaller(p), quantile: 0.5 });
     const index = (samples: readonly Sample[]) => new Map(samples.map((s) => [dimKey(s.labels, q, [...KEY]), s]));
     const rate = index(results.rate);
+    const p95Now = index(results.p95Now);
     const quantiles = QUANTILES.map(([name]) => [name, index(results[name])] as const);
     const rows = [...new Set([...rate.keys(), ...quantiles.flatMap(([, m]) => [...m.keys()])])].map((key) => {
       const labels = (rate.get(key) ?? quantiles.map(([, m]) => m.get(key)).find(Boolean))?.labels ?? {};
       const caller = `${readDim(labels, q, 'sourceNamespace')}/${readDim(labels, q, 'sourceService')}`;
-      return { id: key, cells: { caller, rps: finite(rate.get(key)?.value), ...Object.fromEntries(quantiles.map(([name, m]) => [name, finite(m.get(key)?.value)])) } };
+      return { id: key, cells: { caller, rps: finite(rate.get(key)?.value), p95Now: finite(p95Now.get(key)?.value), ...Object.fromEntries(quantiles.map(([name, m]) => [name, finite(m.get(key)?.value)])) } };
     });
     rows.sort((a, b) => compareText(String(a.cells.caller), String(b.cells.caller)));
     return tableOutput(
       [
-        { key: 'caller', label: 'Caller', kind: 'text' },
-        { key: 'rps', label: 'Requests', unit: 'reqps', kind: 'number' },
-        ...QUANTILES.map(([key]) => ({ key, label: key, unit: 'ms' as const, kind: 'number' as const })),
+        col.text('caller', 'Caller'), col.num('rps', 'Requests', 'reqps'), col.num('p95Now', 'p95 now (5 m)', 'ms'),
+        ...QUANTILES.map(([key]) => col.num(key, key, 'ms')),
       ],
       rows, { empty: 'No requests reached this service in the range.' });
   },

@@ -29,6 +29,7 @@ describe('top failing services', () => {
     const { data, warnings } = topFailing.transform(
       {
         ratio: [s(svc('payments', 'payments'), 0.45), s(svc('shop', 'cart'), 0.004), s(svc('shop', 'big'), 0.004), s(svc('shop', 'fine'), 0)],
+        now: [s(svc('payments', 'payments'), 0.9)],
         errors: [s(svc('payments', 'payments'), 3), s(svc('shop', 'cart'), 0.2), s(svc('shop', 'big'), 4), s(svc('shop', 'fine'), 0)],
         rate: [s(svc('payments', 'payments'), 6.5), s(svc('shop', 'cart'), 50), s(svc('shop', 'big'), 1000)],
         trend: [series(svc('payments', 'payments'), [0, 0.9, Number.NaN])],
@@ -46,17 +47,19 @@ describe('top failing services', () => {
     ]);
     expect(rows[1]?.cells.service).toEqual({ text: 'big', href: '/debug?service=big&namespace=shop' });
     expect(rows[0]?.cells.trend).toEqual({ sparkline: [0, 0.9, null] });
+    // The last 5 minutes beside the range's average; no sample now is no value, not 0.
+    expect(rows.map((r) => r.cells.errorRatioNow)).toEqual([0.9, null, null]);
     expect(rows[2]?.cells.trend).toEqual({ sparkline: [null, null, null] });
     expect(warnings).toEqual([]);
   });
 
   it('shows at most ten, says how many more, and explains an empty table', () => {
     const many = Array.from({ length: 12 }, (_, i) => s(svc('ns', `s${i}`), 0.01 * (i + 1)));
-    const out = topFailing.transform({ ratio: many, errors: many, rate: many, trend: [] }, p, ctx);
+    const out = topFailing.transform({ ratio: many, now: [], errors: many, rate: many, trend: [] }, p, ctx);
     expect(table(out.data).rows).toHaveLength(10);
     expect(table(out.data).rows[0]?.cells.namespace).toBe('ns');
     expect(out.warnings).toEqual(['2 more services had errors; showing the worst 10.']);
-    expect(topFailing.transform({ ratio: [], errors: [], rate: [], trend: [] }, p, ctx).data).toMatchObject({ rows: [], detail: expect.any(String) });
+    expect(topFailing.transform({ ratio: [], now: [], errors: [], rate: [], trend: [] }, p, ctx).data).toMatchObject({ rows: [], detail: expect.any(String) });
   });
 });
 
@@ -179,11 +182,12 @@ describe('SLO burn-rate alerts', () => {
     const since = [s({ slo: 'cart-availability', severity: 'page', service: 'cart', namespace: 'shop', long_window: '1h', short_window: '5m' }, 990)];
     const { data } = sloAlerts.transform({ states, since }, p, ctx);
     expect(table(data).rows.map((r) => [r.cells.slo, r.cells.severity, r.cells.state, r.cells.windows, r.cells.since, r.health])).toEqual([
-      [{ text: 'cart-availability', href: '/slos/cart-availability' }, 'page', 'firing', '1h and 5m', 990, 'bad'],
+      [{ text: 'cart-availability', href: '/slos/cart-availability?time=990' }, 'page', 'firing', '1h and 5m', 990, 'bad'],
       [{ text: 'cart-availability', href: '/slos/cart-availability' }, 'ticket', 'firing', '1d and 2h', null, 'warn'],
       [{ text: 'cart-latency', href: '/slos/cart-latency' }, 'page', 'pending', '1h and 5m', null, 'warn'],
     ]);
-    expect(table(data).rows[0]?.cells.service).toEqual({ text: 'shop/cart', href: '/debug?service=cart&namespace=shop' });
+    // Pinned at the alert's start; rows without one keep the page's time (the link sets none).
+    expect(table(data).rows[0]?.cells.service).toEqual({ text: 'shop/cart', href: '/debug?service=cart&namespace=shop&time=990' });
   });
 
   it('says how alerts get there when none fires, and filters by namespace', () => {
@@ -192,5 +196,19 @@ describe('SLO burn-rate alerts', () => {
     expect(q.states.promql).toBe(
       'max by (slo, service, namespace, severity, long_window, short_window, alertstate) (ALERTS{alertname="SLOErrorBudgetBurn",alertstate=~"pending|firing",namespace="shop"})',
     );
+  });
+});
+
+describe('restart markers', () => {
+  it('marks each step up of a pod restart counter, only for the service\'s pods', async () => {
+    const { restartMarkers } = await import('./markers');
+    const { istioAdapter } = await import('@/lib/mesh');
+    const q = istioAdapter.proxyResources({ window: '5m', namespace: 'payments', limit: 1 }).restartCounts;
+    const counter = (pod: string, values: number[]) => ({ labels: { namespace: 'payments', pod }, points: values.map((v, i) => [60_000 * i, v] as [number, number]) });
+    const markers = restartMarkers([counter('payments-abc', [0, 0, 1, 1, 3]), counter('ledger-xyz', [0, 1, 1, 1, 1])], q, 'payments-');
+    expect(markers).toEqual([
+      { timeMs: 120_000, label: 'restart payments/payments-abc', kind: 'other' },
+      { timeMs: 240_000, label: 'restart payments/payments-abc', kind: 'other' },
+    ]);
   });
 });

@@ -54,12 +54,14 @@ export const sloAlerts = definePanel({
         const slo = l.slo ?? '';
         const service = l.service ?? '';
         const namespace = l.namespace ?? '';
+        // Pinned at the alert's start (activeAt, unix s): the links show the trouble as it began.
+        const pin = started ?? undefined;
         return {
           id: JSON.stringify([slo, severity, l.long_window ?? '', l.short_window ?? '']),
           health: state === 'firing' && severity === 'page' ? 'bad' : 'warn',
           cells: {
-            slo: slo ? { text: slo, href: sloHref(slo) } : '(no slo label)',
-            service: service && namespace ? { text: `${namespace}/${service}`, href: debugHref(service, namespace) } : service,
+            slo: slo ? { text: slo, href: sloHref(slo, pin) } : '(no slo label)',
+            service: service && namespace ? { text: `${namespace}/${service}`, href: debugHref(service, namespace, pin) } : service,
             severity,
             state,
             windows: l.long_window ? `${l.long_window} and ${l.short_window ?? '?'}` : '',

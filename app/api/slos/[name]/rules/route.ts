@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams } from '@/lib/api';
 import { prometheusRuleYaml, rulesYaml } from '@/lib/slo';
+import { getEnv } from '@/lib/env';
 import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
@@ -17,7 +18,8 @@ export const GET = apiHandler('/api/slos/[name]/rules', async (request: Request,
   const { format } = parseSearchParams(paramsSchema, request.url);
   const { spec } = storedOr404((await params).name);
   const sli = await specSli(getPrometheusClient(), request.signal);
+  const publicUrl = getEnv().http.publicOrigins[0];
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleYaml(spec, sli), `slo-${spec.name}.prometheusrule.yaml`)
-    : yamlResponse(rulesYaml(spec, sli), `slo-${spec.name}.rules.yaml`);
+    ? yamlResponse(prometheusRuleYaml(spec, sli, publicUrl), `slo-${spec.name}.prometheusrule.yaml`)
+    : yamlResponse(rulesYaml(spec, sli, publicUrl), `slo-${spec.name}.rules.yaml`);
 });
