@@ -1,0 +1,55 @@
+import 'server-only';
+import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
+
+/**
+ * How long a page waits for its data before it renders without it. The goal is first data on screen
+ * within a second; an answer later than this arrives sooner by the browser's own request (which starts
+ * as soon as the page hydrates) than by holding the whole page back.
+ */
+export const PREFETCH_DEADLINE_MS = 800;
+
+/** One query the page prefetches: its key (from lib/queries/keys.ts, as the hook uses) and how to load it. */
+export interface Prefetch {
+  queryKey: readonly unknown[];
+  /** Resolves to exactly what the hook's queryFn resolves to (parsed by the same schema). */
+  load: (signal: AbortSignal) => Promise<unknown>;
+}
+
+/**
+ * Runs the loads in parallel and dehydrates those answered within `deadlineMs`; the others are aborted
+ * and left to the browser, which shows their loading state, then their data or error with Retry.
+ */
+export async function prefetchWithin(prefetches: readonly Prefetch[], deadlineMs = PREFETCH_DEADLINE_MS): Promise<DehydratedState> {
+  const client = new QueryClient();
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve();
+    }, deadlineMs);
+  });
+  const all = Promise.all(
+    prefetches.map(async ({ queryKey, load }) => {
+      try {
+        const data = await load(controller.signal);
+        if (!controller.signal.aborted) client.setQueryData(queryKey, data);
+      } catch {
+        // A failure is the browser's to show (with Retry); it asks again after hydration.
+      }
+    }),
+  );
+  try {
+    await Promise.race([all, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const state = dehydrate(client);
+  client.clear();
+  return state;
+}
+
+/** What a JSON response body would deliver: the browser parses `Response.json`, so the server must too. */
+export function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
