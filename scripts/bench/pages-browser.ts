@@ -25,28 +25,30 @@ interface Probe {
   drawn: boolean;
 }
 
-/** Runs in the page before its own scripts: watches <main> as the HTML streams in and after hydration. */
-function installProbe() {
-  const probe: Probe = { lastChange: 0, drawn: false };
-  (window as unknown as { __pages: Probe }).__pages = probe;
-  const hasData = (main: Element) => main.querySelector('table tbody tr, canvas, [data-testid="stat-value"]') !== null;
-  const allDrawn = (main: Element) =>
-    main.querySelector('[aria-busy="true"], [class*="skeleton"]') === null && !/(Loading|Evaluating|Retrying)[^…]*…/.test(main.textContent ?? '');
-  const check = () => {
+/**
+ * Runs in the page before its own scripts: watches <main> as the HTML streams in and after hydration.
+ * Plain JavaScript text: a function would be serialised with the TypeScript runner's helpers in it.
+ */
+const PROBE = `(() => {
+  const probe = { firstData: undefined, lastChange: 0, drawn: false };
+  window.__pages = probe;
+  const hasData = (main) => main.querySelector('table tbody tr, canvas, [data-testid="stat-value"]') !== null;
+  const allDrawn = (main) =>
+    main.querySelector('[aria-busy="true"], [class*="skeleton"]') === null && !/(Loading|Evaluating|Retrying)[^\u2026]*\u2026/.test(main.textContent || '');
+  new MutationObserver(() => {
     const main = document.querySelector('main');
     if (!main) return;
     const now = performance.now();
     if (probe.firstData === undefined && hasData(main)) probe.firstData = now;
     probe.lastChange = now;
     probe.drawn = hasData(main) && allDrawn(main);
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-}
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
 
 export async function measurePage(context: BrowserContext, url: string): Promise<PageRun> {
   const page = await context.newPage();
   try {
-    await page.addInitScript(installProbe);
+    await page.addInitScript({ content: PROBE });
     await page.goto(url, { waitUntil: 'commit' });
     const settled = await page.waitForFunction(
       (quiet) => {
