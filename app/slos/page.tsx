@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { SloList } from '@/components/slo/slo-list';
-import { prefetchWithin } from '@/lib/queries/server/prefetch';
+import { prefetchFirstLoad } from '@/lib/queries/server/prefetch';
 import { sloListPrefetch, sloStatusesPrefetch } from '@/lib/queries/server/slo-prefetch';
 import { parseTimeParam } from '@/lib/queries/slo-time';
 import type { RawSearchParams } from '@/lib/queries/time-state';
@@ -13,7 +13,7 @@ export default async function SlosPage({ searchParams }: { searchParams: Promise
   const raw = (await searchParams).time;
   // Read as the list's useTimeParam reads it (the first value), so the prefetched keys are the ones it asks for.
   const time = parseTimeParam(Array.isArray(raw) ? raw[0] : raw);
-  const prefetched = await prefetchWithin([sloListPrefetch(), sloStatusesPrefetch(time)]);
+  const prefetched = await prefetchFirstLoad([sloListPrefetch(), sloStatusesPrefetch(time)]);
   return (
     <HydrationBoundary state={prefetched}>
       <Suspense>

@@ -11,7 +11,7 @@ import { durationToPromql } from '@/lib/promql/duration';
 import type { DashboardRange } from '../dashboard-range';
 import { queryKeys, type PanelParams, type ServicesParams } from '../keys';
 import { servicesResponseSchema } from '../schemas';
-import { asJson, prefetchWithin, type Prefetch } from './prefetch';
+import { asJson, prefetchFirstLoad, type Prefetch } from './prefetch';
 
 /** The window of a range as the dashboards ask `/api/services` for it (use-dashboard.ts). */
 export const rangeWindow = (range: DashboardRange) => durationToPromql(range.end - range.start);
@@ -43,8 +43,8 @@ export function servicesPrefetch(params: ServicesParams): Prefetch {
   };
 }
 
-/** Every catalog panel of a dashboard for these params, plus `extra` queries of the page; see prefetchWithin. */
+/** Every catalog panel of a dashboard for these params, plus `extra` queries of the page; see prefetchFirstLoad. */
 export function prefetchDashboard(dashboard: DashboardId, params: PanelParams, extra: readonly Prefetch[] = []): Promise<DehydratedState> {
   const panels = DASHBOARDS[dashboard].panels.flatMap((spec) => panelPrefetch(dashboard, spec.id, params) ?? []);
-  return prefetchWithin([...panels, ...extra]);
+  return prefetchFirstLoad([...panels, ...extra]);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
+import { headers } from 'next/headers';
 
 /**
  * How long a page waits for its data before it renders without it. The goal is first data on screen
@@ -53,4 +54,17 @@ export async function prefetchWithin(prefetches: readonly Prefetch[], deadlineMs
 /** What a JSON response body would deliver: the browser parses `Response.json`, so the server must too. */
 export function asJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+/**
+ * prefetchWithin for a page's document request only. A client-side navigation (an RSC request, e.g. a
+ * new range) already has the app running: its panels keep the previous data on screen while the new
+ * loads, so waiting for a prefetch would only delay the navigation and flash the loading state.
+ */
+export async function prefetchFirstLoad(prefetches: readonly Prefetch[]): Promise<DehydratedState> {
+  // Next hides its own `rsc` header from pages; the browser's Fetch Metadata tells a document load
+  // (`document`) from the router's fetch (`empty`). Clients without it (curl, old browsers) get the data.
+  const dest = (await headers()).get('sec-fetch-dest');
+  if (dest !== null && dest !== 'document') return { mutations: [], queries: [] };
+  return prefetchWithin(prefetches);
 }
