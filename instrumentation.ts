@@ -8,7 +8,15 @@ export async function register() {
     } catch (err) {
       console.error(err instanceof Error ? err.message : err);
       process.exit(1);
+      return;
     }
+    // Route handlers see no socket: stamp each request's address for the trusted-proxy check.
+    const { installPeerStamp } = await import('./lib/api/client');
+    installPeerStamp();
+    // A crash mid-sync leaves temporary rule files behind; clear them before the first sync writes more.
+    const { removeStaleTemporaries } = await import('./lib/rules-sync/write');
+    const removed = await removeStaleTemporaries(getEnv().rules.file).catch(() => []);
+    if (removed.length > 0) console.log(`[rules-sync] removed ${removed.length} temporary file(s) left by a stopped process`);
     // Prometheus gets the rules of the stored SLOs even when nothing changes after a restart.
     const { requestRulesSync } = await import('./lib/rules-sync');
     void requestRulesSync();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { Providers } from '@/components/providers';
@@ -10,12 +11,15 @@ export const metadata: Metadata = {
   description: 'SLO and service-mesh observability dashboards over Prometheus',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts's per-request nonce: the Content-Security-Policy runs only scripts that carry it. Reading
+  // the headers makes every page render per request, which nonces need.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The theme script sets data-theme before React hydrates; the warning would be a false alarm.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
         <a href="#main" className="skip-link">

@@ -1,6 +1,7 @@
 // Formatting of panel values by their unit (lib/dashboards/schema.ts `Unit`). Pure and shared by
 // stats, tables, tooltips and axes so one number reads the same everywhere.
 import type { Health, Unit } from '@/lib/dashboards/schema';
+import { formatUtc } from '@/lib/format';
 import { formatMs, formatRps } from './format';
 
 /** The unit as a reader sees it next to a number or on an axis; '' when the number speaks for itself. */
@@ -53,12 +54,6 @@ function scaleBytes(bytes: number): { text: string; unit: string } {
   return { text, unit: BYTE_UNITS[index] ?? 'bytes' };
 }
 
-/** Unix seconds or milliseconds (anything past 1e11 is taken as ms) as `2026-10-01 11:00 UTC`-style text. */
-export function formatTimestamp(value: number): string {
-  const ms = value > 1e11 ? value : value * 1000;
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** The number and its unit, apart, so a big stat can style them differently. Null reads as "—". */
 export function formatUnitParts(value: number | null, unit: Unit): { text: string; unit: string } {
   const label = UNIT_LABELS[unit];
@@ -79,7 +74,8 @@ export function formatUnitParts(value: number | null, unit: Unit): { text: strin
     case 'days':
       return { text: F1.format(value), unit: label };
     case 'timestamp':
-      return { text: formatTimestamp(value), unit: label };
+      // The unit (`UTC`) goes beside the text or in the column header, like every other unit.
+      return { text: formatUtc(value, { label: false }), unit: label };
     default:
       return { text: Math.abs(value) < 10 ? F2.format(value) : F0.format(value), unit: label };
   }
@@ -96,6 +92,6 @@ export function formatUnit(value: number | null, unit: Unit): string {
 export function axisTickFormatter(unit: Unit): (value: number) => string {
   if (unit === 'bytes') return (value) => formatUnit(value, 'bytes');
   if (unit === 'ratio') return (value) => SIG4.format(value * 100);
-  if (unit === 'timestamp') return (value) => formatTimestamp(value);
+  if (unit === 'timestamp') return (value) => formatUtc(value, { label: false });
   return (value) => (Math.abs(value) >= 1000 ? F0.format(value) : F3.format(value));
 }

@@ -23,8 +23,3 @@ export function formatPercent(ratio: number): string {
 export function formatMs(ms: number): string {
   return (ms < 10 ? FORMATS[1] : FORMATS[0]).format(ms);
 }
-
-/** A date-time in the reader's locale and zone (client-side only: the server does not know them). */
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
-}

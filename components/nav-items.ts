@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { href: '/debug', label: 'Debug' },
   { href: '/graph', label: 'Graph' },
   { href: '/slos', label: 'SLOs' },
+  { href: '/report', label: 'Report' },
 ] as const;
 
 /** True when `pathname` is `href` or below it (`/slos/checkout` is under SLOs); `/` matches only itself. */

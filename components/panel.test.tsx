@@ -1,10 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/queries/api-error';
+import { ApiError } from '@/lib/api/api-error';
 import { Panel, type PanelQuery } from './panel';
 
 const base: PanelQuery = { isPending: false, isError: false, isFetching: false, error: null, refetch: () => undefined };
-const unreachable = new ApiError({ status: 502, code: 'upstream_error', message: 'Prometheus unreachable: connection refused' });
+const unreachable = new ApiError(502, 'upstream_error', 'Prometheus unreachable: connection refused');
 
 function render(query: Partial<PanelQuery>, extra: { isEmpty?: boolean; queries?: { purpose?: string; promql: string }[]; description?: string } = {}) {
   return renderToStaticMarkup(

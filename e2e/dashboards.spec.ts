@@ -27,7 +27,7 @@ test.describe('dashboards at a pinned time', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await home.goto({ time: fixtureTime() });
     await expectRendered(home, DASHBOARDS.executive.panels.length);
-    expect(await home.statTexts()).toHaveLength(4);
+    expect(await home.statTexts()).toHaveLength(3);
     await screenshot(page, testInfo, 'executive-light');
 
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -15,12 +15,14 @@ describe('parseEnv', () => {
   it('applies defaults to an empty environment', () => {
     expect(parseEnv({})).toEqual({
       prometheus: { url: 'http://127.0.0.1:9090', auth: { type: 'none' }, headers: {}, timeoutMs: 15_000 },
+      limits: { maxConcurrency: 24, maxResponseBytes: 32 * 1024 * 1024, cacheBytes: 64 * 1024 * 1024, requestDeadlineMs: 20_000, gzip: false },
       mesh: 'auto',
       dbPath: '.data/meshwatch.db',
       teams: {},
       health: { warning: 0.01, failing: 0.05 },
-      auth: { apiTokens: [], groupRoles: {}, demoEditor: false },
+      auth: { apiTokens: [], groupRoles: {}, demoEditor: false, trustedProxies: [], anonymous: 'all' },
       rules: { promtool: 'promtool' },
+      http: { publicOrigins: [], hsts: false, development: false },
     });
   });
 
@@ -44,6 +46,19 @@ describe('parseEnv', () => {
     ['http://[::1]:9090', 'http://[::1]:9090'],
   ])('accepts PROMETHEUS_URL %s', (url, expected) => {
     expect(parseEnv({ PROMETHEUS_URL: url }).prometheus.url).toBe(expected);
+  });
+
+  it('reads the load limits (sizes in MB, 0 turns the query cache off)', () => {
+    const env = parseEnv({ PROMETHEUS_MAX_CONCURRENCY: '4', PROMETHEUS_MAX_RESPONSE_MB: '2', MESHWATCH_QUERY_CACHE_MB: '0', MESHWATCH_REQUEST_DEADLINE_MS: '5000', PROMETHEUS_COMPRESSION: 'gzip' });
+    expect(env.limits).toEqual({ maxConcurrency: 4, maxResponseBytes: 2_097_152, cacheBytes: 0, requestDeadlineMs: 5_000, gzip: true });
+  });
+
+  it.each([
+    ['PROMETHEUS_MAX_CONCURRENCY', '0', 'between 1 and 1000'],
+    ['PROMETHEUS_MAX_RESPONSE_MB', 'lots', 'between 1 and 1024'],
+    ['MESHWATCH_REQUEST_DEADLINE_MS', '50', 'between 100 and 600000'],
+  ])('rejects %s=%s', (variable, value, message) => {
+    expect(problemsOf({ [variable]: value })).toContain(`${variable}: must be an integer ${message}`);
   });
 
   it.each([
@@ -106,21 +121,24 @@ describe('parseEnv', () => {
 
   it('configures who may change SLOs', () => {
     const env = parseEnv({
-      MESHWATCH_API_TOKENS: 'ci-token-1:editor, read:only:viewer',
+      MESHWATCH_API_TOKENS: 'ci-token-1-0123456789:editor, read:only:0123456789:viewer',
       MESHWATCH_AUTH_USER_HEADER: 'X-Forwarded-User',
+      MESHWATCH_TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16,::1',
       MESHWATCH_AUTH_GROUPS_HEADER: 'X-Forwarded-Groups',
       MESHWATCH_GROUP_ROLES: 'sre:editor,everyone:viewer',
       MESHWATCH_DEMO_EDITOR: 'true',
     });
     expect(env.auth).toEqual({
       apiTokens: [
-        { token: 'ci-token-1', role: 'editor' },
-        { token: 'read:only', role: 'viewer' },
+        { token: 'ci-token-1-0123456789', role: 'editor' },
+        { token: 'read:only:0123456789', role: 'viewer' },
       ],
       userHeader: 'x-forwarded-user',
       groupsHeader: 'x-forwarded-groups',
       groupRoles: { sre: 'editor', everyone: 'viewer' },
       demoEditor: true,
+      trustedProxies: ['10.0.0.5', '10.1.0.0/16', '::1'],
+      anonymous: 'dashboards',
     });
   });
 
@@ -150,12 +168,12 @@ describe('parseEnv', () => {
       'PROMETHEUS_HEADERS: must not set Authorization when bearer or basic auth is configured',
     ],
     [{ MESHWATCH_API_TOKENS: 'tok:admin' }, 'MESHWATCH_API_TOKENS: entry 1 must be token:role with role viewer or editor'],
-    [{ MESHWATCH_API_TOKENS: 'a:editor,a:viewer' }, 'MESHWATCH_API_TOKENS: entry 2 repeats an earlier token'],
-    [{ MESHWATCH_AUTH_USER_HEADER: 'X User' }, 'MESHWATCH_AUTH_USER_HEADER: must be an HTTP header name'],
-    [{ MESHWATCH_AUTH_USER_HEADER: 'Authorization' }, 'MESHWATCH_AUTH_USER_HEADER: must not be Authorization'],
+    [{ MESHWATCH_API_TOKENS: '0123456789abcdef:editor,0123456789abcdef:viewer' }, 'MESHWATCH_API_TOKENS: entry 2 repeats an earlier token'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'X User', MESHWATCH_TRUSTED_PROXIES: '127.0.0.1' }, 'MESHWATCH_AUTH_USER_HEADER: must be an HTTP header name'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'Authorization', MESHWATCH_TRUSTED_PROXIES: '127.0.0.1' }, 'MESHWATCH_AUTH_USER_HEADER: must not be Authorization'],
     [{ MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups' }, 'MESHWATCH_AUTH_GROUPS_HEADER: needs MESHWATCH_AUTH_USER_HEADER too'],
     [
-      { MESHWATCH_AUTH_USER_HEADER: 'X-User', MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups', MESHWATCH_GROUP_ROLES: 'sre' },
+      { MESHWATCH_AUTH_USER_HEADER: 'X-User', MESHWATCH_TRUSTED_PROXIES: '127.0.0.1', MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups', MESHWATCH_GROUP_ROLES: 'sre' },
       'MESHWATCH_GROUP_ROLES: entry 1 must be group:role',
     ],
     [{ MESHWATCH_DEMO_EDITOR: 'maybe' }, 'MESHWATCH_DEMO_EDITOR: must be 1, true'],
@@ -165,37 +183,65 @@ describe('parseEnv', () => {
 
   it('configures who may change SLOs', () => {
     const env = parseEnv({
-      MESHWATCH_API_TOKENS: 'ci-token-1:editor, read:only:viewer',
+      MESHWATCH_API_TOKENS: 'ci-token-1-0123456789:editor, read:only:0123456789:viewer',
       MESHWATCH_AUTH_USER_HEADER: 'X-Forwarded-User',
+      MESHWATCH_TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16,::1',
       MESHWATCH_AUTH_GROUPS_HEADER: 'X-Forwarded-Groups',
       MESHWATCH_GROUP_ROLES: 'sre:editor,everyone:viewer',
       MESHWATCH_DEMO_EDITOR: 'true',
     });
     expect(env.auth).toEqual({
       apiTokens: [
-        { token: 'ci-token-1', role: 'editor' },
-        { token: 'read:only', role: 'viewer' },
+        { token: 'ci-token-1-0123456789', role: 'editor' },
+        { token: 'read:only:0123456789', role: 'viewer' },
       ],
       userHeader: 'x-forwarded-user',
       groupsHeader: 'x-forwarded-groups',
       groupRoles: { sre: 'editor', everyone: 'viewer' },
       demoEditor: true,
+      trustedProxies: ['10.0.0.5', '10.1.0.0/16', '::1'],
+      anonymous: 'dashboards',
     });
   });
 
   it.each([
     [{ MESHWATCH_API_TOKENS: 'tok:admin' }, 'MESHWATCH_API_TOKENS: entry 1 must be token:role with role viewer or editor'],
-    [{ MESHWATCH_API_TOKENS: 'a:editor,a:viewer' }, 'MESHWATCH_API_TOKENS: entry 2 repeats an earlier token'],
-    [{ MESHWATCH_AUTH_USER_HEADER: 'X User' }, 'MESHWATCH_AUTH_USER_HEADER: must be an HTTP header name'],
-    [{ MESHWATCH_AUTH_USER_HEADER: 'Authorization' }, 'MESHWATCH_AUTH_USER_HEADER: must not be Authorization'],
+    [{ MESHWATCH_API_TOKENS: '0123456789abcdef:editor,0123456789abcdef:viewer' }, 'MESHWATCH_API_TOKENS: entry 2 repeats an earlier token'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'X User', MESHWATCH_TRUSTED_PROXIES: '127.0.0.1' }, 'MESHWATCH_AUTH_USER_HEADER: must be an HTTP header name'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'Authorization', MESHWATCH_TRUSTED_PROXIES: '127.0.0.1' }, 'MESHWATCH_AUTH_USER_HEADER: must not be Authorization'],
     [{ MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups' }, 'MESHWATCH_AUTH_GROUPS_HEADER: needs MESHWATCH_AUTH_USER_HEADER too'],
     [
-      { MESHWATCH_AUTH_USER_HEADER: 'X-User', MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups', MESHWATCH_GROUP_ROLES: 'sre' },
+      { MESHWATCH_AUTH_USER_HEADER: 'X-User', MESHWATCH_TRUSTED_PROXIES: '127.0.0.1', MESHWATCH_AUTH_GROUPS_HEADER: 'X-Groups', MESHWATCH_GROUP_ROLES: 'sre' },
       'MESHWATCH_GROUP_ROLES: entry 1 must be group:role',
     ],
     [{ MESHWATCH_DEMO_EDITOR: 'maybe' }, 'MESHWATCH_DEMO_EDITOR: must be 1, true'],
+    [{ MESHWATCH_API_TOKENS: 'fifteen-chars-x:editor' }, 'MESHWATCH_API_TOKENS: entry 1: the token must be at least 16 characters'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'X-Forwarded-User' }, 'MESHWATCH_TRUSTED_PROXIES: is required with MESHWATCH_AUTH_USER_HEADER'],
+    [{ MESHWATCH_TRUSTED_PROXIES: '10.0.0.0/33' }, 'MESHWATCH_TRUSTED_PROXIES: entry 1 must be an IP address or a CIDR range'],
+    [{ MESHWATCH_TRUSTED_PROXIES: '10.0.0.1, proxy.local' }, 'MESHWATCH_TRUSTED_PROXIES: entry 2 must be an IP address or a CIDR range'],
+    [{ MESHWATCH_ANONYMOUS: 'some' }, 'MESHWATCH_ANONYMOUS: must be one of all, dashboards, none'],
+    [{ MESHWATCH_PUBLIC_URL: 'meshwatch.example.com' }, 'MESHWATCH_PUBLIC_URL: must be http(s) URLs'],
+    [{ MESHWATCH_HSTS: 'sometimes' }, 'MESHWATCH_HSTS: must be 1, true'],
   ])('rejects auth setting %j', (source, message) => {
     expect(problemsOf(source)).toContain(message);
+  });
+
+  it.each([
+    [{}, 'all'],
+    [{ MESHWATCH_API_TOKENS: '0123456789abcdef:viewer' }, 'dashboards'],
+    [{ MESHWATCH_AUTH_USER_HEADER: 'X-Forwarded-User', MESHWATCH_TRUSTED_PROXIES: '10.0.0.5' }, 'dashboards'],
+    [{ MESHWATCH_API_TOKENS: '0123456789abcdef:viewer', MESHWATCH_ANONYMOUS: 'all' }, 'all'],
+    [{ MESHWATCH_ANONYMOUS: 'none' }, 'none'],
+  ])('anonymous access for %j is %s', (source, expected) => {
+    expect(parseEnv(source).auth.anonymous).toBe(expected);
+  });
+
+  it('reads the public origins and HSTS', () => {
+    expect(parseEnv({ MESHWATCH_PUBLIC_URL: 'https://meshwatch.example.com/, http://10.0.0.7:3000/app', MESHWATCH_HSTS: '1' }).http).toEqual({
+      publicOrigins: ['https://meshwatch.example.com', 'http://10.0.0.7:3000'],
+      hsts: true,
+      development: false,
+    });
   });
 
   it('names every bad variable in one message', () => {

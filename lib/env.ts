@@ -1,7 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
-import { parseApiTokens, parseFlag, parseGroupRoles, parseHeaderName, type AuthConfig } from '@/lib/auth/config';
+import { ANONYMOUS_ACCESS, parseApiTokens, parseFlag, parseGroupRoles, parseHeaderName, type AnonymousAccess, type AuthConfig } from '@/lib/auth/config';
+import { parseTrustedProxies } from '@/lib/auth/proxies';
 import { isAuthorization, parseHeaders } from './env-headers';
+import { integerSchema, limitVariables, toLimits, type Limits } from './env-limits';
 import { parseTeams } from './env-teams';
 import { parseHealthThresholds, type HealthThresholds } from './health';
 
@@ -23,6 +25,8 @@ export interface Env {
     headers: Record<string, string>;
     timeoutMs: number;
   };
+  /** Concurrency, answer size, cache and request deadline (lib/env-limits.ts). */
+  limits: Limits;
   mesh: 'istio' | 'linkerd' | 'auto';
   dbPath: string;
   /**
@@ -42,6 +46,15 @@ export interface Env {
     file?: string;
     /** MESHWATCH_PROMTOOL: promtool binary that checks a rule file before it replaces the good one. */
     promtool: string;
+  };
+  /** How the app answers browsers (lib/api/security-headers.ts, lib/api/origin.ts). */
+  http: {
+    /** MESHWATCH_PUBLIC_URL: the origins browsers use for the app; empty: the request's own host. */
+    publicOrigins: string[];
+    /** MESHWATCH_HSTS: send Strict-Transport-Security (the app is served over TLS). */
+    hsts: boolean;
+    /** Development server: React needs eval for its error overlays, so the CSP allows it there only. */
+    development: boolean;
   };
 }
 
@@ -65,11 +78,7 @@ const prometheusUrlSchema = z
   })
   .transform((text) => text.replace(/\/+$/, ''));
 
-const timeoutSchema = z
-  .string()
-  .regex(/^\d+$/, 'must be an integer between 100 and 300000')
-  .transform(Number)
-  .refine((ms) => ms >= 100 && ms <= 300_000, 'must be an integer between 100 and 300000');
+const timeoutSchema = integerSchema(100, 300_000);
 
 const envSchema = z
   .object({
@@ -91,6 +100,12 @@ const envSchema = z
     MESHWATCH_DEMO_EDITOR: z.string().optional(),
     MESHWATCH_RULES_FILE: z.string().optional(),
     MESHWATCH_PROMTOOL: z.string().default('promtool'),
+    MESHWATCH_TRUSTED_PROXIES: z.string().optional(),
+    MESHWATCH_ANONYMOUS: z.enum(ANONYMOUS_ACCESS, { error: `must be one of ${ANONYMOUS_ACCESS.join(', ')}` }).optional(),
+    MESHWATCH_PUBLIC_URL: z.string().optional(),
+    MESHWATCH_HSTS: z.string().optional(),
+    NODE_ENV: z.string().optional(),
+    ...limitVariables,
   })
   .superRefine((raw, ctx) => {
     const problem = (variable: string, message: string) =>
@@ -114,6 +129,8 @@ const envSchema = z
       problem('PROMETHEUS_HEADERS', 'must not set Authorization when bearer or basic auth is configured');
     }
     checkAuth(raw, problem);
+    if (typeof parsePublicOrigins(raw.MESHWATCH_PUBLIC_URL) === 'string') problem('MESHWATCH_PUBLIC_URL', 'must be http(s) URLs, comma-separated, e.g. https://meshwatch.example.com');
+    if (parseFlag(raw.MESHWATCH_HSTS) === undefined) problem('MESHWATCH_HSTS', 'must be 1, true, yes, on, 0, false, no or off');
   })
   .transform(
     (raw): Env => ({
@@ -123,6 +140,7 @@ const envSchema = z
         headers: parseHeaders(raw.PROMETHEUS_HEADERS) as Record<string, string>,
         timeoutMs: raw.PROMETHEUS_TIMEOUT_MS,
       },
+      limits: toLimits(raw),
       mesh: raw.MESH,
       dbPath: raw.MESHWATCH_DB,
       ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),
@@ -130,12 +148,33 @@ const envSchema = z
       health: parseHealthThresholds(raw.MESHWATCH_HEALTH_THRESHOLDS) as HealthThresholds,
       auth: toAuthConfig(raw),
       rules: { ...(raw.MESHWATCH_RULES_FILE === undefined ? {} : { file: raw.MESHWATCH_RULES_FILE }), promtool: raw.MESHWATCH_PROMTOOL },
+      http: {
+        publicOrigins: parsePublicOrigins(raw.MESHWATCH_PUBLIC_URL) as string[],
+        hsts: parseFlag(raw.MESHWATCH_HSTS) ?? false,
+        development: raw.NODE_ENV === 'development',
+      },
     }),
   );
 
+/** `https://a.example,https://b.example` -> their origins; a problem string when one is not an http(s) URL. */
+function parsePublicOrigins(text: string | undefined): string[] | string {
+  if (text === undefined) return [];
+  const entries = text.split(',').map((e) => e.trim());
+  if (!entries.every(isHttpUrl)) return 'not an http(s) URL';
+  return entries.map((e) => new URL(e).origin);
+}
+
 type AuthVariables = Partial<
-  Record<'MESHWATCH_API_TOKENS' | 'MESHWATCH_AUTH_USER_HEADER' | 'MESHWATCH_AUTH_GROUPS_HEADER' | 'MESHWATCH_GROUP_ROLES' | 'MESHWATCH_DEMO_EDITOR', string>
->;
+  Record<
+    | 'MESHWATCH_API_TOKENS'
+    | 'MESHWATCH_AUTH_USER_HEADER'
+    | 'MESHWATCH_AUTH_GROUPS_HEADER'
+    | 'MESHWATCH_GROUP_ROLES'
+    | 'MESHWATCH_DEMO_EDITOR'
+    | 'MESHWATCH_TRUSTED_PROXIES',
+    string
+  >
+> & { MESHWATCH_ANONYMOUS?: AnonymousAccess };
 
 function checkAuth(raw: AuthVariables, problem: (variable: string, message: string) => void): void {
   const tokens = parseApiTokens(raw.MESHWATCH_API_TOKENS);
@@ -153,6 +192,12 @@ function checkAuth(raw: AuthVariables, problem: (variable: string, message: stri
     problem('MESHWATCH_GROUP_ROLES', 'needs MESHWATCH_AUTH_GROUPS_HEADER too');
   }
   if (parseFlag(raw.MESHWATCH_DEMO_EDITOR) === undefined) problem('MESHWATCH_DEMO_EDITOR', 'must be 1, true, yes, on, 0, false, no or off');
+  const proxies = parseTrustedProxies(raw.MESHWATCH_TRUSTED_PROXIES);
+  if (typeof proxies === 'string') problem('MESHWATCH_TRUSTED_PROXIES', proxies);
+  // Without an allow-list anyone who reaches the port could send the user header and be an editor.
+  if (raw.MESHWATCH_AUTH_USER_HEADER !== undefined && raw.MESHWATCH_TRUSTED_PROXIES === undefined) {
+    problem('MESHWATCH_TRUSTED_PROXIES', 'is required with MESHWATCH_AUTH_USER_HEADER: the addresses of the sign-in proxy, e.g. 10.0.0.5 or 10.0.0.0/24');
+  }
 }
 
 /** Only called once checkAuth found no problem. */
@@ -169,6 +214,9 @@ function toAuthConfig(raw: AuthVariables): AuthConfig {
     ...(groupsHeader === undefined ? {} : { groupsHeader }),
     groupRoles: parseGroupRoles(raw.MESHWATCH_GROUP_ROLES) as AuthConfig['groupRoles'],
     demoEditor: parseFlag(raw.MESHWATCH_DEMO_EDITOR) ?? false,
+    trustedProxies: parseTrustedProxies(raw.MESHWATCH_TRUSTED_PROXIES) as string[],
+    // With any way to sign in configured, the expensive endpoints are for the signed-in.
+    anonymous: raw.MESHWATCH_ANONYMOUS ?? (raw.MESHWATCH_API_TOKENS !== undefined || userHeader !== undefined ? 'dashboards' : 'all'),
   };
 }
 

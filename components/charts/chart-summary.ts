@@ -1,7 +1,8 @@
 // Text equivalents of charts for screen readers (the canvas is an image): what is drawn and the
 // values a reader would look for first. Pure.
 import type { Marker, Series, Unit } from '@/lib/dashboards/schema';
-import { formatTimestamp, formatUnit, UNIT_LABELS } from '../format-unit';
+import { formatUtc } from '@/lib/format';
+import { formatUnit, UNIT_LABELS } from '../format-unit';
 import type { HeatmapData } from './heatmap-options';
 
 /** Series named in a summary; the rest are counted. */
@@ -25,7 +26,7 @@ export function timeseriesSummary(title: string, { series, unit, markers = [], s
   const more = latest.length > SUMMARY_SERIES ? `, and ${latest.length - SUMMARY_SERIES} more` : '';
   const parts = [`${title}: ${kind.toLowerCase()} of ${series.length} series${unitText}.`];
   if (named.length > 0) parts.push(`Latest: ${named.join(', ')}${more}.`);
-  if (markers.length > 0) parts.push(`Markers: ${markers.map((m) => `${m.label} at ${formatTimestamp(m.timeMs)} UTC`).join('; ')}.`);
+  if (markers.length > 0) parts.push(`Markers: ${markers.map((m) => `${m.label} at ${formatUtc(m.timeMs)}`).join('; ')}.`);
   return parts.join(' ');
 }
 

@@ -19,8 +19,9 @@ import {
   type VisualMapComponentOption,
 } from 'echarts/components';
 // `use` is ECharts' registry, not React's hook; renamed so nobody (and no linter) confuses them.
-import { init, use as registerParts, type ComposeOption, type EChartsType } from 'echarts/core';
+import { init, use as registerParts, type ComposeOption, type ECElementEvent, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useLatest } from '@/components/ui/use-latest';
 
 registerParts([LineChart, HeatmapChart, GraphChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -38,6 +39,11 @@ export type ChartOption = ComposeOption<
 >;
 export type { LineSeriesOption, HeatmapSeriesOption, GraphSeriesOption };
 
+/** ECharts' own description of the item under the pointer: series, `dataType` ('node' | 'edge' in a graph), index. */
+export type ChartItemEvent = Pick<ECElementEvent, 'componentType' | 'seriesIndex' | 'dataType' | 'dataIndex' | 'data'>;
+/** Mouse events on chart items, by ECharts' event name; ECharts does the hit testing, so callers need no geometry. */
+export type ChartEvents = Partial<Record<'click' | 'dblclick' | 'mouseover' | 'mouseout', (event: ChartItemEvent) => void>>;
+
 /** Resizes wait for the layout to settle (dragging a window fires dozens of observations). */
 export const RESIZE_DEBOUNCE_MS = 100;
 
@@ -48,12 +54,17 @@ export interface EChartProps {
   label: string;
   height?: number;
   className?: string;
+  /** Item events, e.g. `{ click }`; the latest handlers are called, so they need no memoising. */
+  onEvents?: ChartEvents;
 }
 
 /** A canvas chart: init on mount, dispose on unmount, `setOption` only when the option changes. */
-export default function EChart({ option, label, height = 240, className }: EChartProps) {
+export default function EChart({ option, label, height = 240, className, onEvents }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const handlers = useLatest(onEvents);
+  // Which events to listen to is fixed by the names given; the handlers themselves are read on each event.
+  const eventNames = Object.keys(onEvents ?? {}).sort().join(' ');
 
   useEffect(() => {
     const el = ref.current;
@@ -73,6 +84,19 @@ export default function EChart({ option, label, height = 240, className }: EChar
       chart.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !eventNames) return;
+    const names = eventNames.split(' ') as (keyof ChartEvents)[];
+    const listeners = names.map((name) => [name, (event: ECElementEvent) => handlers.current?.[name]?.(event)] as const);
+    for (const [name, listener] of listeners) instance.on(name, listener);
+    return () => {
+      // On unmount the instance may already be disposed (the effect above cleans up first).
+      if (instance.isDisposed()) return;
+      for (const [name, listener] of listeners) instance.off(name, listener);
+    };
+  }, [eventNames, handlers]);
 
   useEffect(() => {
     // notMerge: a series that disappeared from the data must disappear from the chart too.

@@ -1,8 +1,10 @@
 // Pure option builder for latency heatmaps: time across, histogram buckets (as read from the data's
 // `le` labels) up, colour = observations per second in that bucket.
 import type { PanelData, Unit } from '@/lib/dashboards/schema';
-import { formatTimestamp, formatUnit, UNIT_LABELS } from '../format-unit';
+import { formatUtc } from '@/lib/format';
+import { formatUnit, UNIT_LABELS } from '../format-unit';
 import type { ChartTheme } from './chart-theme';
+import { TIME_AXIS_NAME_ROOM } from './time-axis';
 import type { ChartOption } from './echart';
 
 export type HeatmapData = Extract<PanelData, { kind: 'heatmap' }>;
@@ -17,12 +19,12 @@ export function bucketLabels(buckets: readonly string[], unit: Unit): string[] {
   });
 }
 
-/** Time labels: `HH:MM` within a day, the date as well beyond it. */
+/** Time labels: `HH:MM` within a day, the date as well beyond it; the axis is named UTC. */
 export function timeLabels(timesMs: readonly number[]): string[] {
   const first = timesMs[0];
   const last = timesMs[timesMs.length - 1];
   const multiDay = first !== undefined && last !== undefined && last - first > 86_400_000;
-  return timesMs.map((t) => (multiDay ? formatTimestamp(t).slice(5) : formatTimestamp(t).slice(11)));
+  return timesMs.map((t) => (multiDay ? formatUtc(t, { label: false }).slice(5) : formatUtc(t, { date: false, label: false })));
 }
 
 export function heatmapOption(data: HeatmapData, theme: ChartTheme): ChartOption {
@@ -35,7 +37,7 @@ export function heatmapOption(data: HeatmapData, theme: ChartTheme): ChartOption
     backgroundColor: 'transparent',
     animation: false,
     textStyle: { color: theme.text },
-    grid: { left: 8, right: 16, top: 8, bottom: 48, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: TIME_AXIS_NAME_ROOM, top: 8, bottom: 48, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       confine: true,
       backgroundColor: theme.surface,
@@ -48,7 +50,7 @@ export function heatmapOption(data: HeatmapData, theme: ChartTheme): ChartOption
         return `${times[t] ?? ''} UTC · ${buckets[b] ?? ''}: ${formatUnit(v, 'reqps')}`;
       },
     },
-    xAxis: { type: 'category', data: times, axisLabel: { color: theme.muted, hideOverlap: true }, axisLine: { lineStyle: { color: theme.border } } },
+    xAxis: { type: 'category', data: times, name: 'UTC', nameGap: 6, nameTextStyle: { color: theme.muted, fontSize: 10 }, axisLabel: { color: theme.muted, hideOverlap: true }, axisLine: { lineStyle: { color: theme.border } } },
     yAxis: { type: 'category', data: buckets, axisLabel: { color: theme.muted }, axisLine: { lineStyle: { color: theme.border } } },
     visualMap: {
       type: 'continuous',

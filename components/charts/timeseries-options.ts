@@ -5,6 +5,7 @@ import { axisTickFormatter, formatUnit, UNIT_LABELS } from '../format-unit';
 import type { ChartTheme } from './chart-theme';
 import type { ChartOption, LineSeriesOption } from './echart';
 import { statusStyles } from './status-colors';
+import { TIME_AXIS_NAME_ROOM, UTC_OPTION, utcTimeAxis } from './time-axis';
 
 export interface TimeseriesInput {
   series: readonly Series[];
@@ -71,7 +72,8 @@ export function timeseriesOption({ series, unit, markers = [], stacked = false, 
     textStyle: { color: theme.text },
     animationDuration: 300,
     // Axis labels stay inside the canvas (ECharts 6's replacement for `containLabel`).
-    grid: { left: 8, right: 24, top: showLegend ? 60 : 36, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    ...UTC_OPTION,
+    grid: { left: 8, right: TIME_AXIS_NAME_ROOM, top: showLegend ? 60 : 36, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: {
       show: showLegend,
       type: 'scroll',
@@ -90,14 +92,7 @@ export function timeseriesOption({ series, unit, markers = [], stacked = false, 
       borderColor: theme.border,
       textStyle: { color: theme.text },
     },
-    xAxis: {
-      type: 'time',
-      min: range?.startMs,
-      max: range?.endMs,
-      axisLabel: { color: theme.muted, hideOverlap: true },
-      axisLine: { lineStyle: { color: theme.border } },
-      splitLine: { show: false },
-    },
+    xAxis: { ...utcTimeAxis(theme, { min: range?.startMs, max: range?.endMs }), splitLine: { show: false } },
     yAxis: {
       type: 'value',
       name: UNIT_LABELS[unit] || undefined,

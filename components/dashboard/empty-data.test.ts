@@ -17,7 +17,7 @@ describe('isEmptyData', () => {
 
 describe('emptyText', () => {
   it('says that no alerts firing is the news', () => {
-    expect(emptyText('active-incidents', { kind: 'table', columns: [], rows: [] })).toBe('No alerts are firing.');
+    expect(emptyText('incidents', { kind: 'table', columns: [], rows: [] })).toBe('No alert fired in this range.');
     expect(emptyText('tcp-connections', { kind: 'table', columns: [], rows: [] })).toBe('No data in this range.');
   });
 });

@@ -16,7 +16,8 @@ export function isEmptyData(data: PanelData): boolean {
 
 /** Panels whose emptiness is news (good news, mostly) say what it means. */
 const EMPTY_TEXT: Record<string, string> = {
-  'active-incidents': 'No alerts are firing.',
+  attention: 'Nothing needs attention: no SLO pages, tickets or has spent its budget, and no service is failing or warning in this range.',
+  incidents: 'No alert fired in this range.',
   'top-failing': 'No service returned server errors in this range.',
   deployments: 'No revision changes in this range.',
   'response-flags': 'No responses carried an Envoy response flag in this range.',

@@ -95,6 +95,6 @@ describe('PanelContent', () => {
 
   it("says what an empty table means, in the server's words when it has them", () => {
     expect(render(response({ ...table, rows: [], detail: 'No alerts firing at the end of the range.' }))).toContain('No alerts firing at the end of the range.');
-    expect(render(response({ ...table, rows: [] }, { panel: 'active-incidents' }))).toContain('No alerts are firing.');
+    expect(render(response({ ...table, rows: [] }, { panel: 'incidents' }))).toContain('No alert fired in this range.');
   });
 });

@@ -5,8 +5,8 @@ import { groupByWidth } from './panel-grid';
 const shape = (id: keyof typeof DASHBOARDS) => groupByWidth(DASHBOARDS[id].panels).map((g) => `${g.width}:${g.panels.length}`);
 
 describe('groupByWidth', () => {
-  it('puts the executive stats in one strip, then the pair, then full-width panels one by one', () => {
-    expect(shape('executive')).toEqual(['third:4', 'half:2', 'full:1', 'full:1']);
+  it('puts what needs attention first, then the stats in one strip, the pair, and full-width panels one by one', () => {
+    expect(shape('executive')).toEqual(['full:1', 'third:3', 'half:2', 'full:1', 'full:1']);
   });
 
   it('keeps every panel exactly once, in catalog order', () => {

@@ -1,20 +1,12 @@
 import Link from 'next/link';
 import type { Cell, Column, Health } from '@/lib/dashboards/schema';
+import { Missing } from '@/components/ui/missing';
 import { formatUnit, formatUnitParts } from '../format-unit';
 import { sparklinePath } from './sparkline-path';
 import styles from './table-view.module.css';
 
 const SPARK_WIDTH = 96;
 const SPARK_HEIGHT = 24;
-
-function Missing() {
-  return (
-    <span className={styles.missing}>
-      <span aria-hidden="true">—</span>
-      <span className="sr-only">no data</span>
-    </span>
-  );
-}
 
 function Sparkline({ values, column, health }: { values: readonly (number | null)[]; column: Column; health?: Health }) {
   const path = sparklinePath(values, SPARK_WIDTH, SPARK_HEIGHT, 2);

@@ -1,33 +1,27 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo } from 'react';
+import { DataTable, type Column as TableColumn } from '@/components/ui/data-table';
 import { levelStatus, type Column, type PanelData, type RowHealth } from '@/lib/dashboards/schema';
 import { HEALTH_LABELS, UNIT_LABELS } from '../format-unit';
 import { HealthChip } from '../ui/health-chip';
-import { nextTableSort, sortRows, type TableSort } from './sort-rows';
+import { cellSortValue } from './cell-sort-value';
 import { CellContent } from './table-cell';
 import styles from './table-view.module.css';
 
 type TableData = Extract<PanelData, { kind: 'table' }>;
+type Row = TableData['rows'][number];
 
-function headerUnit(column: Column): string {
-  if (!column.unit || column.unit === 'bytes') return '';
-  return UNIT_LABELS[column.unit];
-}
-
-function Arrow({ sort, column }: { sort: TableSort; column: Column }) {
-  const symbol = sort?.key !== column.key ? '↕' : sort.direction === 'ascending' ? '▲' : '▼';
-  return (
-    <span aria-hidden="true" className={styles.arrow}>
-      {symbol}
-    </span>
-  );
+/** Bytes scale per value, so their unit stays in the cell; the others are in the header. */
+function headerUnit(column: Column): string | undefined {
+  if (!column.unit || column.unit === 'bytes') return undefined;
+  return UNIT_LABELS[column.unit] || undefined;
 }
 
 /** A row's status colour: its own, or its verdict's. */
 const statusOf = (h: RowHealth | undefined) => (typeof h === 'object' ? levelStatus(h.level) : h);
 
-/** The cue after a row's first cell: the verdict chip on every row that has one, else flagged statuses. */
+/** The cue after a row's first cell: the verdict chip on every row that has one, else flagged statuses in words. */
 function RowCue({ health }: { health: RowHealth | undefined }) {
   if (typeof health === 'object') {
     return (
@@ -44,55 +38,24 @@ function RowCue({ health }: { health: RowHealth | undefined }) {
   );
 }
 
-/** A panel's table: caption, units in headers, sortable columns, a health cue on each row. */
+/** A panel's table, through the one table: caption, units in headers, sortable columns, a health cue on each row. */
 export function TableView({ data, caption, linkHref }: { data: TableData; caption: string; linkHref: (href: string) => string }) {
-  const [sort, setSort] = useState<TableSort>(null);
-  const rows = sortRows(data.rows, sort);
-  return (
-    <div className={styles.scroll}>
-      <table className={styles.table}>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {data.columns.map((column) => {
-              const unit = headerUnit(column);
-              const numeric = column.kind === 'number' || column.kind === 'sparkline';
-              return (
-                <th key={column.key} scope="col" className={numeric ? styles.num : undefined} aria-sort={sort?.key === column.key ? sort.direction : undefined}>
-                  <button type="button" onClick={() => setSort(nextTableSort(sort, column))}>
-                    {column.label}
-                    {unit && <span className={styles.unit}> ({unit})</span>}
-                    <Arrow sort={sort} column={column} />
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-health={statusOf(row.health)}>
-              {data.columns.map((column, i) => {
-                const content = <CellContent cell={row.cells[column.key]} column={column} health={statusOf(row.health)} linkHref={linkHref} />;
-                if (i === 0) {
-                  return (
-                    <th key={column.key} scope="row">
-                      {content}
-                      <RowCue health={row.health} />
-                    </th>
-                  );
-                }
-                const numeric = column.kind === 'number' || column.kind === 'sparkline';
-                return (
-                  <td key={column.key} className={numeric ? styles.num : undefined}>
-                    {content}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+  const columns = useMemo(
+    (): TableColumn<Row>[] =>
+      data.columns.map((column, i) => ({
+        key: column.key,
+        label: column.label,
+        unit: headerUnit(column),
+        numeric: column.kind === 'number' || column.kind === 'sparkline',
+        sortValue: (row) => cellSortValue(row.cells[column.key]),
+        render: (row) => (
+          <>
+            <CellContent cell={row.cells[column.key]} column={column} health={statusOf(row.health)} linkHref={linkHref} />
+            {i === 0 && <RowCue health={row.health} />}
+          </>
+        ),
+      })),
+    [data.columns, linkHref],
   );
+  return <DataTable caption={caption} captionHidden rows={data.rows} columns={columns} rowKey={(row) => row.id} rowData={(row) => ({ 'data-health': statusOf(row.health) })} />;
 }

@@ -1,11 +1,11 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { LazyEChart } from '@/components/charts/lazy-echart';
 import { useChartTheme } from '@/components/charts/use-chart-theme';
-import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode } from '@/lib/graph';
-import { hitEdge, hitNode } from './graph-hit';
-import { buildGraphOption, edgeCurveness } from './graph-options';
+import type { ChartEvents } from '@/components/charts/echart';
+import type { EdgeDiff, GraphEdge, GraphNode } from '@/lib/graph';
+import { buildGraphOption, graphItemOf } from './graph-options';
 import styles from './graph.module.css';
 
 export interface GraphChartProps {
@@ -51,23 +51,21 @@ export function GraphChart({ nodes, edges, goneEdges, diff, selectedNode, select
     () => buildGraphOption({ nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, size: { width, height } }),
     [nodes, edges, goneEdges, diff, selectedNode, selectedEdge, theme, width, height],
   );
-  const onClick = (e: MouseEvent<HTMLDivElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const size = { width: box.width, height: box.height };
-    const [x, y] = [e.clientX - box.left, e.clientY - box.top];
-    // Nodes sit on top of their edges' ends: a click near a node means the node.
-    const id = hitNode(nodes, size, x, y);
-    if (id) return onSelectNode(id);
-    const ids = new Set(nodes.map((n) => n.id));
-    const gone = (goneEdges ?? []).filter((g) => ids.has(g.source) && ids.has(g.target)).length;
-    const i = hitEdge(nodes, edges, size, edgeCurveness(edges.length + gone), x, y);
-    const hit = i === undefined ? undefined : edges[i];
-    if (hit) onSelectEdge(edgeKey(hit));
-  };
+  // ECharts says which node or call was clicked (it drew the curves, it knows where they are).
+  const events = useMemo(
+    (): ChartEvents => ({
+      click: (event) => {
+        const item = graphItemOf(event, nodes, edges);
+        if (item && 'node' in item) onSelectNode(item.node);
+        else if (item) onSelectEdge(item.edge);
+      },
+    }),
+    [nodes, edges, onSelectNode, onSelectEdge],
+  );
   return (
     // Keyboard users select nodes and calls in the tables beside the picture; the canvas is a pointer shortcut.
-    <div ref={ref} className={styles.chart} onClick={onClick} data-testid="graph-chart" data-nodes={nodes.length}>
-      {width > 0 && <LazyEChart option={option} label={label} height={height} />}
+    <div ref={ref} className={styles.chart} data-testid="graph-chart" data-nodes={nodes.length}>
+      {width > 0 && <LazyEChart option={option} label={label} height={height} onEvents={events} />}
     </div>
   );
 }

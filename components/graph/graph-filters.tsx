@@ -1,11 +1,16 @@
 'use client';
 
+import { SelectField } from '@/components/ui/select-field';
+import { formatUtc } from '@/lib/format';
 import { GRAPH_WINDOWS, MAX_HOPS, MIN_HOPS, type GraphNode, type GraphUrlState, type GraphWindow } from '@/lib/graph';
 import styles from './graph.module.css';
 import { ViewToggle } from './view-toggle';
 
 /** "Compare with" baselines, as offsets before the moment on screen. */
 export const COMPARE_OFFSETS = { '1h': 3_600, '1d': 86_400, '7d': 604_800 } as const;
+
+const HOPS = Array.from({ length: MAX_HOPS - MIN_HOPS + 1 }, (_, i) => ({ value: String(MIN_HOPS + i), label: String(MIN_HOPS + i) }));
+const WINDOWS = GRAPH_WINDOWS.map((w) => ({ value: w, label: w }));
 
 export interface GraphFiltersProps {
   state: GraphUrlState;
@@ -21,15 +26,12 @@ export function GraphFilters({ state, time, namespaces, nodes, onChange }: Graph
     <div className={styles.filters} role="group" aria-label="Graph filters">
       {/* Ids differ between views: a node, call or focus chosen in one means nothing in the other. */}
       <ViewToggle view={state.view} onChange={(view) => onChange({ view, node: undefined, edge: undefined, focus: undefined })} />
-      <label>
-        Namespace
-        <select value={state.namespace ?? ''} onChange={(e) => onChange({ namespace: e.target.value || undefined, focus: undefined })}>
-          <option value="">All namespaces</option>
-          {[...new Set([...namespaces, ...(state.namespace ? [state.namespace] : [])])].map((ns) => (
-            <option key={ns}>{ns}</option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Namespace"
+        value={state.namespace ?? ''}
+        options={[{ value: '', label: 'All namespaces' }, ...[...new Set([...namespaces, ...(state.namespace ? [state.namespace] : [])])].map((ns) => ({ value: ns, label: ns }))]}
+        onChange={(ns) => onChange({ namespace: ns || undefined, focus: undefined })}
+      />
       <label>
         Search
         <input type="search" value={state.q} placeholder={state.view === 'workload' ? 'workload name' : 'service name'} onChange={(e) => onChange({ q: e.target.value })} />
@@ -38,33 +40,9 @@ export function GraphFilters({ state, time, namespaces, nodes, onChange }: Graph
         <input type="checkbox" checked={state.hideIdle} onChange={(e) => onChange({ hideIdle: e.target.checked })} />
         Hide idle
       </label>
-      <label>
-        Focus
-        <select value={state.focus ?? ''} onChange={(e) => onChange({ focus: e.target.value || undefined })}>
-          <option value="">Whole graph</option>
-          {nodes.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.id}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Hops
-        <select value={state.hops} disabled={!state.focus} onChange={(e) => onChange({ hops: Number(e.target.value) })}>
-          {Array.from({ length: MAX_HOPS - MIN_HOPS + 1 }, (_, i) => MIN_HOPS + i).map((h) => (
-            <option key={h}>{h}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Rate window
-        <select value={state.window} onChange={(e) => onChange({ window: e.target.value as GraphWindow })}>
-          {GRAPH_WINDOWS.map((w) => (
-            <option key={w}>{w}</option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Focus" value={state.focus ?? ''} options={[{ value: '', label: 'Whole graph' }, ...nodes.map((n) => ({ value: n.id, label: n.id }))]} onChange={(focus) => onChange({ focus: focus || undefined })} />
+      <SelectField label="Hops" value={String(state.hops)} options={HOPS} disabled={!state.focus} onChange={(hops) => onChange({ hops: Number(hops) })} />
+      <SelectField<GraphWindow> label="Rate window" value={state.window} options={WINDOWS} onChange={(window) => onChange({ window })} />
       <label>
         Compare with
         <select
@@ -80,7 +58,7 @@ export function GraphFilters({ state, time, namespaces, nodes, onChange }: Graph
               {k} earlier
             </option>
           ))}
-          {offset === 'custom' && <option value="custom">{new Date((state.compare ?? 0) * 1000).toISOString()}</option>}
+          {offset === 'custom' && <option value="custom">{formatUtc(state.compare ?? 0)}</option>}
         </select>
       </label>
     </div>

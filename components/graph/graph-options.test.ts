@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT_CHART_THEME as theme } from '@/components/charts/chart-theme';
-import type { GraphSeriesOption } from '@/components/charts/echart';
+import type { ChartItemEvent, GraphSeriesOption } from '@/components/charts/echart';
 import type { GraphEdge, GraphNode } from '@/lib/graph';
 import { healthVerdict } from '@/lib/health';
-import { buildGraphOption, LARGE_GRAPH_EDGES } from './graph-options';
+import { buildGraphOption, graphItemOf, LARGE_GRAPH_EDGES } from './graph-options';
 
 // The verdict comes with the data (the API's lib/health); the option only renders it.
 const health = (errorRatio: number | null, rps: number) => healthVerdict({ errorRatio, rps, windowSeconds: 300 });
@@ -99,5 +99,29 @@ describe('buildGraphOption at scale', () => {
     };
     expect(labels(10)).toEqual({ shown: 11, hoverEdges: true });
     expect(labels(LARGE_GRAPH_EDGES + 1)).toEqual({ shown: 2, hoverEdges: false });
+  });
+});
+
+describe('graphItemOf', () => {
+  const nodes = [node('ns/a', 1, 0), node('ns/b', 1, 0)];
+  const edges = [edge('ns/a', 'ns/b', 0)];
+  const gone = [edge('ns/b', 'ns/a', 0)];
+  const opt = buildGraphOption({ nodes, edges, goneEdges: gone, theme, size: { width: 800, height: 400 } });
+  const s = (opt.series as GraphSeriesOption[])[0] as { data: Array<{ id: string; silent?: boolean }>; edges: unknown[] };
+  // ECharts' click event for item i of the series' `data` (dataType 'node') or `edges` (dataType 'edge').
+  const click = (dataType: 'node' | 'edge', dataIndex: number): ChartItemEvent => ({ componentType: 'series', seriesIndex: 0, dataType, dataIndex, data: {} });
+
+  it('maps a node click to the node drawn at that index, past the silent anchors', () => {
+    const index = s.data.findIndex((d) => d.id === 'ns/b');
+    expect(graphItemOf(click('node', index), nodes, edges)).toEqual({ node: 'ns/b' });
+    expect(s.data.filter((d) => d.silent).length).toBe(2);
+    expect(graphItemOf(click('node', 0), nodes, edges)).toBeUndefined();
+  });
+
+  it('maps an edge click to its call key; a gone call (drawn after the current ones) selects nothing', () => {
+    expect(s.edges).toHaveLength(2);
+    expect(graphItemOf(click('edge', 0), nodes, edges)).toEqual({ edge: 'ns/a -> ns/b (http)' });
+    expect(graphItemOf(click('edge', 1), nodes, edges)).toBeUndefined();
+    expect(graphItemOf({ ...click('edge', 0), componentType: 'tooltip' }, nodes, edges)).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 // The ECharts option for the service graph: a pure function of the visible graph, unit-tested.
 import type { ChartTheme } from '@/components/charts/chart-theme';
-import type { ChartOption, GraphSeriesOption } from '@/components/charts/echart';
+import type { ChartItemEvent, ChartOption, GraphSeriesOption } from '@/components/charts/echart';
 import { HEALTH_MARKS, healthLevelColour } from '@/components/ui/health-marks';
 import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type NodeKind } from '@/lib/graph';
 import { HEALTH_LABELS } from '@/lib/health/schema';
 import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
-import { projector } from './graph-hit';
+import { projector } from './graph-layout';
 
 const NODE_MIN = 14;
 const NODE_RANGE = 26;
@@ -19,7 +19,7 @@ const EDGE_RANGE = 6;
  * `npm run bench -- graph-scale`), and a thousand names overlap into noise; the tooltip names them.
  */
 export const LARGE_GRAPH_EDGES = 500;
-/** Curveness of every call drawn (see LARGE_GRAPH_EDGES); the click hit test bends the same way. */
+/** Curveness of every call drawn (see LARGE_GRAPH_EDGES). */
 export const edgeCurveness = (drawnEdges: number) => (drawnEdges > LARGE_GRAPH_EDGES ? 0 : 0.08);
 
 const SYMBOLS: Record<NodeKind, string> = { service: 'circle', gateway: 'diamond', external: 'triangle', tcp: 'roundRect' };
@@ -40,8 +40,9 @@ export interface GraphOptionInput {
 /**
  * ECharts stretches the nodes' bounding box onto the series box, non-uniformly, which squashes round
  * symbols into ellipses. Nodes are placed in canvas pixels instead, with two invisible anchors in
- * opposite corners, so the stretch is exactly 1:1 (and clicks map back with the same projector).
+ * opposite corners, so the stretch is exactly 1:1. They come first in `data`: node i is item i + ANCHORS.
  */
+const ANCHORS = 2;
 function anchors(size: { width: number; height: number }) {
   const hidden = { symbolSize: 0, label: { show: false }, tooltip: { show: false }, itemStyle: { opacity: 0 }, silent: true };
   return [
@@ -146,6 +147,21 @@ function lazyText(input: GraphOptionInput, drawn: ReadonlyArray<{ edge: GraphEdg
   };
 }
 
+/**
+ * What an ECharts event on the graph series is about: a node's id or a call's `edgeKey`. ECharts hit
+ * tests its own drawing (curves, symbols, labels); this only maps its indices back to our lists.
+ * Anchors are silent and calls that are gone (compare mode, drawn after the current ones) have no panel.
+ */
+export function graphItemOf(event: ChartItemEvent, nodes: readonly GraphNode[], edges: readonly GraphEdge[]): { node: string } | { edge: string } | undefined {
+  if (event.componentType !== 'series') return undefined;
+  if (event.dataType === 'edge') {
+    const e = edges[event.dataIndex];
+    return e ? { edge: edgeKey(e) } : undefined;
+  }
+  const n = event.dataType === 'node' ? nodes[event.dataIndex - ANCHORS] : undefined;
+  return n ? { node: n.id } : undefined;
+}
+
 export function buildGraphOption(input: GraphOptionInput): ChartOption {
   const maxNode = Math.max(0, ...input.nodes.map((n) => n.rps));
   const maxEdge = Math.max(0, ...input.edges.filter((e) => e.protocol === 'http').map((e) => e.rps));
@@ -155,7 +171,7 @@ export function buildGraphOption(input: GraphOptionInput): ChartOption {
   const curveness = edgeCurveness(input.edges.length + gone.length);
   const corners = anchors(input.size);
   const drawn = [...input.edges.map((edge) => ({ edge, gone: false })), ...gone.map((edge) => ({ edge, gone: true }))];
-  const text = lazyText(input, drawn, corners.length);
+  const text = lazyText(input, drawn, ANCHORS);
   const large = drawn.length > LARGE_GRAPH_EDGES;
   const series: GraphSeriesOption = {
     type: 'graph',

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo } from 'react';
+import { formatUtc } from '@/lib/format';
 import { diffEdges, edgeKey, visibleGraph, type GraphUrlState } from '@/lib/graph';
 import { useSloList } from '@/lib/queries/slo-hooks';
 import { EdgePanel } from './edge-panel';
@@ -14,8 +15,6 @@ import { TimeSlider } from './time-slider';
 import { useGraph } from './use-graph';
 import { useGraphUrl } from './use-graph-url';
 import styles from './graph.module.css';
-
-const utc = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 /** The service graph page: filters, time travel, picture, side panel and tables, all from the URL. */
 export function GraphView({ now }: { now: number }) {
@@ -46,7 +45,7 @@ export function GraphView({ now }: { now: number }) {
   // Stable, so the memoised table columns survive unrelated re-renders. One panel at a time.
   const selectNode = useCallback((id: string) => update({ node: id, edge: undefined }), [update]);
   const selectEdge = useCallback((key: string) => update({ edge: key, node: undefined }), [update]);
-  const when = utc(time);
+  const when = formatUtc(time);
   const nouns = view === 'workload' ? 'workloads' : 'services';
 
   return (
@@ -56,14 +55,14 @@ export function GraphView({ now }: { now: number }) {
       {current.isError && <LoadError what="Could not load the graph" error={current.error} retrying={current.isFetching} onRetry={() => void current.refetch()} />}
       {baselineFailed && (
         <LoadError
-          what={`Baseline at ${utc(state.compare ?? 0)} could not be loaded`}
+          what={`Baseline at ${formatUtc(state.compare ?? 0)} could not be loaded`}
           error={baseline.error}
           retrying={baseline.isFetching}
           retryLabel="Retry baseline"
           onRetry={() => void baseline.refetch()}
         />
       )}
-      {compare && <p className={styles.note}>Compared with {utc(state.compare ?? 0)}: {[...(diff?.values() ?? [])].filter((d) => d.change !== 'same').length} calls changed.</p>}
+      {compare && <p className={styles.note}>Compared with {formatUtc(state.compare ?? 0)}: {[...(diff?.values() ?? [])].filter((d) => d.change !== 'same').length} calls changed.</p>}
       <div className={styles.main}>
         <section className={styles.picture} aria-busy={current.isFetching}>
           <GraphLegend compare={Boolean(compare)} />

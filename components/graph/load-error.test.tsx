@@ -1,9 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/queries/api-error';
+import { ApiError } from '@/lib/api/api-error';
 import { LoadError } from './load-error';
 
-const unreachable = new ApiError({ status: 502, code: 'upstream_error', message: 'Prometheus unreachable: connection refused' });
+const unreachable = new ApiError(502, 'upstream_error', 'Prometheus unreachable: connection refused');
 const noop = () => undefined;
 
 describe('LoadError', () => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { formatUtc } from '@/lib/format';
 import { GRAPH_RANGES, type GraphRange } from '@/lib/graph';
 import styles from './graph.module.css';
 
@@ -15,8 +16,6 @@ export interface TimeSliderProps {
   onRange: (range: GraphRange) => void;
 }
 
-const utc = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-
 /** Replays the graph at any moment of the range ending at `end`; the URL changes on release. Key it on `time`. */
 export function TimeSlider({ time, end, range, onTime, onRange }: TimeSliderProps) {
   const id = useId();
@@ -27,7 +26,7 @@ export function TimeSlider({ time, end, range, onTime, onRange }: TimeSliderProp
   return (
     <div className={styles.slider} role="group" aria-label="Time travel">
       <label htmlFor={id}>
-        At <output aria-live="polite">{utc(value)}</output>
+        At <output aria-live="polite">{formatUtc(value)}</output>
       </label>
       <input
         id={id}
@@ -40,7 +39,7 @@ export function TimeSlider({ time, end, range, onTime, onRange }: TimeSliderProp
         onPointerUp={commit}
         onKeyUp={commit}
         onBlur={commit}
-        aria-valuetext={utc(value)}
+        aria-valuetext={formatUtc(value)}
       />
       <label>
         Over the last{' '}

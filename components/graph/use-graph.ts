@@ -1,16 +1,12 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchApi } from '@/lib/queries/api-error';
+import { graphResponseSchema } from '@/lib/graph';
+import { fetchApi } from '@/lib/queries/api-fetch';
+import { queryKeys, type GraphKeyParams as GraphParams } from '@/lib/queries/keys';
 import { shouldRetry } from '@/lib/queries/retry';
-import { graphResponseSchema, type GraphView } from '@/lib/graph';
 
-export interface GraphParams {
-  time: number;
-  window: string;
-  namespace?: string;
-  view?: GraphView;
-}
+export type { GraphParams };
 
 export function graphUrl({ time, window, namespace, view = 'service' }: GraphParams): string {
   const search = new URLSearchParams({ time: String(time), window });
@@ -22,7 +18,7 @@ export function graphUrl({ time, window, namespace, view = 'service' }: GraphPar
 /** The graph at one moment; `enabled: false` for an unused baseline. The previous graph stays while the next loads. */
 export function useGraph(params: GraphParams, { enabled = true, live = false }: { enabled?: boolean; live?: boolean } = {}) {
   return useQuery({
-    queryKey: ['graph', params.view ?? 'service', params.time, params.window, params.namespace ?? ''] as const,
+    queryKey: queryKeys.graph(params),
     queryFn: ({ signal }) => fetchApi(graphUrl(params), graphResponseSchema, signal),
     placeholderData: keepPreviousData,
     retry: shouldRetry,

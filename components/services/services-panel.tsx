@@ -3,7 +3,7 @@
 import type { ServiceSummary } from '@/lib/queries/schemas';
 import type { ServicesParams } from '@/lib/queries/keys';
 import { useServices } from '@/lib/queries/use-services';
-import { formatDateTime } from '../format';
+import { formatUtc } from '@/lib/format';
 import { Panel } from '../panel';
 import { ServicesTable } from './services-table';
 
@@ -15,7 +15,7 @@ function Meta({ window, evaluatedAt, live }: { window: string; evaluatedAt?: str
         <>
           {' · '}
           {live ? 'as of ' : 'pinned at '}
-          <time dateTime={evaluatedAt}>{formatDateTime(evaluatedAt)}</time>
+          <time dateTime={evaluatedAt}>{formatUtc(evaluatedAt)}</time>
         </>
       )}
     </>

@@ -37,7 +37,9 @@ describe('ServicesTable', () => {
     expect(html).toContain('<caption>Services</caption>');
     for (const header of ['Service', 'Health', 'Requests', 'req/s', 'Success', '%', 'p95 latency', 'ms']) expect(html).toContain(header);
     expect(html.match(/<th scope="col"[^>]*><button type="button"/g)).toHaveLength(5);
-    expect(html).toContain('aria-sort="ascending"');
+    // Worst first by default: the Health column is sorted, descending, and the failing service leads.
+    expect(html).toMatch(/<th scope="col" aria-sort="descending"[^>]*><button type="button">Health/);
+    expect(html.indexOf('audit-export')).toBeLessThan(html.indexOf('catalog'));
   });
 
   it.each([
@@ -61,5 +63,19 @@ describe('ServicesTable', () => {
     expect(tr).not.toContain('NaN');
     expect(tr).toContain('data-level="idle"');
     expect(tr).toContain('aria-label="Idle: no traffic in the window"');
+  });
+});
+
+describe('ServicesTable order', () => {
+  // `service/namespace` of each body row, in document order.
+  const rowOrder = (html: string) =>
+    [...(html.split('<tbody>')[1] ?? '').matchAll(/<tr>.*?>([\w-]+)<\/(?:a|span)> <span[^>]*>([\w-]+)<\/span>/g)].map((m) => `${m[1]}/${m[2]}`);
+
+  it('starts worst first (payments warns at 1 %), ties by service name (case ignored), one name in two namespaces by namespace', () => {
+    const html = renderToStaticMarkup(
+      <ServicesTable caption="Services" services={[{ ...row('cart', 1), namespace: 'shop' }, row('payments', 0.99), { ...row('cart', 1), namespace: 'edge' }, row('Audit', 1)]} />,
+    );
+    expect(rowOrder(html)).toEqual(['payments/shop', 'Audit/shop', 'cart/edge', 'cart/shop']);
+    expect(html).toMatch(/<th scope="col" aria-sort="descending"><button type="button">Health/);
   });
 });

@@ -1,10 +1,10 @@
+import { formatUtc } from '@/lib/format';
 import type { SlosAlertingResponse } from '@/lib/slo/alerting-schema';
 import { alertingChip, type AlertingChipModel } from './alerting-model';
 import styles from './slo.module.css';
 
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-/** "since 12:03" in the reader's zone. */
-export const clock = (unixSeconds: number) => TIME.format(new Date(unixSeconds * 1000));
+/** "since 12:03 UTC": alerts read the same clock as Prometheus, Alertmanager and every other page. */
+export const clock = (unixSeconds: number) => formatUtc(unixSeconds, { date: false });
 
 /** The chip for every SLO of one /api/slos-alerting answer (or its loading/error state). */
 export function alertingChipsFrom(query: { data?: SlosAlertingResponse; isPending: boolean; error: Error | null }): (name: string) => AlertingChipModel {

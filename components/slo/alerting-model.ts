@@ -49,3 +49,18 @@ export function alertingChip(entry: SloAlerting | undefined, ctx: Context): Aler
         : { label: 'rules not loaded', tone: 'warn', title: 'Prometheus has no rules for this SLO yet; the rule file sync may have failed (see GET /api/rules)' };
   }
 }
+
+/**
+ * The "In Prometheus" cell of one alert pair on the detail page: the rule's own state, which waits
+ * for its `for:` (pending, then firing), beside the status's "burn above threshold now", which does not.
+ */
+export function prometheusStateOf(pair: { severity: string; longWindow: string; shortWindow: string }, entry: SloAlerting | undefined): { label: string; tone: Tone } {
+  if (!entry) return { label: 'unknown', tone: 'muted' };
+  if (entry.rules === 'not_loaded') return { label: 'rules not loaded', tone: 'muted' };
+  if (entry.rules === 'rejected') return { label: 'rules rejected', tone: 'bad' };
+  const found = entry.alerts.find((a) => a.severity === pair.severity && a.longWindow === pair.longWindow && a.shortWindow === pair.shortWindow);
+  const stale = entry.rules === 'stale' ? ' (rules stale)' : '';
+  if (!found) return { label: `not active${stale}`, tone: 'muted' };
+  if (found.state === 'pending') return { label: `pending, waiting for its for:${stale}`, tone: 'warn' };
+  return { label: `firing${stale}`, tone: found.severity === 'page' ? 'bad' : 'warn' };
+}

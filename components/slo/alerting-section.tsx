@@ -2,7 +2,8 @@
 
 import { useRulesDelivery, useSlosAlerting } from '@/lib/queries/alerting-hooks';
 import { formatPercent } from '@/components/format';
-import { AlertingChip, alertingChipsFrom, clock } from './alerting-chip';
+import { formatUtc } from '@/lib/format';
+import { AlertingChip, alertingChipsFrom } from './alerting-chip';
 import { PROMETHEUS_RULE_BUNDLE } from './alerting-model';
 import styles from './slo.module.css';
 
@@ -25,7 +26,7 @@ export function AlertingSection({ name, time }: { name: string; time: number | n
           <thead>
             <tr>
               <th scope="col">Severity</th>
-              <th scope="col">State</th>
+              <th scope="col">State (after for:)</th>
               <th scope="col">Windows</th>
               <th scope="col">Active since</th>
               <th scope="col" className={styles.num}>Error ratio</th>
@@ -37,7 +38,7 @@ export function AlertingSection({ name, time }: { name: string; time: number | n
                 <td>{a.severity}</td>
                 <td className={a.state === 'firing' ? styles.bad : styles.warn}>{a.state}</td>
                 <td>{a.longWindow ? `${a.longWindow} and ${a.shortWindow ?? '?'}` : '—'}</td>
-                <td>{a.activeAt === null ? '—' : clock(a.activeAt)}</td>
+                <td>{a.activeAt === null ? '—' : formatUtc(a.activeAt)}</td>
                 <td className={styles.num}>{a.value === null ? '—' : `${formatPercent(a.value)}%`}</td>
               </tr>
             ))}
@@ -48,7 +49,7 @@ export function AlertingSection({ name, time }: { name: string; time: number | n
         <p className={styles.muted}>
           Rule file {delivery.data.file}:{' '}
           {sync
-            ? `${sync.ok ? 'checked by promtool' : sync.excluded?.length ? 'written without the SLOs promtool rejects' : 'last change rejected by promtool, previous rules kept'}, reload ${sync.reload} at ${sync.at.replace('.000Z', 'Z')}${sync.error ? ` (${sync.error})` : ''}`
+            ? `${sync.ok ? 'checked by promtool' : sync.excluded?.length ? 'written without the SLOs promtool rejects' : 'last change rejected by promtool, previous rules kept'}, reload ${sync.reload} at ${formatUtc(sync.at, { seconds: true })}${sync.error ? ` (${sync.error})` : ''}`
             : 'not synced yet'}
         </p>
       )}

@@ -3,15 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryKeys } from '@/lib/queries/keys';
-import { fetchText } from '@/lib/queries/slo-api';
+import { SelectField } from '@/components/ui/select-field';
+import { fetchText } from '@/lib/queries/api-fetch';
 import styles from './slo.module.css';
 import { useCopy } from './use-copy';
 
 const FORMATS = [
-  { id: 'yaml', label: 'Whole alertmanager.yml' },
-  { id: 'fragment', label: 'Fragment to merge' },
+  { value: 'yaml', label: 'Whole alertmanager.yml' },
+  { value: 'fragment', label: 'Fragment to merge' },
 ] as const;
-type Format = (typeof FORMATS)[number]['id'];
+type Format = (typeof FORMATS)[number]['value'];
 
 /** Where the burn-rate alerts go: the generated Alertmanager routing and inhibition, to copy or download. */
 export function AlertmanagerPanel() {
@@ -19,7 +20,7 @@ export function AlertmanagerPanel() {
   const [teams, setTeams] = useState(false);
   const { copied, copy: copyText } = useCopy();
   const path = `/api/alertmanager?format=${format}&teams=${teams}`;
-  const config = useQuery({ queryKey: [...queryKeys.slosAll(), 'alertmanager', format, teams], queryFn: ({ signal }) => fetchText(path, signal) });
+  const config = useQuery({ queryKey: queryKeys.alertmanagerConfig(format, teams), queryFn: ({ signal }) => fetchText(path, signal) });
   const copy = () => copyText(config.data);
   return (
     <section aria-label="Alertmanager routing">
@@ -29,16 +30,7 @@ export function AlertmanagerPanel() {
         firing page mutes the ticket of the same SLO. Point the two receivers at your pager and ticket queue.
       </p>
       <div className={styles.actions}>
-        <label>
-          Alertmanager config{' '}
-          <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
-            {FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Alertmanager config" value={format} options={FORMATS} onChange={setFormat} />
         <label>
           <input type="checkbox" checked={teams} onChange={(e) => setTeams(e.target.checked)} /> Per-team receivers
         </label>

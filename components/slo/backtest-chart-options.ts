@@ -1,5 +1,6 @@
 import type { ChartOption, LineSeriesOption } from '@/components/charts/echart';
 import type { ChartTheme } from '@/components/charts/chart-theme';
+import { TIME_AXIS_NAME_ROOM, UTC_OPTION, utcTimeAxis } from '@/components/charts/time-axis';
 import type { BacktestResult, Episode, SignificantEvent } from '@/lib/slo/backtest/schema';
 
 // The backtest timeline: burn rate per policy window, each pair's threshold, and the periods in which
@@ -100,12 +101,12 @@ export function backtestChartOption(result: ChartInput, theme: ChartTheme, setti
   return {
     animation: false,
     // Unix times are UTC; so are the axis and tooltip, matching the episodes table.
-    useUTC: true,
+    ...UTC_OPTION,
     // Room for a legend that wraps to two lines in a half-width column (the form's comparison).
-    grid: { left: 56, right: 16, top: 56, bottom: 32 },
+    grid: { left: 56, right: TIME_AXIS_NAME_ROOM, top: 56, bottom: 32 },
     legend: { top: 0, textStyle: { color: theme.text } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(2)}x` : '—') },
-    xAxis: { type: 'time', min: timeline.start * 1000, max: to * 1000, axisLabel: { color: theme.muted, hideOverlap: true }, axisLine: { lineStyle: { color: theme.border } } },
+    xAxis: utcTimeAxis(theme, { min: timeline.start * 1000, max: to * 1000 }),
     yAxis: {
       type: settings.logScale ? 'log' : 'value',
       ...(settings.logScale ? { min: LOG_FLOOR } : {}),

@@ -1,5 +1,6 @@
+import { formatUtc } from '@/lib/format';
 import type { Episode } from '@/lib/slo/backtest/schema';
-import { episodeDuration, formatPeak, formatShare, formatUtc } from './backtest-format';
+import { episodeDuration, formatPeak, formatShare } from './backtest-format';
 import local from './backtest.module.css';
 import styles from './slo.module.css';
 

@@ -25,11 +25,6 @@ export function backtestRange(choice: RangeChoice, windowSeconds: number, to: nu
   return { from: to - Math.min(length, MAX_RANGE_SECONDS), to };
 }
 
-/** `2026-09-29 01:50 UTC`: the chart's axis is UTC too, so the two read alike. */
-export function formatUtc(unix: number): string {
-  return `${new Date(unix * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export function episodeDuration(episode: Pick<Episode, 'start' | 'end'>, to: number): string {
   const seconds = (episode.end ?? to) - episode.start;
   return episode.end === null ? `${humanDuration(seconds)} so far` : humanDuration(seconds);
@@ -51,9 +46,9 @@ export function summarySentences(summary: BacktestSummary, events: readonly Sign
   ];
   const threshold = percent(summary.significantEventBudgetShare);
   const caught = events.filter((e) => e.detectedAt !== null).length;
-  if (events.length === 0) out.push(`No event spent ${threshold} of the budget or more, so there was nothing it had to catch.`);
-  else out.push(`It caught ${caught} of ${plural(events.length, 'significant event', 'significant events')} (each spending at least ${threshold} of the budget): recall ${percent(summary.recall ?? 0)}.`);
-  if (summary.precision !== null) out.push(`${percent(summary.precision)} of its alerts overlapped such an event (precision); the rest would have been noise.`);
+  if (events.length === 0) out.push(`No event spent ${threshold} of the budget within an hour, so there was nothing it had to page on.`);
+  else out.push(`It paged on ${caught} of ${plural(events.length, 'significant event', 'significant events')} (each spending at least ${threshold} of the budget within an hour): recall ${percent(summary.recall ?? 0)}.`);
+  if (summary.precision !== null) out.push(`${percent(summary.precision)} of its pages overlapped such an event (precision); the rest would have been noise.`);
   if (summary.meanDetectionSeconds !== null) out.push(`On average it fired ${offsetWords(summary.meanDetectionSeconds, 'start')}.`);
   if (summary.meanResetSeconds !== null) out.push(`It stopped firing ${offsetWords(summary.meanResetSeconds, 'end')} on average.`);
   if (summary.budgetConsumed !== null) out.push(`${percent(summary.budgetConsumed)} of the error budget was spent over the whole period.`);

@@ -5,7 +5,8 @@ import { Panel, type PanelQuery } from '@/components/panel';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { BacktestChart } from './backtest-chart';
 import { BacktestEpisodesTable } from './backtest-episodes-table';
-import { formatUtc, RANGE_CHOICES, rangeLabel, summarySentences, type RangeChoice } from './backtest-format';
+import { formatUtc } from '@/lib/format';
+import { RANGE_CHOICES, rangeLabel, summarySentences, type RangeChoice } from './backtest-format';
 import local from './backtest.module.css';
 
 /** Which series the figures came from, in words (the recording rules are much cheaper to read). */

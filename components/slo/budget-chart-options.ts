@@ -1,5 +1,6 @@
 import type { ChartOption } from '@/components/charts/echart';
 import type { ChartTheme } from '@/components/charts/chart-theme';
+import { TIME_AXIS_NAME_ROOM, UTC_OPTION, utcTimeAxis } from '@/components/charts/time-axis';
 
 // The budget burn-down chart: remaining budget (fraction, from the server) over the SLO window. Pure.
 
@@ -11,9 +12,10 @@ export interface BudgetPoint {
 export function budgetChartOption(points: readonly BudgetPoint[], theme: ChartTheme): ChartOption {
   return {
     animation: false,
-    grid: { left: 56, right: 16, top: 16, bottom: 32 },
+    ...UTC_OPTION,
+    grid: { left: 56, right: TIME_AXIS_NAME_ROOM, top: 16, bottom: 32 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') },
-    xAxis: { type: 'time', axisLabel: { color: theme.muted, hideOverlap: true }, axisLine: { lineStyle: { color: theme.border } } },
+    xAxis: utcTimeAxis(theme),
     yAxis: {
       type: 'value',
       axisLabel: { color: theme.muted, formatter: '{value}%' },

@@ -7,7 +7,7 @@ const form = { ...EMPTY_FORM, name: 'pay', target: 'payments/payments', team: 'p
 
 describe('compareRequest', () => {
   it('sends the spec without name or policy, and the candidate policy apart', () => {
-    const request = compareRequest({ ...form, policy: [{ severity: 'page', longWindow: '1h', shortWindow: '5m', budgetPercent: '3' }] });
+    const request = compareRequest({ ...form, policy: [{ severity: 'page', longWindow: '1h', shortWindow: '5m', budgetPercent: '3', threshold: '', for: '' }] });
     expect(request?.windowSeconds).toBe(30 * 86_400);
     expect(JSON.parse(request?.specJson ?? '')).toEqual({ service: 'payments', namespace: 'payments', team: 'payments', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
     expect(request?.candidate).toEqual({ alerts: [{ severity: 'page', longWindow: '1h', shortWindow: '5m', budgetPercent: 3 }] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EDITOR_HINTS } from '@/lib/mesh';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { customTemplate, EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm } from './form-model';
+import { customTemplate, defaultTeam, EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, teamAfterTarget } from './form-model';
 
 describe('form model', () => {
   it('builds a valid availability spec and round-trips it', () => {
@@ -34,5 +34,20 @@ describe('form model', () => {
     );
     // Without a picked service the placeholders stay, for the user to fill in.
     expect(customTemplate('', EDITOR_HINTS.linkerd.customTemplate).totalQuery).toContain('{{service}}');
+  });
+});
+
+describe('team', () => {
+  const teams = { shop: 'storefront', payments: 'payments-team' };
+  it.each([
+    ['shop', 'storefront'],
+    ['payments', 'payments-team'],
+    ['checkout', 'checkout'],
+  ])('namespace %s defaults to team %s (MESHWATCH_TEAMS, else the namespace)', (ns, team) => expect(defaultTeam(ns, teams)).toBe(team));
+
+  it('follows the picked service until the user types a team', () => {
+    expect(teamAfterTarget({ team: '', target: '' }, 'shop/cart', teams)).toBe('storefront');
+    expect(teamAfterTarget({ team: 'storefront', target: 'shop/cart' }, 'payments/payments', teams)).toBe('payments-team');
+    expect(teamAfterTarget({ team: 'sre', target: 'shop/cart' }, 'payments/payments', teams)).toBe('sre');
   });
 });

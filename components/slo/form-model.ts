@@ -57,8 +57,27 @@ export function splitTarget(target: string): { namespace: string; service: strin
 
 const toNumber = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
 
-/** The spec to send; the server validates it and answers 422 with field errors. */
-export function specFromForm(form: SloForm): SloSpecInput {
+/** The team an SLO of `namespace` starts with: MESHWATCH_TEAMS' team for it, else the namespace itself. */
+export function defaultTeam(namespace: string, teams: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(teams, namespace) ? (teams[namespace] ?? namespace) : namespace;
+}
+
+/**
+ * The team after the service picker moves to `target`: follows the namespace's default while the
+ * user has not typed a team of their own (empty, or the previous service's default).
+ */
+export function teamAfterTarget(form: Pick<SloForm, 'team' | 'target'>, target: string, teams: Readonly<Record<string, string>>): string {
+  const before = splitTarget(form.target).namespace;
+  const untouched = form.team.trim() === '' || (form.target !== '' && form.team === defaultTeam(before, teams));
+  const { namespace } = splitTarget(target);
+  return untouched && namespace ? defaultTeam(namespace, teams) : form.team;
+}
+
+/**
+ * The spec to send; the server validates it and answers 422 with field errors. When editing, `base`
+ * is the stored spec: fields the form has no input for are sent back as they were, never dropped.
+ */
+export function specFromForm(form: SloForm, base?: SloSpecInput): SloSpecInput {
   const { namespace, service } = splitTarget(form.target);
   const indicator =
     form.indicatorType === 'latency'
@@ -66,7 +85,12 @@ export function specFromForm(form: SloForm): SloSpecInput {
       : form.indicatorType === 'custom'
         ? { type: 'custom' as const, errorQuery: form.errorQuery, totalQuery: form.totalQuery }
         : { type: 'availability' as const };
+  // The form owns description and policy outright: clearing them there removes them.
+  const kept: Partial<SloSpecInput> = { ...base };
+  delete kept.description;
+  delete kept.policy;
   return {
+    ...kept,
     name: form.name.trim(),
     service,
     namespace,

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatUtc } from '@/lib/format';
 import { useSloHistory } from '@/lib/queries/slo-hooks';
 import { diffSummary } from './history-diff';
 import styles from './slo.module.css';
@@ -24,7 +25,7 @@ export function HistoryList({ name }: { name: string }) {
           <tbody>
             {history.data.entries.map((e) => (
               <tr key={e.id}>
-                <td>{e.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')}</td>
+                <td>{formatUtc(e.at, { seconds: true, label: false })}</td>
                 <td>{e.actor}</td>
                 <td>{e.action}</td>
                 <td>

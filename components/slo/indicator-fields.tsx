@@ -8,16 +8,18 @@ import { LazyPromqlEditor } from './lazy-promql-editor';
 import { NO_HINTS } from './promql-static-client';
 import styles from './slo.module.css';
 
-interface Props {
+/** What every section of the SLO form gets: the form, a setter, the server's field errors, the discovered services, the page time. */
+export interface FormSectionProps {
   form: SloForm;
   set: (patch: Partial<SloForm>) => void;
   errors: Record<string, string[]>;
+  /** `namespace/service` ids discovered in Prometheus. */
   services: readonly string[];
   time: number | null;
 }
 
 /** Indicator type, then the latency threshold (bucket boundaries from the data) or the custom queries. */
-export function IndicatorFields({ form, set, errors, services, time }: Props) {
+export function IndicatorFields({ form, set, errors, services, time }: FormSectionProps) {
   const { service, namespace } = splitTarget(form.target);
   const buckets = useSloBuckets(service, namespace, time, form.indicatorType === 'latency');
   const hints = useMeshInfo().data?.editor ?? NO_HINTS;

@@ -6,6 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { PromQLExtension } from '@prometheus-io/codemirror-promql';
+import { useLatest } from '@/components/ui/use-latest';
 import type { EditorHintsBody } from '@/lib/queries/schemas';
 import { staticPromClient } from './promql-static-client';
 
@@ -30,10 +31,7 @@ export interface PromqlEditorProps {
 export default function PromqlEditor({ id, label, value, onChange, services, hints, ...aria }: PromqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  }, [onChange]);
+  const onChangeRef = useLatest(onChange);
 
   useEffect(() => {
     if (!host.current) return;

@@ -3,37 +3,29 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryKeys } from '@/lib/queries/keys';
-import { fetchText } from '@/lib/queries/slo-api';
+import { SelectField } from '@/components/ui/select-field';
+import { fetchText } from '@/lib/queries/api-fetch';
 import { AlertmanagerPanel } from './alertmanager-panel';
 import styles from './slo.module.css';
 import { useCopy } from './use-copy';
 
 const FORMATS = [
-  { id: 'prometheus', label: 'Rule file' },
-  { id: 'prometheusrule', label: 'PrometheusRule' },
+  { value: 'prometheus', label: 'Rule file' },
+  { value: 'prometheusrule', label: 'PrometheusRule' },
 ] as const;
 
 /** The generated recording and alert rules, with copy and download, plus OpenSLO / Sloth export. */
 export function RulesPanel({ name }: { name: string }) {
-  const [format, setFormat] = useState<(typeof FORMATS)[number]['id']>('prometheus');
+  const [format, setFormat] = useState<(typeof FORMATS)[number]['value']>('prometheus');
   const { copied, copy: copyText } = useCopy();
   const path = `/api/slos/${encodeURIComponent(name)}/rules?format=${format}`;
-  const rules = useQuery({ queryKey: [...queryKeys.slo(name), 'rules', format], queryFn: ({ signal }) => fetchText(path, signal) });
+  const rules = useQuery({ queryKey: queryKeys.sloRules(name, format), queryFn: ({ signal }) => fetchText(path, signal) });
   const copy = () => copyText(rules.data);
   return (
     <section className={styles.card} aria-label="Generated rules">
       <h2>Generated rules</h2>
       <div className={styles.actions}>
-        <label>
-          Format{' '}
-          <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
-            {FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Format" value={format} options={FORMATS} onChange={setFormat} />
         <button type="button" onClick={() => void copy()} disabled={!rules.data}>
           {copied ? 'Copied' : 'Copy rules'}
         </button>

@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useSlosAlerting } from '@/lib/queries/alerting-hooks';
+import { formatUtc } from '@/lib/format';
 import { useDeleteSlo } from '@/lib/queries/slo-mutations';
 import { useSlo, useSloBudget, useSloStatus } from '@/lib/queries/slo-hooks';
 import { pageHref } from '@/lib/queries/slo-time';
@@ -27,6 +29,8 @@ export function SloDetail({ name }: { name: string }) {
   const slo = useSlo(name);
   const status = useSloStatus(name, time);
   const budget = useSloBudget(name, time);
+  // The same query as the Alerting section below (react-query shares it): Prometheus' side of each pair.
+  const alerting = useSlosAlerting(time);
   const remove = useDeleteSlo();
 
   if (slo.isError) {
@@ -66,10 +70,10 @@ export function SloDetail({ name }: { name: string }) {
       </div>
       <IdentityBanner />
       <section className={styles.card} aria-label="Status">
-        <h2>Status{status.data ? ` at ${status.data.evaluatedAt.replace('.000Z', 'Z')}` : ''}</h2>
+        <h2>Status{status.data ? ` at ${formatUtc(status.data.evaluatedAt, { seconds: true })}` : ''}</h2>
         {status.isPending && <p className={styles.muted}>Evaluating…</p>}
         {status.isError && <p role="alert">Status unavailable: {status.error.message}</p>}
-        {status.data && spec && <StatusSummary status={status.data} objective={spec.objective} />}
+        {status.data && spec && <StatusSummary status={status.data} objective={spec.objective} window={spec.window} curve={budget.data?.points} />}
       </section>
       <section className={styles.card} aria-label="Budget burn-down">
         <h2>Budget burn-down{spec ? ` over ${spec.window}` : ''}</h2>
@@ -84,7 +88,7 @@ export function SloDetail({ name }: { name: string }) {
           </section>
           <section className={styles.card} aria-label="Alert pairs">
             <h2>Alerts</h2>
-            <AlertTable alerts={status.data.alerts} />
+            <AlertTable alerts={status.data.alerts} prometheus={alerting.data?.slos.find((s) => s.name === name)} />
           </section>
         </div>
       )}

@@ -1,35 +1,34 @@
 'use client';
 
-import { WINDOW_CHOICES, type SloForm } from './form-model';
+import { teamAfterTarget, WINDOW_CHOICES } from './form-model';
 import { FormField } from './form-field';
-import { IndicatorFields } from './indicator-fields';
+import { IndicatorFields, type FormSectionProps } from './indicator-fields';
 import { PolicyFields } from './policy-fields';
+import styles from './slo.module.css';
 
-interface Props {
-  form: SloForm;
-  set: (patch: Partial<SloForm>) => void;
-  errors: Record<string, string[]>;
-  /** `namespace/service` ids discovered in Prometheus. */
-  services: readonly string[];
+interface Props extends FormSectionProps {
   servicesError: Error | null;
   editing: boolean;
-  time: number | null;
+  /** Namespace -> team (MESHWATCH_TEAMS), for the team a picked service starts with. */
+  teams: Readonly<Record<string, string>>;
 }
 
-export function SloFormFields({ form, set, errors, services, servicesError, editing, time }: Props) {
+export function SloFormFields({ form, set, errors, services, servicesError, editing, time, teams }: Props) {
   return (
     <>
-      <FormField id="slo-name" label="Name" errors={errors.name} hint={editing ? 'SLOs cannot be renamed.' : 'Lowercase letters, digits and dashes; the id in URLs.'}>
+      <p className={styles.hint}>Fields marked * are required.</p>
+      <FormField id="slo-name" label="Name" required errors={errors.name} hint={editing ? 'SLOs cannot be renamed.' : 'Lowercase letters, digits and dashes; the id in URLs.'}>
         {(p) => <input {...p} value={form.name} readOnly={editing} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />}
       </FormField>
       <FormField
         id="slo-service"
         label="Service"
+        required
         errors={errors.target}
         hint={servicesError ? `Services could not be discovered: ${servicesError.message}` : 'Services seen in Prometheus over the last hour.'}
       >
         {(p) => (
-          <select {...p} value={form.target} onChange={(e) => set({ target: e.target.value, thresholdMs: '' })}>
+          <select {...p} value={form.target} onChange={(e) => set({ target: e.target.value, thresholdMs: '', team: teamAfterTarget(form, e.target.value, teams) })}>
             <option value="">Pick a service</option>
             {services.map((id) => {
               const [ns, svc] = id.split('/');
@@ -42,14 +41,14 @@ export function SloFormFields({ form, set, errors, services, servicesError, edit
           </select>
         )}
       </FormField>
-      <FormField id="slo-team" label="Team" errors={errors.team}>
+      <FormField id="slo-team" label="Team" required errors={errors.team} hint="Who owns the SLO; starts as the team of the service's namespace (MESHWATCH_TEAMS, else the namespace).">
         {(p) => <input {...p} value={form.team} onChange={(e) => set({ team: e.target.value })} />}
       </FormField>
       <IndicatorFields form={form} set={set} errors={errors} services={services} time={time} />
-      <FormField id="slo-objective" label="Objective (%)" errors={errors.objective} hint="Percent of good events, e.g. 99.9.">
+      <FormField id="slo-objective" label="Objective (%)" required errors={errors.objective} hint="Percent of good events, e.g. 99.9.">
         {(p) => <input {...p} inputMode="decimal" value={form.objective} onChange={(e) => set({ objective: e.target.value })} />}
       </FormField>
-      <FormField id="slo-window" label="Window" errors={form.window === 'custom' ? undefined : errors.window}>
+      <FormField id="slo-window" label="Window" required errors={form.window === 'custom' ? undefined : errors.window}>
         {(p) => (
           <select {...p} value={form.window} onChange={(e) => set({ window: e.target.value })}>
             {WINDOW_CHOICES.map((w) => (
@@ -62,14 +61,14 @@ export function SloFormFields({ form, set, errors, services, servicesError, edit
         )}
       </FormField>
       {form.window === 'custom' && (
-        <FormField id="slo-custom-window" label="Custom window" errors={errors.window} hint="Between 1d and 90d, e.g. 14d.">
+        <FormField id="slo-custom-window" label="Custom window" required errors={errors.window} hint="Between 1d and 90d, e.g. 14d.">
           {(p) => <input {...p} value={form.customWindow} onChange={(e) => set({ customWindow: e.target.value })} />}
         </FormField>
       )}
       <FormField id="slo-description" label="Description" errors={errors.description}>
         {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />}
       </FormField>
-      <PolicyFields rows={form.policy} onChange={(policy) => set({ policy })} errors={errors} />
+      <PolicyFields rows={form.policy} sloWindow={form.window === 'custom' ? form.customWindow : form.window} onChange={(policy) => set({ policy })} errors={errors} />
     </>
   );
 }

@@ -1,27 +1,33 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { SloSpec } from '@/lib/slo/spec';
 import { isApiError, nowUnixSeconds, useServices } from '@/lib/queries';
-import { fieldErrorsOf } from '@/lib/queries/slo-api';
+import { fieldErrorsOf } from '@/lib/api/api-error';
 import { usePreviewSlo, useSaveSlo } from '@/lib/queries/slo-mutations';
 import { pageHref } from '@/lib/queries/slo-time';
 import { EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, type SloForm as FormState } from './form-model';
 import { PolicyCompare } from './policy-compare';
 import { SloFormFields } from './slo-form-fields';
 import { SloPreview } from './slo-preview';
+import { useDebounced } from './use-debounced';
 import styles from './slo.module.css';
+
+/** Typing settles before the preview re-runs: each run reads the whole SLO window from Prometheus. */
+const PREVIEW_DEBOUNCE_MS = 600;
 
 interface Props {
   /** The stored spec and its ETag when editing. */
   initial?: { spec: SloSpec; etag: string | null };
   time: number | null;
   onReload?: () => void;
+  /** Namespace -> team (MESHWATCH_TEAMS), read on the server. */
+  teams: Readonly<Record<string, string>>;
 }
 
 /** Create or edit an SLO: server-side validation shown per field, a live preview, 409 on a stale edit. */
-export function SloForm({ initial, time, onReload }: Props) {
+export function SloForm({ initial, time, onReload, teams }: Props) {
   const router = useRouter();
   const mode = initial ? 'edit' : 'create';
   const [form, setForm] = useState<FormState>(() => (initial ? formFromSpec(initial.spec) : EMPTY_FORM));
@@ -35,20 +41,35 @@ export function SloForm({ initial, time, onReload }: Props) {
   }, [servicesQuery.data, initial]);
   const save = useSaveSlo();
   const preview = usePreviewSlo(time);
+  // Once asked for, the preview follows the spec being edited: it re-runs when edits settle, and
+  // figures computed from an older spec are never shown beside the new one's fields.
+  const [previewWanted, setPreviewWanted] = useState(false);
+  const draft = JSON.stringify(previewSpecFromForm(form));
+  const settled = useDebounced(draft, PREVIEW_DEBOUNCE_MS);
+  const previewed = preview.variables === undefined ? null : JSON.stringify(preview.variables);
+  const { mutate: runPreview } = preview;
+  useEffect(() => {
+    // Only a settled draft that is still the form's: never a spec the user has typed past.
+    if (previewWanted && settled === draft && settled !== previewed) runPreview(JSON.parse(settled) as Parameters<typeof runPreview>[0]);
+  }, [previewWanted, settled, draft, previewed, runPreview]);
   const errors = errorsByField({ ...fieldErrorsOf(preview.error), ...fieldErrorsOf(save.error) });
   const conflict = isApiError(save.error) && save.error.status === 409 && mode === 'edit';
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    setPreviewWanted(false);
     preview.reset();
-    save.mutate(
-      { spec: specFromForm(form), etag: initial?.etag, mode },
-      { onSuccess: (spec) => router.push(pageHref(`/slos/${spec?.name ?? form.name}`, time)) },
-    );
+    // Not mutate's onSuccess: saving refetches the SLO, whose new ETag remounts this form, and
+    // react-query drops the callbacks of an unmounted caller (the save then never navigated).
+    save
+      .mutateAsync({ spec: specFromForm(form, initial?.spec), etag: initial?.etag, mode })
+      .then((spec) => router.push(pageHref(`/slos/${spec?.name ?? form.name}`, time)))
+      .catch(() => undefined); // shown from save.error
   };
   const onPreview = () => {
     save.reset();
-    preview.mutate(previewSpecFromForm(form));
+    setPreviewWanted(true);
+    preview.mutate(JSON.parse(draft) as Parameters<typeof runPreview>[0]);
   };
   const previewInvalid = Object.keys(fieldErrorsOf(preview.error)).length > 0;
   const generalError = save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 && !conflict ? save.error.message : null;
@@ -57,7 +78,7 @@ export function SloForm({ initial, time, onReload }: Props) {
     <>
       <div className={styles.columns}>
         <form className={`${styles.card} ${styles.form}`} onSubmit={onSubmit} aria-label={mode === 'edit' ? 'Edit SLO' : 'New SLO'} noValidate>
-          <SloFormFields form={form} set={set} errors={errors} services={services} servicesError={servicesQuery.error} editing={mode === 'edit'} time={time} />
+          <SloFormFields form={form} set={set} errors={errors} services={services} servicesError={servicesQuery.error} editing={mode === 'edit'} time={time} teams={teams} />
           {conflict && (
             <div role="alert" className={`${styles.banner} ${styles.error}`}>
               This SLO was changed by someone else since you opened it.{' '}
@@ -85,7 +106,9 @@ export function SloForm({ initial, time, onReload }: Props) {
           error={previewInvalid ? null : preview.error}
           invalid={previewInvalid}
           pending={preview.isPending}
-          objective={Number(form.objective)}
+          stale={previewed !== null && previewed !== draft}
+          objective={preview.variables?.objective}
+          window={preview.variables?.window}
         />
       </div>
       <PolicyCompare form={form} time={time} />

@@ -12,13 +12,16 @@ const base: SloStatus = {
   timeToExhaustionSeconds: null,
   traffic: { events: 10, lowTraffic: false },
   recommendation: { action: 'none', reason: '' },
+  state: 'ok',
 };
 
 describe('statusChip', () => {
   it.each([
-    ['page', { ...base, recommendation: { action: 'page' as const, reason: '' } }, undefined, 'page', 'bad'],
-    ['ticket', { ...base, recommendation: { action: 'ticket' as const, reason: '' } }, undefined, 'ticket', 'warn'],
-    ['low traffic', { ...base, traffic: { events: 1, lowTraffic: true } }, undefined, 'low traffic', 'muted'],
+    ['page', { ...base, recommendation: { action: 'page' as const, reason: '' }, state: 'page' as const }, undefined, 'page', 'bad'],
+    ['ticket', { ...base, recommendation: { action: 'ticket' as const, reason: '' }, state: 'ticket' as const }, undefined, 'ticket', 'warn'],
+    ['low traffic', { ...base, traffic: { events: 1, lowTraffic: true }, state: 'low_traffic' as const }, undefined, 'low traffic', 'muted'],
+    // payments-availability: -60% budget, nothing firing. It read "ok".
+    ['exhausted', { ...base, errorBudget: { consumed: 1.6, remaining: -0.6 }, state: 'exhausted' as const }, undefined, 'exhausted', 'bad'],
     ['quiet', base, undefined, 'ok', 'good'],
     ['error', undefined, 'Prometheus down', 'error', 'bad'],
   ])('%s', (_case, status, error, label, tone) => {

@@ -1,22 +1,30 @@
 import { factor, humanDuration, percent } from '@/lib/slo/format';
+import { exhaustedAdvice, recoverySeconds } from '@/lib/slo/state';
+import { EXHAUSTION_WINDOW, windowSeconds } from '@/lib/slo/windows';
+import type { SloState } from '@/lib/slo/state';
 import type { SloStatus } from '@/lib/slo/status-schema';
 
 // Display strings for SLO figures the server computed. Pure; no budget math here.
 
 export type Tone = 'good' | 'warn' | 'bad' | 'muted';
 export interface Chip {
-  label: 'page' | 'ticket' | 'ok' | 'low traffic' | 'error' | 'loading';
+  label: 'page' | 'exhausted' | 'ticket' | 'ok' | 'low traffic' | 'error' | 'loading';
   tone: Tone;
 }
 
-/** The status chip of one SLO: its recommendation, low traffic, or the evaluation error. */
+const STATE_CHIP: Record<SloState, Chip> = {
+  page: { label: 'page', tone: 'bad' },
+  exhausted: { label: 'exhausted', tone: 'bad' },
+  ticket: { label: 'ticket', tone: 'warn' },
+  low_traffic: { label: 'low traffic', tone: 'muted' },
+  ok: { label: 'ok', tone: 'good' },
+};
+
+/** The status chip of one SLO: the server's state (lib/slo/state.ts), or the evaluation error. */
 export function statusChip(status: SloStatus | undefined, error: string | undefined, pending = false): Chip {
   if (error !== undefined) return { label: 'error', tone: 'bad' };
   if (!status) return { label: pending ? 'loading' : 'error', tone: pending ? 'muted' : 'bad' };
-  if (status.recommendation.action === 'page') return { label: 'page', tone: 'bad' };
-  if (status.recommendation.action === 'ticket') return { label: 'ticket', tone: 'warn' };
-  if (status.traffic.lowTraffic) return { label: 'low traffic', tone: 'muted' };
-  return { label: 'ok', tone: 'good' };
+  return STATE_CHIP[status.state];
 }
 
 /** SLI with enough digits to tell 99.9% from 99.95%. */
@@ -50,4 +58,15 @@ export function formatExhaustion(seconds: number | null): string {
 export function indicatorLabel(indicator: { type: string; thresholdMs?: number }): string {
   if (indicator.type === 'latency') return `latency ≤ ${indicator.thresholdMs ?? '?'} ms`;
   return indicator.type;
+}
+
+/**
+ * For an exhausted budget: the error-budget policy and when the budget recovers at the current burn,
+ * from the burn-down curve (lib/slo/state.ts does the arithmetic); null otherwise or while the curve loads.
+ */
+export function exhaustedText(status: SloStatus, window: string, curve: ReadonlyArray<{ time: number; remaining: number | null }> | undefined): string | null {
+  if (status.state !== 'exhausted' && !(status.errorBudget.remaining !== null && status.errorBudget.remaining <= 0)) return null;
+  if (!curve) return null;
+  const burn = status.burnRates[EXHAUSTION_WINDOW] ?? null;
+  return exhaustedAdvice(window, recoverySeconds(curve, burn, windowSeconds(window)), burn);
 }

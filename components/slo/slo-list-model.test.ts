@@ -22,6 +22,7 @@ const status = (name: string, remaining: number | null): SloStatus => ({
   timeToExhaustionSeconds: null,
   traffic: { events: 10, lowTraffic: false },
   recommendation: { action: 'none', reason: '' },
+  state: remaining !== null && remaining <= 0 ? 'exhausted' : 'ok',
 });
 
 const specs = [spec('a', 'web', 'cart'), spec('b', 'web', 'checkout'), spec('c', 'pay', 'payments'), spec('d', 'web', 'cart')];

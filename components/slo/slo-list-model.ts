@@ -1,3 +1,4 @@
+import { compareValues, sortRows as sortTable, type SortableColumn, type TableSort } from '@/components/ui/sort-model';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import type { SlosStatusResponse } from '@/lib/slo/api-schemas';
@@ -45,16 +46,21 @@ export function teamOptions(specs: readonly SloSpec[], current: string | null): 
   return [...new Set([...specs.map((s) => s.team), ...(current ? [current] : [])])].sort((a, b) => a.localeCompare(b));
 }
 
-/** Unknown budgets sort last either way, so errors never hide a burning SLO. */
+// The list's sort choices in the one sort model: budget remaining (unknown last either way, so errors
+// never hide a burning SLO) or name; ties by name.
+const BY: SortableColumn<SloRow>[] = [
+  { key: 'budget', numeric: true, sortValue: (r) => r.status?.errorBudget.remaining ?? null },
+  { key: 'name', sortValue: (r) => r.spec.name },
+];
+const SORTS: Record<SortKey, TableSort> = {
+  'budget-asc': { key: 'budget', direction: 'ascending' },
+  'budget-desc': { key: 'budget', direction: 'descending' },
+  name: { key: 'name', direction: 'ascending' },
+};
+const byName = (a: SloRow, b: SloRow) => compareValues(a.spec.name, b.spec.name);
+
 export function sortRows(rows: readonly SloRow[], key: SortKey): SloRow[] {
-  const budget = (r: SloRow) => r.status?.errorBudget.remaining ?? null;
-  return [...rows].sort((a, b) => {
-    if (key === 'name') return a.spec.name.localeCompare(b.spec.name);
-    const x = budget(a);
-    const y = budget(b);
-    if (x === null || y === null) return x === y ? a.spec.name.localeCompare(b.spec.name) : x === null ? 1 : -1;
-    return key === 'budget-asc' ? x - y : y - x;
-  });
+  return sortTable(rows, SORTS[key], BY, byName);
 }
 
 /** Groups keep the order of the first row they contain, so sorting carries across groups. */

@@ -51,6 +51,7 @@ export function SloListTable({ groups, time, statusPending, alerting }: Props) {
                     <td>
                       <StatusChip chip={statusChip(status, error, statusPending)} title={error ?? status?.recommendation.reason} />
                       {error && <div className={styles.fieldError}>{error}</div>}
+                      {status?.state === 'exhausted' && <div className={styles.hint}>budget spent: hold risky releases</div>}
                     </td>
                     <td className={styles.num}>{status ? formatSli(status.sli) : '—'}</td>
                     <td className={styles.num}>

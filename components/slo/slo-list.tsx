@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useId, useMemo, useState } from 'react';
+import { formatUtc } from '@/lib/format';
 import { useSlosAlerting } from '@/lib/queries/alerting-hooks';
 import { useSloList, useSloStatuses } from '@/lib/queries/slo-hooks';
 import { pageHref } from '@/lib/queries/slo-time';
@@ -107,7 +108,7 @@ export function SloList() {
                 <option value="name">Name</option>
               </select>
             </label>
-            {statuses.data && <span className={styles.muted}>Evaluated at {statuses.data.evaluatedAt.replace('.000Z', 'Z')}</span>}
+            {statuses.data && <span className={styles.muted}>Evaluated at {formatUtc(statuses.data.evaluatedAt, { seconds: true })}</span>}
           </div>
           {groups.length === 0 ? <p>{noMatch(team, query)}</p> : <SloListTable groups={groups} time={time} statusPending={statuses.isPending} alerting={alertingChipsFrom(alerting)} />}
         </>

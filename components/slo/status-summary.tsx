@@ -1,11 +1,20 @@
 import type { SloStatus } from '@/lib/slo/status-schema';
-import { budgetTone, formatBudget, formatExhaustion, formatSli, statusChip } from './slo-format';
+import { budgetTone, exhaustedText, formatBudget, formatExhaustion, formatSli, statusChip } from './slo-format';
 import { StatusChip } from './status-chip';
 import styles from './slo.module.css';
 
+interface Props {
+  status: SloStatus;
+  objective: number;
+  /** The SLO window, and its burn-down curve once loaded: when an exhausted budget recovers. */
+  window: string;
+  curve?: ReadonlyArray<{ time: number; remaining: number | null }>;
+}
+
 /** SLI, budget remaining, time to exhaustion and the recommendation, as the server evaluated them. */
-export function StatusSummary({ status, objective }: { status: SloStatus; objective: number }) {
+export function StatusSummary({ status, objective, window, curve }: Props) {
   const tone = budgetTone(status.errorBudget.remaining);
+  const exhausted = exhaustedText(status, window, curve);
   return (
     <>
       <dl className={styles.stats}>
@@ -31,6 +40,11 @@ export function StatusSummary({ status, objective }: { status: SloStatus; object
       <p aria-label="Recommendation">
         <strong>Recommendation:</strong> <StatusChip chip={statusChip(status, undefined)} /> {status.recommendation.reason}
       </p>
+      {exhausted && (
+        <p aria-label="Error-budget policy" className={styles.bad}>
+          <strong>Budget exhausted.</strong> {exhausted}
+        </p>
+      )}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The JSON error body of every API route. Pure (no server-only) so lib/queries can parse it too.
 
 export const upstreamErrorSchema = z.object({
-  kind: z.enum(['network', 'timeout', 'http', 'api', 'schema', 'aborted']),
+  kind: z.enum(['network', 'timeout', 'http', 'api', 'schema', 'aborted', 'too_large']),
   status: z.number().optional(),
   errorType: z.string().optional(),
   error: z.string().optional(),

@@ -2,32 +2,10 @@ import 'server-only';
 import { z } from 'zod';
 import { EnvError } from '@/lib/env';
 import { PrometheusError } from '@/lib/prometheus';
+import { ApiError } from './api-error';
 import type { ApiErrorBody, UpstreamError } from './error-body';
 
-const API_ERROR: unique symbol = Symbol.for('meshwatch.ApiError');
-
-/** An error a handler throws on purpose, e.g. `new ApiError(404, 'not_found', 'No SLO named "x"')`. */
-export class ApiError extends Error {
-  /**
-   * Next.js bundles instrumentation.ts apart from the routes, so a singleton it creates first (the SLO
-   * store) throws another copy of this class; a registered symbol keeps `instanceof ApiError` true
-   * across copies. Subclasses keep the ordinary prototype check.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== ApiError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === 'object' && value !== null && API_ERROR in value;
-  }
-  readonly [API_ERROR] = true;
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 /** `{ error: { code, message, details? } }` with the given status. */
 export function jsonError(status: number, code: string, message: string, details?: unknown): Response {

@@ -2,5 +2,6 @@ import 'server-only';
 
 export { ApiError, errorResponse, jsonError } from './errors';
 export { apiHandler } from './handler';
-export { namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from './params';
+export { sharedJson, sharedWork } from './shared-work';
+export { nameParamSchema, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from './params';
 export { apiErrorBodySchema, upstreamErrorSchema, type ApiErrorBody, type UpstreamError } from './error-body';

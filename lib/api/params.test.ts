@@ -7,7 +7,7 @@ const parse = (query: string) => parseSearchParams(schema, `http://localhost/api
 
 describe('parseSearchParams', () => {
   it('returns typed, normalised values', () => {
-    expect(parse('time=1700000000.5&window=90m')).toEqual({ time: 1_700_000_000.5, window: '1h30m' });
+    expect(parse('time=1700000000&window=90m')).toEqual({ time: 1_700_000_000, window: '1h30m' });
   });
 
   it('applies defaults and leaves optional values out', () => {
@@ -21,6 +21,7 @@ describe('parseSearchParams', () => {
 
   it('throws a ZodError naming the field', () => {
     expect(() => parse('time=abc')).toThrow(z.ZodError);
+    expect(() => parse('time=1700000000.5')).toThrow('must be whole unix seconds');
     const err = (() => {
       try {
         return parse('window=2s');
@@ -36,7 +37,10 @@ describe('parseSearchParams', () => {
 describe('timeParamSchema', () => {
   it.each([
     ['abc', 'must be unix seconds'],
-    ['', 'must be positive unix seconds'],
+    ['', 'must be unix seconds'],
+    ['1700000000.5', 'must be whole unix seconds'],
+    ['1e20', 'must be unix seconds'],
+    ['NaN', 'must be unix seconds'],
     ['-5', 'must be positive unix seconds'],
     ['Infinity', 'must be unix seconds'],
     ['1700000000000', 'must be unix seconds, not milliseconds'],

@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
+import { unixSecondsSchema } from '@/lib/format';
 import { durationToPromql, parsePromDuration } from '@/lib/promql';
 
 /**
@@ -16,16 +18,8 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, url: string | 
   return schema.parse(input);
 }
 
-// Unix seconds past 1e10 (year 2286) are almost certainly milliseconds sent by mistake.
-const MAX_UNIX_SECONDS = 1e10;
-
-/** `time`: unix seconds, optional (routes default to now). */
-export const timeParamSchema = z.coerce
-  .number({ error: 'must be unix seconds' })
-  .refine(Number.isFinite, 'must be unix seconds')
-  .refine((t) => t > 0, 'must be positive unix seconds')
-  .refine((t) => t < MAX_UNIX_SECONDS, 'must be unix seconds, not milliseconds')
-  .optional();
+/** `time`: whole unix seconds (lib/format's one reader), optional (routes default to now). */
+export const timeParamSchema = unixSecondsSchema.optional();
 
 const WINDOW_MIN_SECONDS = 60; // below a minute, rates over typical 15-30s scrape intervals are noise
 const WINDOW_MAX_SECONDS = 90 * 86_400; // the longest SLO window we support; keeps queries bounded
@@ -51,5 +45,15 @@ export const namespaceParamSchema = z
   .string()
   .trim()
   .max(253, 'must be at most 253 characters')
+  .refine(isUsableText, UNUSABLE_TEXT_MESSAGE)
   .optional()
   .transform((ns) => ns || undefined);
+
+/** A required service or namespace name, refused before Prometheus sees it when it cannot be one. */
+export const nameParamSchema = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(253, 'must be at most 253 characters')
+    .refine(isUsableText, UNUSABLE_TEXT_MESSAGE);

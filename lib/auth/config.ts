@@ -20,7 +20,21 @@ export interface AuthConfig {
   groupRoles: Record<string, Role>;
   /** MESHWATCH_DEMO_EDITOR: anyone without another identity is the editor `demo`. */
   demoEditor: boolean;
+  /** MESHWATCH_TRUSTED_PROXIES: addresses and CIDR ranges whose proxy headers are believed (lib/auth/proxies.ts). */
+  trustedProxies: string[];
+  /** MESHWATCH_ANONYMOUS: what callers without an identity may read. */
+  anonymous: AnonymousAccess;
 }
+
+/**
+ * `all`: everything a viewer may read; `dashboards`: all but the expensive SLO endpoints (backtests,
+ * preview), which need an identity; `none`: only liveness, readiness and the app's own metrics.
+ */
+export const ANONYMOUS_ACCESS = ['all', 'dashboards', 'none'] as const;
+export type AnonymousAccess = (typeof ANONYMOUS_ACCESS)[number];
+
+/** Short tokens fall to guessing even when failed attempts are throttled; 16 characters is the floor. */
+export const MIN_TOKEN_LENGTH = 16;
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
@@ -41,6 +55,7 @@ export function parseApiTokens(text: string | undefined): ApiToken[] | string {
     if (at < 0 || token === '' || /\s/.test(token) || !isRole(role)) {
       return `entry ${i + 1} must be token:role with role ${ROLES.join(' or ')} and no spaces in the token`;
     }
+    if (token.length < MIN_TOKEN_LENGTH) return `entry ${i + 1}: the token must be at least ${MIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 24)`;
     if (tokens.some((t) => t.token === token)) return `entry ${i + 1} repeats an earlier token`;
     tokens.push({ token, role });
   }

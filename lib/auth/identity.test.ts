@@ -12,7 +12,11 @@ const config: AuthConfig = {
   groupsHeader: 'x-forwarded-groups',
   groupRoles: { sre: 'editor', everyone: 'viewer' },
   demoEditor: false,
+  trustedProxies: ['10.0.0.5', '192.168.0.0/16', 'fd00::/8'],
+  anonymous: 'dashboards',
 };
+/** The sign-in proxy's address, inside the allow-list. */
+const PROXY = '10.0.0.5';
 
 const headers = (h: Record<string, string>) => new Headers(h);
 
@@ -28,15 +32,31 @@ describe('identify', () => {
     ['Basic auth from a proxy, ignored', { authorization: 'Basic YTpi' }, { kind: 'anonymous' }],
     ['nobody', {}, { kind: 'anonymous' }],
   ])('%s', (_case, h, expected) => {
-    expect(identify(headers(h), config)).toMatchObject(expected);
+    expect(identify(headers(h), config, PROXY)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['a listed address', '10.0.0.5', 'proxy'],
+    ['an address in a listed range', '192.168.4.20', 'proxy'],
+    ['an IPv4 peer on a dual-stack socket', '::ffff:192.168.4.20', 'proxy'],
+    ['an IPv6 peer in a listed range', 'fd00::1', 'proxy'],
+    ['an unlisted address', '10.0.0.6', 'anonymous'],
+    ['an unknown peer (no socket address)', undefined, 'anonymous'],
+  ])('believes the user header from %s: %s', (_case, peer, expected) => {
+    const who = identify(headers({ 'x-forwarded-user': 'ana', 'x-forwarded-groups': 'sre' }), config, peer);
+    expect(who.kind === 'user' ? who.via : who.kind).toBe(expected);
+  });
+
+  it.each([['ana\u0007'], ['a\u007fb'], ['x'.repeat(257)]])('refuses an unusable proxy user name %j', (user) => {
+    expect(identify(headers({ 'x-forwarded-user': user }), config, PROXY)).toMatchObject({ kind: 'invalid' });
   });
 
   it('a token wins over the proxy header', () => {
-    expect(identify(headers({ authorization: 'Bearer dash-viewer-token', 'x-forwarded-user': 'ana', 'x-forwarded-groups': 'sre' }), config)).toMatchObject({ role: 'viewer', via: 'token' });
+    expect(identify(headers({ authorization: 'Bearer dash-viewer-token', 'x-forwarded-user': 'ana', 'x-forwarded-groups': 'sre' }), config, PROXY)).toMatchObject({ role: 'viewer', via: 'token' });
   });
 
   it('ignores proxy headers unless configured', () => {
-    expect(identify(headers({ 'x-forwarded-user': 'mallory' }), { ...config, userHeader: undefined })).toEqual({ kind: 'anonymous' });
+    expect(identify(headers({ 'x-forwarded-user': 'mallory' }), { ...config, userHeader: undefined }, PROXY)).toEqual({ kind: 'anonymous' });
   });
 
   it('makes anonymous users the demo editor in demo mode', () => {
@@ -61,7 +81,11 @@ describe('tokens and roles', () => {
   });
 
   it('parses token and group lists', () => {
-    expect(parseApiTokens('a:b:editor,c:viewer')).toEqual([{ token: 'a:b', role: 'editor' }, { token: 'c', role: 'viewer' }]);
+    expect(parseApiTokens('a:b:0123456789abcdef:editor,0123456789abcdef:viewer')).toEqual([
+      { token: 'a:b:0123456789abcdef', role: 'editor' },
+      { token: '0123456789abcdef', role: 'viewer' },
+    ]);
+    expect(parseApiTokens('0123456789abcdef:editor,short-token:viewer')).toBe('entry 2: the token must be at least 16 characters (e.g. openssl rand -hex 24)');
     expect(parseApiTokens('secret')).toMatch(/^entry 1 must be/);
     expect(parseGroupRoles('sre:editor, everyone : viewer')).toEqual({ sre: 'editor', everyone: 'viewer' });
   });

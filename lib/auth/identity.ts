@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { roleAtLeast, type AuthConfig, type Role } from './config';
+import { proxyMatcher } from './proxies';
 
 // Who is asking, from the request headers and the auth configuration. Order: a bearer token, then
 // the trusted proxy's user header, then the demo editor; otherwise anonymous (who may only read).
@@ -47,7 +48,23 @@ function proxyRole(groups: readonly string[], config: AuthConfig): Role {
   return role;
 }
 
-export function identify(headers: Headers, config: AuthConfig): Identity {
+/**
+ * User names land in the audit history: no control characters, bounded. (Header values arrive as
+ * latin1, so bytes of UTF-8 names may look like C1 controls; those stay allowed.)
+ */
+const USABLE_USER = /^[^\u0000-\u001f\u007f]{1,256}$/;
+
+const matchers = new WeakMap<AuthConfig, (address: string | undefined) => boolean>();
+
+/** True when `peer`, the address that connected to us, is a configured proxy (MESHWATCH_TRUSTED_PROXIES). */
+export function isTrustedProxy(peer: string | undefined, config: AuthConfig): boolean {
+  let matcher = matchers.get(config);
+  if (!matcher) matchers.set(config, (matcher = proxyMatcher(config.trustedProxies)));
+  return matcher(peer);
+}
+
+/** `peer` is the connecting address (lib/api/client.ts); the user header counts only from a trusted proxy. */
+export function identify(headers: Headers, config: AuthConfig, peer?: string): Identity {
   const presented = bearer(headers);
   if (presented === null) return { kind: 'invalid', reason: 'malformed Authorization header; expected Bearer <token>' };
   if (presented !== undefined) {
@@ -55,7 +72,8 @@ export function identify(headers: Headers, config: AuthConfig): Identity {
     const token = config.apiTokens[index];
     return token ? { kind: 'user', user: tokenUser(index), role: token.role, via: 'token' } : { kind: 'invalid', reason: 'unknown bearer token' };
   }
-  const user = config.userHeader ? headers.get(config.userHeader)?.trim() : undefined;
+  const user = config.userHeader && isTrustedProxy(peer, config) ? headers.get(config.userHeader)?.trim() : undefined;
+  if (user && !USABLE_USER.test(user)) return { kind: 'invalid', reason: 'the sign-in proxy sent an unusable user name' };
   if (user) {
     const raw = config.groupsHeader ? (headers.get(config.groupsHeader) ?? '') : '';
     const groups = raw.split(',').map((g) => g.trim()).filter(Boolean);

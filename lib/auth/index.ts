@@ -1,15 +1,16 @@
 import 'server-only';
+import { peerOf } from '@/lib/api/client';
 import { ApiError } from '@/lib/api/errors';
 import { getEnv } from '@/lib/env';
 import { roleAtLeast, type Role } from './config';
 import { identify, type Identity } from './identity';
 
-export { ROLES, roleAtLeast, type ApiToken, type AuthConfig, type Role } from './config';
-export { identify, matchToken, DEMO_USER, type Identity } from './identity';
+export { ANONYMOUS_ACCESS, ROLES, roleAtLeast, type AnonymousAccess, type ApiToken, type AuthConfig, type Role } from './config';
+export { identify, isTrustedProxy, matchToken, DEMO_USER, type Identity } from './identity';
 
 /** The identity behind `request` under the configured auth. */
 export function identityOf(request: Request): Identity {
-  return identify(request.headers, getEnv().auth);
+  return identify(request.headers, getEnv().auth, peerOf(request.headers));
 }
 
 /**

@@ -15,14 +15,14 @@ export const DASHBOARDS: Record<DashboardId, { title: string; path: string; pane
     title: 'Executive overview',
     path: '/',
     panels: [
-      { id: 'mesh-success-now', title: 'Mesh success rate', description: 'Share of requests without a server error (5xx or reset), last 5 minutes at the end of the range.', width: 'third' },
-      { id: 'mesh-success-30d', title: 'Success rate, 30 days', description: 'Mesh-wide success over the 30 days before the end of the range, with the daily trend.', width: 'third' },
+      { id: 'attention', title: 'Needs attention', description: 'Worst first: SLOs that page, have spent their error budget or ticket at the end of the range, and services failing or warning over the range, each linked to its page.', width: 'full' },
+      { id: 'user-success', title: 'Success users experienced', description: 'Share of requests that succeeded as the callers (the ingress gateway and meshed callers) got them, after retries, over the range; the detail gives the server-side figure, which counts every retry attempt. Never OK while an SLO pages.', width: 'third' },
       { id: 'mtls-coverage', title: 'mTLS coverage', description: 'Share of requests over the range that used mutual TLS.', width: 'third' },
       { id: 'cert-expiry', title: 'Nearest certificate expiry', description: 'Days until the mesh CA root (or identity) certificate that expires first.', width: 'third' },
-      { id: 'active-incidents', title: 'Active incidents', description: 'Firing alerts from Prometheus, grouped by the service they affect.', width: 'half' },
+      { id: 'incidents', title: 'Incidents', description: 'Alerts that fired during the range (Prometheus ALERTS), as episodes per affected service with start, end and duration.', width: 'half' },
       { id: 'latency-by-group', title: 'Latency by namespace', description: 'p95 and p99 request latency per namespace over the range.', width: 'half' },
       { id: 'budget-by-team', title: 'Error budget by team', description: 'Per team, its SLOs: budget remaining (worst first), how many page, ticket or are fine, and the fastest 1h burn. Teams without an SLO: 30-day availability of their namespaces against 99.9%.', width: 'full' },
-      { id: 'services', title: 'Services', description: 'Request rate, success rate and p95 per service.', width: 'full' },
+      { id: 'services', title: 'Services', description: 'Request rate, success rate and p95 per service, worst first (health, then success).', width: 'full' },
     ],
   },
   oncall: {

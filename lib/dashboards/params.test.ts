@@ -32,6 +32,7 @@ describe('panelQuerySchema', () => {
     [{ start: '1000', end: '100000', step: '1' }, { step: ['too small: the range would have more than 11000 points'] }],
     [{ end: '1700000000000' }, { end: ['must be unix seconds, not milliseconds'] }],
     [{ start: 'yesterday' }, { start: ['must be unix seconds'] }],
+    [{ start: '1000.5', end: '2000' }, { start: ['must be whole unix seconds'] }],
     [{ service: 'x'.repeat(254) }, { service: ['must be at most 253 characters'] }],
   ])('rejects %j', (query, errors) => {
     expect(fieldErrors(query)).toEqual(errors);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
+import { unixSecondsSchema } from '@/lib/format';
 
 // Query parameters of `GET /api/panels/{dashboard}/{panel}`: the range and optional filters.
 // Pure zod, so the route and tests share it.
@@ -22,24 +24,25 @@ export function defaultStep(rangeSeconds: number): number {
   return NICE_STEPS.find((s) => s >= wanted) ?? Math.ceil(wanted / 86_400) * 86_400;
 }
 
-const unixSeconds = z.coerce
-  .number({ error: 'must be unix seconds' })
-  .refine(Number.isFinite, 'must be unix seconds')
-  .refine((t) => t > 0, 'must be positive unix seconds')
-  .refine((t) => t < 1e10, 'must be unix seconds, not milliseconds');
-
 const name = z
   .string()
   .trim()
   .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
+  .refine(isUsableText, UNUSABLE_TEXT_MESSAGE)
   .optional()
   .transform((v) => v || undefined);
 
 export const panelQuerySchema = z
   .object({
-    start: unixSeconds.optional(),
-    end: unixSeconds.optional(),
-    step: z.coerce.number({ error: 'must be seconds' }).refine(Number.isFinite, 'must be seconds').refine((s) => s >= 1, 'must be at least 1 second').optional(),
+    start: unixSecondsSchema.optional(),
+    end: unixSecondsSchema.optional(),
+    step: z.coerce
+      .number({ error: 'must be seconds' })
+      .refine(Number.isFinite, 'must be seconds')
+      .refine((s) => s >= 1, 'must be at least 1 second')
+      // Prometheus parses the step as a Go duration, which overflows near 292 years; no chart needs one over its range.
+      .refine((s) => s <= MAX_RANGE_SECONDS, 'must be at most 90 days')
+      .optional(),
     namespace: name,
     service: name,
   })

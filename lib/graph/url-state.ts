@@ -1,5 +1,6 @@
 // The graph page's state as it lives in the URL, so a link pasted in an incident channel shows the
 // same picture: ?time=&window=&range=&namespace=&focus=&hops=&q=&hideIdle=&compare=&view=&node=&edge=. Pure.
+import { unixSecondsOrUndefined as unix } from '@/lib/format';
 import { MAX_HOPS, MIN_HOPS } from './neighbourhood';
 import { GRAPH_VIEWS, type GraphView } from '@/lib/mesh';
 
@@ -34,11 +35,6 @@ function get(raw: Raw, key: string): string | undefined {
   const v = raw instanceof URLSearchParams ? raw.get(key) : raw[key];
   const s = Array.isArray(v) ? v[0] : v;
   return s?.trim() || undefined;
-}
-
-function unix(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d{1,10}$/.test(text)) return undefined;
-  return Number(text);
 }
 
 export function parseGraphState(raw: Raw): GraphUrlState {

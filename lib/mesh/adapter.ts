@@ -128,6 +128,17 @@ export interface MeshAdapter {
   errorRate(q: TrafficQuestion): MeshQuery;
   /** errors / requests; groups without traffic have no sample (never 0/0). */
   errorRatio(q: TrafficQuestion): MeshQuery;
+  /**
+   * What callers got: requests per second as the calling proxies (meshed callers and the ingress
+   * gateway) report them, one per request after the proxy's retries, including requests the caller's
+   * proxy failed itself (no healthy upstream, circuit open). The server-side figures above count
+   * every attempt that reached a server instead.
+   */
+  callerRequestRate(q: TrafficQuestion): MeshQuery;
+  /** How this mesh's caller-side counts relate to requests and retries, in words for the reader. */
+  readonly callerSide: string;
+  /** Failed / all requests as the callers report them (see callerRequestRate); no sample without traffic. */
+  callerErrorRatio(q: TrafficQuestion): MeshQuery;
   /** Share of requests over mutual TLS; no sample without traffic. */
   mtlsRatio(q: TrafficQuestion): MeshQuery;
   /** Requests per second not over mutual TLS, only groups that have any. */

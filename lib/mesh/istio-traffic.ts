@@ -59,6 +59,12 @@ export const istioTraffic = {
   requestRate: (q: TrafficQuestion): MeshQuery => ({ promql: rateSum(q), labels: groupLabels(q.by).labels }),
   errorRate: (q: TrafficQuestion): MeshQuery => ({ promql: rateSum(q, ERRORS), labels: groupLabels(q.by).labels }),
   errorRatio: (q: TrafficQuestion): MeshQuery => ({ promql: ratio(rateSum(q, ERRORS), rateSum(q)), labels: groupLabels(q.by).labels }),
+  // reporter="source": one series per request as the caller's proxy finished it (after its retries).
+  callerRequestRate: (q: TrafficQuestion): MeshQuery => ({ promql: rateSum(q, {}, REQUESTS, 'source'), labels: groupLabels(q.by).labels }),
+  callerErrorRatio: (q: TrafficQuestion): MeshQuery => ({
+    promql: ratio(rateSum(q, ERRORS, REQUESTS, 'source'), rateSum(q, {}, REQUESTS, 'source')),
+    labels: groupLabels(q.by).labels,
+  }),
   // Only the server-side proxy knows how the connection was secured; the client reports "unknown".
   mtlsRatio: (q: TrafficQuestion): MeshQuery => ({ promql: ratio(rateSum(q, MTLS), rateSum(q)), labels: groupLabels(q.by).labels }),
   plaintextRate: (q: TrafficQuestion): MeshQuery => ({

@@ -32,6 +32,7 @@ export const istioAdapter: MeshAdapter = {
   sli: istioSli,
   serviceSummaryQueries,
   ...istioTraffic,
+  callerSide: 'What callers and the ingress gateway got, after retries (reporter="source")',
   retryStats,
   controlPlane,
   certExpiry,

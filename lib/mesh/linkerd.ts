@@ -55,6 +55,9 @@ export const linkerdAdapter: MeshAdapter = {
   sli: linkerdSli,
   serviceSummaryQueries,
   ...linkerdTraffic,
+  // Outbound counters are per endpoint: a retried request counts once per attempt, so without route
+  // metrics the callers' figure equals the servers' whenever Linkerd retries.
+  callerSide: 'What callers and the ingress got, as their proxies counted them (outbound; a Linkerd retry counts as another request)',
   responseFlags: () => NO_FLAGS,
   retryStats: () => NO_RETRY_STATS,
   controlPlane: () => NO_CONTROL_PLANE,

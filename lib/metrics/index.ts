@@ -1,4 +1,4 @@
 import 'server-only';
 
 export { getRegistry } from './registry';
-export { countHttpRequest, observePrometheusRequest } from './instruments';
+export { countCacheLookup, countHttpRequest, observePrometheusRequest, setCacheBytes, setQueryLoad } from './instruments';

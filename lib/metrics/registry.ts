@@ -1,10 +1,14 @@
 import 'server-only';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 interface MeshwatchMetrics {
   registry: Registry;
   prometheusRequestDuration: Histogram<'endpoint' | 'outcome'>;
   httpRequests: Counter<'route' | 'status'>;
+  cacheLookups: Counter<'result'>;
+  cacheBytes: Gauge;
+  queriesInFlight: Gauge;
+  queriesWaiting: Gauge;
 }
 
 // Next.js builds several server bundles (and re-evaluates modules in dev), each with its own copy of
@@ -30,6 +34,27 @@ function createMetrics(): MeshwatchMetrics {
       name: 'meshwatch_http_requests_total',
       help: 'HTTP requests served by Meshwatch API routes, by route and status code.',
       labelNames: ['route', 'status'],
+      registers: [registry],
+    }),
+    cacheLookups: new Counter({
+      name: 'meshwatch_prometheus_cache_lookups_total',
+      help: 'Prometheus questions by where the answer came from: hit (cache), joined (an identical query in flight), miss (sent).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    cacheBytes: new Gauge({
+      name: 'meshwatch_prometheus_cache_bytes',
+      help: 'Size of the cached Prometheus answers, as Prometheus sent them (bounded by MESHWATCH_QUERY_CACHE_MB).',
+      registers: [registry],
+    }),
+    queriesInFlight: new Gauge({
+      name: 'meshwatch_prometheus_queries_in_flight',
+      help: 'Prometheus calls running now (at most PROMETHEUS_MAX_CONCURRENCY).',
+      registers: [registry],
+    }),
+    queriesWaiting: new Gauge({
+      name: 'meshwatch_prometheus_queries_waiting',
+      help: 'Prometheus calls queued for a slot under PROMETHEUS_MAX_CONCURRENCY.',
       registers: [registry],
     }),
   };

@@ -49,10 +49,14 @@ describe('instantQuery', () => {
     });
   });
 
-  it('omits time when not given', async () => {
+  it('asks for now on the 10-second grid when not given a time, so that viewers share one answer', async () => {
     server.reply(success({ resultType: 'vector', result: [] }));
+    const before = Date.now() / 1000;
     await client.instantQuery('up');
-    expect(server.requests[0]?.body).toBe('query=up');
+    const time = Number(new URLSearchParams(server.requests[0]?.body).get('time'));
+    expect(time % 10).toBe(0);
+    expect(time).toBeGreaterThan(before - 10);
+    expect(time).toBeLessThanOrEqual(Date.now() / 1000);
   });
 
   it('turns vector samples into numbers, NaN and ±Inf included, and seconds into ms', async () => {

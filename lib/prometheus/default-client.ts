@@ -20,11 +20,15 @@ export function authHeaders(auth: PrometheusAuth): Record<string, string> {
 /** The Prometheus client configured from the environment (PROMETHEUS_* variables). */
 export function getPrometheusClient(): PrometheusClient {
   if (!globalForClient.__meshwatchPrometheusClient) {
-    const { prometheus } = getEnv();
+    const { prometheus, limits } = getEnv();
     globalForClient.__meshwatchPrometheusClient = createPrometheusClient({
       baseUrl: prometheus.url,
-      headers: { ...prometheus.headers, ...authHeaders(prometheus.auth) },
+      // Set unless gzip is wanted: fetch would otherwise ask for (and inflate) compressed answers.
+      headers: { ...(limits.gzip ? {} : { 'Accept-Encoding': 'identity' }), ...prometheus.headers, ...authHeaders(prometheus.auth) },
       timeoutMs: prometheus.timeoutMs,
+      maxConcurrency: limits.maxConcurrency,
+      maxResponseBytes: limits.maxResponseBytes,
+      cacheBytes: limits.cacheBytes,
     });
   }
   return globalForClient.__meshwatchPrometheusClient;

@@ -1,4 +1,5 @@
-export type PrometheusErrorKind = 'network' | 'timeout' | 'http' | 'api' | 'schema' | 'aborted';
+/** `too_large`: the answer passed PROMETHEUS_MAX_RESPONSE_MB and was cut off while streaming. */
+export type PrometheusErrorKind = 'network' | 'timeout' | 'http' | 'api' | 'schema' | 'aborted' | 'too_large';
 
 export interface PrometheusErrorInit {
   kind: PrometheusErrorKind;

@@ -14,6 +14,9 @@ export type {
 } from './options';
 export { getPrometheusClient, authHeaders } from './default-client';
 export { PrometheusError, isPrometheusError, type PrometheusErrorKind } from './errors';
+export { abortError, requestScope, withRequestDeadline, type RequestScope } from './deadline';
+export { createSharedAnswers, type SharedAnswers } from './shared-answers';
+export { LIVE_TTL_MS, liveTime } from './cache-policy';
 export { checkPrometheusReadiness, readinessReason, type Readiness } from './readiness';
 export type { ExemplarSeries, InstantResult, Labels, Point, RangeResult, Sample, Series } from './query-schemas';
 export type { Alert, BuildInfo, Rule, RuleGroup } from './meta-schemas';

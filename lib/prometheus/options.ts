@@ -5,6 +5,12 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   timeoutMs: number;
   fetchImpl?: typeof fetch;
+  /** Calls in flight at once, the rest queue (default 16). */
+  maxConcurrency?: number;
+  /** Answers past this size fail as `too_large` (default 32 MB). */
+  maxResponseBytes?: number;
+  /** Byte budget of the answer cache (default 0: identical calls in flight are still sent once). */
+  cacheBytes?: number;
 }
 
 export interface CallOptions {

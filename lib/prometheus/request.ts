@@ -1,7 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { observePrometheusRequest } from '@/lib/metrics';
+import type { Limiter } from '@/lib/concurrency';
+import { observePrometheusRequest, setQueryLoad } from '@/lib/metrics';
+import { readCapped } from './body';
+import { answerKey, answerTtlMs } from './cache-policy';
+import { abortError, requestScope, type RequestScope } from './deadline';
 import { PrometheusError, networkReason } from './errors';
+import type { SharedAnswers } from './shared-answers';
 
 // Every API response shares this envelope: https://prometheus.io/docs/prometheus/latest/querying/api/#format-overview
 const envelopeSchema = z.discriminatedUnion('status', [
@@ -20,6 +25,12 @@ export interface Transport {
   headers: Record<string, string>;
   timeoutMs: number;
   fetchImpl: typeof fetch;
+  /** The process-wide cap on calls in flight (PROMETHEUS_MAX_CONCURRENCY). */
+  limiter: Limiter;
+  /** Cache and single flight for questions marked `share`. */
+  shared: SharedAnswers;
+  /** Answers past this many bytes fail as `too_large` (PROMETHEUS_MAX_RESPONSE_MB). */
+  maxResponseBytes: number;
 }
 
 export interface RequestSpec<S extends z.ZodType> {
@@ -33,6 +44,10 @@ export interface RequestSpec<S extends z.ZodType> {
   timeoutMs?: number;
   /** Non-API endpoints (`/-/ready`) answer plain text: `schema` validates the text, status decides. */
   plain?: boolean;
+  /** A data question whose answer depends only on the question: shared with identical ones (cache-policy.ts). */
+  share?: boolean;
+  /** Parses the usual `data` faster than `schema` with the same output, or returns undefined to let `schema` decide. */
+  fast?: (data: unknown) => z.output<S> | undefined;
 }
 
 export interface Reply<T> {
@@ -40,24 +55,56 @@ export interface Reply<T> {
   warnings: string[];
 }
 
-/** The only place that talks HTTP to Prometheus: timeout, error mapping, validation, metrics. */
+/**
+ * The only place that talks HTTP to Prometheus: sharing, the process-wide cap, the request's deadline,
+ * timeout, size cap, error mapping, validation, metrics.
+ */
 export async function request<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Promise<Reply<z.output<S>>> {
+  const scope = requestScope();
+  const signals = [spec.signal, scope?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const limited = (callSignal: AbortSignal | undefined) =>
+    t.limiter.run(() => observed(t, spec, callSignal, scope), { signal: callSignal, owner: scope });
+  try {
+    if (!spec.share) return (await limited(signal)).reply;
+    const key = answerKey(spec.method, spec.path, spec.params);
+    const load = async (flight: AbortSignal) => {
+      const { reply, bytes } = await limited(flight);
+      return { value: reply, bytes };
+    };
+    return await t.shared.get(key, answerTtlMs(spec.params, Date.now()), load, signal);
+  } catch (err) {
+    if (err instanceof PrometheusError) throw err;
+    // Rejections that are not PrometheusErrors come from a wait abandoned in the queue or the flight.
+    if (signal?.aborted) throw abortError(spec, scope, err);
+    throw err;
+  }
+}
+
+async function observed<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>, signal: AbortSignal | undefined, scope: RequestScope | undefined) {
   const started = performance.now();
   let outcome = 'success';
+  setQueryLoad(t.limiter.active, t.limiter.waiting);
   try {
-    return await send(t, spec);
+    return await send(t, spec, signal, scope);
   } catch (err) {
     outcome = err instanceof PrometheusError ? err.kind : 'unknown';
     throw err;
   } finally {
     observePrometheusRequest(spec.endpoint, outcome, (performance.now() - started) / 1000);
+    setQueryLoad(t.limiter.active - 1, t.limiter.waiting);
   }
 }
 
-async function send<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Promise<Reply<z.output<S>>> {
+async function send<S extends z.ZodType>(
+  t: Transport,
+  spec: RequestSpec<S>,
+  signal: AbortSignal | undefined,
+  scope: RequestScope | undefined,
+): Promise<{ reply: Reply<z.output<S>>; bytes: number }> {
   const timeoutMs = spec.timeoutMs ?? t.timeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const post = spec.method === 'POST';
   const query = !post && spec.params?.size ? `?${spec.params}` : '';
   let response: Response;
@@ -68,18 +115,19 @@ async function send<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Pr
       headers: { Accept: 'application/json', 'User-Agent': 'meshwatch', ...t.headers },
       // Form encoding keeps long PromQL out of URLs (and out of proxy access logs).
       body: post ? (spec.params ?? new URLSearchParams()) : undefined,
-      signal,
+      signal: combined,
       cache: 'no-store',
     });
-    text = await response.text();
+    text = await readCapped(response, t.maxResponseBytes, spec.endpoint);
   } catch (err) {
-    const fail = (kind: PrometheusError['kind'], message: string) =>
-      new PrometheusError({ kind, endpoint: spec.endpoint, message, cause: err });
-    if (spec.signal?.aborted) throw fail('aborted', 'Request to Prometheus was aborted');
-    if (timeout.aborted) throw fail('timeout', `Prometheus did not answer within ${timeoutMs} ms`);
-    throw fail('network', `Prometheus unreachable: ${networkReason(err)}`);
+    if (err instanceof PrometheusError) throw err;
+    if (timeout.aborted) {
+      throw new PrometheusError({ kind: 'timeout', endpoint: spec.endpoint, message: `Prometheus did not answer within ${timeoutMs} ms`, cause: err });
+    }
+    if (signal?.aborted) throw abortError(spec, scope, err);
+    throw new PrometheusError({ kind: 'network', endpoint: spec.endpoint, message: `Prometheus unreachable: ${networkReason(err)}`, cause: err });
   }
-  return parseReply(spec, response, text);
+  return { reply: parseReply(spec, response, text), bytes: text.length };
 }
 
 function parseReply<S extends z.ZodType>(spec: RequestSpec<S>, response: Response, text: string): Reply<z.output<S>> {
@@ -110,6 +158,8 @@ function parseReply<S extends z.ZodType>(spec: RequestSpec<S>, response: Respons
     });
   }
   if (!ok) throw unexpected('');
+  const fast = spec.fast?.(body.data);
+  if (fast !== undefined) return { data: fast, warnings };
   const data = spec.schema.safeParse(body.data);
   if (!data.success) throw unexpected(summarise(data.error));
   return { data: data.data, warnings };

@@ -10,8 +10,11 @@ export interface RecordedRequest {
   body: string;
 }
 
-/** `hang` never answers (to provoke timeouts); object bodies are sent as JSON. */
-export type ScriptedReply = 'hang' | { status?: number; contentType?: string; body: string | object };
+/**
+ * `hang` never answers (to provoke timeouts); object bodies are sent as JSON. `delayMs` answers late
+ * (a slow Prometheus); `repeat` streams the body that many times without a Content-Length (a runaway answer).
+ */
+export type ScriptedReply = 'hang' | { status?: number; contentType?: string; body: string | object; delayMs?: number; repeat?: number };
 
 export interface ScriptedServer {
   url: string;
@@ -37,8 +40,24 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       const reply = typeof script === 'function' ? script(recorded) : script;
       if (reply === 'hang') return;
       const json = typeof reply.body !== 'string';
-      res.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? (json ? 'application/json' : 'text/plain') });
-      res.end(json ? JSON.stringify(reply.body) : reply.body);
+      const text = json ? JSON.stringify(reply.body) : (reply.body as string);
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? (json ? 'application/json' : 'text/plain') });
+        if (reply.repeat === undefined) return void res.end(text);
+        let left = reply.repeat;
+        // Waits for the socket to drain, as a real server would, so the client can stop reading midway.
+        const more = () => {
+          while (left > 0 && !res.destroyed) {
+            left -= 1;
+            if (!res.write(text)) return void res.once('drain', more);
+          }
+          res.end();
+        };
+        more();
+      };
+      if (reply.delayMs) setTimeout(answer, reply.delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { rulesDeliverySchema, slosAlertingResponseSchema } from '@/lib/slo/alerting-schema';
-import { fetchApi } from './api-error';
+import { fetchApi } from './api-fetch';
 import { queryKeys } from './keys';
 import { withTime } from './slo-time';
-import { roundUnixSeconds } from './time';
 
 // Rule delivery and what Prometheus evaluates per SLO. Under slosAll, so a save refreshes them too.
 
@@ -12,7 +11,7 @@ const REFRESH_MS = 30_000;
 
 export function useSlosAlerting(time: number | null) {
   return useQuery({
-    queryKey: [...queryKeys.slosAll(), 'alerting', { time: time === null ? null : roundUnixSeconds(time) }] as const,
+    queryKey: queryKeys.slosAlerting(time),
     queryFn: ({ signal }) => fetchApi(withTime('/api/slos-alerting', time), slosAlertingResponseSchema, signal),
     placeholderData: keepPreviousData,
     refetchInterval: time === null ? REFRESH_MS : false,
@@ -21,7 +20,7 @@ export function useSlosAlerting(time: number | null) {
 
 export function useRulesDelivery() {
   return useQuery({
-    queryKey: [...queryKeys.slosAll(), 'rules-delivery'] as const,
+    queryKey: queryKeys.rulesDelivery(),
     queryFn: ({ signal }) => fetchApi('/api/rules', rulesDeliverySchema, signal),
   });
 }

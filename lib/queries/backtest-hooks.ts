@@ -2,35 +2,21 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 // Direct module import, not the lib/slo barrel: the browser needs the schema, not the engine.
 import { backtestResultSchema } from '@/lib/slo/backtest/schema';
 import type { Policy } from '@/lib/slo/spec';
-import { fetchApi } from './api-error';
-import { queryKeys } from './keys';
-import { sendApi } from './slo-api';
+import { fetchApi, sendApi } from './api-fetch';
+import { queryKeys, type BacktestRange } from './keys';
 
 // Backtests replay a policy over up to 35 days of history: seconds of Prometheus work each. So no
 // automatic retries (the panel has a Retry button) and a long staleTime (history does not change).
 
 const BACKTEST_STALE_MS = 5 * 60_000;
 
-export interface BacktestRange {
-  from: number;
-  to: number;
-}
-
-/**
- * A saved SLO's backtest sits under its own key, so a save (which invalidates slosAll) marks it stale.
- * Drafts sit outside slosAll on purpose: the save mutation awaits that invalidation, and refetching
- * the form's two open comparisons (seconds each) would hold up the save for nothing.
- */
-export const backtestKeys = {
-  saved: (name: string, { from, to }: BacktestRange) => [...queryKeys.slo(name), 'backtest', { from, to }] as const,
-  draft: (spec: unknown, { from, to }: BacktestRange, policy: Policy | null) => [...queryKeys.all, 'backtest-draft', { spec, from, to, policy }] as const,
-};
+export type { BacktestRange };
 
 /** `GET /api/slos/{name}/backtest`: the SLO's own policy over [from, to]. */
 export function useSloBacktest(name: string, range: BacktestRange) {
   const search = new URLSearchParams({ from: String(range.from), to: String(range.to) });
   return useQuery({
-    queryKey: backtestKeys.saved(name, range),
+    queryKey: queryKeys.sloBacktest(name, range),
     queryFn: ({ signal }) => fetchApi(`/api/slos/${encodeURIComponent(name)}/backtest?${search.toString()}`, backtestResultSchema, signal),
     placeholderData: keepPreviousData,
     staleTime: BACKTEST_STALE_MS,
@@ -44,7 +30,7 @@ export function useSloBacktest(name: string, range: BacktestRange) {
  */
 export function useDraftBacktest(spec: unknown, range: BacktestRange | null, policy: Policy | null) {
   return useQuery({
-    queryKey: backtestKeys.draft(spec, range ?? { from: 0, to: 0 }, policy),
+    queryKey: queryKeys.backtestDraft(spec, range ?? { from: 0, to: 0 }, policy),
     enabled: spec !== null && range !== null,
     queryFn: async ({ signal }) => {
       const body = { spec, ...range, ...(policy ? { policy } : {}) };

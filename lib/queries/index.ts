@@ -1,4 +1,5 @@
-export { ApiError, fetchApi, isApiError, type ApiErrorInit } from './api-error';
+export { ApiError, fieldErrorsOf, isApiError } from '@/lib/api/api-error';
+export { fetchApi, fetchText, sendApi } from './api-fetch';
 export { queryKeys, type PanelParams, type ServicesParams } from './keys';
 export { MAX_RETRIES, shouldRetry } from './retry';
 export * from './schemas';

@@ -60,3 +60,29 @@ describe('queryKeys.panel', () => {
     expect(queryKeys.panel('debug', 'inbound', { ...range, service: 'catalog', namespace: 'shop' })).not.toEqual(a);
   });
 });
+
+describe('every key comes from the factory, under one root', () => {
+  const under = (key: readonly unknown[], prefix: readonly unknown[]) => expect(key.slice(0, prefix.length)).toEqual(prefix);
+
+  it('keeps each graph slider stop apart (no rounding) and reads an empty namespace as all', () => {
+    expect(queryKeys.graph({ time: 1_790_852_405, window: '5m' })).not.toEqual(queryKeys.graph({ time: 1_790_852_400, window: '5m' }));
+    expect(queryKeys.graph({ time: 1, window: '5m', namespace: '' })).toEqual(queryKeys.graph({ time: 1, window: '5m', view: 'service' }));
+    expect(queryKeys.graph({ time: 1, window: '5m', view: 'workload' })).not.toEqual(queryKeys.graph({ time: 1, window: '5m' }));
+    under(queryKeys.graph({ time: 1, window: '5m' }), queryKeys.all);
+  });
+
+  it('puts what a saved SLO changes under slosAll, so a save refreshes it', () => {
+    under(queryKeys.slosAlerting(1_700_000_007), queryKeys.slosAll());
+    expect(queryKeys.slosAlerting(1_700_000_007)).toEqual(queryKeys.slosAlerting(1_700_000_001));
+    under(queryKeys.rulesDelivery(), queryKeys.slosAll());
+    under(queryKeys.alertmanagerConfig('yaml', true), queryKeys.slosAll());
+    under(queryKeys.sloRules('a', 'prometheus'), queryKeys.slo('a'));
+    under(queryKeys.sloBacktest('a', { from: 1, to: 2 }), queryKeys.slo('a'));
+  });
+
+  it('keeps draft backtests outside slosAll (a save must not wait for them)', () => {
+    const draft = queryKeys.backtestDraft({ service: 'a' }, { from: 1, to: 2 }, null);
+    under(draft, queryKeys.all);
+    expect(draft.slice(0, 2)).not.toEqual(queryKeys.slosAll());
+  });
+});

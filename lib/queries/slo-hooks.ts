@@ -10,9 +10,9 @@ import {
 } from '@/lib/slo/api-schemas';
 import { sloSpecSchema } from '@/lib/slo/spec';
 import { sloStatusSchema } from '@/lib/slo/status-schema';
-import { fetchApi } from './api-error';
+import { fetchApi } from './api-fetch';
 import { queryKeys } from './keys';
-import { sendApi } from './slo-api';
+import { sendApi } from './api-fetch';
 import { withTime } from './slo-time';
 
 // Read hooks of the SLO pages. `time` is the URL's `?time=` (unix seconds) or null for now.

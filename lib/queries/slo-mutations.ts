@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { importResponseSchema, previewResponseSchema } from '@/lib/slo/api-schemas';
 import { sloSpecSchema, type SloSpecInput } from '@/lib/slo/spec';
 import { queryKeys } from './keys';
-import { sendApi } from './slo-api';
+import { sendApi } from './api-fetch';
 import { withTime } from './slo-time';
 
 // Writes of the SLO pages. Each success invalidates every SLO query (specs, statuses, history).

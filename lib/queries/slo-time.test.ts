@@ -8,7 +8,8 @@ describe('parseTimeParam', () => {
     ['abc', null],
     ['-5', null],
     ['1790596800', 1790596800],
-    ['1790596800.7', 1790596800],
+    ['1790596800.7', null],
+    ['1e20', null],
   ])('%s -> %s', (input, expected) => {
     expect(parseTimeParam(input)).toBe(expected);
   });

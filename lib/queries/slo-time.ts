@@ -1,10 +1,9 @@
 // The `?time=` of the SLO pages: unix seconds, or null for "now".
+import { unixSecondsOrUndefined } from '@/lib/format';
 
-/** Parses `?time=`; anything but a positive finite number means now. */
+/** Parses `?time=` with the one reader (lib/format); anything it refuses means now. */
 export function parseTimeParam(value: string | null | undefined): number | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : null;
+  return unixSecondsOrUndefined(value) ?? null;
 }
 
 /** Appends `time=` to an API path when one is set. */

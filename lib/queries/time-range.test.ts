@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_POINTS, RANGE_PRESETS, resolveRange, stepFor } from './time-range';
+import { DEFAULT_REFRESH, MAX_POINTS, RANGE_PRESETS, REFRESH_OPTIONS, resolveRange, shouldRefresh, stepFor } from './time-range';
 
 describe('stepFor', () => {
   it.each([
@@ -43,5 +43,23 @@ describe('resolveRange', () => {
 
   it('takes an absolute start', () => {
     expect(resolveRange(end, { from: end - 7_200 })).toEqual({ start: end - 7_200, end, step: 30 });
+  });
+});
+
+describe('live refresh', () => {
+  it('refreshes every 30 s by default', () => {
+    expect(REFRESH_OPTIONS[DEFAULT_REFRESH]).toBe(30_000);
+  });
+
+  it.each([
+    ['visible, 30 s after the last move', false, 30_000, 30_000, true],
+    ['visible, 20 s after', false, 20_000, 30_000, false],
+    ['hidden, 30 s after', true, 30_000, 30_000, false],
+    ['hidden, 4 min after', true, 240_000, 30_000, false],
+    ['hidden, 5 min after', true, 300_000, 30_000, true],
+    ['shown again after 2 min hidden', false, 120_000, 30_000, true],
+    ['refresh off', false, 3_600_000, 0, false],
+  ])('%s: moves %s', (_what, hidden, since, interval, moves) => {
+    expect(shouldRefresh(hidden, since, interval)).toBe(moves);
   });
 });

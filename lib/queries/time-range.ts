@@ -28,7 +28,22 @@ export const RANGE_LABELS: Record<RangePreset, string> = {
 /** Auto-refresh intervals for live dashboards (milliseconds; `off` never refreshes). */
 export const REFRESH_OPTIONS = { off: 0, '30s': 30_000, '1m': 60_000, '5m': 300_000 } as const;
 export type RefreshOption = keyof typeof REFRESH_OPTIONS;
-export const DEFAULT_REFRESH: RefreshOption = '1m';
+/** Live views show data at most half a minute old unless the viewer picks otherwise (issue 13.4). */
+export const DEFAULT_REFRESH: RefreshOption = '30s';
+/**
+ * A hidden tab moves its live range this rarely: nobody reads it, and fifty forgotten tabs should
+ * not cost Prometheus what fifty viewers do. It catches up as soon as it is shown again.
+ */
+export const HIDDEN_REFRESH_MS = 300_000;
+
+/** Timers fire a little early or late; a tick this close to the interval counts as on time. */
+const TICK_SLACK_MS = 1_000;
+
+/** Whether a live dashboard's clock should move now, `sinceLastMs` after it last moved. */
+export function shouldRefresh(hidden: boolean, sinceLastMs: number, intervalMs: number): boolean {
+  if (intervalMs === 0) return false;
+  return sinceLastMs + TICK_SLACK_MS >= (hidden ? Math.max(intervalMs, HIDDEN_REFRESH_MS) : intervalMs);
+}
 
 export function isRangePreset(value: string): value is RangePreset {
   return Object.hasOwn(RANGE_PRESETS, value);

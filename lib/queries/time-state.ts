@@ -1,3 +1,4 @@
+import { unixSecondsOrUndefined as unixSeconds } from '@/lib/format';
 import {
   DEFAULT_RANGE,
   DEFAULT_REFRESH,
@@ -36,11 +37,6 @@ export const MAX_ABSOLUTE_SECONDS = 90 * 86_400;
 export const TIME_KEYS = ['range', 'from', 'time', 'refresh'] as const;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-
-function unixSeconds(text: string): number | undefined {
-  const seconds = Number(text);
-  return /^\d+(\.\d+)?$/.test(text) && seconds > 0 && seconds < 1e10 ? Math.floor(seconds) : undefined;
-}
 
 /** Reads the dashboard state from search params; bad values fall back to defaults with a note. */
 export function parseTimeState(search: RawSearchParams): TimeState {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { nowUnixSeconds } from './time';
 import { dashboardRangeAt, type DashboardRange } from './dashboard-range';
-import { REFRESH_OPTIONS } from './time-range';
+import { REFRESH_OPTIONS, shouldRefresh } from './time-range';
 import type { TimeState } from './time-state';
 
 export type { DashboardRange } from './dashboard-range';
@@ -23,8 +23,19 @@ export function useDashboardRange(state: Pick<TimeState, 'range' | 'from' | 'tim
   const interval = REFRESH_OPTIONS[refresh];
   useEffect(() => {
     if (time !== undefined || interval === 0) return;
-    const id = window.setInterval(() => setClock((c) => ({ key: c.key, now: nowUnixSeconds() })), interval);
-    return () => window.clearInterval(id);
+    let last = Date.now();
+    // A hidden tab backs off (shouldRefresh) and catches up the moment it is shown again.
+    const tick = () => {
+      if (!shouldRefresh(document.hidden, Date.now() - last, interval)) return;
+      last = Date.now();
+      setClock((c) => ({ key: c.key, now: nowUnixSeconds() }));
+    };
+    const id = window.setInterval(tick, Math.min(interval, 10_000));
+    document.addEventListener('visibilitychange', tick);
+    return () => {
+      window.clearInterval(id);
+      document.removeEventListener('visibilitychange', tick);
+    };
   }, [time, interval]);
 
   return dashboardRangeAt({ range, from, time }, clock.now);

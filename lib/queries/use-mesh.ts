@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchApi } from './api-error';
+import { fetchApi } from './api-fetch';
 import { queryKeys } from './keys';
 import { meshInfoResponseSchema } from './schemas';
 

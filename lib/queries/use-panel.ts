@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { panelResponseSchema } from '@/lib/dashboards/schema';
-import { fetchApi } from './api-error';
+import { fetchApi } from './api-fetch';
 import { queryKeys, type PanelParams } from './keys';
 import { shouldRetry } from './retry';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchApi } from './api-error';
+import { fetchApi } from './api-fetch';
 import { queryKeys, type ServicesParams } from './keys';
 import { servicesResponseSchema } from './schemas';
 

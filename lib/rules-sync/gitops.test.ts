@@ -27,7 +27,7 @@ describe('gitops mode', () => {
   it('saves SLOs, writes no file, and offers every SLO as PrometheusRule resources', async () => {
     const spec = (name: string, service: string) => ({ name, service, namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
     for (const s of [spec('cart-availability', 'cart'), spec('catalog-availability', 'catalog')]) {
-      const res = await create(new Request('http://meshwatch.test/api/slos', { method: 'POST', headers: { authorization: 'Bearer editor-token-123' }, body: JSON.stringify(s) }));
+      const res = await create(new Request('http://meshwatch.test/api/slos', { method: 'POST', headers: { authorization: 'Bearer editor-token-123', 'content-type': 'application/json' }, body: JSON.stringify(s) }));
       expect(res.status).toBe(201);
     }
     await requestRulesSync();

@@ -13,12 +13,18 @@ describe('normalizeExpr', () => {
     ['sum(increase(x{reporter="destination",a="b"}[5m]))', 'sum(increase(x{a="b",reporter="destination"}[5m]))'],
     ['a{slo="x",sli_hash="1"} > (14.4 * 0.001) and b{slo="x"} > (14.4 * 0.001)', 'a{sli_hash="1",slo="x"} > (14.4 * 0.001) and b{slo="x"} > (14.4 * 0.001)'],
     ['x{le=~"250(\\\\.0)?", z="a, b"}', 'x{z="a, b",le=~"250(\\\\.0)?"}'],
+    // Prometheus prints durations in its largest units: 28d as 4w, 90d as 12w6d, 14d as 2w.
+    ['sum(increase(x{a="b"}[28d]))', 'sum(increase(x{a="b"}[4w]))'],
+    ['increase(x[90d]) / increase(x[14d])', 'increase(x[12w6d]) / increase(x[2w])'],
+    ['max_over_time(x[1d:90m])', 'max_over_time(x[24h:1h30m])'],
   ])('%s equals its reprint', (ours, theirs) => expect(sameExpr(ours, theirs)).toBe(true));
 
   it.each([
     ['x{a="b c"}', 'x{a="bc"}'],
     ['x{a="1"} > (14.4 * 0.001)', 'x{a="1"} > (14.4 * 0.005)'],
     ['x{a="}",b="2"}', 'x{a="}",b="3"}'],
+    ['increase(x[28d])', 'increase(x[30d])'],
+    ['x{a="[28d]"}', 'x{a="[4w]"}'],
   ])('%s differs from %s', (a, b) => expect(sameExpr(a, b)).toBe(false));
 
   it('keeps braces and commas inside strings', () => expect(normalizeExpr('x{b="}", a = "1,2"}')).toBe('x{a="1,2",b="}"}'));
@@ -43,6 +49,11 @@ describe('sloAlerting', () => {
     expect(sloAlerting([spec], loaded({ ...spec, objective: 99.5 }), new Map(), istioSli)[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('4 rule(s) differ') });
     expect(sloAlerting([spec], loaded(spec).slice(0, 1), new Map(), istioSli)[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('missing') });
     expect(sloAlerting([other], loaded(spec), new Map(), istioSli)[0]).toMatchObject({ rules: 'not_loaded' });
+  });
+
+  it('a 28-day SLO reprinted with [4w] reads loaded, not stale', () => {
+    const monthly = { ...spec, window: '28d' };
+    expect(sloAlerting([monthly], loaded(monthly, (e) => e.replaceAll('[28d]', '[4w]')), new Map(), istioSli)[0]).toEqual({ name: spec.name, rules: 'loaded', alerts: [] });
   });
 
   it('reports an SLO the last sync left out as rejected, with promtool\'s words, whatever Prometheus still holds', () => {

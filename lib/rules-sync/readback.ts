@@ -1,4 +1,5 @@
 import type { Alert, RuleGroup as LoadedGroup } from '@/lib/prometheus/meta-schemas';
+import { parsePromDuration } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import { ALERT_NAME, sloRuleGroups, type AlertingRule, type RecordingRule } from '@/lib/slo/rules/rules';
 import type { SloAlert, SloAlerting, RulesState } from '@/lib/slo/alerting-schema';
@@ -24,11 +25,26 @@ function stringEnd(text: string, start: number): number {
   return i + 1;
 }
 
+/** `[28d]` and `[1d:5m]` as seconds (`[2419200]`): Prometheus reprints durations in its own units (4w). */
+function rangeInSeconds(text: string): string {
+  return text
+    .split(':')
+    .map((part) => {
+      try {
+        return part === '' ? part : String(parsePromDuration(part));
+      } catch {
+        return part;
+      }
+    })
+    .join(':');
+}
+
 /**
- * Prometheus answers each rule's expression re-printed by its parser: spacing changes and label
- * matchers come sorted by name. Outside quoted strings this drops whitespace and sorts the matchers
- * of every selector, which makes our PromQL and Prometheus' reprint of it equal (checked against a
- * real Prometheus in rules-sync.int.test.ts).
+ * Prometheus answers each rule's expression re-printed by its parser: spacing changes, label
+ * matchers come sorted by name and range durations in its largest units ([28d] reads [4w]). Outside
+ * quoted strings this drops whitespace, sorts the matchers of every selector and writes ranges as
+ * seconds, which makes our PromQL and Prometheus' reprint of it equal (checked against a real
+ * Prometheus in rules-sync.int.test.ts).
  */
 export function normalizeExpr(expr: string): string {
   let out = '';
@@ -60,6 +76,11 @@ export function normalizeExpr(expr: string): string {
       if (current) matchers.push(current);
       out += `{${matchers.sort().join(',')}}`;
       i += 1;
+    } else if (c === '[') {
+      const end = expr.indexOf(']', i);
+      const inner = end < 0 ? expr.slice(i + 1) : expr.slice(i + 1, end);
+      out += `[${rangeInSeconds(inner.replace(/\s/g, ''))}]`;
+      i = end < 0 ? expr.length : end + 1;
     } else {
       if (!/\s/.test(c)) out += c;
       i += 1;

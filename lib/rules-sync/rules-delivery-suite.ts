@@ -163,10 +163,14 @@ export function rulesDeliverySuite(mesh: FixtureMesh): void {
         state: 'firing',
         windows: '1h and 5m',
       });
-      const incidents = await panel('executive', 'active-incidents');
+      const incidents = await panel('executive', 'incidents');
       expect(incidents.find((r) => r.cells.namespace === 'payments')?.cells).toMatchObject({
         alerts: 'SLOErrorBudgetBurn (page)',
         slo: { text: 'payments-availability (page)', href: '/slos/payments-availability' },
+        // An episode over the range from Prometheus' ALERTS, still firing at its end.
+        start: expect.any(Number),
+        end: 'still firing',
+        duration: expect.stringMatching(/\+$/),
       });
     });
 
@@ -176,6 +180,22 @@ export function rulesDeliverySuite(mesh: FixtureMesh): void {
       const { slos } = await readSloAlerting(client, [{ ...spec, objective: 99.5 }, { ...spec, name: 'never-synced' }], { time: now, now, lastSync: getRulesSyncer()?.last() ?? null });
       expect(slos.map((s) => s.rules)).toEqual(['stale', 'not_loaded']);
       expect(slos[0]?.detail).toContain('differ');
+    });
+
+    it('a 28-day SLO reads loaded, though Prometheus reprints its [28d] ranges as [4w]', async () => {
+      const monthly = sloSpecSchema.parse({ ...spec, name: 'payments-28d', window: '28d', policy: undefined });
+      const res = await create(new Request('http://meshwatch.test/api/slos', { method: 'POST', headers: EDITOR, body: JSON.stringify(monthly) }));
+      expect(res.status).toBe(201);
+      await getRulesSyncer()!.request();
+      const loadedQueries = async () => {
+        const body = (await (await fetch(`${prom.url}/api/v1/rules`)).json()) as { data: { groups: Array<{ rules: Array<{ query: string; labels?: Record<string, string> }> }> } };
+        return body.data.groups.flatMap((g) => g.rules).filter((r) => r.labels?.slo === 'payments-28d');
+      };
+      await waitFor(async () => (await loadedQueries()).length > 0, 30_000, 'Prometheus to load the 28d rules');
+      // The premise, from Prometheus itself: it answers [4w] where we wrote [28d].
+      expect((await loadedQueries()).some((r) => r.query.includes('[4w]'))).toBe(true);
+      const body = await alerting();
+      expect(body.slos.find((s) => s.name === 'payments-28d')).toMatchObject({ rules: 'loaded' });
     });
   });
 }

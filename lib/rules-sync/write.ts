@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -57,6 +57,43 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Scratch directories of the save-time checks carry the pid too, so a crashed process's can be found. */
+const CHECK_DIR_PREFIX = 'meshwatch-check-';
+const checkDirPrefix = () => path.join(/*turbopackIgnore: true*/ os.tmpdir(), `${CHECK_DIR_PREFIX}${process.pid}-`);
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+async function removeDead(dir: string, pattern: RegExp): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const dead = names.filter((name) => {
+    const pid = pattern.exec(name)?.[1];
+    return pid !== undefined && !alive(Number(pid));
+  });
+  await Promise.all(dead.map((name) => rm(path.join(/*turbopackIgnore: true*/ dir, name), { recursive: true, force: true }).catch(() => undefined)));
+  return dead;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Start-up: removes the temporary rule files next to `target` and the check directories that a crashed
+ * (killed, out of memory) process left behind; those of live processes stay. Returns the names removed.
+ */
+export async function removeStaleTemporaries(target: string | undefined): Promise<string[]> {
+  const checks = await removeDead(os.tmpdir(), new RegExp(`^${CHECK_DIR_PREFIX}(\\d+)-`));
+  if (target === undefined) return checks;
+  const temps = await removeDead(path.dirname(target), new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`));
+  return [...checks, ...temps];
+}
+
 /** Checks `content` with promtool and atomically replaces `target` with it when the check passes. */
 export async function writeCheckedRules(target: string, content: string, promtool: string): Promise<CheckedWrite> {
   const temp = tempPathFor(target);
@@ -85,7 +122,7 @@ export async function writeCheckedRules(target: string, content: string, promtoo
  * find which SLO a rejected file owes its rejection to). The file's name in the output is `name`.
  */
 export async function checkRules(content: string, promtool: string, name = 'rules.yml'): Promise<Run> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'meshwatch-check-'));
+  const dir = await mkdtemp(checkDirPrefix());
   try {
     const file = path.join(dir, name);
     await writeFile(file, content);

@@ -1,45 +1,49 @@
 // The backtest's query plan and the request parsing of its routes.
 import { describe, expect, it } from 'vitest';
 import { backtestRange, withPolicy } from './backtest-http';
-import { backtestWindows, holdSeconds, rawQueries, recordedCheckQuery, recordedQueries, sampleStep } from './backtest-queries';
+import { backtestSpans, recordedCheckQuery, recordedQueries, spanChunks } from './backtest-queries';
+import { planBulkQueries } from './backtest-bulk';
+import { backtestWindows } from '@/lib/slo/backtest/backtest';
+import { makeGrid } from '@/lib/slo/backtest/grid';
 import { resolvePolicy } from '@/lib/slo/policy';
 import { sliHash } from '@/lib/slo/sli-hash';
-import { sloSpecSchema } from '@/lib/slo/spec';
 import { istioSli } from '@/lib/mesh';
+import { sloSpecSchema } from '@/lib/slo/spec';
 
 const spec = sloSpecSchema.parse({ name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'shop', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
 const latency = sloSpecSchema.parse({ ...spec, indicator: { type: 'latency', thresholdMs: 250 }, objective: 99 });
 
 describe('query plan', () => {
-  it('reads every policy window, the 5m event window and the SLO window', () => {
+  it('reads every policy window, the 5m event and 1h significance windows and the SLO window', () => {
     expect(backtestWindows(resolvePolicy(spec), spec.window)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']);
     const custom = resolvePolicy({ window: '30d', policy: { alerts: [{ severity: 'ticket', longWindow: '6h', threshold: 6 }] } });
-    expect(backtestWindows(custom, '28d')).toEqual(['5m', '30m', '6h', '28d']);
+    expect(backtestWindows(custom, '28d')).toEqual(['5m', '30m', '1h', '6h', '28d']);
   });
 
-  it.each([
-    ['5m', 60, 300],
-    ['1h', 60, 300],
-    ['2h', 120, 300],
-    ['3d', 4320, 4321],
-    ['30d', 43_200, 43_201],
-  ])('%s is sampled every %i s and held up to %i s', (window, step, hold) => {
-    expect(sampleStep(window)).toBe(step);
-    expect(holdSeconds(window, step)).toBe(hold);
+  it('reads minutes from the longest policy window before the grid, 5-minute steps from the SLO window before it', () => {
+    const T = 1_790_856_000; // a multiple of 300
+    const grid = makeGrid(T - 30 * 86_400, T, 60);
+    const spans = backtestSpans(grid, backtestWindows(resolvePolicy(spec), spec.window), spec.window);
+    expect(spans.minute).toEqual({ start: grid.start - 3 * 86_400, end: T, step: 60 });
+    expect(spans.block).toEqual({ start: grid.start - 30 * 86_400, end: T, step: 300 });
+    // The engine's minutes begin with the first block's first minute.
+    expect(spans.steps).toEqual({ start: grid.start - 30 * 86_400 - 240, end: T, step: 60 });
+    // 33 days of minutes (47,521 points) in 5 chunks of at most 11,000; 60 days of 5 minutes in 2.
+    const chunks = spanChunks(spans.minute);
+    expect(chunks.map((c) => (c.end - c.start) / 60 + 1)).toEqual([11_000, 11_000, 11_000, 11_000, 3521]);
+    expect(chunks.at(-1)?.end).toBe(T);
+    expect(spanChunks(spans.block)).toHaveLength(2);
   });
 
-  it('raw queries are the recording rules\' expressions; the SLO window needs only its events', () => {
-    const queries = rawQueries(spec, ['5m', '30d'], istioSli);
-    expect(queries.map((q) => [q.window, q.kind])).toEqual([
-      ['5m', 'bad'],
-      ['5m', 'total'],
-      ['30d', 'total'],
-    ]);
-    expect(queries[0]?.query).toBe(
-      'sum(increase(istio_requests_total{reporter="destination",destination_service_namespace="shop",destination_service_name="cart",response_code=~"5..|0"}[5m]))',
+  it('raw queries count events per minute and per 5 minutes, bad and total apart by a label', () => {
+    const [minute, block] = planBulkQueries([spec], istioSli);
+    expect(minute).toMatchObject({ id: 'availability:1m', step: 60 });
+    expect(minute?.query).toBe(
+      'label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"cart",response_code=~"5..|0"}[1m])), "slo_part", "bad", "", "") or ' +
+        'label_replace(sum by (destination_service_namespace, destination_service_name) (increase(istio_requests_total{reporter="destination",destination_service_namespace=~"shop",destination_service_name=~"cart"}[1m])), "slo_part", "total", "", "")',
     );
-    // Latency: bad = all - good, so a missing threshold bucket gives no value rather than "no errors".
-    expect(rawQueries(latency, ['1h'], istioSli)[0]?.query).toMatch(/^sum\(increase\(.*le="\+Inf".*\[1h\]\)\) - sum\(increase\(.*le=~"250\(\\\\.0\)\?".*\[1h\]\)\)$/);
+    expect(block).toMatchObject({ id: 'availability:5m', step: 300 });
+    expect(planBulkQueries([latency], istioSli)[0]?.query).toMatch(/le=~"250\(\\\\.0\)\?\|\\\\\+Inf".*\[1m\]/);
   });
 
   it('recorded queries select the current definition by sli_hash', () => {

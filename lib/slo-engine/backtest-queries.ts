@@ -1,36 +1,32 @@
 import { matchers } from '@/lib/promql';
 import type { Grid } from '@/lib/slo/backtest/grid';
-import type { AlertPair } from '@/lib/slo/policy';
-import { windowExprs } from '@/lib/slo/queries';
+import type { StepSeries } from '@/lib/slo/backtest/steps';
 import { errorRatioRecord, eventsRecord, recordedSelector, SLI_HASH_LABEL } from '@/lib/slo/rules/rules';
 import { sliHash } from '@/lib/slo/sli-hash';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
-import { sortWindows, windowSeconds } from '@/lib/slo/windows';
+import { windowSeconds } from '@/lib/slo/windows';
 
 // The range queries of a backtest. Pure: backtest-run.ts runs them.
 //
-// One range query per window and count (bad, total), evaluated where the generated rules would be.
-// Measured on the 30-day fixture (payments, 3 series, 2 shared CPUs): every window at 60 s took 5.5 s
-// per SLO, because a 3d increase() at each of 43,200 minutes reads 4,320 samples per series each time;
-// windows longer than an hour sampled 60 times per window (2m for 2h ... 72m for 3d) and interpolated
-// onto the minute grid took 2.0 s with the same result within the error bound of backtest-grid.ts
-// resample(). Summing per-minute increase()s client side would be cheaper still, but needs two
-// samples in every minute, which a 5-minute history or Prometheus 3's left-open ranges do not give.
+// Raw counters are read once per step, whatever the windows: the events of each minute
+// (increase over [1m] every 60 s) and of each 5 minutes (increase over [5m] every 300 s, for
+// histories sampled every 5 minutes and minutes without two samples), from which steps.ts derives
+// every window exactly by prefix sums. The PromQL is bulk-queries.ts' grouped count queries (one per
+// indicator kind, or per custom SLO), the same for one SLO as for many (backtest-bulk.ts). Reading each window instead cost 5.5 s per SLO at every
+// minute (a 3d increase() reads 4,320 samples per series at each of 43,200 minutes), and sampling the
+// long windows 60 times per window and interpolating put a 3d/6h ticket 18 minutes early (issue 11).
+// Recorded series are read per window, at every minute (a lookup, not an increase()).
 
 /** The rules' evaluation interval: the backtest steps through history once a minute. */
 export const BASE_STEP = 60;
-/** Long windows are sampled this many times per window length, then interpolated (see above). */
-export const SAMPLES_PER_WINDOW = 60;
+/** Coarse steps fill minutes without data: one sample per 5 minutes gives 5-minute increases. */
+export const BLOCK_STEP = 300;
 /**
  * Prometheus refuses a range query when (end - start) / step exceeds 11,000; 11,000 points stay just
  * within, and 30 days at 60 s (43,201 points) take 4 chunks.
  */
 export const MAX_POINTS_PER_QUERY = 11_000;
-/** Significant events are read from the 5m window, the shortest a 1-minute scrape makes robust. */
-export const EVENT_WINDOW = '5m';
-/** A sparse history (5-minute samples) leaves a 5m increase() on one grid point in five: hold it this long. */
-const MAX_HOLD_SECONDS = 300;
 
 export type CountKind = 'bad' | 'total';
 
@@ -50,49 +46,51 @@ export interface RangeChunk {
   step: number;
 }
 
-/** Seconds between samples of a window: the grid step up to an hour, then window / 60, on the grid. */
-export function sampleStep(window: string, base = BASE_STEP): number {
-  return base * Math.max(1, Math.floor(windowSeconds(window) / SAMPLES_PER_WINDOW / base));
+/** Span of per-step counts, aligned on its step: `start` is the end of the first step. */
+export interface StepSpan {
+  start: number;
+  end: number;
+  step: number;
 }
 
-/** How long the last sample of a window stands in for missing ones (see backtest-grid.ts resample()). */
-export function holdSeconds(window: string, step: number): number {
-  return Math.max(step + 1, Math.min(windowSeconds(window), MAX_HOLD_SECONDS));
-}
-
-/** The windows a backtest reads: the policy's, the event window, and the SLO window (for the budget). */
-export function backtestWindows(policy: readonly AlertPair[], sloWindow: string): string[] {
-  return sortWindows([EVENT_WINDOW, ...policy.flatMap((p) => [p.shortWindow, p.longWindow]), sloWindow]);
-}
+/** Evaluations of a span. */
+export const spanLength = (span: StepSpan) => (span.end - span.start) / span.step + 1;
 
 /**
- * Range chunks covering the grid at `step`, aligned on multiples of it and reaching one sample past
- * each end so that interpolation covers the whole grid.
+ * What a raw backtest reads over the grid: minutes from the longest window the engine derives per
+ * minute (`minuteLead`, the policy's and the event windows) before the grid, and 5-minute steps from
+ * the SLO window before it (`blockLead`: the budget's denominator), both to the grid's end.
  */
-export function rangeChunks(grid: Grid, step: number, maxPoints = MAX_POINTS_PER_QUERY): RangeChunk[] {
-  if (grid.length === 0) return [];
-  const last = grid.start + (grid.length - 1) * grid.step;
-  const start = Math.floor(grid.start / step) * step;
-  const end = Math.ceil(last / step) * step;
+export function stepSpans(grid: Grid, minuteLead: number, blockLead: number): { minute: StepSpan; block: StepSpan; steps: StepSpan } {
+  const last = grid.start + Math.max(0, grid.length - 1) * grid.step;
+  const block = { start: Math.floor((grid.start - blockLead) / BLOCK_STEP) * BLOCK_STEP, end: Math.ceil(last / BLOCK_STEP) * BLOCK_STEP, step: BLOCK_STEP };
+  const minute = { start: Math.floor((grid.start - minuteLead) / BASE_STEP) * BASE_STEP, end: last, step: BASE_STEP };
+  // The counts the engine gets: every minute from the first block's first one to the grid's end.
+  return { minute, block, steps: { start: block.start - BLOCK_STEP + BASE_STEP, end: last, step: BASE_STEP } };
+}
+
+/** The spans of a backtest of `windows` (longest policy window per minute, the SLO window in blocks). */
+export function backtestSpans(grid: Grid, windows: readonly string[], sloWindow: string) {
+  const minuteLead = Math.max(0, ...windows.filter((w) => w !== sloWindow).map(windowSeconds));
+  return stepSpans(grid, minuteLead, windowSeconds(sloWindow));
+}
+
+/** Range chunks of at most `maxPoints` evaluations covering a span. */
+export function spanChunks(span: StepSpan, maxPoints = MAX_POINTS_PER_QUERY): RangeChunk[] {
   const out: RangeChunk[] = [];
-  for (let s = start; s <= end; s += maxPoints * step) out.push({ start: s, end: Math.min(end, s + (maxPoints - 1) * step), step });
+  for (let s = span.start; s <= span.end; s += maxPoints * span.step) out.push({ start: s, end: Math.min(span.end, s + (maxPoints - 1) * span.step), step: span.step });
   return out;
 }
 
-/** Raw counters: windowExprs() of queries.ts, the same PromQL as the recording rules. */
-export function rawQueries(spec: SloSpec, windows: readonly string[], source: SliSource): WindowQuery[] {
-  return windows.flatMap((window) => {
-    const exprs = windowExprs(spec, window, source);
-    const step = sampleStep(window);
-    const total: WindowQuery = { window, kind: 'total', query: exprs.total, step };
-    return window === spec.window ? [total] : [{ window, kind: 'bad', query: exprs.bad, step }, total];
-  });
+/** An empty series over a span (NaN: no data), to fill from [unix seconds, value] points. */
+export function emptySteps(span: StepSpan): StepSeries {
+  return { start: span.start, step: span.step, values: new Float64Array(spanLength(span)).fill(Number.NaN) };
 }
 
 /** Recorded series of rules.ts, of the spec's current definition (its sli_hash), so an unsaved edit reads raw. */
 export function recordedQueries(spec: SloSpec, windows: readonly string[], source: SliSource): WindowQuery[] {
   return windows.flatMap((window) => {
-    const step = sampleStep(window);
+    const step = BASE_STEP;
     const events = recordedSelector(eventsRecord(window), spec, source);
     const total: WindowQuery = { window, kind: 'total', query: events, step };
     const ratio = recordedSelector(errorRatioRecord(window), spec, source);

@@ -1,19 +1,13 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
+import { pool } from '@/lib/concurrency';
 import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
-import { runBacktest, type WindowCounts } from '@/lib/slo/backtest/backtest';
-import { makeGrid, resample, type Grid } from '@/lib/slo/backtest/grid';
-import {
-  BASE_STEP,
-  backtestWindows,
-  holdSeconds,
-  missingBadIsZero,
-  rangeChunks,
-  rawQueries,
-  recordedCheckQuery,
-  recordedQueries,
-  type WindowQuery,
-} from './backtest-queries';
+import { backtestWindows, runBacktest, type WindowCounts } from '@/lib/slo/backtest/backtest';
+import { makeGrid, type Grid } from '@/lib/slo/backtest/grid';
+import type { StepCounts } from '@/lib/slo/backtest/steps';
+import { BASE_STEP, backtestSpans, recordedCheckQuery, recordedQueries, type WindowQuery } from './backtest-queries';
+import { bulkCounts, planBulkQueries } from './backtest-bulk';
+import { fetchGrouped, fetchSeries, QUERY_CONCURRENCY } from './backtest-fetch';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
@@ -23,11 +17,9 @@ import type { SliSource } from '@/lib/slo/sli-source';
 import type { Policy, SloSpec } from '@/lib/slo/spec';
 import { meshSli } from './mesh-sli';
 
-// Runs a backtest against Prometheus: range queries per window (backtest-queries.ts), put on the
-// minute grid, then the pure engine (backtest.ts).
-
-/** Queries in flight at once per backtest, as in evaluate.ts: parallel without queueing dozens. */
-export const QUERY_CONCURRENCY = 4;
+// Runs a backtest against Prometheus: raw counters per minute and per 5 minutes (the grouped queries of
+// backtest-bulk.ts, for one SLO) or recorded series per window, then the pure engine (backtest.ts),
+// which derives every window from the steps.
 
 export interface BacktestOptions {
   client: PrometheusClient;
@@ -46,17 +38,6 @@ export interface BacktestOptions {
   sli?: SliSource;
 }
 
-export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** Recorded series for every window at both ends of the range (and so, we assume, in between). */
 async function recordedCover(spec: SloSpec, windows: readonly string[], sli: SliSource, opts: BacktestOptions): Promise<boolean> {
   const query = recordedCheckQuery(spec, windows, sli);
@@ -69,25 +50,51 @@ async function recordedCover(spec: SloSpec, windows: readonly string[], sli: Sli
   return ends.every((names) => windows.every((w) => names.has(eventsRecord(w))));
 }
 
-/** Every chunk of one query, merged into [unix seconds, value] points (later series win a tie). */
-async function fetchPoints(query: string, step: number, grid: Grid, opts: BacktestOptions): Promise<Array<[number, number]>> {
-  const byTime = new Map<number, number>();
-  await pool(rangeChunks(grid, step), 1, async (chunk) => {
-    const result = await opts.client.rangeQuery(query, { ...chunk, signal: opts.signal });
-    for (const series of result.series) for (const [ms, value] of series.points) if (Number.isFinite(value)) byTime.set(ms / 1000, value);
-  });
-  return [...byTime.entries()].sort((a, b) => a[0] - b[0]);
+/**
+ * Raw counters: minute and 5-minute counts over the spans the windows need, from the grouped queries a
+ * bulk backtest runs (backtest-bulk.ts), here for one SLO.
+ */
+async function rawSteps(spec: SloSpec, grid: Grid, windows: readonly string[], sli: SliSource, opts: BacktestOptions): Promise<{ steps: StepCounts; requests: number; queries: string[] }> {
+  const queries = planBulkQueries([spec], sli);
+  const spans = backtestSpans(grid, windows, spec.window);
+  const fetched = await fetchGrouped(queries, spans, opts);
+  const rejected = fetched.rejected.get(spec.name);
+  if (rejected !== undefined) throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${rejected}`);
+  const read = bulkCounts(spec, fetched.series, spans.steps, sli);
+  if (!read.ok) throw new ApiError(422, 'threshold_not_a_bucket', `${read.missingThresholdMs} ms is not a bucket boundary in the data`);
+  return { steps: read.steps, requests: fetched.requests, queries: queries.map((q) => q.query) };
 }
 
-function combine(spec: SloSpec, q: WindowQuery, values: Map<string, Array<number | null>>, grid: Grid): WindowCounts['bad'] {
-  const own = values.get(q.query) ?? new Array<number | null>(grid.length).fill(null);
-  if (q.kind === 'total') return own;
-  const totals = values.get(q.eventsQuery ?? '') ?? values.get(`total:${q.window}`) ?? [];
-  return own.map((v, i) => {
-    const total = totals[i] ?? null;
-    if (q.eventsQuery !== undefined) return v === null || total === null ? (total === 0 ? 0 : null) : v * total;
-    return v === null && total !== null && missingBadIsZero(spec) ? 0 : v;
+/** Recorded series: each window at every evaluation; recorded `bad` is ratio x events. */
+async function recordedCounts(plan: readonly WindowQuery[], grid: Grid, opts: BacktestOptions): Promise<{ counts: Record<string, WindowCounts>; requests: number }> {
+  const span = { start: grid.start, end: grid.start + Math.max(0, grid.length - 1) * grid.step, step: grid.step };
+  const values = new Map<string, Array<number | null>>();
+  let requests = 0;
+  const queries = [...new Set(plan.map((q) => q.query))];
+  await pool(queries, QUERY_CONCURRENCY, async (query) => {
+    const fetched = await fetchSeries(query, span, opts);
+    // One series per recorded selector; should there be more, the last one answering wins.
+    const merged = new Array<number | null>(grid.length).fill(null);
+    for (const s of fetched.series) s.values.forEach((v, i) => (Number.isNaN(v) ? undefined : (merged[i] = v)));
+    values.set(query, merged);
+    requests += fetched.requests;
   });
+  const counts: Record<string, WindowCounts> = {};
+  const none = new Array<number | null>(grid.length).fill(null);
+  for (const q of plan) {
+    const entry = (counts[q.window] ??= { bad: none, total: none });
+    const own = values.get(q.query) ?? none;
+    if (q.kind === 'total') {
+      entry.total = own;
+      continue;
+    }
+    const totals = values.get(q.eventsQuery ?? '') ?? none;
+    entry.bad = own.map((ratio, i) => {
+      const total = totals[i] ?? null;
+      return ratio === null || total === null ? (total === 0 ? 0 : null) : ratio * total;
+    });
+  }
+  return { counts, requests };
 }
 
 async function checkLatencyBucket(spec: SloSpec, opts: BacktestOptions): Promise<void> {
@@ -115,30 +122,18 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
   const prefer = opts.preferRecorded ?? true;
   const recorded = prefer && (await recordedCover(spec, windows, sli, opts));
   if (prefer) queryCount += 2;
-  const plan = recorded ? recordedQueries(spec, windows, sli) : rawQueries(spec, windows, sli);
+  const plan = recorded ? recordedQueries(spec, windows, sli) : [];
 
-  const values = new Map<string, Array<number | null>>();
+  let data: { steps?: StepCounts; counts?: Record<string, WindowCounts>; requests: number; queries: string[] };
   try {
-    await pool(plan, QUERY_CONCURRENCY, async (q) => {
-      queryCount += rangeChunks(grid, q.step).length;
-      const points = await fetchPoints(q.query, q.step, grid, opts);
-      const onGrid = resample(points, grid, q.step, holdSeconds(q.window, q.step));
-      values.set(q.query, onGrid);
-      if (q.kind === 'total') values.set(`total:${q.window}`, onGrid);
-    });
+    data = recorded ? { ...(await recordedCounts(plan, grid, opts)), queries: [...new Set(plan.map((q) => q.query))] } : await rawSteps(spec, grid, windows, sli, opts);
   } catch (err) {
     if (spec.indicator.type === 'custom' && err instanceof PrometheusError && err.kind === 'api') {
       throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${err.error ?? err.message}`);
     }
     throw err;
   }
-
-  const counts: Record<string, WindowCounts> = {};
-  for (const q of plan) {
-    const entry = (counts[q.window] ??= { bad: new Array<number | null>(grid.length).fill(null), total: [] });
-    if (q.kind === 'bad') entry.bad = combine(spec, q, values, grid);
-    else entry.total = combine(spec, q, values, grid);
-  }
+  queryCount += data.requests;
   const result = runBacktest({
     name: spec.name,
     from: opts.from,
@@ -147,9 +142,10 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
     objective: spec.objective,
     sloWindow: spec.window,
     policy,
-    counts,
+    steps: data.steps,
+    counts: data.counts,
     source: recorded ? 'recorded' : 'raw',
-    queries: plan.map((q) => q.query),
+    queries: data.queries,
   });
   return { result, queryCount };
 }

@@ -21,7 +21,8 @@ describe('planCountQueries', () => {
   it('adds windows of other SLO lengths once, and one query per window per custom SLO', () => {
     const custom = spec('c', 'x', { type: 'custom', errorQuery: 'increase(bad[{{window}}])', totalQuery: 'increase(all[{{window}}])' });
     const queries = planCountQueries([spec('a', 'x'), spec('b', 'y', undefined, '28d'), custom], istioSli);
-    expect(queries.filter((q) => q.id.startsWith('availability:'))).toHaveLength(9);
+    // 28d adds itself and its scaled policy windows (28m, 1h52m, 5h36m, 22h24m, 2d19h12m) to the 8 of 30d.
+    expect(queries.filter((q) => q.id.startsWith('availability:'))).toHaveLength(14);
     const customQueries = queries.filter((q) => q.id.startsWith('custom:c:'));
     expect(customQueries).toHaveLength(8);
     expect(customQueries[0]?.query).toBe(

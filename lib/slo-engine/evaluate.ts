@@ -1,5 +1,6 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
+import { pool } from '@/lib/concurrency';
 import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
 import { bucketBoundaries, checkThreshold } from '@/lib/slo/buckets';
 import type { SliSource } from '@/lib/slo/sli-source';
@@ -18,8 +19,12 @@ import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } f
 // Burn rates are sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths. The
 // counters are the mesh's (its SliSource), the detected mesh's unless the caller gives one.
 
-/** A few queries in flight: parallel enough, without queueing dozens of 30d increase() at once. */
-const QUERY_CONCURRENCY = 4;
+/**
+ * All of one evaluation's raw queries at once (a plan holds about one per window per indicator kind):
+ * on a slow Prometheus they take one query's time, not one per round. The client's process-wide cap
+ * (PROMETHEUS_MAX_CONCURRENCY) bounds what reaches Prometheus and takes turns between requests.
+ */
+const QUERY_CONCURRENCY = 16;
 /** Bucket boundaries are read from the last day of data: recent enough to be the current histogram. */
 const BUCKET_LOOKBACK_SECONDS = 86_400;
 
@@ -45,17 +50,6 @@ export type SloEvaluation = { name: string; status: SloStatus; error: null } | {
 function samplesOf(result: InstantResult): CountSample[] {
   if (result.resultType !== 'vector') throw new Error(`expected a vector, got a ${result.resultType}`);
   return result.samples;
-}
-
-async function runAll(queries: CountQuery[], run: (q: CountQuery) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < queries.length) {
-      const q = queries[next++];
-      if (q) await run(q);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(QUERY_CONCURRENCY, queries.length) }, worker));
 }
 
 /** Finite `le` boundaries of the service's latency histogram over the last day before `time`. */
@@ -95,7 +89,7 @@ async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[]
   const queries = planRawQueries(rawNeeds(specs, reads), sli);
   const results = new Map<string, CountSample[]>();
   const failed = new Map<string, EvaluationError>();
-  await runAll(queries, async (q) => {
+  await pool(queries, QUERY_CONCURRENCY, async (q) => {
     try {
       results.set(q.id, samplesOf(await opts.client.instantQuery(q.query, { time: opts.time, signal: opts.signal })));
     } catch (err) {

@@ -6,27 +6,8 @@ import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 
 // Request and response helpers of the /api/slos routes, so each handler stays a few lines.
 
-/** SLO specs are small; a megabyte is generous and keeps a hostile body from filling memory. */
-const MAX_BODY_BYTES = 1_000_000;
-
-/** The body as text; 413 past the limit. */
-export async function readText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
-  return text;
-}
-
-/** The body as JSON; 400 when it is not JSON at all (field problems are 422, from the schema). */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await readText(request);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The body must be a JSON object');
-  }
-}
+// Bodies are read by lib/api/body.ts (media type, size limit); re-exported for the routes that read them here.
+export { readJson } from '@/lib/api/body';
 
 /** 422 with messages per dotted field path (`indicator.thresholdMs`), for the form to show in place. */
 export function validationError(error: z.ZodError): ApiError {

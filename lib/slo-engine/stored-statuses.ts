@@ -29,7 +29,8 @@ export interface StoredStatusesOptions {
   signal?: AbortSignal;
 }
 
-function readSpecs(): SloSpec[] {
+/** Every stored spec; a store that cannot be read is a 503 that names no file. */
+export function readSpecs(): SloSpec[] {
   try {
     return getSloStore()
       .list()

@@ -8,6 +8,7 @@ export * from './policy';
 export * from './status-schema';
 export { buildStatus, evaluatePairs, statusWindows, type PairEvaluation, type WindowCounts } from './status';
 export { recommend } from './recommend';
+export { sloState, sloStateSchema, recoverySeconds, exhaustedAdvice, EXHAUSTED_POLICY, type SloState } from './state';
 export { STATUS_WINDOWS, EXHAUSTION_WINDOW, normalizeWindow, sortWindows, windowSeconds } from './windows';
 export { bucketBoundaries, checkThreshold, nearestBoundaries, type ThresholdCheck } from './buckets';
 export { counterSelectors, windowExprs, leRegex, parseLe } from './queries';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePromDuration } from '@/lib/promql';
 import { burnFactor, isUnreachable, minEventsForPair, resolvePolicy } from './policy';
 
 const DAY = 86_400;
@@ -13,18 +14,29 @@ describe('default policy', () => {
     ]);
   });
 
-  // Factor = budget share x period / long window; the windows themselves do not change.
+  // Hand-computed from the rule: below 30 days the workbook windows shrink by period / 30d (short =
+  // long / 12, at least 1h / 5m) and the factors stay 14.4 / 6 / 3 / 1; from 30 days on the windows stay
+  // and the factors grow by period / 30d. Pairs of one severity that land on the same windows keep
+  // the most sensitive one. Each row: severity long/short factor for.
   it.each([
-    ['30d', [14.4, 6, 3, 1]],
-    ['28d', [13.44, 5.6, 2.8, 0.933333333333]],
-    ['7d', [3.36, 1.4, 0.7, 0.233333333333]],
-    ['90d', [43.2, 18, 9, 3]],
-  ])('scales the factors to a %s window', (window, factors) => {
-    expect(resolvePolicy({ window }).map((p) => p.threshold)).toEqual(factors);
+    ['1d', ['page 1h/5m 6x for 2m30s', 'ticket 1h/5m 3x for 2m30s', 'ticket 2h24m/12m 1x for 6m']],
+    ['7d', ['page 1h/5m 14.4x for 2m30s', 'page 1h24m/7m 6x for 3m30s', 'ticket 5h36m/28m 3x for 14m', 'ticket 16h48m/1h24m 1x for 42m']],
+    ['14d', ['page 1h/5m 14.4x for 2m30s', 'page 2h48m/14m 6x for 7m', 'ticket 11h12m/56m 3x for 28m', 'ticket 1d9h36m/2h48m 1x for 1h24m']],
+    ['28d', ['page 1h/5m 14.4x for 2m30s', 'page 5h36m/28m 6x for 14m', 'ticket 22h24m/1h52m 3x for 56m', 'ticket 2d19h12m/5h36m 1x for 2h48m']],
+    ['30d', ['page 1h/5m 14.4x for 2m30s', 'page 6h/30m 6x for 15m', 'ticket 1d/2h 3x for 1h', 'ticket 3d/6h 1x for 3h']],
+    ['90d', ['page 1h/5m 43.2x for 2m30s', 'page 6h/30m 18x for 15m', 'ticket 1d/2h 9x for 1h', 'ticket 3d/6h 3x for 3h']],
+  ])('%s: the default pairs', (window, pairs) => {
+    expect(resolvePolicy({ window }).map((p) => `${p.severity} ${p.longWindow}/${p.shortWindow} ${p.threshold}x for ${p.for}`)).toEqual(pairs);
   });
 
-  it('drops pairs whose long window outlasts a short SLO window', () => {
-    expect(resolvePolicy({ window: '2d' }).map((p) => p.longWindow)).toEqual(['1h', '6h', '1d']);
+  // The rule's purpose: a service spending its budget at or below the sustainable rate (burn <= 1)
+  // never trips a default pair, whatever the SLO window between 1 and 90 days.
+  it.each(Array.from({ length: 90 }, (_, i) => `${i + 1}d`))('%s: no default factor below 1, no window longer than the SLO window', (window) => {
+    for (const p of resolvePolicy({ window })) {
+      expect(p.threshold).toBeGreaterThanOrEqual(1);
+      expect(parsePromDuration(p.longWindow)).toBeLessThanOrEqual(parsePromDuration(window));
+      expect(parsePromDuration(p.shortWindow)).toBeGreaterThanOrEqual(300);
+    }
   });
 
   it.each([

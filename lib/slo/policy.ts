@@ -23,7 +23,8 @@ export interface AlertPair {
 /**
  * Google SRE Workbook, ch. 5 "Alerting on SLOs", table 5-8 (page 2% in 1h, page 5% in 6h, ticket 10%
  * in 3d) plus the chapter's 1d/2h ticket pair at 10%; short windows are long / 12 as it recommends.
- * Written as budget shares so that any SLO window scales the factors (30d: 14.4, 6, 3, 1).
+ * Written for the workbook's 30-day SLO window, where these shares give the factors 14.4, 6, 3 and 1;
+ * `defaultPairs` fits them to other windows.
  */
 export const DEFAULT_POLICY: ReadonlyArray<{ severity: Severity; longWindow: string; shortWindow: string; budgetShare: number }> = [
   { severity: 'page', longWindow: '1h', shortWindow: '5m', budgetShare: 0.02 },
@@ -32,10 +33,16 @@ export const DEFAULT_POLICY: ReadonlyArray<{ severity: Severity; longWindow: str
   { severity: 'ticket', longWindow: '3d', shortWindow: '6h', budgetShare: 0.1 },
 ];
 
+/** The SLO window the workbook's table is written for. */
+const WORKBOOK_PERIOD_S = 30 * 86_400;
 /** The workbook's ratio of long to short window. */
 const SHORT_WINDOW_DIVISOR = 12;
+/** The shortest short window: one 5m rate survives a missed scrape or two (the schema's lower bound too). */
+const MIN_SHORT_S = 300;
 /** Pyrra (slo/rules.go `Windows()`) waits half the short window before firing: 5m -> 2m30s. */
 const FOR_SHARE_OF_SHORT = 0.5;
+const roundMinute = (seconds: number) => Math.max(60, Math.round(seconds / 60) * 60);
+
 /** Factor = budget share x SLO period / long window (2% of 30d in 1h gives 14.4). */
 export function burnFactor(budgetShare: number, periodSeconds: number, longSeconds: number): number {
   return tidy((budgetShare * periodSeconds) / longSeconds);
@@ -43,6 +50,31 @@ export function burnFactor(budgetShare: number, periodSeconds: number, longSecon
 
 function defaultFor(shortWindow: string): string {
   return durationToPromql(Math.max(60, Math.round(parsePromDuration(shortWindow) * FOR_SHARE_OF_SHORT)));
+}
+
+/**
+ * The default pairs for an SLO window of `period` seconds. Fixed windows would scale the factors
+ * with the period (share x period / long), and below 30 days some drop under 1 (7d: 0.23; 28d:
+ * 0.93): such a pair alerts on a service that spends its budget slower than it can afford. So below
+ * 30 days the windows shrink with the period instead, as Pyrra's `Windows()` does from its 28-day
+ * base, and the factors stay the workbook's 14.4 / 6 / 3 / 1; from 30 days on the windows stay and
+ * the factors grow (90d: 43.2 / 18 / 9 / 3). Short = long / 12, never under 5m, so the long window
+ * never under 1h; a clamped pair keeps its workbook factor, which spends more of a short budget
+ * before firing but never fires on a sustainable burn. Two pairs of one severity that land on the
+ * same windows (the pages of a 1-day SLO) fire on the same data, so only the more sensitive stays.
+ */
+export function defaultPairs(period: number): AlertPairSpec[] {
+  const scale = Math.min(1, period / WORKBOOK_PERIOD_S);
+  const pairs = DEFAULT_POLICY.map((p) => {
+    const workbookLong = windowSeconds(p.longWindow);
+    const long = Math.max(MIN_SHORT_S * SHORT_WINDOW_DIVISOR, roundMinute(workbookLong * scale));
+    const short = Math.max(MIN_SHORT_S, roundMinute(long / SHORT_WINDOW_DIVISOR));
+    const threshold = Math.max(burnFactor(p.budgetShare, WORKBOOK_PERIOD_S, workbookLong), burnFactor(p.budgetShare, period, long));
+    return { severity: p.severity, longWindow: durationToPromql(long), shortWindow: durationToPromql(short), threshold };
+  });
+  return pairs.filter(
+    (p, i) => !pairs.some((q, j) => j !== i && q.severity === p.severity && q.longWindow === p.longWindow && q.shortWindow === p.shortWindow && (q.threshold < p.threshold || (q.threshold === p.threshold && j < i))),
+  );
 }
 
 function resolvePair(pair: AlertPairSpec, period: number): AlertPair {
@@ -59,21 +91,10 @@ function resolvePair(pair: AlertPairSpec, period: number): AlertPair {
   };
 }
 
-/**
- * The SLO's own policy, or the default one scaled to its window. Default pairs whose long window
- * is longer than the SLO window (a 3d pair on a 1d SLO) are left out: they would outlast the budget.
- */
+/** The SLO's own policy, or the default one fitted to its window (`defaultPairs`). */
 export function resolvePolicy(spec: Pick<SloSpec, 'window' | 'policy'>): AlertPair[] {
   const period = windowSeconds(spec.window);
-  const pairs: AlertPairSpec[] =
-    spec.policy?.alerts ??
-    DEFAULT_POLICY.filter((p) => windowSeconds(p.longWindow) <= period).map((p) => ({
-      severity: p.severity,
-      longWindow: p.longWindow,
-      shortWindow: p.shortWindow,
-      budgetPercent: p.budgetShare * 100,
-    }));
-  return pairs.map((p) => resolvePair(p, period));
+  return (spec.policy?.alerts ?? defaultPairs(period)).map((p) => resolvePair(p, period));
 }
 
 /**

@@ -4,6 +4,7 @@ import { budgetFraction } from './math';
 import type { SloSpec } from './spec';
 import type { PairEvaluation } from './status';
 import type { Recommendation } from './status-schema';
+import { EXHAUSTED_POLICY } from './state';
 import { EXHAUSTION_WINDOW } from './windows';
 
 // none | ticket | page, with the reason in plain words and advice for SLOs whose alerts cannot be
@@ -32,7 +33,7 @@ function firedSentence(p: PairEvaluation, window: string): string {
 function budgetSentence({ spec, budget, currentBurn, timeToExhaustion }: RecommendInput): string {
   if (budget.remaining === null) return `No traffic over the last ${spec.window}, so no budget has been measured.`;
   if (budget.remaining <= 0) {
-    return `The ${spec.window} budget is exhausted: ${percent(budget.consumed ?? 0)} spent (remaining ${percent(budget.remaining)}).`;
+    return `The ${spec.window} budget is exhausted: ${percent(budget.consumed ?? 0)} spent (remaining ${percent(budget.remaining)}). ${EXHAUSTED_POLICY}`;
   }
   const left = `${percent(budget.remaining)} of the ${spec.window} budget remains`;
   if (timeToExhaustion === null) return `${left}; at the current ${EXHAUSTION_WINDOW} burn rate (${rate(currentBurn)}) it is not running out.`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
 import { policySchema } from './policy-schema';
 import { DAY, durationSchema, requiredString } from './spec-fields';
 import { windowSeconds } from './windows';
@@ -45,7 +46,8 @@ export const indicatorSchema = z.discriminatedUnion(
 );
 export type Indicator = z.infer<typeof indicatorSchema>;
 
-const labelValueSchema = (what: string) => requiredString().trim().min(1, `${what} is required`).max(253, 'must be at most 253 characters');
+const labelValueSchema = (what: string) =>
+  requiredString().trim().min(1, `${what} is required`).max(253, 'must be at most 253 characters').refine(isUsableText, UNUSABLE_TEXT_MESSAGE);
 
 export const sloSpecSchema = z
   .object({
@@ -53,7 +55,7 @@ export const sloSpecSchema = z
     service: labelValueSchema('service'),
     namespace: labelValueSchema('namespace'),
     team: labelValueSchema('team'),
-    description: z.string().max(2000, 'must be at most 2000 characters').optional(),
+    description: z.string().max(2000, 'must be at most 2000 characters').refine((d) => isUsableText(d.replace(/[\n\t]/g, ' ')), UNUSABLE_TEXT_MESSAGE).optional(),
     indicator: indicatorSchema,
     /** Percent of good events, 0 < objective < 100 (100 leaves no error budget to burn). */
     objective: z.number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') }).gt(0, 'must be above 0').lt(100, 'must be below 100 (100% leaves no error budget)'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sloStateSchema } from './state';
 
 // The status of one SLO, exactly as DESIGN.md ("Public HTTP API", Status) shows it. Pure, so the
 // routes that build it and the hooks that read it share one type.
@@ -44,6 +45,11 @@ export const sloStatusSchema = z.object({
   /** Events over the SLO window; lowTraffic when some alert's long window holds too few to trust it. */
   traffic: z.object({ events: z.number(), lowTraffic: z.boolean() }),
   recommendation: recommendationSchema,
+  /**
+   * The SLO's state in a word: page, exhausted (budget <= 0, whatever fires), ticket, low_traffic or
+   * ok (lib/slo/state.ts). Additive to DESIGN.md.
+   */
+  state: sloStateSchema,
   /** Per window, the path its burn rate (and, for the SLO window, budget and events) came from. Additive to DESIGN.md. */
   source: z.record(z.string(), readSourceSchema).optional(),
 });

@@ -32,6 +32,18 @@ describe('buildStatus', () => {
     expect(status.recommendation.action).toBe('none');
   });
 
+  // payments-availability after its outage: 160% of the 30d budget spent, calm now. It read "ok".
+  it('calls a spent budget exhausted, with the error-budget policy in words, though no pair fires', () => {
+    const counts = steady(spec(), 0.0002, 25_000, { '30d': { bad: 0.0016 * 25_000 * 720, total: 25_000 * 720 } });
+    const status = buildStatus(spec(), counts, TIME);
+    expect(status.errorBudget.remaining).toBeCloseTo(-0.6, 12);
+    expect(status.alerts.some((a) => a.firing)).toBe(false);
+    expect(status.recommendation.action).toBe('none');
+    expect(status.state).toBe('exhausted');
+    expect(status.recommendation.reason).toContain('hold risky releases');
+    expect(buildStatus(spec(), steady(spec(), 0.0005, 25_000), TIME).state).toBe('ok');
+  });
+
   it('pages on a hard outage, saying which pair fired and when the budget runs out', () => {
     const counts = steady(spec(), 0.0002, 25_000, { '5m': { bad: 1800, total: 2000 }, '1h': { bad: 9000, total: 25_000 } });
     const status = buildStatus(spec(), counts, TIME);

@@ -2,6 +2,7 @@ import { burnRate, errorBudget, errorRatio, timeToExhaustion } from './math';
 import { isUnreachable, minEventsForPair, resolvePolicy, type AlertPair } from './policy';
 import { recommend } from './recommend';
 import type { SloSpec } from './spec';
+import { sloState } from './state';
 import type { AlertStatus, SloStatus } from './status-schema';
 import { EXHAUSTION_WINDOW, STATUS_WINDOWS, sortWindows, windowSeconds } from './windows';
 
@@ -80,6 +81,8 @@ export function buildStatus(spec: SloSpec, counts: Readonly<Record<string, Windo
   const tte = timeToExhaustion(budget.remaining, currentBurn, period);
   const pairs = evaluatePairs(spec, burnRates, counts);
   const events = Number.isFinite(slo.total) ? Math.max(0, Math.round(slo.total)) : 0;
+  const traffic = { events, lowTraffic: pairs.some((p) => p.lowTraffic) };
+  const recommendation = recommend({ spec, pairs, budget, currentBurn, timeToExhaustion: tte, events });
   return {
     name: spec.name,
     evaluatedAt: new Date(time * 1000).toISOString(),
@@ -96,7 +99,8 @@ export function buildStatus(spec: SloSpec, counts: Readonly<Record<string, Windo
       firing,
     })),
     timeToExhaustionSeconds: tte,
-    traffic: { events, lowTraffic: pairs.some((p) => p.lowTraffic) },
-    recommendation: recommend({ spec, pairs, budget, currentBurn, timeToExhaustion: tte, events }),
+    traffic,
+    recommendation,
+    state: sloState({ recommendation, errorBudget: budget, traffic }),
   };
 }

@@ -1,12 +1,16 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
+import { cleanStoredLabelText } from './migration-label-text';
 
 // Schema migrations, applied in order at start-up. Append only: a released migration never changes.
 
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** Schema changes. */
+  sql?: string;
+  /** Data rewrites SQL cannot express; runs after `sql`, in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -37,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX slo_history_by_name ON slo_history (slo_name, id);
     `,
   },
+  { version: 2, name: 'no control characters in service, namespace, team or description', run: cleanStoredLabelText },
 ];
 
 /** Applies pending migrations in one immediate transaction, so two processes cannot race. */
@@ -55,7 +60,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     const done: number[] = [];
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
-      db.exec(m.sql);
+      if (m.sql) db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
       done.push(m.version);
     }

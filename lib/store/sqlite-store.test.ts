@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, migrate } from './migrations';
 import { openSqliteStore } from './sqlite-store';
 import { SloExistsError, SloNotFoundError, VersionConflictError, type SloStore } from './types';
 
@@ -114,5 +114,24 @@ describe('SQLite SLO store', () => {
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run();
     db.close();
     expect(() => openSqliteStore(file)).toThrow(/schema version 999, newer than this Meshwatch/);
+  });
+});
+
+describe('migration 2: control characters in stored names', () => {
+  it('rewrites rows the tightened schema could not read, in specs and history', () => {
+    store.close();
+    const legacy = path.join(dir, 'legacy.db');
+    const db = new Database(legacy);
+    migrate(db, MIGRATIONS.slice(0, 1));
+    // As an older Meshwatch stored them: JSON escapes for a newline, NUL, U+2028 and U+FFFD.
+    const old = '{"name":"odd","service":"ca\\u0000rt","namespace":"shop\\u2028","team":"a\\nb","description":"line\\nbreak\\u0007","indicator":{"type":"availability"},"objective":99.9,"window":"30d"}';
+    db.prepare("INSERT INTO slos VALUES ('odd', ?, 1, 'x', 'alice', 'x', 'alice')").run(old);
+    db.prepare("INSERT INTO slo_history (slo_name, version, action, actor, at, before, after) VALUES ('odd', 1, 'create', 'alice', 'x', NULL, ?)").run(old);
+    db.prepare("INSERT INTO slos VALUES ('empty', ?, 1, 'x', 'alice', 'x', 'alice')").run(old.replace('"odd"', '"empty"').replace('"ca\\u0000rt"', '"\\ufffd"'));
+    db.close();
+    store = openSqliteStore(legacy, { now: clock });
+    expect(store.get('odd')?.spec).toMatchObject({ service: 'cart', namespace: 'shop', team: 'ab', description: 'line\nbreak ' });
+    expect(store.history('odd')[0]?.after).toMatchObject({ service: 'cart', team: 'ab' });
+    expect(store.get('empty')?.spec.service).toBe('unnamed');
   });
 });

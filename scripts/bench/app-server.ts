@@ -6,7 +6,7 @@ import { freePort, waitFor } from '../system/ports';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** `env`: extra variables for the app (e.g. its own SLO store). */
+/** `env` adds to the environment, e.g. MESHWATCH_QUERY_CACHE_MB=0 to time the app without its cache. */
 export async function startApp(prometheusUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
   if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('Build first: npx next build');
   const port = await freePort();
@@ -14,8 +14,20 @@ export async function startApp(prometheusUrl: string, env: Record<string, string
   const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     stdio: 'ignore',
-    env: { ...process.env, ...env, PROMETHEUS_URL: prometheusUrl },
+    env: { ...process.env, PROMETHEUS_URL: prometheusUrl, ...env },
   });
   await waitFor(async () => (await fetch(`${url}/api/healthz`)).ok, 120_000, 'the app');
   return { url, stop: () => app.kill('SIGTERM') };
 }
+
+/** PromQL calls the app has sent to Prometheus so far (answers from its cache or a shared flight not counted). */
+export async function upstreamQueryCount(appUrl: string): Promise<number> {
+  const text = await (await fetch(`${appUrl}/api/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('meshwatch_prometheus_request_duration_seconds_count'))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+/** Without the query cache the benchmarks time the app's own work, not answers it already holds. */
+export const NO_CACHE = { MESHWATCH_QUERY_CACHE_MB: '0' };

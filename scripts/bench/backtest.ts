@@ -1,12 +1,15 @@
 // `npm run bench -- backtest`: time to backtest 30 days of one SLO, and of 100 SLOs one by one
 // (backtestSlo) and in bulk (backtestMany: grouped queries, then the engine per SLO), against a
 // Prometheus over the fixture history; medians and PromQL request counts.
-// Measured 2026-11-23 on 2 shared CPUs, BENCH_RUNS=3: 1 SLO median 0.86 s, 37 requests; 100 SLOs one
-// by one 93.5 s (3,748 requests), in bulk median 48.0 s (36 requests). A profiled bulk run (58 s) spent 43 s
-// on the grouped queries (Prometheus, and parsing 13 services' series) and 15 s in the engine for 100
-// SLOs. An earlier run under load ~10, before the engine worked out the budget fraction once per
-// window: 273 s one by one, 98 s bulk. Running 4 SLOs at a time (dropped) took longer than one by one
-// (299 s vs 222 s): Prometheus and the engine share the two cores.
+// Measured 2026-11-23 on 2 shared CPUs, BENCH_RUNS=3, with long windows sampled every window/60: 1 SLO
+// median 0.86 s, 37 requests; 100 SLOs one by one 93.5 s (3,748 requests), in bulk median 48.0 s (36
+// requests). Issue 11 reads each count once per minute and per 5 minutes and derives every window by
+// prefix sums; measured 2026-12-02 back to back on the same machine under a load of 15-25 from other
+// work (so both far above the quiet figures), BENCH_RUNS=3: before, 1 SLO median 4.67 s (37 requests),
+// one by one 498 s (3,748), bulk 398 s (36); after, 1 SLO median 0.72 s (9 requests), one by one 66.9 s
+// (948), bulk 55.3 s (14); again after merging main, load 13 falling to 7: 1 SLO 0.54 s, one by one
+// 41.1 s, bulk 25.6 s. The engine takes about 0.1 s per SLO (30 days, 60 days of minutes); the
+// rest of a bulk run is Prometheus evaluating the grouped queries and the client parsing ~5M points.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';

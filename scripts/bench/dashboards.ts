@@ -10,7 +10,7 @@ import { freePort } from '../system/ports';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from '../system/prometheus';
 import { simulatorSourceKey } from '../system/source-key';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
-import { startApp } from './app-server';
+import { NO_CACHE, startApp } from './app-server';
 import { formatTable, summarize, type Row } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,7 +24,7 @@ const LARGE_HOURS = 7;
 type Query = PanelResponse['queries'][number];
 
 /** A Prometheus over 7 hours of a mesh with ten copies of the shop (cached by simulator source). */
-async function startLargePrometheus(): Promise<PrometheusProcess> {
+export async function startLargePrometheus(): Promise<PrometheusProcess> {
   const dir = path.join(ROOT, '.data/bench', simulatorSourceKey(`large:${LARGE_REPLICAS}:${LARGE_HOURS}`));
   const tsdb = path.join(dir, 'tsdb');
   if (!existsSync(path.join(dir, 'READY'))) {
@@ -44,8 +44,9 @@ async function startLargePrometheus(): Promise<PrometheusProcess> {
   return { ...prom, stop: async () => { await prom.stop(); rmSync(work, { recursive: true, force: true }); } };
 }
 
-function panelUrls(appUrl: string, dashboard: DashboardId): string[] {
-  const params = new URLSearchParams({ start: String(END - RANGE_S), end: String(END), step: String(STEP) });
+/** The API calls of one dashboard's panels (the services table aside) over the 6 h ending at `end`. */
+export function panelUrls(appUrl: string, dashboard: DashboardId, end = END): string[] {
+  const params = new URLSearchParams({ start: String(end - RANGE_S), end: String(end), step: String(STEP) });
   if (dashboard === 'debug') {
     params.set('namespace', 'shop');
     params.set('service', 'frontend');
@@ -91,7 +92,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function measure(label: string, prom: PrometheusProcess): Promise<{ rows: Row[]; counts: string[] }> {
-  const app = await startApp(prom.url);
+  const app = await startApp(prom.url, NO_CACHE);
   const rows: Row[] = [];
   const counts: string[] = [];
   try {
@@ -136,7 +137,7 @@ export async function benchDashboards(): Promise<void> {
   } finally {
     await large.stop();
   }
-  console.log(`\nDashboard loads: all panels in parallel, range ${RANGE_S / 3600} h, step ${STEP} s, end ${END}; ${RUNS} interleaved runs`);
+  console.log(`\nDashboard loads: all panels in parallel, range ${RANGE_S / 3600} h, step ${STEP} s, end ${END}; ${RUNS} interleaved runs; query cache off (the app's own overhead)`);
   console.log(`${'mesh'.padEnd(28)} ${'dashboard'.padEnd(10)} panels  queries`);
   for (const r of result) for (const line of r.counts) console.log(line);
   console.log(formatTable(result.flatMap((r) => r.rows)));

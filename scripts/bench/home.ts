@@ -1,14 +1,10 @@
 // The home page's data through the app API against the same PromQL sent straight
 // to Prometheus, over the deterministic fixture history, interleaved, as a table of medians and ratios.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
-import { freePort, waitFor } from '../system/ports';
+import { NO_CACHE, startApp, upstreamQueryCount } from './app-server';
 import { summarize, formatTable, type Row } from './stats';
 
-const ROOT = path.resolve(__dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
 const TIME = TEST_ANCHOR - 3600;
@@ -19,26 +15,12 @@ async function timed(fn: () => Promise<void>): Promise<number> {
   return performance.now() - started;
 }
 
-async function upstreamQueryCount(appUrl: string): Promise<number> {
-  const text = await (await fetch(`${appUrl}/api/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('meshwatch_prometheus_request_duration_seconds_count'))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-}
-
 export async function benchHome() {
-  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('Build first: npx next build');
   const prom = await startFixturePrometheus();
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: { ...process.env, PROMETHEUS_URL: prom.url },
-  });
+  let app: { url: string; stop(): void } | undefined;
   try {
-    await waitFor(async () => (await fetch(`${appUrl}/api/healthz`)).ok, 120_000, 'the app');
+    app = await startApp(prom.url, NO_CACHE);
+    const appUrl = app.url;
     const apiUrl = `${appUrl}/api/services?time=${TIME}&window=5m`;
     const first = (await (await fetch(apiUrl)).json()) as { queries: string[]; services: unknown[] };
     const direct = () =>
@@ -76,11 +58,11 @@ export async function benchHome() {
       { name: `same ${first.queries.length} PromQL queries, direct`, ...summarize(raw), unit: 'ms' },
       { name: 'ratio app / direct (pairwise)', ...summarize(ratios), unit: 'x' },
     ];
-    console.log(`Home page data at time=${TIME}, window 5m, ${first.services.length} services, ${RUNS} interleaved runs after ${WARMUP} warm-ups`);
+    console.log(`Home page data at time=${TIME}, window 5m, ${first.services.length} services, ${RUNS} interleaved runs after ${WARMUP} warm-ups, query cache off (the app's own overhead)`);
     console.log(`PromQL queries per home page load (from the app's own metrics): ${perLoad}`);
     console.log(formatTable(rows));
   } finally {
-    app.kill('SIGTERM');
+    app?.stop();
     await prom.stop();
   }
 }

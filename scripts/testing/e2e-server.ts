@@ -33,6 +33,11 @@ async function main() {
       // The browser is the demo editor; a viewer token (e2e/pages/slo-auth.ts) checks the read-only path.
       MESHWATCH_DEMO_EDITOR: 'true',
       MESHWATCH_API_TOKENS: 'e2e-editor-token:editor,e2e-viewer-token:viewer',
+      // e2e/security.spec.ts puts a sign-in proxy on loopback in front of the app.
+      MESHWATCH_AUTH_USER_HEADER: 'X-Forwarded-User',
+      MESHWATCH_AUTH_GROUPS_HEADER: 'X-Forwarded-Groups',
+      MESHWATCH_GROUP_ROLES: 'sre:editor',
+      MESHWATCH_TRUSTED_PROXIES: '127.0.0.1',
     },
   });
   const control = http.createServer((req, res) => {

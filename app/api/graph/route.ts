@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { apiHandler, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
+import { apiHandler, namespaceParamSchema, parseSearchParams, sharedJson, timeParamSchema, windowParamSchema } from '@/lib/api';
 import { GRAPH_VIEWS } from '@/lib/graph';
 import { fetchGraph } from '@/lib/graph/fetch-graph';
+import { liveTime } from '@/lib/prometheus';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ const paramsSchema = z.object({
 
 /** GET /api/graph?window=5m&time=<unix s>&namespace=<ns>&view=service|workload: nodes and their calls, laid out. */
 export const GET = apiHandler('/api/graph', async (request: Request) => {
-  const { time = Math.floor(Date.now() / 1000), window, namespace, view } = parseSearchParams(paramsSchema, request.url);
-  const body = await fetchGraph({ time, window, namespace, view, signal: request.signal });
-  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+  const { time = liveTime(), window, namespace, view } = parseSearchParams(paramsSchema, request.url);
+  // Nodes carry their SLOs' state: shared only while in flight, so a new SLO colours the graph at once.
+  return sharedJson(request, (signal) => fetchGraph({ time, window, namespace, view, signal }), { keep: false });
 });

@@ -4,7 +4,7 @@ import { GET } from './route';
 beforeAll(() => {
   // Read once by lib/env, so set before the first request.
   vi.stubEnv('MESHWATCH_DEMO_EDITOR', '1');
-  vi.stubEnv('MESHWATCH_API_TOKENS', 'view-only-token:viewer');
+  vi.stubEnv('MESHWATCH_API_TOKENS', 'view-only-token-1:viewer');
 });
 afterAll(() => {
   vi.unstubAllEnvs();
@@ -21,7 +21,7 @@ describe('GET /api/me in demo mode', () => {
   });
 
   it('still honours a token, and refuses a wrong one', async () => {
-    expect(await me({ authorization: 'Bearer view-only-token' })).toEqual({ status: 200, body: { user: 'api-token-1', role: 'viewer', demo: true } });
+    expect(await me({ authorization: 'Bearer view-only-token-1' })).toEqual({ status: 200, body: { user: 'api-token-1', role: 'viewer', demo: true } });
     expect((await me({ authorization: 'Bearer wrong' })).status).toBe(401);
   });
 });

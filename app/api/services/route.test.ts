@@ -11,6 +11,7 @@ beforeAll(async () => {
   previousStore = setSloStore(openSqliteStore(':memory:'));
   server = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', server.url); // read once, when the client is first built
+  vi.stubEnv('MESHWATCH_QUERY_CACHE_MB', '0'); // each test scripts its own answers to the same questions
   vi.stubEnv('MESH', 'istio'); // no detection query; route-linkerd.test.ts covers detection
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiHandler, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from '@/lib/api';
+import { apiHandler, namespaceParamSchema, parseSearchParams, sharedJson, timeParamSchema, windowParamSchema } from '@/lib/api';
 import { serviceSummary } from '@/lib/dashboards/services-summary';
-import { getPrometheusClient } from '@/lib/prometheus';
+import { getPrometheusClient, liveTime } from '@/lib/prometheus';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,8 @@ const paramsSchema = z.object({
 /** GET /api/services?time=<unix s>&window=5m&namespace=<ns>: rate, success ratio, p95 and health per
  * service, in the detected mesh's PromQL (lib/mesh-detected); health also reads the SLOs at `time`. */
 export const GET = apiHandler('/api/services', async (request: Request) => {
-  const { time = Date.now() / 1000, window, namespace } = parseSearchParams(paramsSchema, request.url);
-  const body = await serviceSummary({ client: getPrometheusClient(), time, window, namespace, signal: request.signal });
-  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+  // Without a time, now on the live grid: viewers within the same seconds share the answer.
+  const { time = liveTime(), window, namespace } = parseSearchParams(paramsSchema, request.url);
+  // Shared only while in flight: the health column reads stored SLOs, and an edit must show at once.
+  return sharedJson(request, (signal) => serviceSummary({ client: getPrometheusClient(), time, window, namespace, signal }), { keep: false });
 });

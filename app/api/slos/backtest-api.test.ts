@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetRateLimits } from '@/lib/api/guard';
 import { startScriptedServer, type ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { sloSpecSchema } from '@/lib/slo';
 import { slosBacktestResponseSchema } from '@/lib/slo/backtest/schema';
@@ -13,6 +14,8 @@ import { POST } from './backtest/route';
 import { GET as GET_ALL } from '../slos-backtest/route';
 
 const EDITOR = { authorization: 'Bearer editor-token-123' };
+// With tokens configured, backtests need an identity (MESHWATCH_ANONYMOUS defaults to dashboards).
+const VIEWER = { authorization: 'Bearer viewer-token-456' };
 const spec = { name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'shop', indicator: { type: 'availability' }, objective: 99.9, window: '30d' };
 const TO = 1_790_856_000;
 
@@ -25,9 +28,12 @@ beforeAll(async () => {
   prom = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', prom.url);
   vi.stubEnv('MESH', 'istio'); // the fake Prometheus answers no metric names
+  vi.stubEnv('MESHWATCH_QUERY_CACHE_MB', '0'); // each test scripts its own answers to the same questions
   vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '500');
-  vi.stubEnv('MESHWATCH_API_TOKENS', 'editor-token-123:editor');
+  vi.stubEnv('MESHWATCH_API_TOKENS', 'editor-token-123:editor,viewer-token-456:viewer');
 });
+// Each test starts with full rate-limit buckets; the limits have tests of their own.
+beforeEach(() => resetRateLimits());
 afterAll(async () => {
   setSloStore(undefined)?.close();
   vi.unstubAllEnvs();
@@ -35,9 +41,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (name: string, query: string) =>
-  GET(new Request(`http://meshwatch.test/api/slos/${name}/backtest?${query}`), { params: Promise.resolve({ name }) });
-const post = (body: unknown, headers: Record<string, string> = {}) =>
+const get = (name: string, query: string, headers: Record<string, string> = VIEWER) =>
+  GET(new Request(`http://meshwatch.test/api/slos/${name}/backtest?${query}`, { headers }), { params: Promise.resolve({ name }) });
+const post = (body: unknown, headers: Record<string, string> = VIEWER) =>
   POST(new Request('http://meshwatch.test/api/slos/backtest', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
 type ErrorBody = { error: { code: string; message: string; details?: { fieldErrors?: Record<string, string[]> } } };
 const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error;
@@ -71,7 +77,8 @@ describe('GET /api/slos/{name}/backtest', () => {
 
   it('504s when Prometheus does not answer in time', async () => {
     prom.reply('hang');
-    const res = await get('cart-availability', `to=${TO}`);
+    // Another range than the test before: its queries still in flight would be joined, not sent again.
+    const res = await get('cart-availability', `to=${TO - 3_600}`);
     expect(res.status).toBe(504);
     expect((await errorOf(res)).code).toBe('upstream_timeout');
   });
@@ -91,7 +98,34 @@ describe('POST /api/slos/backtest', () => {
 
   it('asks for an editor before running a custom indicator', async () => {
     const custom = { ...spec, indicator: { type: 'custom', errorQuery: 'sum(rate(x[{{window}}]))', totalQuery: 'sum(rate(y[{{window}}]))' } };
-    expect((await post({ spec: custom, to: TO })).status).toBe(401);
+    expect((await post({ spec: custom, to: TO })).status).toBe(403);
+    expect((await post({ spec: custom, to: TO }, {})).status).toBe(401);
+  });
+
+  it('asks anonymous callers to sign in before any backtest', async () => {
+    const before = prom.requests.length;
+    expect((await post({ spec, to: TO }, {})).status).toBe(401);
+    expect((await get('cart-availability', `to=${TO}`, {})).status).toBe(401);
+    expect(prom.requests.length).toBe(before);
+  });
+
+  it('answers 429 with Retry-After once a caller has spent its backtests, before asking Prometheus', async () => {
+    prom.reply({ status: 500, body: 'boom' });
+    // A frozen clock: the buckets refill with time, and this test must not depend on how fast it runs.
+    vi.spyOn(Date, 'now').mockReturnValue(TO * 1000);
+    // LIMITS.backtest.burst (10) go through; the 11th at the same instant is refused.
+    const statuses = [];
+    for (let i = 0; i < 10; i++) statuses.push((await post({ spec, to: TO })).status);
+    expect(statuses).toEqual(Array(10).fill(502));
+    const before = prom.requests.length;
+    const refused = await post({ spec, to: TO });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await errorOf(refused)).code).toBe('rate_limited');
+    expect(prom.requests.length).toBe(before);
+    // Another identity has its own allowance.
+    expect((await post({ spec, to: TO }, EDITOR)).status).toBe(502);
+    vi.restoreAllMocks();
   });
 
   it('422s a custom query that Prometheus rejects', async () => {
@@ -114,7 +148,7 @@ describe('POST /api/slos/backtest', () => {
 });
 
 describe('GET /api/slos-backtest', () => {
-  const getAll = (query: string) => GET_ALL(new Request(`http://meshwatch.test/api/slos-backtest?${query}`));
+  const getAll = (query: string) => GET_ALL(new Request(`http://meshwatch.test/api/slos-backtest?${query}`, { headers: VIEWER }));
 
   it('422s a range that ends before it starts', async () => {
     const res = await getAll(`from=${TO}&to=${TO - 60}`);
@@ -141,7 +175,8 @@ describe('GET /api/slos-backtest', () => {
 
   it('504s when Prometheus does not answer in time', async () => {
     prom.reply('hang');
-    const res = await getAll(`to=${TO}`);
+    // Another range than the test before: its queries still in flight would be joined, not sent again.
+    const res = await getAll(`to=${TO - 3_600}`);
     expect(res.status).toBe(504);
     expect((await errorOf(res)).code).toBe('upstream_timeout');
   });

@@ -23,7 +23,7 @@ import { GET as allStatuses } from '../slos-status/route';
 const { seed, anchor } = inject('fixture');
 const model = createModel({ seed, anchor });
 const outageStart = model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0;
-const EDITOR = { authorization: 'Bearer int-editor-token' };
+const EDITOR = { authorization: 'Bearer int-editor-token', 'content-type': 'application/json' };
 const VIEWER = { authorization: 'Bearer int-viewer-token' };
 
 const spec = (name: string, service: string, namespace: string, indicator: unknown = { type: 'availability' }, objective = 99.9) => ({

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { GET as me } from '@/app/api/me/route';
 import { historyResponseSchema, meResponseSchema, sloListResponseSchema } from '@/lib/slo';
+import { PEER_HEADER, setPeerStampForTests } from '@/lib/api/client';
 import { openSqliteStore, setSloStore } from '@/lib/store';
 import { freePort } from '@/scripts/system/ports';
 import { GET as getOne, PUT, DELETE } from './[name]/route';
@@ -34,14 +35,18 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-api-'));
   setSloStore(openSqliteStore(path.join(dir, 'slos.db')));
+  // As behind `next start`: the connecting address is known, and only 127.0.0.1 is the sign-in proxy.
+  setPeerStampForTests(true);
   vi.stubEnv('PROMETHEUS_URL', `http://127.0.0.1:${await freePort()}`); // nothing listens there
   vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '2000');
   vi.stubEnv('MESHWATCH_API_TOKENS', 'editor-token-123:editor,viewer-token-456:viewer');
   vi.stubEnv('MESHWATCH_AUTH_USER_HEADER', 'X-Forwarded-User');
+  vi.stubEnv('MESHWATCH_TRUSTED_PROXIES', '127.0.0.1');
   vi.stubEnv('MESHWATCH_AUTH_GROUPS_HEADER', 'X-Forwarded-Groups');
   vi.stubEnv('MESHWATCH_GROUP_ROLES', 'sre:editor');
 });
 afterAll(() => {
+  setPeerStampForTests(false);
   setSloStore(undefined)?.close();
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
@@ -49,6 +54,7 @@ afterAll(() => {
 
 const url = (p: string) => `http://meshwatch.test/api/slos${p}`;
 const ctx = (name: string) => ({ params: Promise.resolve({ name }) });
+const FROM_PROXY = { [PEER_HEADER]: '127.0.0.1' };
 const json = (method: string, p: string, body: unknown, headers: Record<string, string> = EDITOR) =>
   new Request(url(p), { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
@@ -108,23 +114,25 @@ describe('SLO API with Prometheus down', () => {
     ['no identity', {}, 401, 'unauthenticated'],
     ['an unknown token', { authorization: 'Bearer guess' }, 401, 'unauthenticated'],
     ['a viewer token', VIEWER, 403, 'forbidden'],
-    ['a proxy user outside sre', { 'x-forwarded-user': 'bo', 'x-forwarded-groups': 'devs' }, 403, 'forbidden'],
+    ['a proxy user outside sre', { ...FROM_PROXY, 'x-forwarded-user': 'bo', 'x-forwarded-groups': 'devs' }, 403, 'forbidden'],
+    ['proxy headers from an address that is not the proxy', { [PEER_HEADER]: '10.9.9.9', 'x-forwarded-user': 'ana', 'x-forwarded-groups': 'sre' }, 401, 'unauthenticated'],
   ])('refuses mutations from %s', async (_who, headers, statusCode, code) => {
     for (const res of [
       await create(json('POST', '', { ...spec, name: 'nope' }, headers)),
       await PUT(json('PUT', '/stale', { ...spec, name: 'stale' }, headers), ctx('stale')),
       await DELETE(new Request(url('/stale'), { method: 'DELETE', headers }), ctx('stale')),
-      await importSlos(new Request(url('/import'), { method: 'POST', headers, body: JSON.stringify(spec) })),
+      await importSlos(new Request(url('/import'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(spec) })),
     ]) {
       expect(res.status).toBe(statusCode);
       expect((await errorOf(res)).code).toBe(code);
     }
-    // Reading needs no role.
-    expect((await getOne(new Request(url('/stale'), { headers }), ctx('stale'))).status).toBe(200);
+    // Reading needs no role, but a wrong token is refused rather than read as anonymous.
+    const wrongToken = 'authorization' in headers && headers.authorization === 'Bearer guess';
+    expect((await getOne(new Request(url('/stale'), { headers }), ctx('stale'))).status).toBe(wrongToken ? 401 : 200);
   });
 
   it('lets a proxy user in an editor group edit, recorded under their name', async () => {
-    const res = await create(json('POST', '', { ...spec, name: 'by-proxy' }, { 'x-forwarded-user': 'ana', 'x-forwarded-groups': 'sre' }));
+    const res = await create(json('POST', '', { ...spec, name: 'by-proxy' }, { ...FROM_PROXY, 'x-forwarded-user': 'ana', 'x-forwarded-groups': 'sre' }));
     expect(res.status).toBe(201);
     const past = (await (await history(new Request(url('/by-proxy/history')), ctx('by-proxy'))).json()) as { entries: Array<{ actor: string }> };
     expect(past.entries[0]?.actor).toBe('ana');
@@ -143,7 +151,7 @@ describe('SLO API with Prometheus down', () => {
     const renamed = await PUT(json('PUT', '/stale', { ...spec, name: 'other' }), ctx('stale'));
     expect(renamed.status).toBe(422);
     expect((await errorOf(renamed)).details?.fieldErrors).toEqual({ name: ['must be stale: SLOs cannot be renamed'] });
-    const notJson = await create(new Request(url(''), { method: 'POST', headers: EDITOR, body: '{' }));
+    const notJson = await create(new Request(url(''), { method: 'POST', headers: { ...EDITOR, 'content-type': 'application/json' }, body: '{' }));
     expect(notJson.status).toBe(400);
   });
 
@@ -161,13 +169,14 @@ describe('SLO API with Prometheus down', () => {
 
   it('imports Sloth YAML in one go, or only previews it with dryRun', async () => {
     const sloth = 'version: prometheus/v1\nservice: cart\nlabels: { namespace: shop, team: storefront }\nslos:\n  - name: cart-errors\n    objective: 99\n    sli: { events: { error_query: "sum(rate(e[{{.window}}]))", total_query: "sum(rate(t[{{.window}}]))" } }\n';
-    const dry = await importSlos(new Request(url('/import?dryRun=true'), { method: 'POST', headers: EDITOR, body: sloth }));
+    const YAML = { ...EDITOR, 'content-type': 'application/yaml' };
+    const dry = await importSlos(new Request(url('/import?dryRun=true'), { method: 'POST', headers: YAML, body: sloth }));
     expect(dry.status).toBe(200);
     expect((await getOne(new Request(url('/cart-errors')), ctx('cart-errors'))).status).toBe(404);
-    const res = await importSlos(new Request(url('/import'), { method: 'POST', headers: EDITOR, body: sloth }));
+    const res = await importSlos(new Request(url('/import'), { method: 'POST', headers: YAML, body: sloth }));
     expect(res.status).toBe(201);
     expect((await getOne(new Request(url('/cart-errors')), ctx('cart-errors'))).status).toBe(200);
-    const bad = await importSlos(new Request(url('/import'), { method: 'POST', headers: EDITOR, body: 'kind: Pod' }));
+    const bad = await importSlos(new Request(url('/import'), { method: 'POST', headers: YAML, body: 'kind: Pod' }));
     expect(bad.status).toBe(422);
   });
 

@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { Suspense } from 'react';
+import { getEnv } from '@/lib/env';
 import { SloEdit } from '@/components/slo/slo-edit';
 
 export const metadata: Metadata = { title: 'New SLO' };
 
-export default function NewSloPage() {
+export default async function NewSloPage() {
+  // Read per request: MESHWATCH_TEAMS is the deployment's, not the build's.
+  await connection();
   return (
     <Suspense>
-      <SloEdit />
+      <SloEdit teams={getEnv().teams} />
     </Suspense>
   );
 }

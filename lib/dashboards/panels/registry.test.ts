@@ -15,7 +15,7 @@ const ctx: PanelContext = { mesh: istioAdapter, config: { teams: {} } };
  * app/api/panels/[dashboard]/[panel]/budget-by-team.test.ts.
  */
 const EXPECTED_COUNTS: Record<DashboardId, Record<string, number>> = {
-  executive: { 'mesh-success-now': 2, 'mesh-success-30d': 2, 'mtls-coverage': 2, 'cert-expiry': 1, 'active-incidents': 2, 'latency-by-group': 3, 'budget-by-team': 2 },
+  executive: { attention: 2, 'user-success': 4, 'mtls-coverage': 2, 'cert-expiry': 1, incidents: 1, 'latency-by-group': 3, 'budget-by-team': 2 },
   oncall: { 'top-failing': 4, 'slo-alerts': 2, 'error-ratio': 3, 'response-flags': 1, retries: 4, 'control-plane': 5, 'proxy-resources': 3, deployments: 1 },
   debug: { 'route-latency': 4, 'latency-heatmap': 1, 'status-codes': 1, 'service-flags': 1, inbound: 4, outbound: 4, 'tcp-connections': 2, 'telemetry-health': 6, traces: 1 },
 };

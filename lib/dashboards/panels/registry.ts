@@ -2,10 +2,11 @@
 // `executive/services` is not here: the UI reads it from /api/services.
 import type { DashboardId } from '../catalog';
 import { errorRatio } from './oncall/error-ratio';
-import { activeIncidents } from './executive/incidents';
+import { attention } from './executive/attention';
+import { incidents } from './executive/incidents';
 import { budgetByTeam } from './executive/budget-by-team';
 import { latencyByGroup } from './executive/latency-by-group';
-import { meshSuccess30d, meshSuccessNow } from './executive/mesh-success';
+import { userSuccess } from './executive/user-success';
 import { certExpiry, mtlsCoverage } from './executive/security';
 import { inbound, outbound } from './debug/edges';
 import { latencyHeatmap, routeLatency } from './debug/latency';
@@ -24,11 +25,11 @@ import type { Panel } from './types';
 
 export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Panel>> } = {
   executive: {
-    'mesh-success-now': meshSuccessNow,
-    'mesh-success-30d': meshSuccess30d,
+    attention,
+    'user-success': userSuccess,
     'mtls-coverage': mtlsCoverage,
     'cert-expiry': certExpiry,
-    'active-incidents': activeIncidents,
+    incidents,
     'latency-by-group': latencyByGroup,
     'budget-by-team': budgetByTeam,
   },

@@ -5,7 +5,7 @@ import { panelResponseSchema } from '../schema';
 import type { PanelParams } from '../params';
 import { findPanel } from './registry';
 import { runPanel } from './run';
-import type { PanelContext } from './types';
+import { definePanel, instant, range, type PanelContext } from './types';
 
 const params: PanelParams = { start: 1_790_852_400, end: 1_790_856_000, step: 15, namespace: undefined, service: undefined };
 const istio: PanelContext = { mesh: istioAdapter, config: { teams: {} } };
@@ -40,13 +40,19 @@ function fakeClient(value: number, warnings: string[] = []) {
 describe('runPanel', () => {
   it('runs each query at the end of the range (or its own range) and returns the contract', async () => {
     const { client, calls } = fakeClient(0.0004, ['partial data']);
-    const body = await runPanel({ dashboard: 'executive', panel: 'mesh-success-30d', definition: definition('executive', 'mesh-success-30d'), params, ctx: istio, client, warnings: ['mesh?'] });
+    // A panel with an instant query and a range query over a range of its own (a daily trend, say).
+    const own = { start: params.end - 29 * 86_400, end: params.end, step: 86_400 };
+    const daily = definePanel({
+      queries: () => ({ ratio: instant('ratio', 'vector(0.0004)'), trend: { ...range('trend', 'vector(1)'), over: own } }),
+      transform: ({ ratio }) => ({ data: { kind: 'stat', value: 1 - (ratio[0]?.value ?? 1), unit: 'ratio', health: 'good' }, warnings: [] }),
+    });
+    const body = await runPanel({ dashboard: 'executive', panel: 'daily', definition: daily, params, ctx: istio, client, warnings: ['mesh?'] });
     expect(panelResponseSchema.parse(body)).toEqual(body);
     expect(body.data).toMatchObject({ kind: 'stat', value: 0.9996 });
     expect(body.warnings).toEqual(['mesh?', 'partial data']);
     expect(calls).toEqual([
       expect.objectContaining({ kind: 'instant', time: params.end }),
-      expect.objectContaining({ kind: 'range', start: params.end - 29 * 86_400, end: params.end, step: 86_400 }),
+      expect.objectContaining({ kind: 'range', ...own }),
     ]);
   });
 

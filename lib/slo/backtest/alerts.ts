@@ -1,5 +1,5 @@
 import { parsePromDuration } from '@/lib/promql';
-import { gridTime, runs, sumBetween, type Grid } from './grid';
+import { gridTime, runs, type Grid } from './grid';
 import type { Episode } from './schema';
 import { budgetFraction } from '../math';
 import type { AlertPair, Severity } from '../policy';
@@ -11,6 +11,11 @@ export interface WindowSeries {
   burn: Array<number | null>;
   bad: Array<number | null>;
   total: Array<number | null>;
+}
+
+/** Each window's series by name (a Map, or derived on demand from per-step counts). */
+export interface WindowLookup {
+  get(window: string): WindowSeries | undefined;
 }
 
 /** Seconds of a `for:`, where `0s` (no pending period) is allowed. */
@@ -49,7 +54,7 @@ export interface PairFiring {
   firing: boolean[];
 }
 
-export function firingPairs(policy: readonly AlertPair[], series: ReadonlyMap<string, WindowSeries>, grid: Grid): PairFiring[] {
+export function firingPairs(policy: readonly AlertPair[], series: WindowLookup, grid: Grid): PairFiring[] {
   const empty = new Array<number | null>(grid.length).fill(null);
   return policy.map((pair) => {
     const active = pairActive(series.get(pair.longWindow)?.burn ?? empty, series.get(pair.shortWindow)?.burn ?? empty, pair.threshold);
@@ -66,8 +71,8 @@ export function severityFiring(pairs: readonly PairFiring[], severity: Severity,
 export interface BudgetContext {
   grid: Grid;
   objective: number;
-  /** Counts of the shortest window, to add up errors over any period. */
-  errors: { bad: ReadonlyArray<number | null>; windowSteps: number };
+  /** Bad events in (a, b] for grid indexes a < b (per-step counts make it exact, grid.ts sumBetween() otherwise). */
+  badBetween(a: number, b: number): number;
   /** Events over the SLO window ending at each evaluation. */
   sloTotal: ReadonlyArray<number | null>;
 }
@@ -77,14 +82,14 @@ export function budgetShareBetween(ctx: BudgetContext, a: number, b: number): nu
   if (b <= a) return 0;
   const total = ctx.sloTotal[b];
   if (total === null || total === undefined || total <= 0) return 0;
-  return sumBetween(ctx.errors.bad, ctx.errors.windowSteps, a, b) / (budgetFraction(ctx.objective) * total);
+  return ctx.badBetween(a, b) / (budgetFraction(ctx.objective) * total);
 }
 
 /**
  * Maximal runs in which some pair of `severity` fires. `end` is the first evaluation that no longer
  * fires, or null when the last one (`to`) still does.
  */
-export function episodes(severity: Severity, pairs: readonly PairFiring[], series: ReadonlyMap<string, WindowSeries>, ctx: BudgetContext): Episode[] {
+export function episodes(severity: Severity, pairs: readonly PairFiring[], series: WindowLookup, ctx: BudgetContext): Episode[] {
   const { grid } = ctx;
   const mine = pairs.filter((p) => p.pair.severity === severity);
   return runs(severityFiring(mine, severity, grid.length)).map(([first, last]) => {

@@ -8,8 +8,15 @@ import type { BacktestSummary, Episode, SignificantEvent } from './schema';
 
 /** Burn above 1 spends the budget faster than the SLO window earns it: that is "consuming" budget. */
 export const EVENT_BURN = 1;
-/** An event must spend this share of the whole budget beyond EVENT_BURN to matter (the page pair's 2%). */
+/**
+ * An event that spends this share of the whole budget within SIGNIFICANCE_WINDOW is significant by
+ * definition: it is what the Workbook's fast page pair (2% in 1h, 14.4x for 30d) exists for, so a
+ * policy is scored on paging on it, and no advice may stop paging on one (issue 11).
+ */
 export const SIGNIFICANT_BUDGET_SHARE = 0.02;
+export const SIGNIFICANCE_WINDOW = '1h';
+/** Event boundaries are read from the 5m window, the shortest a 1-minute scrape makes robust. */
+export const EVENT_WINDOW = '5m';
 export const WEEK_SECONDS = 7 * 86_400;
 
 export interface EventOptions {
@@ -18,6 +25,8 @@ export interface EventOptions {
   total: ReadonlyArray<number | null>;
   /** Evaluations per event window. */
   windowSteps: number;
+  /** Bad events of SIGNIFICANCE_WINDOW (1h) ending at each evaluation. */
+  hourBad: ReadonlyArray<number | null>;
   ctx: BudgetContext;
   significantShare?: number;
 }
@@ -25,17 +34,20 @@ export interface EventOptions {
 type Span = Pick<SignificantEvent, 'start' | 'end' | 'budgetConsumed'>;
 
 /**
- * Significant events by CUSUM (Page, 1954), which ignores the scatter of a few errors per minute that
- * makes a 5m burn rate jump above 1 all day on a small service: S accumulates the errors beyond what
- * EVENT_BURN allows, S = max(0, S + bad - EVENT_BURN x budget x total), one window's counts spread
- * evenly over its steps. An event is a climb of S from 0 that reaches `significantShare` of the budget;
- * it starts where S last left 0 and ends where S peaks (errors stop outrunning the budget), moved back
- * by the window's length since a window keeps seeing errors that long; an event still climbing at the
- * last evaluation ends there (ongoing).
+ * Significant events. Their boundaries come from CUSUM (Page, 1954), which ignores the scatter of a
+ * few errors per minute that makes a 5m burn rate jump above 1 all day on a small service: S
+ * accumulates the errors beyond what EVENT_BURN allows, S = max(0, S + bad - EVENT_BURN x budget x
+ * total), one window's counts spread evenly over its steps. A climb of S from 0 is an event when, at
+ * some evaluation during it, the errors of the last hour (`hourBad`) reach `significantShare` of the
+ * budget; it starts where S last left 0 and ends where S peaks (errors stop outrunning the budget),
+ * moved back by the window's length since a window keeps seeing errors that long; an event still
+ * climbing at the last evaluation ends there (ongoing). A slow burn that never spends 2% within an
+ * hour is a ticket's business, not an event a page is scored on.
  */
-export function significantEvents({ bad, total, windowSteps, ctx, significantShare = SIGNIFICANT_BUDGET_SHARE }: EventOptions): Span[] {
+export function significantEvents({ bad, total, windowSteps, hourBad, ctx, significantShare = SIGNIFICANT_BUDGET_SHARE }: EventOptions): Span[] {
   const { grid } = ctx;
-  const allowed = EVENT_BURN * budgetFraction(ctx.objective);
+  const fraction = budgetFraction(ctx.objective);
+  const allowed = EVENT_BURN * fraction;
   const out: Span[] = [];
   let sum = 0;
   let zero = 0;
@@ -59,8 +71,8 @@ export function significantEvents({ bad, total, windowSteps, ctx, significantSha
       peak = i;
       peakSum = sum;
     }
-    const budget = budgetFraction(ctx.objective) * (ctx.sloTotal[i] ?? 0);
-    if (budget > 0 && sum >= significantShare * budget) crossed = true;
+    const budget = fraction * (ctx.sloTotal[i] ?? 0);
+    if (budget > 0 && (hourBad[i] ?? 0) >= significantShare * budget) crossed = true;
   }
   if (crossed) close();
   return out;
@@ -72,8 +84,10 @@ export function overlaps(ep: Pick<Episode, 'start' | 'end'>, ev: Pick<Significan
 }
 
 /**
- * Detection and reset of each event. An alert caused by an event can begin after it ends, once the
- * short window has caught up: `grace` is the longest short window plus its `for`.
+ * Detection and reset of each event by the pages overlapping it: significant events are what pages
+ * are for, so a ticket does not detect one (it is still named in `severity`). An alert caused by an
+ * event can begin after it ends, once the short window has caught up: `grace` is the longest short
+ * window plus its `for`.
  */
 export function scoreEvents(
   events: ReadonlyArray<Pick<SignificantEvent, 'start' | 'end' | 'budgetConsumed'>>,
@@ -83,16 +97,18 @@ export function scoreEvents(
 ): SignificantEvent[] {
   return events.map((ev) => {
     const hits = eps.filter((ep) => overlaps(ep, ev, to, grace));
-    if (hits.length === 0) return { ...ev, detectedAt: null, detectionSeconds: null, resetSeconds: null, severity: null };
-    const detectedAt = Math.max(ev.start, Math.min(...hits.map((h) => h.start)));
-    const ends = hits.map((h) => h.end);
+    const pages = hits.filter((h) => h.severity === 'page');
+    const severity = pages.length > 0 ? 'page' : hits.length > 0 ? 'ticket' : null;
+    if (pages.length === 0) return { ...ev, detectedAt: null, detectionSeconds: null, resetSeconds: null, severity };
+    const detectedAt = Math.max(ev.start, Math.min(...pages.map((h) => h.start)));
+    const ends = pages.map((h) => h.end);
     const lastEnd = ends.includes(null) ? null : Math.max(...(ends as number[]));
     return {
       ...ev,
       detectedAt,
       detectionSeconds: detectedAt - ev.start,
       resetSeconds: lastEnd === null || ev.end >= to ? null : lastEnd - ev.end,
-      severity: hits.some((h) => h.severity === 'page') ? 'page' : 'ticket',
+      severity,
     };
   });
 }
@@ -109,14 +125,17 @@ export function summarize(
   const weeks = Math.max(range.to - range.from, 1) / WEEK_SECONDS;
   const pages = eps.filter((e) => e.severity === 'page').length;
   const tickets = eps.length - pages;
-  const truePositives = eps.filter((ep) => events.some((ev) => overlaps(ep, ev, range.to, range.grace))).length;
+  // Scored on pages: a page outside every significant event is a false one, an event without a page a
+  // missed one; tickets (slow burns) are counted, not scored.
+  const pageEps = eps.filter((e) => e.severity === 'page');
+  const truePositives = pageEps.filter((ep) => events.some((ev) => overlaps(ep, ev, range.to, range.grace))).length;
   const detected = events.filter((e) => e.detectedAt !== null);
   return {
     pages,
     tickets,
     pagesPerWeek: pages / weeks,
     ticketsPerWeek: tickets / weeks,
-    precision: eps.length === 0 ? null : truePositives / eps.length,
+    precision: pageEps.length === 0 ? null : truePositives / pageEps.length,
     recall: events.length === 0 ? null : detected.length / events.length,
     meanDetectionSeconds: mean(detected.map((e) => e.detectionSeconds ?? 0)),
     meanResetSeconds: mean(events.flatMap((e) => (e.resetSeconds === null ? [] : [e.resetSeconds]))),

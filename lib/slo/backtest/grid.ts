@@ -20,40 +20,10 @@ export function makeGrid(from: number, to: number, step: number): Grid {
 export const gridTime = (grid: Grid, i: number) => grid.start + i * grid.step;
 
 /**
- * Puts samples taken every `sampleStep` seconds onto the grid. Between two samples at most
- * `sampleStep` apart the value is interpolated linearly: a window's count changes only by what enters
- * and leaves it meanwhile, so the error is at most the events of one `sampleStep` slice at either end
- * (1/60 of a steady window when sampleStep = window / 60). Where a sample is missing (a sparser
- * history, e.g. 5-minute samples, leaves a 5m increase() with one sample in most windows) the last one
- * is held for less than `holdFor` seconds; past that the value is null, like a rule with no data.
- */
-export function resample(points: ReadonlyArray<readonly [number, number]>, grid: Grid, sampleStep: number, holdFor: number): Array<number | null> {
-  const out = new Array<number | null>(grid.length).fill(null);
-  let j = 0;
-  for (let i = 0; i < grid.length; i++) {
-    const t = gridTime(grid, i);
-    while (j + 1 < points.length && (points[j + 1]?.[0] ?? Infinity) <= t) j++;
-    const before = points[j];
-    if (!before || before[0] > t) continue;
-    const [t0, v0] = before;
-    if (t0 === t) {
-      out[i] = v0;
-      continue;
-    }
-    const after = points[j + 1];
-    if (after && after[0] - t0 <= sampleStep) {
-      out[i] = v0 + ((after[1] - v0) * (t - t0)) / (after[0] - t0);
-    } else if (t - t0 < holdFor) {
-      out[i] = v0;
-    }
-  }
-  return out;
-}
-
-/**
  * Events in (a, b] for grid indexes a < b from a window's counts (each value = events in the window of
  * `windowSteps` evaluations ending there): whole windows walking back from b, then the share of one
- * window for the remainder. Exact when b - a is a multiple of the window; missing values count 0.
+ * window for the remainder. Exact when b - a is a multiple of the window; missing values count 0. Only
+ * for recorded series: per-step counts (steps.ts) give every sum exactly.
  */
 export function sumBetween(counts: ReadonlyArray<number | null>, windowSteps: number, a: number, b: number): number {
   let sum = 0;

@@ -1,5 +1,5 @@
 import { budgetShareBetween, forSeconds, pairLabel, type BudgetContext } from './alerts';
-import { overlaps } from './events';
+import { overlaps, SIGNIFICANT_BUDGET_SHARE } from './events';
 import type { BacktestRecommendation, Episode, SignificantEvent } from './schema';
 import { factor, humanDuration, percent } from '../format';
 import { budgetFraction } from '../math';
@@ -30,6 +30,8 @@ export interface RecommendInput {
   medianEvents: ReadonlyMap<string, number | null>;
   ctx: BudgetContext;
   grace: number;
+  /** Whether a candidate policy still pages on every significant event the policy pages on. */
+  keepsPaging(candidate: readonly AlertPair[]): boolean;
 }
 
 const round2 = (x: number) => Number(x.toPrecision(2));
@@ -45,7 +47,7 @@ function unreachable({ policy, objective }: RecommendInput): BacktestRecommendat
     }));
 }
 
-function lowTraffic({ policy, objective, medianEvents, sloWindow }: RecommendInput): BacktestRecommendation[] {
+function lowTraffic({ policy, objective, medianEvents, sloWindow, keepsPaging }: RecommendInput): BacktestRecommendation[] {
   if (policy.length > 0 && policy.every((p) => (medianEvents.get(p.longWindow) ?? null) === null)) {
     return [
       {
@@ -63,8 +65,12 @@ function lowTraffic({ policy, objective, medianEvents, sloWindow }: RecommendInp
   const worst = starved.at(0);
   if (!worst) return [];
   const perSecond = worst.have / windowSeconds(worst.p.longWindow);
+  // A longer window is offered only if the policy with it still pages on every significant event.
   const longer = LONGER_WINDOWS.filter((w) => windowSeconds(w) <= windowSeconds(sloWindow)).find(
-    (w) => windowSeconds(w) > windowSeconds(worst.p.longWindow) && perSecond * windowSeconds(w) >= worst.need,
+    (w) =>
+      windowSeconds(w) > windowSeconds(worst.p.longWindow) &&
+      perSecond * windowSeconds(w) >= worst.need &&
+      keepsPaging(policy.map((p) => (p === worst.p ? { ...p, longWindow: w } : p))),
   );
   const synthetic = Math.ceil(((worst.need - worst.have) / windowSeconds(worst.p.longWindow)) * 60);
   return [
@@ -80,7 +86,9 @@ function lowTraffic({ policy, objective, medianEvents, sloWindow }: RecommendInp
   ];
 }
 
-function flapping({ policy, episodes }: RecommendInput): BacktestRecommendation[] {
+const replacePair = (policy: readonly AlertPair[], pair: AlertPair, change: Partial<AlertPair>) => policy.map((p) => (p === pair ? { ...p, ...change } : p));
+
+function flapping({ policy, episodes, keepsPaging }: RecommendInput): BacktestRecommendation[] {
   return (['page', 'ticket'] as const).flatMap((severity) => {
     const mine = episodes.filter((e) => e.severity === severity);
     const blips = mine.filter((e) => e.end !== null && e.end - e.start < SHORT_EPISODE_SECONDS);
@@ -93,13 +101,14 @@ function flapping({ policy, episodes }: RecommendInput): BacktestRecommendation[
     const longest = Math.max(...blips.map((b) => (b.end ?? b.start) - b.start));
     const newFor = durationToPromql(Math.min(3600, Math.ceil((forSeconds(pair.for) + longest) / 60) * 60));
     const newShort = durationToPromql(Math.min(windowSeconds(pair.longWindow) / 2, windowSeconds(pair.shortWindow) * 2));
-    return [
-      {
-        kind: 'flapping',
-        message: `${blips.length} of ${mine.length} ${severity}s lasted under ${humanDuration(SHORT_EPISODE_SECONDS)}, most from ${label}: the alert flaps.`,
-        change: `Set for: ${newFor} on ${label} (was ${pair.for}), or lengthen its short window from ${pair.shortWindow} to ${newShort}.`,
-      },
-    ];
+    // Each change is offered only if the policy with it still pages on every significant event.
+    const changes = [
+      keepsPaging(replacePair(policy, pair, { for: newFor })) ? `Set for: ${newFor} on ${label} (was ${pair.for})` : null,
+      keepsPaging(replacePair(policy, pair, { shortWindow: newShort })) ? `lengthen its short window from ${pair.shortWindow} to ${newShort}` : null,
+    ].filter((c): c is string => c !== null);
+    const message = `${blips.length} of ${mine.length} ${severity}s lasted under ${humanDuration(SHORT_EPISODE_SECONDS)}, most from ${label}: the alert flaps.`;
+    if (changes.length === 0) return [{ kind: 'flapping', message, change: `Keep ${label} as it is: a longer for: or short window would stop it paging on a significant event.` }];
+    return [{ kind: 'flapping', message, change: `${changes.join(', or ')}.`.replace(/^./, (c) => c.toUpperCase()) }];
   });
 }
 
@@ -129,34 +138,44 @@ function late({ policy, events, ctx }: RecommendInput): BacktestRecommendation[]
 function quiet({ policy, events, objective, sloWindow }: RecommendInput): BacktestRecommendation[] {
   const missed = events.filter((e) => e.detectedAt === null);
   if (missed.length === 0) return [];
-  const slowest = [...policy].sort((a, b) => windowSeconds(b.longWindow) - windowSeconds(a.longWindow))[0];
+  const fastest = policy.filter((p) => p.severity === 'page').sort((a, b) => windowSeconds(a.longWindow) - windowSeconds(b.longWindow))[0];
   const burns = missed.map((e) => (e.budgetConsumed * windowSeconds(sloWindow)) / Math.max(e.end - e.start, 60));
   const target = round2(Math.max(Math.min(...burns) / 2, 0.01));
   const spent = missed.reduce((sum, e) => sum + e.budgetConsumed, 0);
+  const workbook = (SIGNIFICANT_BUDGET_SHARE * windowSeconds(sloWindow)) / 3600;
   return [
     {
       kind: 'quiet',
-      message: `No alert fired during ${missed.length} significant event${missed.length === 1 ? '' : 's'} that together spent ${percent(spent)} of the budget.`,
-      change: slowest && !isUnreachable(target, objective)
-        ? `Lower the threshold of ${pairLabel(slowest)} from ${factor(slowest.threshold)} to ${target}, below the events' average burn.`
-        : `Add a ticket alert at ${target}x over a window as long as the events.`,
+      message: `No page fired during ${missed.length} significant event${missed.length === 1 ? '' : 's'} (each spent at least ${percent(SIGNIFICANT_BUDGET_SHARE)} of the budget within an hour; together ${percent(spent)}).`,
+      change:
+        fastest && !isUnreachable(target, objective) && target < fastest.threshold
+          ? `Lower the threshold of the ${pairLabel(fastest)} page from ${factor(fastest.threshold)} to ${target}, below the events' average burn.`
+          : `Add a page alert over 1h/5m at ${factor(workbook)} (${percent(SIGNIFICANT_BUDGET_SHARE)} of the budget in an hour), the SRE Workbook's fast pair.`,
     },
   ];
 }
 
-function noisy({ episodes, events, to, grace }: RecommendInput): BacktestRecommendation[] {
-  const stray = episodes.filter((ep) => !events.some((ev) => overlaps(ep, ev, to, grace)));
+/** Pages outside every significant event. A higher threshold or a longer for: is offered only if it still pages on every event. */
+function noisy({ policy, episodes, events, to, grace, keepsPaging }: RecommendInput): BacktestRecommendation[] {
+  const pages = episodes.filter((ep) => ep.severity === 'page');
+  const stray = pages.filter((ep) => !events.some((ev) => overlaps(ep, ev, to, grace)));
   if (stray.length === 0) return [];
   const byPair = new Map<string, number>();
   stray.forEach((ep) => ep.pairs.forEach((l) => byPair.set(l, Math.max(byPair.get(l) ?? 0, ep.peakBurnRate))));
   const [label, peak] = [...byPair.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  return [
-    {
-      kind: 'noisy',
-      message: `${stray.length} of ${episodes.length} alerts fired outside any significant budget-consuming event.`,
-      change: `Raise the threshold of ${label} above ${factor(peak)} (the highest burn these alerts saw), or add a for: to it.`,
-    },
-  ];
+  const pair = policy.find((p) => p.severity === 'page' && pairLabel(p) === label);
+  const message = `${stray.length} of ${pages.length} pages fired outside any significant event (one spending ${percent(SIGNIFICANT_BUDGET_SHARE)} of the budget within an hour).`;
+  if (!pair) return [];
+  const raised = round2(peak * 1.1);
+  if (keepsPaging(replacePair(policy, pair, { threshold: raised }))) {
+    return [{ kind: 'noisy', message, change: `Raise the threshold of ${label} from ${factor(pair.threshold)} to ${raised}, above ${factor(peak)} (the highest burn these pages saw).` }];
+  }
+  const longest = Math.max(...stray.map((ep) => (ep.end ?? to) - ep.start));
+  const newFor = durationToPromql(Math.min(3600, Math.ceil((forSeconds(pair.for) + longest) / 60) * 60));
+  if (keepsPaging(replacePair(policy, pair, { for: newFor }))) {
+    return [{ kind: 'noisy', message, change: `Set for: ${newFor} on ${label} (was ${pair.for}); a higher threshold would stop it paging on a significant event.` }];
+  }
+  return [{ kind: 'noisy', message, change: `Keep ${label} as it is: a higher threshold or a longer for: would also stop it paging on a significant event.` }];
 }
 
 export function recommendations(input: RecommendInput): BacktestRecommendation[] {

@@ -41,21 +41,22 @@ export const episodeSchema = z.object({
 export type Episode = z.infer<typeof episodeSchema>;
 
 /**
- * A significant budget-consuming event (SRE Workbook ch. 5 scoring), with how the policy met it: a
- * climb of the errors beyond a burn rate of 1 that spends at least `significantEventBudgetShare` of the
- * budget (CUSUM over the 5m window, backtest-events.ts). `end` is `to` while it is still going on.
+ * A significant budget-consuming event (SRE Workbook ch. 5 scoring), with how the policy met it: errors
+ * that spend at least `significantEventBudgetShare` (2%) of the budget within an hour, significant by
+ * definition; its edges are those of the climb of the errors beyond a burn rate of 1 (CUSUM over the 5m
+ * window, events.ts). `end` is `to` while it is still going on.
  */
 export const significantEventSchema = z.object({
   start: z.number(),
   end: z.number(),
   budgetConsumed: z.number(),
-  /** First firing alert overlapping the event; null when none did. */
+  /** First page overlapping the event; null when no page did (a ticket does not detect one). */
   detectedAt: z.number().nullable(),
   /** detectedAt - start. */
   detectionSeconds: z.number().nullable(),
-  /** End of the overlapping alert - event end. */
+  /** End of the overlapping pages - event end. */
   resetSeconds: z.number().nullable(),
-  /** Highest severity that fired during the event. */
+  /** Highest severity that fired during the event (`ticket`: only a ticket, the event was missed). */
   severity: severitySchema.nullable(),
 });
 export type SignificantEvent = z.infer<typeof significantEventSchema>;
@@ -65,15 +66,15 @@ export const backtestSummarySchema = z.object({
   tickets: z.number(),
   pagesPerWeek: z.number(),
   ticketsPerWeek: z.number(),
-  /** Episodes overlapping an event / episodes; null without episodes. */
+  /** Pages overlapping a significant event / pages; null without pages (tickets are not scored). */
   precision: z.number().nullable(),
-  /** Events with an overlapping episode / events; null without events. */
+  /** Significant events with an overlapping page / events; null without events. */
   recall: z.number().nullable(),
   meanDetectionSeconds: z.number().nullable(),
   meanResetSeconds: z.number().nullable(),
   /** Budget spent over [from, to] as a share of the whole budget; null without traffic. */
   budgetConsumed: z.number().nullable(),
-  /** The share of the budget an event must spend to count as significant (0.02 = 2%). */
+  /** The share of the budget an event must spend within an hour to count as significant (0.02 = 2%). */
   significantEventBudgetShare: z.number(),
 });
 export type BacktestSummary = z.infer<typeof backtestSummarySchema>;
@@ -88,11 +89,12 @@ export const backtestTimelineSchema = z.object({
 export type BacktestTimeline = z.infer<typeof backtestTimelineSchema>;
 
 /**
- * Advice from the backtest (backtest-recommend.ts), each with the concrete change:
+ * Advice from the backtest (recommend.ts), each with the concrete change:
  * unreachable: a pair whose threshold even 100% errors cannot exceed; low-traffic: long windows too
- * small for one error not to fire; flapping: mostly episodes under 15 minutes; late: an event caught
- * only after 10% of the budget was gone; quiet: significant events no alert caught; noisy: episodes
- * outside every significant event.
+ * small for one error not to fire; flapping: mostly episodes under 15 minutes; late: an event paged
+ * only after 10% of the budget was gone; quiet: significant events no page caught; noisy: pages
+ * outside every significant event. A change that would stop paging on a significant event the policy
+ * pages on is never offered.
  */
 export const backtestRecommendationSchema = z.object({
   kind: z.enum(['unreachable', 'low-traffic', 'flapping', 'late', 'noisy', 'quiet']),

@@ -4,6 +4,7 @@ import { fromSloth } from './sloth-import';
 import { ImportError, asRecord, asString, finishSpec, type ImportProblem, type Imported, type UnknownRecord } from './interchange';
 import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
+import { yamlNestingProblem } from './yaml-depth';
 
 // Import of SLO definitions from YAML or JSON (JSON is YAML): OpenSLO v1 (kind SLO, with kind SLI for
 // indicatorRef), Sloth prometheus/v1, or Meshwatch's own spec. Several documents or a list of them
@@ -12,14 +13,30 @@ import type { SloSpec } from '../spec';
 /** Generous for SLO files, small enough that a parse cannot hog the server. */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
+/** Aliases expand on conversion; a few "billion laughs" lines would otherwise fill memory. */
+const MAX_ALIAS_COUNT = 100;
+
 function documents(text: string): unknown[] {
-  const docs = parseAllDocuments(text);
+  const deep = yamlNestingProblem(text);
+  if (deep) throw new ImportError([{ path: 'body', message: deep }]);
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text);
+  } catch (err) {
+    // Deeply nested input can exhaust the parser's stack; it is still the caller's bad input.
+    throw new ImportError([{ path: 'body', message: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` }]);
+  }
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: ImportProblem[] = [];
   list.forEach((doc, i) => doc.errors.forEach((e) => problems.push({ path: `documents.${i}`, message: e.message.split('\n')[0] ?? e.message })));
   if (problems.length > 0) throw new ImportError(problems);
-  return list.flatMap((doc) => {
-    const value: unknown = doc.toJS();
+  return list.flatMap((doc, i) => {
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      throw new ImportError([{ path: `documents.${i}`, message: err instanceof Error ? err.message : String(err) }]);
+    }
     return Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
   });
 }

@@ -37,6 +37,8 @@ const SPECS: SloSpec[] = [
   }),
   // 90%: the 14.4x page can never fire, and the tests must know it.
   slo({ name: 'loose', objective: 90 }),
+  // Every SLO window the README's policy table shows: normal traffic (half the budget) must stay silent.
+  ...['1d', '7d', '14d', '28d', '90d'].map((window) => slo({ name: `daily-${window}`, window })),
 ];
 
 /** An OpenSLO good/total SLI over one counter, imported: its error query is total - good. */

@@ -23,8 +23,11 @@ const EVENTS_PER_MINUTE = 1_000_000;
 /** The burn: 20x the budget (above the workbook's 14.4x page), or more when the policy asks for more. */
 const BURN_FACTOR = 20;
 const BURN_MARGIN = 1.25;
-/** Normal traffic: half the budget, or half the lowest threshold, whichever is lower. */
-const NORMAL_SHARE = 0.5;
+/**
+ * Normal traffic: half the budget, whatever the policy. A pair whose threshold is at or below it
+ * alerts on a service that spends its budget slower than it can afford, and the test says so.
+ */
+const NORMAL_BURN = 0.5;
 
 export const rulesFileName = (spec: SloSpec) => `slo-${spec.name}.rules.yaml`;
 export const testFileName = (spec: SloSpec) => `slo-${spec.name}.test.yml`;
@@ -70,10 +73,9 @@ export function trafficRatios(spec: SloSpec, pairs: AlertPair[]): { burnBad: num
   const budget = budgetFraction(spec.objective);
   const reachable = pairs.filter((p) => !isUnreachable(p.threshold, spec.objective)).map((p) => p.threshold);
   const burn = Math.max(BURN_FACTOR, Math.max(0, ...reachable) * BURN_MARGIN);
-  const normal = Math.min(NORMAL_SHARE, Math.min(Infinity, ...pairs.map((p) => p.threshold)) * NORMAL_SHARE);
   return {
     burnBad: Math.min(EVENTS_PER_MINUTE, Math.round(burn * budget * EVENTS_PER_MINUTE)),
-    normalBad: Math.floor(normal * budget * EVENTS_PER_MINUTE),
+    normalBad: Math.floor(NORMAL_BURN * budget * EVENTS_PER_MINUTE),
   };
 }
 

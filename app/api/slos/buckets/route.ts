@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
+import { apiHandler, nameParamSchema, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
 import type { BucketsResponse } from '@/lib/slo';
 import { findBucketBoundaries } from '@/lib/slo-engine/evaluate';
@@ -7,8 +7,7 @@ import { findBucketBoundaries } from '@/lib/slo-engine/evaluate';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const nameSchema = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(253, 'must be at most 253 characters');
-const paramsSchema = z.object({ service: nameSchema('service'), namespace: nameSchema('namespace'), time: timeParamSchema });
+const paramsSchema = z.object({ service: nameParamSchema('service'), namespace: nameParamSchema('namespace'), time: timeParamSchema });
 
 /** GET /api/slos/buckets?service=&namespace=&time=: latency bucket boundaries (ms) found in the last day of data. */
 export const GET = apiHandler('/api/slos/buckets', async (request: Request) => {

@@ -3,7 +3,7 @@ import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { SLI_SOURCES } from '@/lib/mesh';
 import { ImportError, importSlos, type ImportResponse } from '@/lib/slo';
-import { readText } from '@/lib/slo-engine/http';
+import { JSON_TYPES, readText, YAML_TYPES } from '@/lib/api/body';
 import { assertRulesAccepted, requestRulesSync } from '@/lib/rules-sync';
 import { getSloStore } from '@/lib/store';
 
@@ -23,7 +23,7 @@ export const POST = apiHandler('/api/slos/import', async (request: Request) => {
   const { dryRun } = parseSearchParams(paramsSchema, request.url);
   let imported;
   try {
-    imported = importSlos(await readText(request), SLI_SOURCES);
+    imported = importSlos(await readText(request, [...JSON_TYPES, ...YAML_TYPES]), SLI_SOURCES);
   } catch (err) {
     if (err instanceof ImportError) throw new ApiError(422, 'validation_failed', err.message, { problems: err.problems });
     throw err;

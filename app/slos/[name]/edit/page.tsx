@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { Suspense } from 'react';
+import { getEnv } from '@/lib/env';
 import { SloEdit } from '@/components/slo/slo-edit';
 
 type Props = { params: Promise<{ name: string }> };
@@ -10,9 +12,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditSloPage({ params }: Props) {
   const name = decodeURIComponent((await params).name);
+  await connection();
   return (
     <Suspense>
-      <SloEdit name={name} />
+      <SloEdit name={name} teams={getEnv().teams} />
     </Suspense>
   );
 }

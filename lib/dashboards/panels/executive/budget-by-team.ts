@@ -7,7 +7,6 @@ import { readDim } from '@/lib/mesh';
 import type { Cell } from '../../schema';
 import { compareText } from '../values';
 import { definePanel, instant, type TableData } from '../types';
-import { LONG_WINDOW_DAYS } from './mesh-success';
 import { loadPanelSlos } from './team-slos-load';
 import { alertingText, budgetsText, summarizeTeams, summaryText, type TeamSloInput } from './team-slos';
 
@@ -16,6 +15,8 @@ import { alertingText, budgetsText, summarizeTeams, summaryText, type TeamSloInp
  * the usual default SLO). Written out: 1 - 0.999 is 0.0010000000000000009 in floating point.
  */
 export const ERROR_BUDGET = 0.001;
+/** The window a team without SLOs is measured over: the usual SLO period. */
+export const LONG_WINDOW_DAYS = 30;
 const WINDOW = `${LONG_WINDOW_DAYS}d`;
 const WINDOW_SECONDS = LONG_WINDOW_DAYS * 86_400;
 /** What a row without SLOs measures, in the words the executive reads in the row itself. */

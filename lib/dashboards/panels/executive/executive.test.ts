@@ -4,9 +4,8 @@ import type { Sample } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
 import type { PanelContext, TableData } from '../types';
 import { budgetByTeam, budgetConsumed, impliedSloHealth } from './budget-by-team';
-import { activeIncidents } from './incidents';
+import { incidents } from './incidents';
 import { latencyByGroup } from './latency-by-group';
-import { meshSuccess30d, meshSuccessNow } from './mesh-success';
 import { certExpiry, certHealth, mtlsCoverage, mtlsHealth } from './security';
 
 const ctx: PanelContext = { mesh: istioAdapter, config: { teams: {} } };
@@ -14,39 +13,6 @@ const p: PanelParams = { start: 1_790_852_400, end: 1_790_856_000, step: 15, nam
 const s = (labels: Record<string, string>, value: number): Sample => ({ labels, timeMs: p.end * 1000, value });
 const ns = (namespace: string, value: number) => s({ destination_service_namespace: namespace }, value);
 const rows = (data: unknown) => (data as TableData).rows;
-
-describe('mesh success now', () => {
-  it.each([
-    ['0.05% errors', [s({}, 0.0005)], [s({}, 480)], 0.9995, 'good'],
-    ['0.5% errors', [s({}, 0.005)], [s({}, 480)], 0.995, 'good'],
-    ['2% errors', [s({}, 0.02)], [s({}, 480)], 0.98, 'warn'],
-    ['outage', [s({}, 0.2)], [s({}, 480)], 0.8, 'bad'],
-    ['no traffic: no ratio sample', [], [s({}, 0)], null, 'unknown'],
-    ['0/0 leaked as NaN', [s({}, Number.NaN)], [s({}, 0)], null, 'unknown'],
-  ])('%s', (_name, ratio, rate, value, health) => {
-    const { data } = meshSuccessNow.transform({ ratio, rate }, p, ctx);
-    expect(data).toMatchObject({ kind: 'stat', unit: 'ratio', value, health });
-    if (value === null) expect(data.kind === 'stat' && data.detail).toMatch(/no (requests|traffic)/);
-    else expect(data.kind === 'stat' && data.value).toBeCloseTo(value, 12);
-  });
-});
-
-describe('mesh success over 30 days', () => {
-  it('gives the success and a daily trend with gaps for days without traffic', () => {
-    const trend = [{ labels: {}, points: [[1000, 0.001], [2000, Number.NaN], [3000, 0.02]] as Array<[number, number]> }];
-    const { data } = meshSuccess30d.transform({ ratio: [s({}, 0.0004)], trend }, p, ctx);
-    expect(data).toMatchObject({ kind: 'stat', health: 'good' });
-    if (data.kind !== 'stat') throw new Error('stat');
-    expect(data.value).toBeCloseTo(0.9996, 12);
-    expect(data.trend?.points).toEqual([[1000, 0.999], [2000, null], [3000, 0.98]]);
-  });
-
-  it('asks for 30 daily points ending at the end of the range', () => {
-    const q = meshSuccess30d.queries(p, ctx);
-    expect(q.trend.over).toEqual({ start: p.end - 29 * 86_400, end: p.end, step: 86_400 });
-    expect(q.ratio.promql).toContain('[30d]');
-  });
-});
 
 describe('security posture', () => {
   it.each([[1, 'good'], [0.99, 'warn'], [0.95, 'warn'], [0.9, 'bad'], [null, 'unknown']] as const)('mTLS %s is %s', (ratio, health) => {
@@ -77,56 +43,39 @@ describe('security posture', () => {
   });
 });
 
-describe('active incidents', () => {
-  it('groups firing alerts by the service they name, whatever the label', () => {
+describe('incidents over the range', () => {
+  const step = 60;
+  const q: PanelParams = { ...p, step };
+  /** A series firing at the given minutes after the range start (ms timestamps, as the client gives them). */
+  const firing = (labels: Record<string, string>, minutes: number[]) => ({ labels, points: minutes.map((m): [number, number] => [(p.start + m * 60) * 1000, 1]) });
+  const burn = (slo: string, severity: string, minutes: number[]) => firing({ alertname: 'SLOErrorBudgetBurn', slo, severity, namespace: 'shop', service: 'cart' }, minutes);
+  const lastMinute = (p.end - p.start) / 60;
+
+  it('joins the firing steps of one service into episodes with start, end and duration, still firing first', () => {
     const alerts = [
-      s({ alertname: 'HighErrorRate', severity: 'critical', namespace: 'payments', service: 'payments' }, 1),
-      s({ alertname: 'SlowBurn', severity: 'warning', destination_service_namespace: 'payments', destination_service_name: 'payments' }, 2),
-      s({ alertname: 'CertExpiry', severity: 'warning', job: 'istiod' }, 1),
+      burn('cart-availability', 'page', [10, 11, 12, 13, 14]),
+      burn('cart-availability', 'ticket', [14, 15, 16]),
+      firing({ alertname: 'HighErrorRate', severity: 'critical', destination_service_namespace: 'payments', destination_service_name: 'payments' }, [50, 51, 52, 53, 54, 55, 56, 57, 58, 59, lastMinute]),
+      burn('cart-latency', 'ticket', [30]),
     ];
-    const since = [s({ alertname: 'HighErrorRate', severity: 'critical', namespace: 'payments', service: 'payments' }, 1_790_850_000)];
-    const { data } = activeIncidents.transform({ alerts, since }, p, ctx);
-    expect(rows(data)).toEqual([
-      { id: '["","istiod"]', health: 'warn', cells: { service: 'istiod', namespace: '', alerts: 'CertExpiry (warning)', slo: '', firing: 1, since: null } },
-      {
-        id: '["payments","payments"]',
-        health: 'bad',
-        cells: {
-          service: { text: 'payments', href: '/debug?service=payments&namespace=payments' },
-          namespace: 'payments',
-          alerts: 'HighErrorRate (critical), SlowBurn (warning)',
-          slo: '',
-          firing: 3,
-          since: 1_790_850_000,
-        },
-      },
+    const t = rows(incidents.transform({ alerts }, q, ctx).data);
+    expect(t.map((r) => [r.cells.service, r.cells.start, r.cells.end, r.cells.duration])).toEqual([
+      // payments fires from minute 50 to the end: still firing, at least 10 minutes.
+      [{ text: 'payments', href: '/debug?service=payments&namespace=payments' }, p.start + 50 * 60, 'still firing', '10m+'],
+      // cart, paging first: minutes 10 to 16 (page, then ticket overlapping at 14): one episode of 7 minutes.
+      [{ text: 'cart', href: '/debug?service=cart&namespace=shop' }, p.start + 10 * 60, p.start + 17 * 60, '7m'],
+      // cart, ticket only, minute 30 alone: one step, ends at the next step.
+      [{ text: 'cart', href: '/debug?service=cart&namespace=shop' }, p.start + 30 * 60, p.start + 31 * 60, '1m'],
     ]);
+    expect(t[1]).toMatchObject({ health: 'bad', cells: { alerts: 'SLOErrorBudgetBurn (page), SLOErrorBudgetBurn (ticket)', slo: { text: 'cart-availability (page)', href: '/slos/cart-availability' } } });
+    expect(t[2]).toMatchObject({ health: 'warn', cells: { slo: { text: 'cart-latency (ticket)', href: '/slos/cart-latency' } } });
   });
 
-  it('links Meshwatch burn-rate alerts to their SLO, pages first, and keeps page and ticket apart', () => {
-    const burn = (slo: string, severity: string) => s({ alertname: 'SLOErrorBudgetBurn', slo, severity, namespace: 'shop', service: 'cart' }, 1);
-    const alerts = [burn('cart-latency', 'ticket'), burn('cart-availability', 'ticket'), burn('cart-availability', 'page')];
-    const since = [s({ alertname: 'SLOErrorBudgetBurn', slo: 'cart-availability', severity: 'page', namespace: 'shop', service: 'cart' }, 1_790_855_000)];
-    const [row] = rows(activeIncidents.transform({ alerts, since }, p, ctx).data);
-    expect(row).toEqual({
-      id: '["shop","cart"]',
-      health: 'bad',
-      cells: {
-        service: { text: 'cart', href: '/debug?service=cart&namespace=shop' },
-        namespace: 'shop',
-        alerts: 'SLOErrorBudgetBurn (ticket), SLOErrorBudgetBurn (page)',
-        slo: { text: 'cart-availability (page) +1', href: '/slos/cart-availability' },
-        firing: 3,
-        since: 1_790_855_000,
-      },
-    });
-    expect(activeIncidents.queries(p, ctx).alerts.promql).toMatch(/^count by \(alertname, severity, slo, /);
-  });
-
-  it('says so when nothing fires, and filters by namespace in PromQL', () => {
-    expect(activeIncidents.transform({ alerts: [], since: [] }, p, ctx).data).toMatchObject({ rows: [], detail: expect.stringContaining('No alerts firing') });
-    const q = activeIncidents.queries({ ...p, namespace: 'pay"ments' }, ctx);
-    expect(q.alerts.promql).toContain('ALERTS{alertstate="firing",namespace="pay\\"ments"} or ALERTS{alertstate="firing",destination_service_namespace="pay\\"ments"}');
+  it('asks Prometheus for the range, says so when nothing fired, and filters by namespace in PromQL', () => {
+    expect(incidents.queries(p, ctx).alerts).toMatchObject({ kind: 'range', promql: expect.stringMatching(/^max by \(alertname, severity, slo, /) });
+    expect(incidents.transform({ alerts: [] }, p, ctx).data).toMatchObject({ rows: [], detail: expect.stringContaining('No alert fired during the range') });
+    const ns = incidents.queries({ ...p, namespace: 'pay"ments' }, ctx);
+    expect(ns.alerts.promql).toContain('ALERTS{alertstate="firing",namespace="pay\\"ments"} or ALERTS{alertstate="firing",destination_service_namespace="pay\\"ments"}');
   });
 });
 

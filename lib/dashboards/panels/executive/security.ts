@@ -1,5 +1,6 @@
 // Security posture: share of traffic over mutual TLS, and days until the nearest certificate expiry.
 import type { Health } from '../../schema';
+import { formatUtc } from '@/lib/format';
 import { readDim, type MeshAdapter } from '@/lib/mesh';
 import type { PanelParams } from '../../params';
 import { finite, read } from '../values';
@@ -60,8 +61,7 @@ export const certExpiry = definePanel({
     }
     const days = (nearest.value - p.end) / DAY;
     const cert = readDim(nearest.labels, query, 'cert');
-    const date = new Date(nearest.value * 1000).toISOString().slice(0, 16).replace('T', ' ');
-    const detail = `${names[cert] ?? cert} ${days < 0 ? 'expired' : 'expires'} ${date} UTC`;
+    const detail = `${names[cert] ?? cert} ${days < 0 ? 'expired' : 'expires'} ${formatUtc(nearest.value)}`;
     return { data: { kind: 'stat', value: finite(days), unit: 'days', health: certHealth(days), detail }, warnings: [] };
   },
 });

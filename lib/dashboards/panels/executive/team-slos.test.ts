@@ -5,6 +5,7 @@ import type { SloStatus } from '@/lib/slo/status-schema';
 import type { PanelParams } from '../../params';
 import type { PanelContext, TableData } from '../types';
 import { budgetByTeam } from './budget-by-team';
+import { sloState } from '@/lib/slo/state';
 import { alertingText, budgetPercent, budgetsText, summarizeTeams, summaryText, type TeamSloInput } from './team-slos';
 
 type Action = SloStatus['recommendation']['action'];
@@ -21,6 +22,7 @@ function status(name: string, remaining: number | null, action: Action, burn1h: 
     timeToExhaustionSeconds: null,
     traffic: { events: 1000, lowTraffic: false },
     recommendation: { action, reason: '' },
+    state: sloState({ recommendation: { action }, errorBudget: { remaining }, traffic: { lowTraffic: false } }),
     source: { '5m': source, '1h': source, '30d': source },
   };
 }

@@ -10,7 +10,8 @@ import { sloSpecSchema } from '@/lib/slo/spec';
 import { openSqliteStore, setSloStore } from '@/lib/store';
 import { GET as sloStatus } from '../../../slos/[name]/status/route';
 import { GET as allStatuses } from '../../../slos-status/route';
-import { event, model, panel, service, table } from './int-helpers';
+import { budgetPercent } from '@/lib/dashboards/panels/executive/team-slos';
+import { event, model, panel, service, stat, table } from './int-helpers';
 
 const DAY = 86_400;
 const outage = event('payments-outage');
@@ -90,5 +91,26 @@ describe('error budget by team at the payments outage + 20 min', () => {
     expect(bulk.queryCount).toBe(9);
     expect(response.queries).toHaveLength(2 + bulk.queryCount);
     expect(response.queries[2]?.purpose).toMatch(/0 of 16 SLO windows came from recorded series, 16 from raw counters/);
+  });
+});
+
+describe('the top of / at the payments outage + 20 min, with the same SLOs', () => {
+  it('names the paging SLO first and payments as failing, with the truth error ratio', async () => {
+    const range = { start: TIME - 3600, end: TIME };
+    const rows = table(await panel('executive', 'attention', range)).rows;
+    const strict = await statusOf('payments-availability');
+    expect(rows[0]).toMatchObject({ id: 'slo:payments-availability', health: { level: 'failing' }, cells: { what: 'SLO pages', name: { href: '/slos/payments-availability' } } });
+    expect(rows[0]?.cells.figure).toBe(`${budgetPercent(strict.errorBudget.remaining ?? Number.NaN)} of budget left`);
+    const truth = service(model.truth(range.start, range.end), 'payments/payments');
+    const failing = rows.find((r) => r.id === 'service:payments/payments');
+    expect(failing?.cells.what).toBe('service failing');
+    expect(failing?.cells.figure).toBe(`${((truth.errorRatio ?? 0) * 100).toFixed(1)} % of requests failed over the range`);
+  });
+
+  it('never reads OK while the SLO pages, whatever the mesh-wide success', async () => {
+    const r = stat(await panel('executive', 'user-success', { start: TIME - 3600, end: TIME }));
+    expect(r.value ?? 0).toBeGreaterThan(0.99);
+    expect(r.health).toBe('bad');
+    expect(r.detail).toMatch(/SLO payments-availability pages: 1h burn/);
   });
 });

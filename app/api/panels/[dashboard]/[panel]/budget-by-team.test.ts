@@ -19,6 +19,7 @@ let dir: string;
 beforeAll(async () => {
   server = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', server.url);
+  vi.stubEnv('MESHWATCH_QUERY_CACHE_MB', '0'); // each test scripts its own answers to the same questions
   vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '1000');
   vi.stubEnv('MESH', 'istio');
   dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-budget-panel-'));

@@ -24,14 +24,14 @@ const params = (req: RecordedRequest) => new URLSearchParams(req.body);
 
 describe('GET /api/panels/{dashboard}/{panel}', () => {
   it('runs the panel queries at the end of the range and answers the shared contract', async () => {
-    server.reply((req) => (params(req).get('query')?.includes('response_code') ? vector('0.0005') : vector('480')));
+    server.reply((req) => (params(req).get('query')?.includes('!="mutual_tls"') ? { body: { status: 'success', data: { resultType: 'vector', result: [] } } } : vector('1')));
     const before = server.requests.length;
-    const res = await get('executive', 'mesh-success-now', 'start=1790852400&end=1790856000&step=15');
+    const res = await get('executive', 'mtls-coverage', 'start=1790852400&end=1790856000&step=15');
     expect(res.status).toBe(200);
     expect(res.headers.get('x-meshwatch-queries')).toBe('2');
     const body = panelResponseSchema.parse(await res.json());
-    expect(body).toMatchObject({ dashboard: 'executive', panel: 'mesh-success-now', evaluatedAt: '2026-10-01T12:00:00.000Z', range: { start: 1_790_852_400, end: 1_790_856_000, step: 15 } });
-    expect(body.data).toMatchObject({ kind: 'stat', value: 0.9995, health: 'good' });
+    expect(body).toMatchObject({ dashboard: 'executive', panel: 'mtls-coverage', evaluatedAt: '2026-10-01T12:00:00.000Z', range: { start: 1_790_852_400, end: 1_790_856_000, step: 15 } });
+    expect(body.data).toMatchObject({ kind: 'stat', value: 1, health: 'good' });
     expect(body.queries).toHaveLength(2);
     const sent = server.requests.slice(before);
     expect(sent.map((r) => params(r).get('time'))).toEqual(['1790856000', '1790856000']);

@@ -1,4 +1,4 @@
-import { ApiError, apiHandler, parseSearchParams } from '@/lib/api';
+import { ApiError, apiHandler, parseSearchParams, sharedJson } from '@/lib/api';
 import { panelQuerySchema } from '@/lib/dashboards/params';
 import { findPanel, panelContext, runPanel } from '@/lib/dashboards/panels';
 import { getPrometheusClient } from '@/lib/prometheus';
@@ -19,8 +19,13 @@ export const GET = apiHandler('/api/panels/[dashboard]/[panel]', async (request:
     throw new ApiError(422, 'validation_failed', `Invalid request: ${absent.map((n) => `${n}: required by the ${dashboard} dashboard`).join('; ')}`, { fieldErrors, formErrors: [] });
   }
   const client = getPrometheusClient();
-  const { ctx, warnings } = await panelContext(client, request.signal);
-  const body = await runPanel({ dashboard, panel, definition, params: query, ctx, client, signal: request.signal, warnings });
+  // Viewers of one page ask for the same panels at the same aligned times: one run serves them all.
+  const run = async (signal: AbortSignal) => {
+    const { ctx, warnings } = await panelContext(client, signal);
+    return runPanel({ dashboard, panel, definition, params: query, ctx, client, signal, warnings });
+  };
   // The query count is the cost of a panel; bench and tests read it without parsing the body.
-  return Response.json(body, { headers: { 'cache-control': 'no-store', 'x-meshwatch-queries': String(body.queries.length) } });
+  // Panels that load stored SLOs are shared only while in flight, so an edited SLO shows at once.
+  const headers = (body: { queries: unknown[] }) => ({ 'x-meshwatch-queries': String(body.queries.length) });
+  return sharedJson(request, run, { headers, keep: !definition.load });
 });

@@ -20,17 +20,41 @@ describe.each(FIXTURE_MESHES)('%s fixture', (mesh) => {
   const { model, panel } = meshFixture(mesh);
   const istio = mesh === 'istio';
 
-  describe('mesh-wide success', () => {
-    const times = { 'a quiet hour': anchor - HOUR, 'payments outage, 30 min in': event('payments-outage').start + 30 * MINUTE };
-    it.each(Object.entries(times))('equals the truth over the last 5 minutes (%s)', async (_name, time) => {
-      const r = stat(await panel('executive', 'mesh-success-now', { start: time - HOUR, end: time }));
-      expect(r.value ?? 0).toBeCloseTo(1 - (model.truth(time - 300, time).mesh.errorRatio ?? 1), 9);
+  describe('success users experienced', () => {
+    /** Success as the callers' proxies (gateway and meshed callers) report it, from the truth. */
+    const callerSuccess = (from: number, to: number) => {
+      const edges = model.truth(from, to).edges;
+      // Istio's source reporter counts each request once, after retries, including the 503s the
+      // caller's proxy made itself (UH, URX, UO). Linkerd's outbound counters are per endpoint: the
+      // fixture's Linkerd proxies count what reached a server.
+      const requests = edges.reduce((sum, e) => sum + (istio ? e.sourceRequests : e.requests), 0);
+      const errors = edges.reduce((sum, e) => sum + (istio ? e.sourceErrors : e.errors), 0);
+      return 1 - errors / requests;
+    };
+    const serverSuccess = (from: number, to: number) => 1 - (model.truth(from, to).mesh.errorRatio ?? 1);
+
+    it('during the retry storm equals the truth from the callers\' counts, and the server side reads worse', async () => {
+      const storm = event('catalog-retry-storm');
+      const range = { start: storm.start + 10 * MINUTE, end: storm.start + 30 * MINUTE };
+      const r = stat(await panel('executive', 'user-success', range));
+      const truth = callerSuccess(range.start, range.end);
+      expect(r.value ?? 0).toBeCloseTo(truth, 6);
+      // The detail names the server-side figure: every attempt, so the storm's retries count twice and more.
+      const server = serverSuccess(range.start, range.end);
+      expect(r.detail).toContain(`Servers answered ${(server * 100).toFixed(1)} % of attempts successfully`);
+      if (istio) {
+        // Istio: 2.5 attempts per request on recommendations -> catalog, half of them 503 at catalog;
+        // the callers got 40 % failures on that edge. Mesh-wide the gap is over a percentage point.
+        expect(truth - server).toBeGreaterThan(0.01);
+        expect(r.value ?? 0).toBeGreaterThan(server + 0.01);
+      }
     });
 
-    it('equals the truth over 30 days', async () => {
-      const r = stat(await panel('executive', 'mesh-success-30d', { start: anchor - HOUR, end: anchor }));
-      // Pods replaced during the window make Prometheus extrapolate their last half scrape interval.
-      expect(r.value ?? 0).toBeCloseTo(1 - (model.truth(anchor - 30 * DAY, anchor).mesh.errorRatio ?? 1), 6);
+    it.each([['a quiet hour', anchor - HOUR, anchor], ['the last 30 days', anchor - 30 * DAY, anchor]])('follows the chosen range (%s)', async (_name, start, end) => {
+      const r = stat(await panel('executive', 'user-success', { start, end }));
+      // Pods replaced during 30 days make Prometheus extrapolate their last half scrape interval.
+      expect(r.value ?? 0).toBeCloseTo(callerSuccess(start, end), 6);
+      expect(r.trend?.points.length).toBeGreaterThan(1);
     });
   });
 
@@ -228,10 +252,10 @@ describe.each(FIXTURE_MESHES)('%s fixture', (mesh) => {
   describe('signals the fixture does not have', () => {
     const range = { start: anchor - HOUR, end: anchor };
 
-    it('active incidents: an empty table that says nothing fires', async () => {
-      const t = table(await panel('executive', 'active-incidents', range));
+    it('incidents: an empty table that says nothing fired', async () => {
+      const t = table(await panel('executive', 'incidents', range));
       expect(t.rows).toEqual([]);
-      expect(t.detail).toMatch(/No alerts firing/);
+      expect(t.detail).toMatch(/No alert fired during the range/);
     });
 
     it('telemetry health: says scrape metadata is absent', async () => {

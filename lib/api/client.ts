@@ -1,0 +1,71 @@
+import 'server-only';
+import http from 'node:http';
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuthConfig } from '@/lib/auth/config';
+import { isTrustedProxy } from '@/lib/auth/identity';
+import { normalizeAddress } from '@/lib/auth/proxies';
+
+// Who connected. Route handlers see no socket, and Next.js fills X-Forwarded-For only when the client
+// did not send one, so the address is stamped into a header of our own as each request arrives
+// (overwriting whatever a client sent under that name); instrumentation.ts installs the stamp.
+// The same hook answers the methods fetch's Request cannot represent (TRACE, TRACK, CONNECT): Next.js
+// fails on them with a 500 before any route or proxy.ts runs.
+
+export const PEER_HEADER = 'x-meshwatch-peer';
+
+const globalForPeer = globalThis as typeof globalThis & { __meshwatchPeerStamp?: boolean };
+
+/** Methods the Fetch standard forbids (new Request throws on them). */
+const FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
+/** Patches the HTTP servers of this process to stamp each request's socket address; idempotent. */
+export function installPeerStamp(): void {
+  if (globalForPeer.__meshwatchPeerStamp) return;
+  globalForPeer.__meshwatchPeerStamp = true;
+  for (const Server of [http.Server, https.Server]) {
+    const proto = Server.prototype as { emit: (event: string | symbol, ...args: unknown[]) => boolean };
+    const emit = proto.emit;
+    proto.emit = function stamped(this: unknown, event: string | symbol, ...args: unknown[]) {
+      if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') {
+        const req = args[0] as IncomingMessage;
+        req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+        if (FORBIDDEN_METHODS.has(req.method ?? '')) {
+          const res = args[1] as ServerResponse;
+          const body = JSON.stringify({ error: { code: 'method_not_allowed', message: `${req.method} is not allowed` } });
+          res.writeHead(405, { allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS', 'content-type': 'application/json', 'x-content-type-options': 'nosniff' }).end(body);
+          return true;
+        }
+      }
+      return emit.call(this, event, ...args);
+    };
+  }
+}
+
+/** For tests: behave as a server with the stamp installed (or not). */
+export function setPeerStampForTests(on: boolean): void {
+  globalForPeer.__meshwatchPeerStamp = on;
+}
+
+/** The connecting address; undefined without the stamp (in-process calls), where the header proves nothing. */
+export function peerOf(headers: Headers): string | undefined {
+  if (!globalForPeer.__meshwatchPeerStamp) return undefined;
+  const peer = headers.get(PEER_HEADER);
+  return peer ? normalizeAddress(peer) : undefined;
+}
+
+/**
+ * The client's address for throttling: the peer, or behind a trusted proxy the nearest X-Forwarded-For
+ * entry that is not itself a trusted proxy (entries further left are the client's own say-so).
+ */
+export function clientAddress(headers: Headers, config: AuthConfig): string {
+  const peer = peerOf(headers);
+  if (peer === undefined) return 'unknown';
+  if (!isTrustedProxy(peer, config)) return peer;
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = normalizeAddress(hops[i] as string);
+    if (!isTrustedProxy(hop, config)) return hop.slice(0, 64);
+  }
+  return peer;
+}

@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { ApiError } from '@/lib/api/api-error';
+import { apiErrorBodySchema } from './schemas';
+
+// The browser's one path to Meshwatch's API: every read and write goes through `request`, so every
+// failure is the same ApiError carrying the server's code and details (422 `details.fieldErrors`,
+// 409 on a stale edit, 502/504 with what Prometheus said).
+
+const NETWORK_MESSAGE = 'Could not reach the Meshwatch server';
+const SCHEMA_MESSAGE = 'Unexpected response from the Meshwatch API';
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => undefined);
+  const parsed = apiErrorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, ...details } = parsed.data.error;
+    return new ApiError(res.status, code, message, details);
+  }
+  return new ApiError(res.status, `http_${res.status}`, `Request failed with HTTP ${res.status}`);
+}
+
+/** Sends the request; a non-2xx answer or no answer at all throws ApiError (a cancelled one rethrows the abort). */
+async function request(path: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch (err) {
+    if (init.signal?.aborted) throw err; // react-query cancelled it; not a failure to show
+    throw new ApiError(0, 'network', NETWORK_MESSAGE);
+  }
+  if (!res.ok) throw await toApiError(res);
+  return res;
+}
+
+async function parseJson<S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) throw new ApiError(res.status, 'schema', SCHEMA_MESSAGE);
+  return parsed.data;
+}
+
+/** GETs a Meshwatch API path and parses the body with `schema`; throws ApiError on any failure. */
+export async function fetchApi<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
+  return parseJson(await request(path, { signal, headers: { accept: 'application/json' } }), schema);
+}
+
+/**
+ * Sends JSON (or YAML text) and parses the JSON answer with `schema`; `undefined` for a 204. The API
+ * refuses text/plain bodies (a cross-site form could send them), so text goes as application/yaml.
+ */
+export async function sendApi<S extends z.ZodType>(
+  path: string,
+  { method, body, text, headers, signal }: { method: string; body?: unknown; text?: string; headers?: Record<string, string>; signal?: AbortSignal },
+  schema: S,
+): Promise<{ data: z.output<S> | undefined; etag: string | null }> {
+  const contentType = text !== undefined ? 'application/yaml' : 'application/json';
+  const res = await request(path, {
+    method,
+    signal,
+    headers: { accept: 'application/json', ...(body !== undefined || text !== undefined ? { 'content-type': contentType } : {}), ...headers },
+    body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  const etag = res.headers.get('etag');
+  if (res.status === 204) return { data: undefined, etag };
+  return { data: await parseJson(res, schema), etag };
+}
+
+/** GETs a text body (rule files, exports). */
+export async function fetchText(path: string, signal?: AbortSignal): Promise<string> {
+  return (await request(path, { signal })).text();
+}

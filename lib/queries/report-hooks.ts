@@ -1,0 +1,46 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+// Direct module import: the browser needs the schema, not the server's report builder.
+import { reportSchema } from '@/lib/report/schema';
+import { fetchApi } from './api-fetch';
+import { queryKeys } from './keys';
+
+// The report replays a month of history (its incidents are a backtest): seconds of Prometheus work,
+// for figures of a past period that do not change. No automatic retries (the page offers one).
+
+const REPORT_STALE_MS = 10 * 60_000;
+
+/** What the page asks for: a month, a from/to pair (unix seconds), or neither (the last complete month). */
+export interface ReportQuery {
+  month?: string;
+  from?: number;
+  to?: number;
+}
+
+/** `?month=` or `?from=&to=` (or nothing), as both the JSON and the CSV URLs take it. */
+export function reportSearch(query: ReportQuery): URLSearchParams {
+  const search = new URLSearchParams();
+  if (query.month) search.set('month', query.month);
+  else if (query.from !== undefined && query.to !== undefined) {
+    search.set('from', String(query.from));
+    search.set('to', String(query.to));
+  }
+  return search;
+}
+
+export function reportUrl(query: ReportQuery, format: 'json' | 'csv' = 'json'): string {
+  const search = reportSearch(query);
+  if (format === 'csv') search.set('format', 'csv');
+  const qs = search.toString();
+  return qs ? `/api/report?${qs}` : '/api/report';
+}
+
+/** `GET /api/report`. */
+export function useReport(query: ReportQuery) {
+  return useQuery({
+    queryKey: queryKeys.report(query),
+    queryFn: ({ signal }) => fetchApi(reportUrl(query), reportSchema, signal),
+    placeholderData: keepPreviousData,
+    staleTime: REPORT_STALE_MS,
+    retry: false,
+  });
+}

@@ -1,0 +1,115 @@
+// `npm run bench -- load`: many viewers of one page at once, against the fixture Prometheus. Per page
+// (home, executive, on-call, debug): one viewer alone, BENCH_VIEWERS (50) opening it at the same
+// moment, and as many opening it over 5 s; PromQL calls the app sent (its own metrics), page load
+// time p50/p95 (all of a page's API calls in parallel, as the browser makes them) and errors.
+import { DASHBOARDS } from '@/lib/dashboards';
+import { TEST_ANCHOR } from '../simulator/fixture';
+import { startFixturePrometheus } from '../testing/fixture-tsdb';
+import { startApp, upstreamQueryCount } from './app-server';
+import { panelUrls } from './dashboards';
+import { quantile } from './stats';
+
+const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 50);
+const SPREAD_MS = 5_000;
+const SOLO_RUNS = 5;
+const END = TEST_ANCHOR - 3600;
+
+type Page = 'home' | 'executive' | 'oncall' | 'debug';
+const PAGES: Page[] = ['home', 'executive', 'oncall', 'debug'];
+
+/** The API calls the browser makes for `page` at `end` (the services table reads /api/services). */
+function pageUrls(appUrl: string, page: Page, end: number): string[] {
+  const services = `${appUrl}/api/services?time=${end}&window=5m`;
+  if (page === 'home') return [services];
+  const panels = panelUrls(appUrl, page, end);
+  return DASHBOARDS[page].panels.some((p) => p.id === 'services') ? [...panels, services] : panels;
+}
+
+async function loadPage(urls: string[]): Promise<{ ms: number; errors: number }> {
+  const started = performance.now();
+  const statuses = await Promise.all(
+    urls.map(async (u) => {
+      try {
+        const res = await fetch(u);
+        await res.arrayBuffer();
+        return res.ok;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return { ms: performance.now() - started, errors: statuses.filter((ok) => !ok).length };
+}
+
+interface Outcome {
+  queries: number;
+  times: number[];
+  errors: number;
+}
+
+/** `viewers` loads of the page at `end`, the i-th starting at i x spread / viewers. */
+async function crowd(appUrl: string, urls: string[], viewers: number, spreadMs: number): Promise<Outcome> {
+  const before = await upstreamQueryCount(appUrl);
+  const loads = await Promise.all(
+    Array.from({ length: viewers }, async (_, i) => {
+      if (spreadMs > 0) await new Promise((resolve) => setTimeout(resolve, (i * spreadMs) / viewers));
+      return loadPage(urls);
+    }),
+  );
+  return {
+    queries: (await upstreamQueryCount(appUrl)) - before,
+    times: loads.map((l) => l.ms),
+    errors: loads.reduce((n, l) => n + l.errors, 0),
+  };
+}
+
+function row(page: string, who: string, o: Outcome, perLoad: number, solo: { p50: number; p95: number }): string {
+  const sorted = [...o.times].sort((a, b) => a - b);
+  const p50 = quantile(sorted, 0.5);
+  const p95 = quantile(sorted, 0.95);
+  const cells = [
+    page.padEnd(10),
+    who.padEnd(26),
+    String(o.queries).padStart(8),
+    `${(o.queries / perLoad).toFixed(2)}x`.padStart(9),
+    `${p50.toFixed(0)} ms`.padStart(9),
+    `${p95.toFixed(0)} ms`.padStart(9),
+    `${(p95 / solo.p95).toFixed(2)}x`.padStart(9),
+    String(o.errors).padStart(6),
+  ];
+  return cells.join(' ');
+}
+
+export async function benchLoad(): Promise<void> {
+  const prom = await startFixturePrometheus();
+  const app = await startApp(prom.url);
+  const lines: string[] = [];
+  try {
+    for (const [p, page] of PAGES.entries()) {
+      // Every scenario asks about its own minute: the cache holds nothing for it, so each starts cold.
+      const endOf = (scenario: number) => END - (p * 20 + scenario) * 60;
+      const solo: Outcome = { queries: 0, times: [], errors: 0 };
+      for (let i = 0; i < SOLO_RUNS; i += 1) {
+        const one = await crowd(app.url, pageUrls(app.url, page, endOf(i)), 1, 0);
+        solo.queries += one.queries;
+        solo.times.push(...one.times);
+        solo.errors += one.errors;
+      }
+      const perLoad = solo.queries / SOLO_RUNS;
+      const sorted = [...solo.times].sort((a, b) => a - b);
+      const soloStats = { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
+      const together = await crowd(app.url, pageUrls(app.url, page, endOf(10)), VIEWERS, 0);
+      const spread = await crowd(app.url, pageUrls(app.url, page, endOf(11)), VIEWERS, SPREAD_MS);
+      lines.push(row(page, `1 viewer (${SOLO_RUNS} loads)`, { ...solo, queries: perLoad }, perLoad, soloStats));
+      lines.push(row(page, `${VIEWERS} viewers at once`, together, perLoad, soloStats));
+      lines.push(row(page, `${VIEWERS} viewers over ${SPREAD_MS / 1000} s`, spread, perLoad, soloStats));
+    }
+  } finally {
+    app.stop();
+    await prom.stop();
+  }
+  console.log(`Viewers of one page over the fixture (demo mesh), each page at its own past minute near ${END}; query cache on (defaults)`);
+  const header = ['page'.padEnd(10), 'who'.padEnd(26), 'queries'.padStart(8), 'vs 1'.padStart(9), 'p50'.padStart(9), 'p95'.padStart(9), 'p95 vs 1'.padStart(9), 'errors'.padStart(6)];
+  console.log(header.join(' '));
+  for (const line of lines) console.log(line);
+}
