@@ -102,6 +102,8 @@ async function main() {
     }
   });
   const build = await step('production build (next build)', async () => checkStep(await run('next', ['build'])));
+  // Right after the build, on its manifests: a page whose first-load JavaScript outgrew its budget fails.
+  if (build.ok) await step('JavaScript budget per page (gzip)', async () => checkStep(await run('tsx', ['scripts/check-js-budget.ts'])));
   if (build.ok) await step('browser tests (Playwright, Chromium)', playwright);
   else steps.push({ name: 'browser tests (Playwright, Chromium)', ok: false, seconds: 0, passed: 0, failed: 1, skipped: 0, note: 'not run: build failed' });
 

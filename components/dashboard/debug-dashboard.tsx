@@ -30,8 +30,8 @@ function ChooseService({ oncallHref }: { oncallHref: string }) {
 }
 
 /** `/debug?service=&namespace=`: which route, which pod, which flag, which trace. */
-export function DebugDashboard({ state }: { state: TimeState }) {
-  const { range, window, linkHref } = useDashboard(state);
+export function DebugDashboard({ state, now }: { state: TimeState; now?: number }) {
+  const { range, window, linkHref } = useDashboard(state, now);
   const navigate = useTimeNavigation(state);
   const selected = state.service ? { service: state.service, namespace: state.namespace ?? '' } : undefined;
   const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace, service: state.service };

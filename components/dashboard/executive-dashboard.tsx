@@ -12,8 +12,8 @@ import { debugHref } from '@/lib/links';
 const { title, panels } = DASHBOARDS.executive;
 
 /** `/`: are we available, who burns budget, what is at risk. */
-export function ExecutiveDashboard({ state }: { state: TimeState }) {
-  const { range, window, linkHref } = useDashboard(state);
+export function ExecutiveDashboard({ state, now }: { state: TimeState; now?: number }) {
+  const { range, window, linkHref } = useDashboard(state, now);
   const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace };
   return (
     <div className={styles.page}>

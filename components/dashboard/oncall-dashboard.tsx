@@ -10,8 +10,8 @@ import styles from './dashboard-layout.module.css';
 const { title, panels } = DASHBOARDS.oncall;
 
 /** `/oncall`: what is failing, since when, what changed. */
-export function OncallDashboard({ state }: { state: TimeState }) {
-  const { range, linkHref } = useDashboard(state);
+export function OncallDashboard({ state, now }: { state: TimeState; now?: number }) {
+  const { range, linkHref } = useDashboard(state, now);
   const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace };
   return (
     <div className={styles.page}>

@@ -13,8 +13,9 @@ export interface Dashboard {
   linkHref: (href: string) => string;
 }
 
-export function useDashboard(state: TimeState): Dashboard {
-  const range = useDashboardRange(state);
+/** `now`: the server's clock when it rendered the page and prefetched its data (see useDashboardRange). */
+export function useDashboard(state: TimeState, now?: number): Dashboard {
+  const range = useDashboardRange(state, now);
   const linkHref = useCallback((href: string) => withTime(href, state), [state]);
   return { range, window: durationToPromql(range.end - range.start), linkHref };
 }

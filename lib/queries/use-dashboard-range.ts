@@ -1,24 +1,24 @@
 import { useEffect, useState } from 'react';
 import { nowUnixSeconds } from './time';
-import { REFRESH_OPTIONS, RANGE_PRESETS, resolveRange, shouldRefresh, type ResolvedRange } from './time-range';
+import { dashboardRangeAt, type DashboardRange } from './dashboard-range';
+import { REFRESH_OPTIONS, shouldRefresh } from './time-range';
 import type { TimeState } from './time-state';
 
-export interface DashboardRange extends ResolvedRange {
-  /** True when following the clock, false when pinned by `?time=`. */
-  live: boolean;
-}
+export type { DashboardRange } from './dashboard-range';
 
 /**
  * The range a dashboard queries. Pinned (`?time=`) it never moves; live it ends at the browser's
  * clock, which restarts whenever the URL's time state changes and then moves every refresh
- * interval, so a refresh is simply a new (cacheable) range.
+ * interval, so a refresh is simply a new (cacheable) range. `initialNow` is the server's clock when
+ * it prefetched the page's data: starting from it keeps the first keys equal to the prefetched ones.
  */
-export function useDashboardRange(state: Pick<TimeState, 'range' | 'from' | 'time' | 'refresh'>): DashboardRange {
+export function useDashboardRange(state: Pick<TimeState, 'range' | 'from' | 'time' | 'refresh'>, initialNow?: number): DashboardRange {
   const { range, from, time, refresh } = state;
   const resetKey = `${range}|${from}|${time}|${refresh}`;
-  const [clock, setClock] = useState(() => ({ key: resetKey, now: nowUnixSeconds() }));
-  // Adjusting state while rendering (react.dev "you might not need an effect"): a new choice starts from now.
-  if (clock.key !== resetKey) setClock({ key: resetKey, now: nowUnixSeconds() });
+  const [clock, setClock] = useState(() => ({ key: resetKey, now: initialNow ?? nowUnixSeconds() }));
+  // Adjusting state while rendering (react.dev "you might not need an effect"): a new choice starts from now,
+  // the server's when it rendered the new URL (its prefetch used that clock).
+  if (clock.key !== resetKey) setClock({ key: resetKey, now: initialNow ?? nowUnixSeconds() });
 
   const interval = REFRESH_OPTIONS[refresh];
   useEffect(() => {
@@ -38,7 +38,5 @@ export function useDashboardRange(state: Pick<TimeState, 'range' | 'from' | 'tim
     };
   }, [time, interval]);
 
-  const end = time ?? clock.now;
-  const span = from !== undefined && time !== undefined ? { from } : { seconds: RANGE_PRESETS[range] };
-  return { ...resolveRange(end, span), live: time === undefined };
+  return dashboardRangeAt({ range, from, time }, clock.now);
 }

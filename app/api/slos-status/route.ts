@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
-import type { SlosStatusResponse } from '@/lib/slo';
-import { evaluateSlos } from '@/lib/slo-engine/evaluate';
-import { getSloStore } from '@/lib/store';
+import { slosStatusResponse } from '@/lib/slo-engine/statuses-response';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,15 +15,6 @@ const paramsSchema = z.object({ time: timeParamSchema });
  */
 export const GET = apiHandler('/api/slos-status', async (request: Request) => {
   const { time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
-  const specs = getSloStore()
-    .list()
-    .map((s) => s.spec);
-  const { evaluations, queryCount } = await evaluateSlos(specs, { client: getPrometheusClient(), time, signal: request.signal });
-  const body: SlosStatusResponse = {
-    evaluatedAt: new Date(time * 1000).toISOString(),
-    statuses: evaluations.flatMap((e) => (e.status ? [e.status] : [])),
-    errors: evaluations.flatMap((e) => (e.error ? [{ name: e.name, ...e.error }] : [])),
-    queryCount,
-  };
+  const body = await slosStatusResponse({ client: getPrometheusClient(), time, signal: request.signal });
   return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });
