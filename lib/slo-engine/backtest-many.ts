@@ -12,6 +12,7 @@ import { resolvePolicy, type AlertPair } from '@/lib/slo/policy';
 import { windowSeconds } from '@/lib/slo/windows';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
+import { backtestOf } from './backtest-run';
 import { meshSli } from './mesh-sli';
 
 // Backtests of many SLOs over one range from grouped range queries (backtest-bulk.ts): one query per
@@ -92,13 +93,7 @@ export async function backtestMany(specs: readonly SloSpec[], opts: BulkOptions)
     }
     const ids = new Set(['1m', '5m'].map((w) => bulkQueryId(spec, w)));
     const result = runBacktest({
-      name: spec.name,
-      from: opts.from,
-      to: opts.to,
-      grid,
-      objective: spec.objective,
-      sloWindow: spec.window,
-      policy,
+      ...backtestOf(spec, opts, grid, policy),
       steps: read.steps,
       source: 'raw',
       queries: queries.filter((q) => ids.has(q.id)).map((q) => q.query),

@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { pool } from '@/lib/concurrency';
 import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
-import { backtestWindows, runBacktest, type WindowCounts } from '@/lib/slo/backtest/backtest';
+import { backtestWindows, runBacktest, type BacktestInput, type WindowCounts } from '@/lib/slo/backtest/backtest';
 import { makeGrid, type Grid } from '@/lib/slo/backtest/grid';
 import type { StepCounts } from '@/lib/slo/backtest/steps';
 import { BASE_STEP, backtestSpans, recordedCheckQuery, recordedQueries, type WindowQuery } from './backtest-queries';
@@ -12,7 +12,7 @@ import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
 import { eventsRecord } from '@/lib/slo/rules/rules';
-import { resolvePolicy } from '@/lib/slo/policy';
+import { resolvePolicy, type AlertPair } from '@/lib/slo/policy';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { Policy, SloSpec } from '@/lib/slo/spec';
 import { meshSli } from './mesh-sli';
@@ -20,6 +20,11 @@ import { meshSli } from './mesh-sli';
 // Runs a backtest against Prometheus: raw counters per minute and per 5 minutes (the grouped queries of
 // backtest-bulk.ts, for one SLO) or recorded series per window, then the pure engine (backtest.ts),
 // which derives every window from the steps.
+
+/** What every backtest of `spec` over the range starts from, one SLO's or many's. */
+export function backtestOf(spec: SloSpec, range: { from: number; to: number }, grid: Grid, policy: AlertPair[]): Pick<BacktestInput, 'name' | 'from' | 'to' | 'grid' | 'objective' | 'sloWindow' | 'policy'> {
+  return { name: spec.name, from: range.from, to: range.to, grid, objective: spec.objective, sloWindow: spec.window, policy };
+}
 
 export interface BacktestOptions {
   client: PrometheusClient;
@@ -135,13 +140,7 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
   }
   queryCount += data.requests;
   const result = runBacktest({
-    name: spec.name,
-    from: opts.from,
-    to: opts.to,
-    grid,
-    objective: spec.objective,
-    sloWindow: spec.window,
-    policy,
+    ...backtestOf(spec, opts, grid, policy),
     steps: data.steps,
     counts: data.counts,
     source: recorded ? 'recorded' : 'raw',
