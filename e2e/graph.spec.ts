@@ -150,9 +150,13 @@ test.describe('service graph', () => {
     const [a, b] = [byId.get(source), byId.get(target)];
     if (!a || !b) throw new Error('checkout or payments is not drawn');
     const mid = curveMiddle(a, b, edgeCurveness(body.edges.length));
-    // ECharts itself agrees the pointer is on that call: its tooltip names it.
-    await page.mouse.move(box.x + mid.x, box.y + mid.y);
-    await expect(graph.chart.getByText(`${source} → ${target}`)).toBeVisible();
+    // ECharts itself agrees the pointer is on that call: its tooltip names it. A pointer that arrives
+    // while the chart still runs its first animation gets no tooltip until it moves, so move again.
+    await expect(async () => {
+      await page.mouse.move(box.x + mid.x - 3, box.y + mid.y);
+      await page.mouse.move(box.x + mid.x, box.y + mid.y);
+      await expect(graph.chart.getByText(`${source} → ${target}`)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await page.mouse.click(box.x + mid.x, box.y + mid.y);
     const panel = page.getByRole('complementary', { name: `Call ${source} → ${target}` });
     await expect(panel).toBeVisible();
