@@ -78,6 +78,8 @@ export interface RetryQueries {
   pendingOverflow: MeshQuery;
   /** What response flags say when the proxy stats above are not exported. */
   fallbackFlags: MeshQuery;
+  /** Why the stats are not shown when absent (it names the mesh's own metrics). */
+  whenAbsent: string;
   /** Shown when the stats are absent. */
   howToEnable: string;
 }

@@ -24,6 +24,7 @@ export function retryStats({ window, namespace }: { window: string; namespace?: 
     pendingOverflow: clusterRate('envoy_cluster_upstream_rq_pending_overflow', window, namespace),
     // URX: retries exhausted, UO: circuit breaker overflow; the caller's proxy reports both.
     fallbackFlags: istioTraffic.responseFlags({ window, by: 'mesh', namespace, flags: ['URX', 'UO'] }),
+    whenAbsent: 'The proxies export no retry or circuit-breaker stats (envoy_cluster_upstream_rq_retry*, *_pending_overflow); showing URX/UO response flags instead.',
     howToEnable: PROXY_STATS_HOW_TO,
   };
 }

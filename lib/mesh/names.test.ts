@@ -24,6 +24,8 @@ const MESH_NAMES = [
   'classification=',
   'pilot_',
   'citadel_',
+  'envoy_',
+  'tcp_open_connections',
 ];
 
 

@@ -57,7 +57,7 @@ export const retries = definePanel({
       const series = (r.fallback ?? []).map((s) => chartSeries(`${flagLabel(s.labels[flagName] ?? '')}, from response flags`, s));
       return {
         data: { ...EMPTY, series, ...(series.length === 0 ? { detail: 'No URX or UO responses in the range either.' } : {}) },
-        missing: { reason: 'The proxies export no retry or circuit-breaker stats (envoy_cluster_upstream_rq_retry*, *_pending_overflow); showing URX/UO response flags instead.', howToEnable: q.howToEnable },
+        missing: { reason: q.whenAbsent, howToEnable: q.howToEnable },
         warnings: [],
       };
     }
