@@ -12,6 +12,9 @@ export function successHealth(success: number | null, thresholds?: HealthThresho
   return errorRatioHealth(success === null ? null : 1 - success, thresholds);
 }
 
+/** The latency quantiles the debug views show, by name. */
+export const LATENCY_QUANTILES = [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const;
+
 export interface Value {
   value: number | null;
   reason?: string;

@@ -2,13 +2,12 @@
 import { dimKey, readDim, type MeshAdapter } from '@/lib/mesh';
 import type { Sample, Series } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
-import { compareText, finite } from '../values';
+import { compareText, finite, LATENCY_QUANTILES } from '../values';
 import { definePanel, instant, range, type HeatmapData } from '../types';
 import { chartWindow, NOW_WINDOW, spanWindow } from '../windows';
 import { col, tableOutput } from '../table';
 
 const KEY = ['sourceNamespace', 'sourceService'] as const;
-const QUANTILES = [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const;
 
 const byCaller = (p: PanelParams) => ({ window: spanWindow(p), by: 'source' as const, namespace: p.namespace, service: p.service });
 
@@ -27,7 +26,7 @@ export const routeLatency = definePanel({
     const index = (samples: readonly Sample[]) => new Map(samples.map((s) => [dimKey(s.labels, q, [...KEY]), s]));
     const rate = index(results.rate);
     const p95Now = index(results.p95Now);
-    const quantiles = QUANTILES.map(([name]) => [name, index(results[name])] as const);
+    const quantiles = LATENCY_QUANTILES.map(([name]) => [name, index(results[name])] as const);
     const rows = [...new Set([...rate.keys(), ...quantiles.flatMap(([, m]) => [...m.keys()])])].map((key) => {
       const labels = (rate.get(key) ?? quantiles.map(([, m]) => m.get(key)).find(Boolean))?.labels ?? {};
       const caller = `${readDim(labels, q, 'sourceNamespace')}/${readDim(labels, q, 'sourceService')}`;
@@ -37,7 +36,7 @@ export const routeLatency = definePanel({
     return tableOutput(
       [
         col.text('caller', 'Caller'), col.num('rps', 'Requests', 'reqps'), col.num('p95Now', 'p95 now (5 m)', 'ms'),
-        ...QUANTILES.map(([key]) => col.num(key, key, 'ms')),
+        ...LATENCY_QUANTILES.map(([key]) => col.num(key, key, 'ms')),
       ],
       rows, { empty: 'No requests reached this service in the range.' });
   },

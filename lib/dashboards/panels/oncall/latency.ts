@@ -4,7 +4,7 @@ import { dimKey, isUnsupported, readDim, type MeshAdapter } from '@/lib/mesh';
 import type { Series as PromSeries } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
 import type { Marker, Series } from '../../schema';
-import { chartSeries, finite } from '../values';
+import { chartSeries, finite, LATENCY_QUANTILES } from '../values';
 import { definePanel, instant, range, type PanelQuery } from '../types';
 import { chartWindow, spanWindow } from '../windows';
 import { restartMarkers } from './markers';
@@ -64,7 +64,6 @@ export const latencyWorst = definePanel({
   },
 });
 
-const QUANTILES = [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const;
 const ofService = (p: PanelParams, quantile: number) => ({ window: chartWindow(p), by: 'service' as const, namespace: p.namespace, service: p.service, quantile });
 const restartsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.proxyResources({ window: '5m', namespace: p.namespace, limit: 1 }).restartCounts;
 
@@ -78,7 +77,7 @@ export const serviceLatency = definePanel({
     restarts: range('Container restart counters of the namespace (a step up is a restart)', restartsOf(p, mesh).promql),
   }),
   transform: (r, p, { mesh }) => {
-    const series = QUANTILES.flatMap(([name]) => {
+    const series = LATENCY_QUANTILES.flatMap(([name]) => {
       const s = r[name][0];
       return s ? [chartSeries(name, s)] : [];
     });
