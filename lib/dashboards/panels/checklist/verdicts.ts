@@ -2,6 +2,7 @@
 // changes, traces) as verdicts over facts already read from Prometheus. Pure: checklist.ts reads
 // the facts, this decides ok / look here / unknown and says why.
 import type { Health } from '../../schema';
+import { formatUtc } from '@/lib/format';
 import { certHealth } from '../executive/security';
 import type { Rollout } from '../oncall/rollouts';
 
@@ -83,7 +84,7 @@ export function changesVerdict(rollouts: readonly Rollout[] | { unsupported: str
     const unsupported = (rollouts as { unsupported: string }).unsupported;
     return { id: 'changes', item, verdict: 'unknown', detail: `${unsupported}${pushRejects ? ` ${pushRejects} config push(es) rejected.` : ''}` };
   }
-  const parts = rollouts.map((r) => `${r.namespace}/${r.service} → ${r.revision} at ${new Date(r.timeMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  const parts = rollouts.map((r) => `${r.namespace}/${r.service} → ${r.revision} at ${formatUtc(r.timeMs)}`);
   if (pushRejects) parts.push(`${pushRejects} config push(es) rejected by proxies`);
   if (parts.length === 0) return { id: 'changes', item, verdict: 'ok', detail: 'No new revision and no rejected config push in the range.' };
   return { id: 'changes', item, verdict: 'look here', detail: `${parts.join('; ')}.` };

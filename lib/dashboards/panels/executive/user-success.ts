@@ -3,6 +3,7 @@
 // so a retry storm there reads worse than what anyone got (91.0 % against 96.7 %); it is named in the
 // detail for on-call. The card's verdict also reads the SLOs: it never says OK while an SLO pages.
 import { healthVerdict, percentText } from '@/lib/health';
+import { formatUtc } from '@/lib/format';
 import { levelStatus } from '../../schema';
 import { finite, read } from '../values';
 import { definePanel, instant, range } from '../types';
@@ -10,7 +11,6 @@ import { chartWindow, spanWindow } from '../windows';
 import type { PanelParams } from '../../params';
 import { loadPanelSlos } from './team-slos-load';
 
-const when = (end: number) => new Date(end * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 const overRange = (p: PanelParams) => ({ window: spanWindow(p), by: 'mesh' as const, namespace: p.namespace });
 
 export const userSuccess = definePanel({
@@ -32,7 +32,7 @@ export const userSuccess = definePanel({
     const detail =
       r.value === null
         ? r.reason
-        : `${mesh.callerSide}, over the ${spanWindow(p)} to ${when(p.end)}.${serverText} ${verdict.reason}.`;
+        : `${mesh.callerSide}, over the ${spanWindow(p)} to ${formatUtc(p.end)}.${serverText} ${verdict.reason}.`;
     const points = (trend[0]?.points ?? []).map(([t, v]): [number, number | null] => [t, Number.isFinite(v) ? 1 - v : null]);
     return {
       data: { kind: 'stat', value, unit: 'ratio', health: levelStatus(verdict.level), detail, trend: { name: 'success users experienced', labels: {}, points } },
