@@ -1,6 +1,7 @@
 // Linkerd's rendering of the same model: request_total, response_total, response_latency_ms, tcp_*,
 // with the labels https://linkerd.io/2/reference/proxy-metrics/ lists for each direction (plus the
-// namespace/deployment/pod that Linkerd's Prometheus scrape config adds from the pod).
+// namespace/deployment/pod that Linkerd's Prometheus scrape config adds from the pod), and the
+// ServiceProfile route metrics of catalog's callers (route_response_total, route_actual_response_total).
 import type { Counter } from './counter';
 import { formatLe, mergeCounters, type Family, type Labels } from './series';
 import type { HttpStreams, TcpSeries } from './streams';
@@ -13,6 +14,16 @@ const ADMIN_PORT = 4191;
 const SERVICE_PORT = 8080;
 
 type Draft = { name: string; labels: Labels; counter: Counter };
+
+/**
+ * catalog has a ServiceProfile with retries (the retry storm's): its callers' proxies also count per
+ * route, route_response_total once per request after retries (the outcome the caller got) and
+ * route_actual_response_total once per attempt (what catalog answered), as `linkerd viz routes -o wide`
+ * reads them (linkerd2 viz/metrics-api top_routes.go).
+ */
+const PROFILED_TARGET = 'shop/catalog';
+/** ServiceProfile routes without a name match land on the default route, rt_route="". */
+const ROUTE = 'GET /items';
 
 function identity(epoch: PodEpoch): string {
   const w = epoch.workload;
@@ -62,10 +73,28 @@ function directionLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean
   };
 }
 
+/** Route metrics carry the caller's pod labels, the logical destination (`dst`) and the route, no endpoint labels. */
+function routeLabels(src: PodEpoch, dst: PodEpoch, mtls: boolean): Labels {
+  const all = directionLabels('client', src, dst, mtls);
+  const kept = ['direction', 'namespace', 'deployment', 'pod', 'job', 'instance'].map((k) => [k, all[k] ?? '']);
+  return { ...Object.fromEntries(kept), dst: all.authority ?? '', rt_route: ROUTE };
+}
+
+function routeResponses(s: HttpStreams): Draft[] {
+  if (s.edge.target.id !== PROFILED_TARGET) return [];
+  return s.series.map((c) => ({
+    // The caller's side (client) is the outcome after retries; the server's side counts every attempt.
+    name: c.side === 'client' ? 'route_response_total' : 'route_actual_response_total',
+    labels: { ...routeLabels(c.src, c.dst, s.edge.mtls), classification: isError(c.cls.code) ? 'failure' : 'success', status_code: c.cls.code },
+    counter: c.counter,
+  }));
+}
+
 export function linkerdHttpFamilies(streams: readonly HttpStreams[]): Family[] {
   const requests: Draft[] = [];
   const responses: Draft[] = [];
   const latency: Draft[] = [];
+  const routes = streams.flatMap(routeResponses);
   const sides = ['server', 'client'] as const;
   for (const s of streams) {
     // Linkerd's outbound metrics are per endpoint (they carry dst_pod): the caller's proxy counts
@@ -94,6 +123,8 @@ export function linkerdHttpFamilies(streams: readonly HttpStreams[]): Family[] {
     { name: 'request_total', help: 'Total count of HTTP requests.', type: 'counter', series: mergeCounters(requests) },
     { name: 'response_total', help: 'Total count of HTTP responses.', type: 'counter', series: mergeCounters(responses) },
     { name: 'response_latency_ms', help: 'Elapsed times between a request\'s headers being received and its response stream completing.', type: 'histogram', series: mergeCounters(latency) },
+    { name: 'route_response_total', help: 'Total count of HTTP responses per route, after retries.', type: 'counter', series: mergeCounters(routes.filter((d) => d.name === 'route_response_total')) },
+    { name: 'route_actual_response_total', help: 'Total count of HTTP responses per route, per attempt.', type: 'counter', series: mergeCounters(routes.filter((d) => d.name === 'route_actual_response_total')) },
   ];
 }
 
