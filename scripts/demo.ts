@@ -13,6 +13,7 @@ import { simulatorSourceKey } from './system/source-key';
 import { backfill, prometheusConfig, startPrometheus, type PrometheusProcess } from './system/prometheus';
 import { DEFAULT_ALERTMANAGER_PORT, startAlertmanager, type AlertmanagerProcess } from './system/alertmanager';
 import { alertmanagerYaml } from '../lib/slo/rules/alertmanager';
+import { alertmanagerTemplates, TEMPLATES_FILE } from '../lib/slo/rules/alertmanager-templates';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_DIR = path.join(ROOT, '.data/demo');
@@ -173,6 +174,8 @@ async function main() {
       workDir: path.join(DEMO_DIR, 'alertmanager'),
       port: ports.alertmanager,
       configYaml: alertmanagerYaml(),
+      // Links pinned at each alert's start, for a receiver someone adds (the demo's own notify nobody).
+      files: { [TEMPLATES_FILE]: alertmanagerTemplates(`http://127.0.0.1:${ports.app}`) },
       portEnvName: 'DEMO_ALERTMANAGER_PORT',
     });
     log(`Alertmanager on ${alertmanager.url}`);

@@ -11,6 +11,7 @@ import { useCopy } from './use-copy';
 const FORMATS = [
   { value: 'yaml', label: 'Whole alertmanager.yml' },
   { value: 'fragment', label: 'Fragment to merge' },
+  { value: 'templates', label: 'Notification templates (meshwatch.tmpl)' },
 ] as const;
 type Format = (typeof FORMATS)[number]['value'];
 
@@ -27,7 +28,8 @@ export function AlertmanagerPanel() {
       <h3>Alertmanager routing</h3>
       <p className={styles.muted}>
         Pages go to <code>meshwatch-page</code>, tickets to <code>meshwatch-ticket</code>, one notification per team, service and SLO; a
-        firing page mutes the ticket of the same SLO. Point the two receivers at your pager and ticket queue.
+        firing page mutes the ticket of the same SLO. Point the two receivers at your pager and ticket queue; the notification
+        templates give them links to the debug view and the SLO pinned at each alert&apos;s start.
       </p>
       <div className={styles.actions}>
         <SelectField label="Alertmanager config" value={format} options={FORMATS} onChange={setFormat} />

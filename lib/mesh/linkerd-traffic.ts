@@ -26,7 +26,7 @@ export function sideOf(q: TrafficQuestion): Side {
   return aboutCaller ? 'outbound' : 'inbound';
 }
 
-function grouping(side: Side, by: Grouping): { names: string[]; labels: Labels } {
+export function grouping(side: Side, by: Grouping): { names: string[]; labels: Labels } {
   const map = SIDE_LABELS[side];
   const dims = GROUPS[by];
   return { names: dims.map((d) => map[d] ?? ''), labels: Object.fromEntries(dims.map((d) => [d, map[d] ?? ''])) };
@@ -55,14 +55,6 @@ export const linkerdTraffic = {
   requestRate: (q: TrafficQuestion): MeshQuery => ({ promql: rateSum(q, 'request_total'), labels: labelsOf(q) }),
   errorRate: (q: TrafficQuestion): MeshQuery => ({ promql: rateSum(q, 'response_total', FAILURE), labels: labelsOf(q) }),
   errorRatio: (q: TrafficQuestion): MeshQuery => ({ promql: ratio(rateSum(q, 'response_total', FAILURE), rateSum(q, 'response_total')), labels: labelsOf(q) }),
-  // The caller's proxy (direction="outbound"), whose labels name both ends. Its response_total is
-  // counted per endpoint, so without ServiceProfile retries it is per request (route_* metrics
-  // would be needed to tell attempts from requests when Linkerd retries).
-  callerRequestRate: (q: TrafficQuestion): MeshQuery => ({ promql: rateSum(q, 'request_total', {}, 'outbound'), labels: grouping('outbound', q.by).labels }),
-  callerErrorRatio: (q: TrafficQuestion): MeshQuery => ({
-    promql: ratio(rateSum(q, 'response_total', FAILURE, 'outbound'), rateSum(q, 'response_total', {}, 'outbound')),
-    labels: grouping('outbound', q.by).labels,
-  }),
   mtlsRatio: (q: TrafficQuestion): MeshQuery => ({ promql: ratio(rateSum(q, 'request_total', { tls: 'true' }), rateSum(q, 'request_total')), labels: labelsOf(q) }),
   plaintextRate: (q: TrafficQuestion): MeshQuery => ({ promql: `${rateSum(q, 'request_total', { tls: ['!=', 'true'] })} > 0`, labels: labelsOf(q) }),
   latencyQuantile: (q: QuantileQuestion): MeshQuery => {

@@ -20,6 +20,14 @@ describe('Linkerd adapter', () => {
     expect(out.labels).toEqual({ namespace: 'dst_namespace', service: 'dst_deployment' });
   });
 
+  it('reads what callers got from route metrics per call where they exist, endpoint metrics elsewhere', () => {
+    const q = mesh.callerErrorRatio({ window: '5m', by: 'mesh', namespace: 'sh.op', service: 'catalog' });
+    expect(q.promql).toContain('route_response_total{direction="outbound",dst=~"catalog[.]sh\\\\.op[.].*",classification="failure"}[5m]');
+    expect(q.promql).toContain('response_total{direction="outbound",dst_namespace="sh.op",dst_deployment="catalog"}[5m]');
+    expect(q.promql).toContain('unless on (namespace, deployment, authority)');
+    expect(mesh.callerSide).toContain('ServiceProfile routes');
+  });
+
   it('escapes names like every adapter', () => {
     const q = mesh.latencyQuantile({ window: '5m', by: 'mesh', quantile: 0.95, namespace: 'a"b', service: 'c\\d' });
     expect(q.promql).toContain('namespace="a\\"b",deployment="c\\\\d"');

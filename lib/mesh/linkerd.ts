@@ -4,6 +4,7 @@ import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
 import { EDITOR_HINTS } from './editor';
 import { checkWindow, sumBy } from './expr';
 import { leaderLeaseQueries, proxyResourceQueries } from './kube';
+import { linkerdCallerErrorRatio, linkerdCallerRequestRate } from './linkerd-caller';
 import { linkerdGraphQueries } from './linkerd-graph';
 import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
@@ -55,9 +56,13 @@ export const linkerdAdapter: MeshAdapter = {
   sli: linkerdSli,
   serviceSummaryQueries,
   ...linkerdTraffic,
-  // Outbound counters are per endpoint: a retried request counts once per attempt, so without route
-  // metrics the callers' figure equals the servers' whenever Linkerd retries.
-  callerSide: 'What callers and the ingress got, as their proxies counted them (outbound; a Linkerd retry counts as another request)',
+  // Outbound endpoint counters count each attempt; ServiceProfile route counters count each request
+  // after retries. Without routes for a destination the callers' figure there equals the servers'.
+  callerRequestRate: linkerdCallerRequestRate,
+  callerErrorRatio: linkerdCallerErrorRatio,
+  callerSide:
+    'What callers and the ingress got, as their proxies counted them: after Linkerd\'s retries for destinations with ServiceProfile routes; ' +
+    'for the others Linkerd reports only attempts, so there a retried request counts once per attempt, as on the server side',
   responseFlags: () => NO_FLAGS,
   retryStats: () => NO_RETRY_STATS,
   controlPlane: () => NO_CONTROL_PLANE,

@@ -60,9 +60,18 @@ export function specResponse(stored: StoredSlo, init: { status?: number; headers
 
 /** YAML text for rule files and exports (RFC 9512 media type). */
 export function yamlResponse(text: string, filename: string): Response {
+  return fileResponse(text, filename, 'application/yaml');
+}
+
+/** A plain-text file (e.g. Alertmanager's Go templates) to show or download. */
+export function textResponse(text: string, filename: string): Response {
+  return fileResponse(text, filename, 'text/plain');
+}
+
+function fileResponse(text: string, filename: string, type: string): Response {
   return new Response(text, {
     headers: {
-      'content-type': 'application/yaml; charset=utf-8',
+      'content-type': `${type}; charset=utf-8`,
       'content-disposition': `inline; filename="${filename}"`,
       'cache-control': 'no-store',
     },

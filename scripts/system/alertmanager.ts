@@ -19,6 +19,8 @@ export interface AlertmanagerOptions {
   workDir: string;
   port: number;
   configYaml: string;
+  /** Files the config loads by a path relative to it (its notification templates), by name. */
+  files?: Readonly<Record<string, string>>;
   portEnvName?: string;
 }
 
@@ -29,6 +31,7 @@ export async function startAlertmanager(opts: AlertmanagerOptions): Promise<Aler
   mkdirSync(dataDir, { recursive: true });
   const configFile = path.join(opts.workDir, 'alertmanager.yml');
   writeFileSync(configFile, opts.configYaml);
+  for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(path.join(opts.workDir, name), text);
   return startDaemon({
     name: 'Alertmanager',
     binary: binaryPath('alertmanager', 'alertmanager'),

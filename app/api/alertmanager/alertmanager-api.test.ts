@@ -46,10 +46,18 @@ describe('GET /api/alertmanager', () => {
     expect(doc.receivers.map((r) => r.name)).toEqual(['meshwatch-page', 'meshwatch-ticket', 'meshwatch-page-payments', 'meshwatch-ticket-payments', 'meshwatch-page-storefront', 'meshwatch-ticket-storefront']);
   });
 
+  it('serves the notification templates the config loads, as text', async () => {
+    const res = await alertmanager(get('/api/alertmanager?format=templates'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('meshwatch.tmpl');
+    expect(await res.text()).toContain('{{ define "meshwatch.debug_url" }}');
+  });
+
   it('answers 422 for an unknown format', async () => {
     const res = await alertmanager(get('/api/alertmanager?format=json'));
     expect(res.status).toBe(422);
-    expect(JSON.stringify(await res.json())).toContain('must be yaml or fragment');
+    expect(JSON.stringify(await res.json())).toContain('must be yaml, fragment or templates');
   });
 });
 

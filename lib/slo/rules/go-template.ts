@@ -3,6 +3,11 @@
 
 const G_DIGITS = 4;
 
+/** Go templates would read `{{` in a text (a label value, a URL) as an action; print it literally instead. */
+export function templateText(text: string): string {
+  return text.split('{{').join('{{ "{{" }}');
+}
+
 /** Rounds the exact decimal digits of |v| to G_DIGITS, half to even like Go's strconv. */
 function roundDigits(v: number): { digits: string; exp: number } {
   // toExponential(100) prints the double's exact decimal expansion (a double needs fewer digits).

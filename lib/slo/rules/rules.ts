@@ -4,6 +4,7 @@ import { absoluteHref, debugHref, sloHref } from '@/lib/links';
 import { matchers } from '@/lib/promql';
 import { resolvePolicy, type AlertPair } from '../policy';
 import { windowExprs } from '../queries';
+import { templateText } from './go-template';
 import { sliHash } from '../sli-hash';
 import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
@@ -59,11 +60,6 @@ export function recordingLabels(spec: SloSpec, source: SliSource): Record<string
 /** The selector of one recorded series of the SLO's current definition, e.g. for the 1h ratio. */
 export function recordedSelector(record: string, spec: SloSpec, source: SliSource): string {
   return `${record}${matchers({ slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec, source) })}`;
-}
-
-/** Go templates would read `{{` in a label value as an action; print it literally instead. */
-function templateText(text: string): string {
-  return text.split('{{').join('{{ "{{" }}');
 }
 
 /** The threshold as the rule compares it: `(14.4 * 0.001)`, readable as factor x budget. */
