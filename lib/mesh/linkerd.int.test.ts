@@ -78,6 +78,27 @@ describe('Linkerd viz\'s own queries work on the simulated history', () => {
     expect((await vector(q))[0]?.value).toBeCloseTo(expected ?? Number.NaN, 6);
   });
 
+  it('effective and actual route success during the retry storm (viz routes -o wide), equal to the truth', async () => {
+    const storm = model.timeline.find((e) => e.id === 'catalog-retry-storm');
+    const at = (storm?.start ?? 0) + 20 * 60;
+    const edge = model.truth(at - WINDOW, at).edges.find((e) => e.source === 'shop/recommendations' && e.target === 'shop/catalog');
+    // linkerd2 viz/metrics-api top_routes.go: sum(increase(route_[actual_]response_total{...}[w])) by (rt_route, dst, classification)
+    const sel = 'direction="outbound", namespace="shop", deployment="recommendations", dst=~"(catalog.shop.svc.cluster.local)(:\\\\d+)?"';
+    const success = async (metric: string) =>
+      (await client.instantQuery(`sum(increase(${metric}{${sel}, classification="success"}[5m])) / sum(increase(${metric}{${sel}}[5m]))`, { time: at })).samples[0]?.value;
+    const effective = 1 - (edge?.sourceErrorRatio ?? 1);
+    const actual = 1 - (edge?.errorRatio ?? 1);
+    expect(await success('route_response_total')).toBeCloseTo(effective, 9);
+    expect(await success('route_actual_response_total')).toBeCloseTo(actual, 9);
+    expect(effective - actual).toBeGreaterThan(0.1);
+    // The adapter's callers' figure for that edge is the effective one.
+    const q = mesh.callerErrorRatio({ window: '5m', by: 'edge', sourceNamespace: 'shop', sourceService: 'recommendations', namespace: 'shop', service: 'catalog' });
+    const r = await client.instantQuery(q.promql, { time: at });
+    if (r.resultType !== 'vector') throw new Error(r.resultType);
+    expect(r.samples.map((s) => `${readDim(s.labels, q, 'sourceService')}->${readDim(s.labels, q, 'service')}`)).toEqual(['recommendations->catalog']);
+    expect(r.samples[0]?.value).toBeCloseTo(edge?.sourceErrorRatio ?? Number.NaN, 9);
+  });
+
   it('success rate from inbound response classification (viz stat), equal to the truth', async () => {
     const q =
       'sum(rate(response_total{direction="inbound", classification="success", namespace="shop", deployment="cart"}[5m])) / sum(rate(response_total{direction="inbound", namespace="shop", deployment="cart"}[5m]))';
