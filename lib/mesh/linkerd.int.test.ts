@@ -84,8 +84,10 @@ describe('Linkerd viz\'s own queries work on the simulated history', () => {
     const edge = model.truth(at - WINDOW, at).edges.find((e) => e.source === 'shop/recommendations' && e.target === 'shop/catalog');
     // linkerd2 viz/metrics-api top_routes.go: sum(increase(route_[actual_]response_total{...}[w])) by (rt_route, dst, classification)
     const sel = 'direction="outbound", namespace="shop", deployment="recommendations", dst=~"(catalog.shop.svc.cluster.local)(:\\\\d+)?"';
-    const success = async (metric: string) =>
-      (await client.instantQuery(`sum(increase(${metric}{${sel}, classification="success"}[5m])) / sum(increase(${metric}{${sel}}[5m]))`, { time: at })).samples[0]?.value;
+    const success = async (metric: string) => {
+      const r = await client.instantQuery(`sum(increase(${metric}{${sel}, classification="success"}[5m])) / sum(increase(${metric}{${sel}}[5m]))`, { time: at });
+      return r.resultType === 'vector' ? r.samples[0]?.value : undefined;
+    };
     const effective = 1 - (edge?.sourceErrorRatio ?? 1);
     const actual = 1 - (edge?.errorRatio ?? 1);
     expect(await success('route_response_total')).toBeCloseTo(effective, 9);
