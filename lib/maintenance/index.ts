@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './intervals';
+export { silenceFor, type PostableSilence, type SilenceMatcher } from './silence';
