@@ -75,7 +75,7 @@ describe.skipIf(!present)('maintenance windows and Alertmanager silences', () =>
     ]);
     expect(found).toMatchObject({ createdBy: 'api-token-1', comment: 'catalog database upgrade' });
     expect(Date.parse(found?.endsAt ?? '')).toBe(end * 1000);
-    const list = maintenanceListSchema.parse(await (await GET(new Request(url('/maintenance')))).json());
+    const list = maintenanceListSchema.parse(await (await GET()).json());
     expect(list).toMatchObject({ alertmanager: true, windows: [{ id: window.id, silence: { state: 'active' } }] });
   });
 
@@ -91,7 +91,7 @@ describe.skipIf(!present)('maintenance windows and Alertmanager silences', () =>
     const response = await DELETE(new Request(url(`/maintenance/${window.id}`), { method: 'DELETE', headers: EDITOR }), ctx(window.id));
     expect(response.status).toBe(204);
     expect((await silences()).find((s) => s.id === window.silence.id)?.status.state).toBe('expired');
-    expect(maintenanceListSchema.parse(await (await GET(new Request(url('/maintenance')))).json()).windows).toEqual([]);
+    expect(maintenanceListSchema.parse(await (await GET()).json()).windows).toEqual([]);
   });
 
   it('Alertmanager down: the window is saved with its silence pending; the retry creates it once Alertmanager is back', async () => {
