@@ -1,3 +1,4 @@
 export * from './schema';
 export * from './intervals';
 export { silenceFor, type PostableSilence, type SilenceMatcher } from './silence';
+export { maintenanceNote } from './note';

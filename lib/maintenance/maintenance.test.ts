@@ -74,3 +74,13 @@ describe('intervals', () => {
     expect(covers({ namespace: 'shop' }, { namespace: 'payments', service: 'cart' })).toBe(false);
   });
 });
+
+describe('budget note', () => {
+  it('says what was left out of the budget, or that nothing was', async () => {
+    const { maintenanceNote } = await import('./note');
+    expect(maintenanceNote(true, { windows: 2, seconds: 5400, events: 12_345 })).toBe('excludes 2 maintenance windows (1h 30m, 12,345 requests)');
+    expect(maintenanceNote(true, { windows: 1, seconds: 600, events: 7 })).toBe('excludes 1 maintenance window (10m, 7 requests)');
+    expect(maintenanceNote(true, undefined)).toBe('excludes maintenance windows (none in this window)');
+    expect(maintenanceNote(false, undefined)).toBeNull();
+  });
+});
