@@ -29,10 +29,15 @@ export interface SpecExclusion {
 
 /** Per SLO with excludeMaintenance, its windows' intervals within [time - SLO window, time]; none without any. */
 export function exclusionsOf(specs: readonly SloSpec[], windows: readonly ExclusionWindow[], time: number): Map<string, SpecExclusion> {
+  return exclusionsIn(specs, windows, (spec) => ({ from: time - windowSeconds(spec.window), to: time }));
+}
+
+/** The same within each SLO's own range (a report period: the same for every SLO). */
+export function exclusionsIn(specs: readonly SloSpec[], windows: readonly ExclusionWindow[], rangeOf: (spec: SloSpec) => { from: number; to: number }): Map<string, SpecExclusion> {
   const out = new Map<string, SpecExclusion>();
   for (const spec of specs) {
     if (!spec.excludeMaintenance) continue;
-    const from = time - windowSeconds(spec.window);
+    const { from, to: time } = rangeOf(spec);
     const mine = windows.filter((w) => covers(w.scope, spec) && w.start < time && w.end > from);
     const intervals = mergeIntervals(mine, from, time);
     if (intervals.length > 0) out.set(spec.name, { intervals, windows: mine.length });
@@ -79,10 +84,24 @@ export async function excludedCounts(
   return { counts, queries: ran };
 }
 
+/** `whole` without the counts inside the maintenance intervals. */
+export function subtractCounts(whole: WindowCounts, inside: WindowCounts | undefined): WindowCounts {
+  const removed = inside ?? { bad: 0, total: 0 };
+  return { bad: Math.max(0, whole.bad - removed.bad), total: Math.max(0, whole.total - removed.total) };
+}
+
+/** What a status or report row says about the exclusion. */
+export const exclusionSummary = (exclusion: SpecExclusion, inside: WindowCounts | undefined): MaintenanceExclusion => ({
+  windows: exclusion.windows,
+  seconds: totalSeconds(exclusion.intervals),
+  events: Math.round(inside?.total ?? 0),
+});
+
 /** The SLO window's counts without the maintenance intervals', and what the status says about it. */
 export function withoutMaintenance(spec: SloSpec, counts: Record<string, WindowCounts>, exclusion: SpecExclusion, inside: WindowCounts | undefined): MaintenanceExclusion {
-  const whole = counts[spec.window] ?? { bad: 0, total: 0 };
-  const removed = inside ?? { bad: 0, total: 0 };
-  counts[spec.window] = { bad: Math.max(0, whole.bad - removed.bad), total: Math.max(0, whole.total - removed.total) };
-  return { windows: exclusion.windows, seconds: totalSeconds(exclusion.intervals), events: Math.round(removed.total) };
+  counts[spec.window] = subtractCounts(counts[spec.window] ?? { bad: 0, total: 0 }, inside);
+  return exclusionSummary(exclusion, inside);
 }
+
+/** The specs that have an exclusion. */
+export const exclusionSubset = (specs: readonly SloSpec[], exclusions: ReadonlyMap<string, SpecExclusion>) => specs.filter((s) => exclusions.has(s.name));
