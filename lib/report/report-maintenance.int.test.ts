@@ -85,7 +85,7 @@ describe('maintenance in the report and backtests (fixture history, Istio)', () 
   });
 
   it('marks the backtest episode that overlaps the window, and lists the windows of the SLO', async () => {
-    const res = await backtest(new Request(`http://meshwatch.test/api/slos/payments-availability/backtest?from=${outage.start - 86_400}&to=${outage.end + 86_400}`), {
+    const res = await backtest(new Request(`http://meshwatch.test/api/slos/payments-availability/backtest?from=${outage.start - 86_400}&to=${PAY_WINDOW.end + 86_400}`), {
       params: Promise.resolve({ name: 'payments-availability' }),
     });
     expect(res.status).toBe(200);
