@@ -1,16 +1,11 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '@/lib/api/api-error';
+import { fieldErrorsOf } from '@/lib/api/api-error';
 import { useCreateMaintenance } from '@/lib/queries/maintenance-hooks';
 import { FormField } from '../slo/form-field';
 import styles from '../slo/slo.module.css';
 import { defaultForm, silenceText, toInput, type MaintenanceFormState } from './maintenance-model';
-
-const fieldErrorsOf = (err: unknown): Record<string, string[]> => {
-  const details = err instanceof ApiError ? (err.details as { fieldErrors?: Record<string, string[]> } | undefined) : undefined;
-  return details?.fieldErrors ?? {};
-};
 
 /** Create form: scope, start and end (UTC), reason; the server's field errors sit beside each field. */
 export function MaintenanceForm() {
