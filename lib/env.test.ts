@@ -22,8 +22,16 @@ describe('parseEnv', () => {
       health: { warning: 0.01, failing: 0.05 },
       auth: { apiTokens: [], groupRoles: {}, demoEditor: false, trustedProxies: [], anonymous: 'all' },
       rules: { promtool: 'promtool' },
+      alertmanager: { rolloutMute: '30m' },
       http: { publicOrigins: [], hsts: false, development: false },
     });
+  });
+
+  it('reads the Alertmanager URL and the rollout mute time, refusing what is neither', () => {
+    expect(parseEnv({ MESHWATCH_ALERTMANAGER_URL: 'http://alertmanager:9093/', MESHWATCH_ROLLOUT_MUTE: '2h' }).alertmanager).toEqual({ url: 'http://alertmanager:9093', rolloutMute: '2h' });
+    expect(() => parseEnv({ MESHWATCH_ALERTMANAGER_URL: 'alertmanager:9093' })).toThrow(/MESHWATCH_ALERTMANAGER_URL: must be an http\(s\) URL/);
+    expect(() => parseEnv({ MESHWATCH_ROLLOUT_MUTE: '2m' })).toThrow(/MESHWATCH_ROLLOUT_MUTE: must be minutes or hours between 5m and 24h/);
+    expect(() => parseEnv({ MESHWATCH_ROLLOUT_MUTE: '30m) or vector(1' })).toThrow(/MESHWATCH_ROLLOUT_MUTE/);
   });
 
   it('reads the rules file and promtool path (no file: rules are offered for GitOps)', () => {

@@ -47,6 +47,13 @@ export interface Env {
     /** MESHWATCH_PROMTOOL: promtool binary that checks a rule file before it replaces the good one. */
     promtool: string;
   };
+  /** Maintenance silences and rollout inhibition (lib/maintenance, lib/alertmanager). */
+  alertmanager: {
+    /** MESHWATCH_ALERTMANAGER_URL: where maintenance windows create their silences; unset: none are created. */
+    url?: string;
+    /** MESHWATCH_ROLLOUT_MUTE: how long after a new revision starts serving its service's tickets stay muted. */
+    rolloutMute: string;
+  };
   /** How the app answers browsers (lib/api/security-headers.ts, lib/api/origin.ts). */
   http: {
     /** MESHWATCH_PUBLIC_URL: the origins browsers use for the app; empty: the request's own host. */
@@ -80,6 +87,13 @@ const prometheusUrlSchema = z
 
 const timeoutSchema = integerSchema(100, 300_000);
 
+/** Whole minutes from 5m (one rate window) to a day: longer would mute tickets of a bad rollout past its first day. */
+const rolloutMuteSchema = z.string().refine((text) => {
+  const m = /^(\d+)([mh])$/.exec(text);
+  const minutes = m ? Number(m[1]) * (m[2] === 'h' ? 60 : 1) : 0;
+  return minutes >= 5 && minutes <= 1440;
+}, 'must be minutes or hours between 5m and 24h, e.g. 30m or 2h');
+
 const envSchema = z
   .object({
     PROMETHEUS_URL: prometheusUrlSchema.default('http://127.0.0.1:9090'),
@@ -104,6 +118,8 @@ const envSchema = z
     MESHWATCH_ANONYMOUS: z.enum(ANONYMOUS_ACCESS, { error: `must be one of ${ANONYMOUS_ACCESS.join(', ')}` }).optional(),
     MESHWATCH_PUBLIC_URL: z.string().optional(),
     MESHWATCH_HSTS: z.string().optional(),
+    MESHWATCH_ALERTMANAGER_URL: prometheusUrlSchema.optional(),
+    MESHWATCH_ROLLOUT_MUTE: rolloutMuteSchema.default('30m'),
     NODE_ENV: z.string().optional(),
     ...limitVariables,
   })
@@ -148,6 +164,10 @@ const envSchema = z
       health: parseHealthThresholds(raw.MESHWATCH_HEALTH_THRESHOLDS) as HealthThresholds,
       auth: toAuthConfig(raw),
       rules: { ...(raw.MESHWATCH_RULES_FILE === undefined ? {} : { file: raw.MESHWATCH_RULES_FILE }), promtool: raw.MESHWATCH_PROMTOOL },
+      alertmanager: {
+        ...(raw.MESHWATCH_ALERTMANAGER_URL === undefined ? {} : { url: raw.MESHWATCH_ALERTMANAGER_URL }),
+        rolloutMute: raw.MESHWATCH_ROLLOUT_MUTE,
+      },
       http: {
         publicOrigins: parsePublicOrigins(raw.MESHWATCH_PUBLIC_URL) as string[],
         hsts: parseFlag(raw.MESHWATCH_HSTS) ?? false,

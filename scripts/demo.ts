@@ -201,6 +201,8 @@ async function main() {
         ...process.env,
         PROMETHEUS_URL: prometheus.url,
         MESHWATCH_RULES_FILE: RULES_FILE,
+        // Maintenance windows silence their scope in the demo's Alertmanager.
+        MESHWATCH_ALERTMANAGER_URL: alertmanager.url,
         MESHWATCH_PROMTOOL: binaryPath('prometheus', 'promtool'),
         // A one-off editor token for creating the demo SLOs below, beside any tokens of your own.
         MESHWATCH_API_TOKENS: [process.env.MESHWATCH_API_TOKENS, `${seedToken}:editor`].filter(Boolean).join(','),

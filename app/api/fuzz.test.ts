@@ -14,7 +14,7 @@ import { apiErrorBodySchema } from '@/lib/api/error-body';
 import { resetRateLimits } from '@/lib/api/guard';
 import type { ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo';
-import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
+import { getSloStore, openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore } from '@/lib/store';
 import { proxy } from '@/proxy';
 import { APP_ORIGIN, body, EDITOR_TOKEN, headers, KNOWN_SLOS, panelSegments, queryString, segment, VIEWER_TOKEN, type Body } from '@/scripts/testing/fuzz/arbitraries';
 import { startFakePrometheus } from '@/scripts/testing/fuzz/fake-prometheus';
@@ -31,6 +31,7 @@ let knownSpecs: SloSpec[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-fuzz-'));
   setSloStore(openSqliteStore(path.join(dir, 'slos.db')));
+  setMaintenanceStore(openMaintenanceStore(path.join(dir, 'slos.db')));
   prometheus = await startFakePrometheus();
   vi.stubEnv('PROMETHEUS_URL', prometheus.url);
   vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '5000');
@@ -55,6 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   setPeerStampForTests(false);
   setSloStore(undefined)?.close();
+  setMaintenanceStore(undefined)?.close();
   vi.unstubAllEnvs();
   await prometheus.close();
   rmSync(dir, { recursive: true, force: true });

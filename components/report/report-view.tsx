@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { reportSearch, useReport, type ReportQuery } from '@/lib/queries/report-hooks';
 import { formatUtc } from '@/lib/format';
 import slo from '@/components/slo/slo.module.css';
+import { MaintenancePeriods } from '@/components/maintenance/maintenance-periods';
 import { OverviewSection } from './overview-section';
 import { ReportControls } from './report-controls';
 import { periodLabel, teamSections } from './report-format';
@@ -73,6 +74,7 @@ export function ReportView() {
             </ul>
           )}
           <OverviewSection report={data} />
+          <MaintenancePeriods periods={data.maintenance ?? []} title="Maintenance windows in the period" />
           {teamSections(data).map((section) => (
             <TeamSection key={section.team.team} section={section} periodLabel={label ?? ''} />
           ))}

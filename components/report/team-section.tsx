@@ -1,4 +1,6 @@
 import { formatUtc } from '@/lib/format';
+import { MaintenanceMark } from '@/components/maintenance/maintenance-periods';
+import { maintenanceNote } from '@/lib/maintenance/note';
 import slo from '@/components/slo/slo.module.css';
 import { formatBudget, formatSli, incidentDuration, metChip, sliChange, teamSummary, type TeamSection as Section } from './report-format';
 import styles from './report.module.css';
@@ -46,7 +48,10 @@ export function TeamSection({ section, periodLabel }: { section: Section; period
                 </td>
                 <td className={slo.num}>{s.objective}%</td>
                 <td className={slo.num}>{formatSli(s.sli)}</td>
-                <td className={slo.num}>{formatBudget(s.budgetConsumed)}</td>
+                <td className={slo.num}>
+                  {formatBudget(s.budgetConsumed)}
+                  {s.maintenance && <div className={slo.hint}>{maintenanceNote(true, s.maintenance)}</div>}
+                </td>
                 <td>
                   <span className={`${slo.chip} ${chip.tone === 'muted' ? slo.muted : slo[chip.tone]}`}>{chip.label}</span>
                 </td>
@@ -76,7 +81,9 @@ export function TeamSection({ section, periodLabel }: { section: Section; period
           <tbody>
             {incidents.map((i) => (
               <tr key={`${i.slo}:${i.severity}:${i.start}`}>
-                <td>{i.slo}</td>
+                <td>
+                  {i.slo} <MaintenanceMark ids={i.maintenance} />
+                </td>
                 <td>
                   <span className={`${slo.chip} ${i.severity === 'page' ? slo.bad : slo.warn}`}>{i.severity}</span>
                 </td>

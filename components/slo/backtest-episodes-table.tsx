@@ -1,4 +1,5 @@
 import { formatUtc } from '@/lib/format';
+import { MaintenanceMark } from '@/components/maintenance/maintenance-periods';
 import type { Episode } from '@/lib/slo/backtest/schema';
 import { episodeDuration, formatPeak, formatShare } from './backtest-format';
 import local from './backtest.module.css';
@@ -31,7 +32,9 @@ export function BacktestEpisodesTable({ episodes, to, caption }: { episodes: rea
             <td>{episodeDuration(e, to)}</td>
             <td className={styles.num}>{formatPeak(e.peakBurnRate)}</td>
             <td className={styles.num}>{formatShare(e.budgetConsumed)}</td>
-            <td>{e.pairs.join(', ')}</td>
+            <td>
+              {e.pairs.join(', ')} <MaintenanceMark ids={e.maintenance} />
+            </td>
           </tr>
         ))}
       </tbody>

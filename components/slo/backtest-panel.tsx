@@ -5,6 +5,7 @@ import { Panel, type PanelQuery } from '@/components/panel';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
 import { BacktestChart } from './backtest-chart';
 import { BacktestEpisodesTable } from './backtest-episodes-table';
+import { MaintenancePeriods } from '@/components/maintenance/maintenance-periods';
 import { formatUtc } from '@/lib/format';
 import { RANGE_CHOICES, rangeLabel, summarySentences, type RangeChoice } from './backtest-format';
 import local from './backtest.module.css';
@@ -68,6 +69,7 @@ function BacktestBody({ result, title }: { result: BacktestResult; title: string
       ) : (
         <div className={local.wide}>
           <BacktestEpisodesTable episodes={result.episodes} to={result.to} caption={`Alert episodes, ${period}`} />
+          <MaintenancePeriods periods={result.maintenance ?? []} title="Maintenance windows of this service in the range" />
         </div>
       )}
       <BacktestVerdict result={result} />

@@ -23,6 +23,8 @@ export interface SloForm {
   customWindow: string;
   /** null: the default policy. */
   policy: PolicyRow[] | null;
+  /** Leave the requests inside maintenance windows out of the budget. */
+  excludeMaintenance: boolean;
 }
 
 export const EMPTY_FORM: SloForm = {
@@ -38,6 +40,7 @@ export const EMPTY_FORM: SloForm = {
   window: '30d',
   customWindow: '',
   policy: null,
+  excludeMaintenance: false,
 };
 
 /**
@@ -85,10 +88,11 @@ export function specFromForm(form: SloForm, base?: SloSpecInput): SloSpecInput {
       : form.indicatorType === 'custom'
         ? { type: 'custom' as const, errorQuery: form.errorQuery, totalQuery: form.totalQuery }
         : { type: 'availability' as const };
-  // The form owns description and policy outright: clearing them there removes them.
+  // The form owns description, policy and excludeMaintenance outright: clearing them there removes them.
   const kept: Partial<SloSpecInput> = { ...base };
   delete kept.description;
   delete kept.policy;
+  delete kept.excludeMaintenance;
   return {
     ...kept,
     name: form.name.trim(),
@@ -100,6 +104,7 @@ export function specFromForm(form: SloForm, base?: SloSpecInput): SloSpecInput {
     objective: toNumber(form.objective) as number,
     window: form.window === 'custom' ? form.customWindow.trim() : form.window,
     ...(form.policy ? { policy: policyFromRows(form.policy) } : {}),
+    ...(form.excludeMaintenance ? { excludeMaintenance: true } : {}),
   };
 }
 
@@ -118,6 +123,7 @@ export function formFromSpec(spec: SloSpec): SloForm {
     window: known ? spec.window : 'custom',
     customWindow: known ? '' : spec.window,
     policy: rowsFromPolicy(spec.policy),
+    excludeMaintenance: spec.excludeMaintenance ?? false,
   };
 }
 

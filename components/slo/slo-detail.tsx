@@ -82,12 +82,13 @@ export function SloDetail({ name }: { name: string }) {
         <h2>Status{status.data ? ` at ${formatUtc(status.data.evaluatedAt, { seconds: true })}` : ''}</h2>
         {status.isPending && <p className={styles.muted}>Evaluating…</p>}
         {status.isError && <p role="alert">Status unavailable: {status.error.message}</p>}
-        {status.data && spec && <StatusSummary status={status.data} objective={spec.objective} window={spec.window} curve={budget.data?.points} />}
+        {status.data && spec && <StatusSummary status={status.data} objective={spec.objective} window={spec.window} curve={budget.data?.points} excludeMaintenance={spec.excludeMaintenance} />}
       </section>
       <section className={styles.card} aria-label="Budget burn-down">
         <h2>Budget burn-down{spec ? ` over ${spec.window}` : ''}</h2>
         {budget.isError && <p role="alert">Budget curve unavailable: {budget.error.message}</p>}
         {budget.data && <BudgetChart points={budget.data.points} label={`Error budget remaining of ${name} over its window`} />}
+        {budget.data && spec?.excludeMaintenance && <p className={styles.muted}>The curve counts every request, maintenance windows included; the figures above exclude them.</p>}
       </section>
       {status.data && (
         <div className={styles.columns}>

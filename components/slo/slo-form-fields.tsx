@@ -65,6 +65,17 @@ export function SloFormFields({ form, set, errors, services, servicesError, edit
           {(p) => <input {...p} value={form.customWindow} onChange={(e) => set({ customWindow: e.target.value })} />}
         </FormField>
       )}
+      <div className={styles.field}>
+        <label>
+          <input type="checkbox" checked={form.excludeMaintenance} onChange={(e) => set({ excludeMaintenance: e.target.checked })} aria-describedby="slo-exclude-maintenance-hint" /> Exclude
+          maintenance windows from the budget
+        </label>
+        <p id="slo-exclude-maintenance-hint" className={styles.hint}>
+          Requests inside this service&apos;s maintenance windows (/maintenance) do not count against the budget; every budget shown says so. Burn-rate
+          alerts still count them.
+        </p>
+        {errors.excludeMaintenance && <p className={styles.fieldError}>{errors.excludeMaintenance.join('; ')}</p>}
+      </div>
       <FormField id="slo-description" label="Description" errors={errors.description}>
         {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />}
       </FormField>

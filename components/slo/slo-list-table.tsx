@@ -5,6 +5,7 @@ import type { AlertingChipModel } from './alerting-model';
 import { budgetTone, formatBudget, formatBurn, formatSli, indicatorLabel, statusChip } from './slo-format';
 import type { TeamGroup } from './slo-list-model';
 import { StatusChip } from './status-chip';
+import { MaintenanceHint } from './status-summary';
 import styles from './slo.module.css';
 
 interface Props {
@@ -59,6 +60,7 @@ export function SloListTable({ groups, time, statusPending, alerting }: Props) {
                     </td>
                     <td className={`${styles.num} ${styles[budgetTone(status?.errorBudget.remaining)] ?? ''}`}>
                       {formatBudget(status?.errorBudget.remaining)}
+                      <MaintenanceHint excluding={spec.excludeMaintenance} maintenance={status?.maintenance} />
                     </td>
                     <td className={styles.num}>{formatBurn(status?.burnRates['1h'])}</td>
                     <td>

@@ -174,6 +174,11 @@ export interface MeshAdapter {
   proxyResources(q: { window: string; namespace?: string; limit: number }): ProxyResourceQueries;
   /** One series per (namespace, service, revision) while that revision serves: a range query shows rollouts. */
   revisions(q: { namespace?: string; service?: string }): MeshQuery | Unsupported;
+  /**
+   * One sample per (namespace, service, revision) for each revision that serves requests now and served
+   * none `since` ago (a rollout, or a canary, started within `since`): the MeshwatchRollout alert.
+   */
+  rolloutStarted(q: { since: string }): MeshQuery;
   tcpConnections(q: { window: string; namespace: string; service: string }): TcpQueries;
   /**
    * Labels that name a destination service on this mesh's series, hence on alert rules written over

@@ -3,6 +3,7 @@ import { matchers } from '@/lib/promql';
 import type { CertExpiryQuery, ControlPlaneQueries, MeshQuery, ProxyResourceQueries, RetryQueries, TcpQueries } from './adapter';
 import { checkWindow, quantile, sumBy, withLabel } from './expr';
 import { proxyResourceQueries } from './kube';
+import { newRevisionQuery } from './rollout';
 import { DURATION_BUCKETS, ISTIO_LABELS, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
 
 /** Envoy's retry and circuit-breaker stats are off by default; this is how to turn them on. */
@@ -67,6 +68,12 @@ export function revisions({ namespace, service }: { namespace?: string; service?
     promql: sumBy(names, `${REQUESTS}${istioSelector({ namespace, service })}`, 'count'),
     labels: { namespace: ISTIO_LABELS.namespace, service: ISTIO_LABELS.service, revision: 'destination_canonical_revision' },
   };
+}
+
+/** Revisions by their canonical revision label, read from the serving side. */
+export function rolloutStarted({ since }: { since: string }): MeshQuery {
+  const labels = { namespace: ISTIO_LABELS.namespace, service: ISTIO_LABELS.service, revision: 'destination_canonical_revision' };
+  return newRevisionQuery(`${REQUESTS}${istioSelector({})}`, labels, since);
 }
 
 /** Server side (reporter="destination", the service's own pods) and client side (its outbound connections). */

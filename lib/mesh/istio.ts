@@ -2,7 +2,7 @@ import type { MeshAdapter } from './adapter';
 import { EDITOR_HINTS } from './editor';
 import { checkWindow } from './expr';
 import { istioSli } from './istio-sli';
-import { certExpiry, controlPlane, exemplarSelector, proxyResources, retryStats, revisions, serviceSelector, tcpConnections } from './istio-infra';
+import { certExpiry, controlPlane, exemplarSelector, proxyResources, retryStats, revisions, rolloutStarted, serviceSelector, tcpConnections } from './istio-infra';
 import { istioGraphQueries } from './istio-graph';
 import { leaderLeaseQueries } from './kube';
 import { DURATION_BUCKETS, ISTIO_ERROR_CODES, ISTIO_LABELS, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
@@ -41,6 +41,7 @@ export const istioAdapter: MeshAdapter = {
   leaderLeases: () => leaderLeaseQueries('istio-system'),
   proxyResources,
   revisions,
+  rolloutStarted,
   tcpConnections,
   graphQueries: istioGraphQueries,
   editorHints: EDITOR_HINTS.istio,

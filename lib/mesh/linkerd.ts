@@ -6,6 +6,7 @@ import { checkWindow, sumBy } from './expr';
 import { leaderLeaseQueries, proxyResourceQueries } from './kube';
 import { linkerdCallerErrorRatio, linkerdCallerRequestRate } from './linkerd-caller';
 import { linkerdGraphQueries } from './linkerd-graph';
+import { newRevisionQuery } from './rollout';
 import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
@@ -74,6 +75,10 @@ export const linkerdAdapter: MeshAdapter = {
   leaderLeases: () => leaderLeaseQueries('linkerd'),
   proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),
   revisions: () => NO_REVISIONS,
+  // The callers' outbound series name the serving endpoint's ReplicaSet (dst_pod_template_hash): a new
+  // hash is a new revision of the Deployment, whether or not its pods carry a version label.
+  rolloutStarted: ({ since }) =>
+    newRevisionQuery(`request_total${matchers({ direction: 'outbound' })}`, { namespace: 'dst_namespace', service: 'dst_deployment', revision: 'dst_pod_template_hash' }, since),
   tcpConnections,
   graphQueries: linkerdGraphQueries,
   // Inbound series name the service's own workload; outbound ones (a caller's view) the dst_ labels.

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET } from '@/app/api/report/route';
-import { openSqliteStore, setSloStore } from '@/lib/store';
+import { openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
 import { DEMO_SLOS } from '@/scripts/demo-slos';
 import { truthPaymentsBudget, truthPaymentsPage } from '@/scripts/testing/truth-payments-page';
@@ -51,6 +51,7 @@ describe('the September 2026 report over the 30-day story', () => {
     const store = openSqliteStore(path.join(dir, 'slos.db'));
     for (const spec of SPECS) store.create(spec, 'test');
     setSloStore(store);
+    setMaintenanceStore(openMaintenanceStore(path.join(dir, 'slos.db')));
     vi.stubEnv('PROMETHEUS_URL', prometheusUrl);
     vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '120000');
     const res = await GET(new Request('http://meshwatch.test/api/report?month=2026-09'));
@@ -59,6 +60,7 @@ describe('the September 2026 report over the 30-day story', () => {
   });
   afterAll(() => {
     setSloStore(undefined)?.close();
+    setMaintenanceStore(undefined)?.close();
     vi.unstubAllEnvs();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -8,6 +8,9 @@ import { dataStart, serviceAvailability } from './mesh-read';
 import { periodCounts } from './period-counts';
 import type { ReportPeriods } from './period';
 import type { Report } from './schema';
+import { excludeMaintenance } from './period-maintenance';
+import { markOverlaps, periodsIn } from '@/lib/maintenance';
+import { getMaintenanceStore } from '@/lib/store';
 
 // The monthly SLO report (DESIGN.md "Report"): every stored SLO over the period and the one before,
 // teams, the backtest's incidents, and the availability of services without SLOs. A handful of
@@ -25,7 +28,15 @@ export async function buildReport({ period, previous }: ReportPeriods, { client,
     serviceAvailability({ ...range, mesh }),
     dataStart({ ...range, mesh }),
   ]);
-  const slos = specs.map((spec) => sloRow(spec, current.get(spec.name)?.counts ?? null, before.get(spec.name)?.counts ?? null));
+  const windows = getMaintenanceStore().list({ from: previous.from, to: period.to });
+  const [excluded] = await Promise.all([excludeMaintenance(specs, current, windows, range), excludeMaintenance(specs, before, windows, { ...range, ...previous })]);
+  const slos = specs.map((spec) => {
+    const row = sloRow(spec, current.get(spec.name)?.counts ?? null, before.get(spec.name)?.counts ?? null);
+    const note = excluded.get(spec.name);
+    return note ? { ...row, maintenance: note } : row;
+  });
+  const periods = periodsIn(windows, period);
+  const ofSlo = new Map(specs.map((s) => [s.name, periodsIn(periods, period, s)]));
   const withSlo = new Set(specs.map((s) => `${s.namespace}/${s.service}`));
   const countErrors = specs.flatMap((s) => {
     const error = current.get(s.name)?.error;
@@ -39,8 +50,9 @@ export async function buildReport({ period, previous }: ReportPeriods, { client,
     dataStart: start,
     slos,
     teams: teamRows(slos),
-    incidents: sortIncidents(incidents.incidents),
+    incidents: sortIncidents(incidents.incidents.map((i) => markOverlaps(i, ofSlo.get(i.slo) ?? []))),
     services: services.filter((s) => !withSlo.has(`${s.namespace}/${s.service}`)),
     errors: [...countErrors, ...incidents.errors.filter((e) => !countErrors.some((c) => c.slo === e.slo))],
+    maintenance: periods,
   };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { maintenancePeriodSchema } from '@/lib/maintenance/schema';
+import { maintenanceExclusionSchema } from '@/lib/slo/status-schema';
 
 // The monthly SLO report (DESIGN.md "Report"): GET /api/report?month=YYYY-MM | ?from=&to=. Shared by
 // the route and the page's hook. Fractions throughout (sli 0.9993, budgetConsumed 0.7 = 70 % of the
@@ -23,6 +25,8 @@ export const reportSloSchema = periodFiguresSchema.extend({
   /** Percent, as in the spec (99.9). */
   objective: z.number(),
   previous: periodFiguresSchema,
+  /** SLOs with excludeMaintenance: what the period's figures leave out (the previous period's exclude their own windows too). */
+  maintenance: maintenanceExclusionSchema.optional(),
 });
 export type ReportSlo = z.infer<typeof reportSloSchema>;
 
@@ -50,6 +54,8 @@ export const reportIncidentSchema = z.object({
    * lib/slo/backtest/schema.ts): 0.3 = 30 % of the budget.
    */
   budgetConsumed: z.number(),
+  /** Ids of the maintenance windows of the SLO's service it overlaps (the report's `maintenance`); absent when none. */
+  maintenance: z.array(z.number()).optional(),
 });
 export type ReportIncident = z.infer<typeof reportIncidentSchema>;
 
@@ -79,5 +85,7 @@ export const reportSchema = z.object({
   services: z.array(reportServiceSchema),
   /** SLOs whose figures or incidents could not be read (a custom query rejected, a threshold that is no bucket). */
   errors: z.array(z.object({ slo: z.string(), message: z.string() })),
+  /** Maintenance windows overlapping the period (any service), earliest first. Additive to DESIGN.md. */
+  maintenance: z.array(maintenancePeriodSchema).optional(),
 });
 export type Report = z.infer<typeof reportSchema>;

@@ -21,9 +21,9 @@ export function allRuleGroups(specs: readonly SloSpec[], source: SliSource, publ
   return byName(specs).flatMap((spec) => sloRuleGroups(spec, source, publicUrl));
 }
 
-/** One Prometheus rule file (`rule_files:`) with every SLO's groups; `groups: []` without SLOs. */
-export function rulesFileYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string): string {
-  const doc = new Document({ groups: allRuleGroups(specs, source, publicUrl) }, DOC_OPTIONS);
+/** One Prometheus rule file (`rule_files:`) with every SLO's groups, then `extraGroups` (not per SLO: the rollout alert). */
+export function rulesFileYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string, extraGroups: readonly RuleGroup[] = []): string {
+  const doc = new Document({ groups: [...allRuleGroups(specs, source, publicUrl), ...extraGroups] }, DOC_OPTIONS);
   doc.commentBefore = HEADER;
   return doc.toString(YAML_OPTIONS);
 }

@@ -11,6 +11,7 @@ import type { RulesDelivery } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 import { getSloStore } from '@/lib/store';
 import { rulesFileYaml } from './bundle';
+import { rolloutGroups } from './rollout';
 import { checkSloRules } from './check';
 import { checkRules } from './write';
 import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
@@ -20,6 +21,7 @@ import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
 // the PrometheusRule bundle instead.
 
 export { allRuleGroups, prometheusRuleBundleYaml, rulesFileYaml } from './bundle';
+export { rolloutGroups } from './rollout';
 export { createRulesSyncer, type RulesSyncer, type SyncState, type SyncDeps } from './sync';
 export { writeCheckedRules, type CheckedWrite } from './write';
 export { checkSloRules, type SloCheck } from './check';
@@ -56,6 +58,7 @@ export function getRulesSyncer(): RulesSyncer | null {
     publicUrl: http.publicOrigins[0],
     listSpecs: () => getSloStore().list().map((s) => s.spec),
     sli: () => detectedSli(getPrometheusClient()),
+    extraGroups: (source) => rolloutGroups(source, getEnv().alertmanager.rolloutMute),
     reload: reloadPrometheus,
   });
   return globalForSync.__meshwatchRulesSyncer;

@@ -1,3 +1,4 @@
+import type { RuleGroup } from '@/lib/slo/rules/rules';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { allRuleGroups, rulesFileYaml } from './bundle';
@@ -40,6 +41,8 @@ export interface SyncDeps {
   sli: () => Promise<SliSource>;
   /** POST /-/reload; resolves with the outcome, never throws. */
   reload: () => Promise<{ outcome: 'ok' | 'disabled' | 'error'; error?: string }>;
+  /** Groups written after the SLOs' that belong to no SLO (the MeshwatchRollout alert of the mesh `source`). */
+  extraGroups?: (source: SliSource) => RuleGroup[];
   now?: () => Date;
 }
 
@@ -89,7 +92,7 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
     }
     try {
       const specs = deps.listSpecs();
-      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source, deps.publicUrl), deps.promtool);
+      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source, deps.publicUrl, deps.extraGroups?.(source)), deps.promtool);
       let excluded: Excluded[] = [];
       let kept = specs;
       if (!written.ok) {
@@ -99,7 +102,7 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
         if (excluded.length > 0) {
           const out = new Set(excluded.map((e) => e.slo));
           kept = specs.filter((s) => !out.has(s.name));
-          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source, deps.publicUrl), deps.promtool);
+          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source, deps.publicUrl, deps.extraGroups?.(source)), deps.promtool);
         }
       }
       const groups = allRuleGroups(kept, source).length;

@@ -9,6 +9,7 @@ import { BASE_STEP, backtestSpans, recordedCheckQuery, recordedQueries, type Win
 import { bulkCounts, planBulkQueries } from './backtest-bulk';
 import { fetchGrouped, fetchSeries, QUERY_CONCURRENCY } from './backtest-fetch';
 import type { BacktestResult } from '@/lib/slo/backtest/schema';
+import { markOverlaps, periodsIn, type MaintenancePeriod } from '@/lib/maintenance';
 import { checkThreshold } from '@/lib/slo/buckets';
 import { findBucketBoundaries } from './evaluate';
 import { eventsRecord } from '@/lib/slo/rules/rules';
@@ -41,6 +42,8 @@ export interface BacktestOptions {
   signal?: AbortSignal;
   /** The mesh's SLI counters; default: the mesh detected in Prometheus. */
   sli?: SliSource;
+  /** Maintenance windows to mark (the routes pass the stored ones); none: nothing is marked. */
+  maintenance?: readonly MaintenancePeriod[];
 }
 
 /** Recorded series for every window at both ends of the range (and so, we assume, in between). */
@@ -115,6 +118,13 @@ async function checkLatencyBucket(spec: SloSpec, opts: BacktestOptions): Promise
   }
 }
 
+/** Episodes overlapping a maintenance window of the SLO's service are marked, and the range's windows listed. */
+function withMaintenance(result: BacktestResult, spec: SloSpec, opts: BacktestOptions): BacktestResult {
+  if (!opts.maintenance) return result;
+  const periods = periodsIn(opts.maintenance, opts, spec);
+  return { ...result, episodes: result.episodes.map((e) => markOverlaps(e, periods)), maintenance: periods };
+}
+
 /** The backtest of `spec` over [from, to], and how many PromQL requests it took. */
 export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise<{ result: BacktestResult; queryCount: number }> {
   const policy = resolvePolicy({ window: spec.window, policy: opts.policy ?? spec.policy });
@@ -146,5 +156,5 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
     source: recorded ? 'recorded' : 'raw',
     queries: data.queries,
   });
-  return { result, queryCount };
+  return { result: withMaintenance(result, spec, opts), queryCount };
 }

@@ -10,7 +10,7 @@ import { POST } from '@/app/api/slos/backtest/route';
 import { GET } from '@/app/api/slos/[name]/backtest/route';
 import { GET as GET_ALL } from '@/app/api/slos-backtest/route';
 import { createPrometheusClient } from '@/lib/prometheus';
-import { openSqliteStore, setSloStore } from '@/lib/store';
+import { openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
 import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
 import { FIXTURE_MESHES, type FixtureMesh } from '@/scripts/testing/fixture-tsdb';
@@ -246,11 +246,13 @@ describe('backtest routes over the fixture Prometheus', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-backtest-'));
     setSloStore(openSqliteStore(path.join(dir, 'slos.db')));
+    setMaintenanceStore(openMaintenanceStore(path.join(dir, 'slos.db')));
     vi.stubEnv('PROMETHEUS_URL', prometheusUrl);
     vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '120000');
   });
   afterAll(() => {
     setSloStore(undefined)?.close();
+    setMaintenanceStore(undefined)?.close();
     vi.unstubAllEnvs();
     rmSync(dir, { recursive: true, force: true });
   });

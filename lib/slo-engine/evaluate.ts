@@ -8,6 +8,10 @@ import type { SloSpec } from '@/lib/slo/spec';
 import { buildStatus } from '@/lib/slo/status';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
+import { excludedCounts, exclusionsOf, withoutMaintenance, type ExclusionWindow, type SpecExclusion } from './maintenance-exclusion';
+import { getMaintenanceStore } from '@/lib/store';
+import type { WindowCounts } from '@/lib/slo/status';
+import { windowSeconds } from '@/lib/slo/windows';
 import { meshSli } from './mesh-sli';
 import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
 
@@ -37,6 +41,8 @@ export interface EvaluateOptions {
   recorded?: boolean;
   /** The mesh's SLI counters; default: the mesh detected in Prometheus (lib/mesh-detected.ts). */
   sli?: SliSource;
+  /** Maintenance windows for SLOs with excludeMaintenance; default: the stored ones (read only when such an SLO is evaluated). */
+  maintenance?: readonly ExclusionWindow[];
 }
 
 export interface EvaluationError {
@@ -101,14 +107,35 @@ async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[]
   return { queries, results, failed };
 }
 
+/** Step 2b: for SLOs that exclude maintenance, the counts inside their windows (maintenance-exclusion.ts). */
+async function maintenanceStep(specs: readonly SloSpec[], sli: SliSource, opts: EvaluateOptions) {
+  const excluding = specs.filter((s) => s.excludeMaintenance);
+  if (excluding.length === 0) return { exclusions: new Map<string, SpecExclusion>(), counts: new Map<string, WindowCounts>(), queries: [] };
+  const longest = Math.max(...excluding.map((s) => windowSeconds(s.window)));
+  const windows = opts.maintenance ?? getMaintenanceStore().list({ from: opts.time - longest, to: opts.time });
+  const exclusions = exclusionsOf(excluding, windows, opts.time);
+  const { counts, queries } = await excludedCounts(excluding, exclusions, sli, { client: opts.client, signal: opts.signal, concurrency: QUERY_CONCURRENCY });
+  return { exclusions, counts, queries };
+}
+
 /** Step 3: one spec's counts (recorded, then raw) as its status, or why it has none. */
-async function statusStep(spec: SloSpec, read: SpecRead, raw: Awaited<ReturnType<typeof readRawStep>>, sli: SliSource, opts: EvaluateOptions): Promise<SloEvaluation> {
+async function statusStep(
+  spec: SloSpec,
+  read: SpecRead,
+  raw: Awaited<ReturnType<typeof readRawStep>>,
+  maintenance: Awaited<ReturnType<typeof maintenanceStep>>,
+  sli: SliSource,
+  opts: EvaluateOptions,
+): Promise<SloEvaluation> {
   const error = read.rawWindows.length > 0 ? raw.failed.get(spec.name) : undefined;
   if (error) return { name: spec.name, status: null, error };
   const counts = countsFromResults(spec, raw.results, sli, read.rawWindows);
   if (!counts.ok) return { name: spec.name, status: null, error: await missingBucket(spec, counts.missingThresholdMs, { ...opts, sli }) };
-  const status = buildStatus(spec, { ...counts.counts, ...read.recorded }, opts.time);
-  return { name: spec.name, status: { ...status, source: sourcesOf(spec, read) }, error: null };
+  const all = { ...counts.counts, ...read.recorded };
+  const exclusion = maintenance.exclusions.get(spec.name);
+  const excluded = exclusion ? { maintenance: withoutMaintenance(spec, all, exclusion, maintenance.counts.get(spec.name)) } : {};
+  const status = buildStatus(spec, all, opts.time);
+  return { name: spec.name, status: { ...status, source: sourcesOf(spec, read), ...excluded }, error: null };
 }
 
 /**
@@ -119,9 +146,9 @@ async function statusStep(spec: SloSpec, read: SpecRead, raw: Awaited<ReturnType
 export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<SlosEvaluation> {
   const sli = await meshSli(opts.client, opts.signal, opts.sli);
   const recorded = await readRecordedStep(specs, sli, opts);
-  const raw = await readRawStep(specs, recorded.reads, sli, opts);
-  const evaluations = await Promise.all(specs.map((spec, i) => statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, sli, opts)));
-  const ran = recorded.query ? [recorded.query, ...raw.queries] : raw.queries;
+  const [raw, maintenance] = await Promise.all([readRawStep(specs, recorded.reads, sli, opts), maintenanceStep(specs, sli, opts)]);
+  const evaluations = await Promise.all(specs.map((spec, i) => statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, maintenance, sli, opts)));
+  const ran = [...(recorded.query ? [recorded.query] : []), ...raw.queries, ...maintenance.queries];
   return { evaluations, queryCount: ran.length, queries: ran };
 }
 

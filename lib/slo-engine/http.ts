@@ -10,7 +10,7 @@ import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 export { readJson } from '@/lib/api/body';
 
 /** 422 with messages per dotted field path (`indicator.thresholdMs`), for the form to show in place. */
-export function validationError(error: z.ZodError): ApiError {
+export function validationError(error: z.ZodError, subject = 'SLO'): ApiError {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   for (const issue of error.issues) {
@@ -18,7 +18,7 @@ export function validationError(error: z.ZodError): ApiError {
     else (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
   }
   const summary = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-  return new ApiError(422, 'validation_failed', `Invalid SLO: ${summary}`, { fieldErrors, formErrors });
+  return new ApiError(422, 'validation_failed', `Invalid ${subject}: ${summary}`, { fieldErrors, formErrors });
 }
 
 /** Validates a spec; `name` from the URL fills a missing one and must match a given one. */

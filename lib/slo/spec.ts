@@ -61,6 +61,8 @@ export const sloSpecSchema = z
     objective: z.number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') }).gt(0, 'must be above 0').lt(100, 'must be below 100 (100% leaves no error budget)'),
     window: sloWindowSchema,
     policy: policySchema.optional(),
+    /** Leave the requests inside the service's maintenance windows out of the budget (Nobl9, Grafana SLO). */
+    excludeMaintenance: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((spec, ctx) => {
     const period = windowSeconds(spec.window);

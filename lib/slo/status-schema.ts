@@ -30,6 +30,17 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export const readSourceSchema = z.enum(['recorded', 'raw']);
 export type ReadSource = z.infer<typeof readSourceSchema>;
 
+/** What an SLO with `excludeMaintenance` left out of its budget (lib/slo-engine/maintenance-exclusion.ts). */
+export const maintenanceExclusionSchema = z.object({
+  /** Maintenance windows of the SLO's service within its window. */
+  windows: z.number(),
+  /** Their merged length within the SLO window. */
+  seconds: z.number(),
+  /** Requests (events) inside them, left out of the SLI and the budget. */
+  events: z.number(),
+});
+export type MaintenanceExclusion = z.infer<typeof maintenanceExclusionSchema>;
+
 export const sloStatusSchema = z.object({
   name: z.string(),
   /** RFC 3339 instant of the evaluation. */
@@ -52,5 +63,11 @@ export const sloStatusSchema = z.object({
   state: sloStateSchema,
   /** Per window, the path its burn rate (and, for the SLO window, budget and events) came from. Additive to DESIGN.md. */
   source: z.record(z.string(), readSourceSchema).optional(),
+  /**
+   * Present when the SLO excludes maintenance and some window fell within its SLO window: sli,
+   * errorBudget, traffic.events and the SLO window's burn rate leave those requests out; the shorter
+   * burn-rate windows (and so the alerts) do not. Additive to DESIGN.md.
+   */
+  maintenance: maintenanceExclusionSchema.optional(),
 });
 export type SloStatus = z.infer<typeof sloStatusSchema>;

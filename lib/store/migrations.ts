@@ -42,6 +42,27 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, name: 'no control characters in service, namespace, team or description', run: cleanStoredLabelText },
+  {
+    // A new table only: no SLO row is read or rewritten.
+    version: 3,
+    name: 'maintenance windows',
+    sql: `
+      CREATE TABLE maintenance_windows (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        namespace TEXT NOT NULL,
+        service TEXT,
+        start_s INTEGER NOT NULL,
+        end_s INTEGER NOT NULL CHECK (end_s > start_s),
+        reason TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        silence_state TEXT NOT NULL CHECK (silence_state IN ('active', 'pending', 'failed', 'ended', 'unconfigured')),
+        silence_id TEXT,
+        silence_error TEXT
+      ) STRICT;
+      CREATE INDEX maintenance_windows_by_time ON maintenance_windows (end_s, start_s);
+    `,
+  },
 ];
 
 /** Applies pending migrations in one immediate transaction, so two processes cannot race. */

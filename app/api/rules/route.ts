@@ -3,7 +3,7 @@ import { apiHandler, parseSearchParams } from '@/lib/api';
 import { getEnv } from '@/lib/env';
 import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
+import { prometheusRuleBundleYaml, rolloutGroups, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
 import { yamlResponse } from '@/lib/slo-engine/http';
 import { getSloStore } from '@/lib/store';
 
@@ -26,8 +26,9 @@ export const GET = apiHandler('/api/rules', async (request: Request) => {
     .list()
     .map((s) => s.spec);
   const sli = await specSli(getPrometheusClient(), request.signal);
-  const publicUrl = getEnv().http.publicOrigins[0];
+  const { http, alertmanager } = getEnv();
+  const publicUrl = http.publicOrigins[0];
   return format === 'prometheusrule'
     ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl), 'meshwatch-slos.prometheusrule.yaml')
-    : yamlResponse(rulesFileYaml(specs, sli, publicUrl), 'meshwatch-rules.yml');
+    : yamlResponse(rulesFileYaml(specs, sli, publicUrl, rolloutGroups(sli, alertmanager.rolloutMute)), 'meshwatch-rules.yml');
 });

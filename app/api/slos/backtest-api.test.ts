@@ -8,7 +8,7 @@ import { resetRateLimits } from '@/lib/api/guard';
 import { startScriptedServer, type ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { sloSpecSchema } from '@/lib/slo';
 import { slosBacktestResponseSchema } from '@/lib/slo/backtest/schema';
-import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
+import { getSloStore, openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore } from '@/lib/store';
 import { GET } from './[name]/backtest/route';
 import { POST } from './backtest/route';
 import { GET as GET_ALL } from '../slos-backtest/route';
@@ -24,6 +24,7 @@ let prom: ScriptedServer;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-backtest-api-'));
   setSloStore(openSqliteStore(path.join(dir, 'slos.db')));
+  setMaintenanceStore(openMaintenanceStore(path.join(dir, 'slos.db')));
   getSloStore().create(sloSpecSchema.parse(spec), 'test');
   prom = await startScriptedServer();
   vi.stubEnv('PROMETHEUS_URL', prom.url);
@@ -36,6 +37,7 @@ beforeAll(async () => {
 beforeEach(() => resetRateLimits());
 afterAll(async () => {
   setSloStore(undefined)?.close();
+  setMaintenanceStore(undefined)?.close();
   vi.unstubAllEnvs();
   await prom.close();
   rmSync(dir, { recursive: true, force: true });

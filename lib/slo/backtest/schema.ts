@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maintenancePeriodSchema } from '@/lib/maintenance/schema';
 import { policySchema } from '../spec';
 
 // The backtest API (issue 6, "Backtest API"): what a policy would have done over history. Pure, so the
@@ -37,6 +38,8 @@ export const episodeSchema = z.object({
   budgetConsumed: z.number(),
   /** Pairs that fired, e.g. "1h/5m". */
   pairs: z.array(z.string()),
+  /** Ids of the maintenance windows of the SLO's service it overlaps (listed in the result's `maintenance`); absent when none. */
+  maintenance: z.array(z.number()).optional(),
 });
 export type Episode = z.infer<typeof episodeSchema>;
 
@@ -120,6 +123,8 @@ export const backtestResultSchema = z.object({
   summary: backtestSummarySchema,
   timeline: backtestTimelineSchema,
   recommendations: z.array(backtestRecommendationSchema),
+  /** Maintenance windows of the SLO's service within [from, to] (planned: an episode in one may be expected). */
+  maintenance: z.array(maintenancePeriodSchema).optional(),
 });
 export type BacktestResult = z.infer<typeof backtestResultSchema>;
 

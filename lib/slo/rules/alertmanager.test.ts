@@ -22,13 +22,20 @@ describe('Alertmanager routing for the burn-rate alerts', () => {
   });
 
   it('a page inhibits the ticket of the same SLO only', () => {
-    expect(alertmanagerConfig().inhibit_rules).toEqual([
-      {
-        source_matchers: ['alertname="SLOErrorBudgetBurn"', 'severity="page"'],
-        target_matchers: ['alertname="SLOErrorBudgetBurn"', 'severity="ticket"'],
-        equal: ['slo'],
-      },
-    ]);
+    expect(alertmanagerConfig().inhibit_rules).toContainEqual({
+      source_matchers: ['alertname="SLOErrorBudgetBurn"', 'severity="page"'],
+      target_matchers: ['alertname="SLOErrorBudgetBurn"', 'severity="ticket"'],
+      equal: ['slo'],
+    });
+  });
+
+  it("a rollout mutes the service's tickets, not its pages", () => {
+    expect(alertmanagerConfig().inhibit_rules).toContainEqual({
+      source_matchers: ['alertname="MeshwatchRollout"'],
+      target_matchers: ['severity="ticket"'],
+      equal: ['namespace', 'service'],
+    });
+    expect(alertmanagerConfig().inhibit_rules).toHaveLength(2);
   });
 
   it('routes teams to their own receivers, once each, in order', () => {

@@ -1,6 +1,7 @@
 import { Document } from 'yaml';
 import { TEMPLATES_FILE, TEMPLATE_NAMES } from './alertmanager-templates';
 import { ALERT_NAME } from './rules';
+import { ROLLOUT_ALERT } from './rollout';
 
 // Alertmanager routing and inhibition for the burn-rate alerts of rules.ts (labels slo, service,
 // namespace, team, severity). Pure: the API serves it, the demo's Alertmanager runs it, amtool checks it.
@@ -72,6 +73,13 @@ export function meshwatchInhibitRules(): Route[] {
       source_matchers: [matcher('alertname', ALERT_NAME), matcher('severity', 'page')],
       target_matchers: [matcher('alertname', ALERT_NAME), matcher('severity', 'ticket')],
       equal: ['slo'],
+    },
+    // A rollout's transient errors are expected: while MeshwatchRollout fires for a service (its first
+    // MESHWATCH_ROLLOUT_MUTE of serving, lib/slo/rules/rollout.ts), its tickets wait; its pages still wake someone.
+    {
+      source_matchers: [matcher('alertname', ROLLOUT_ALERT)],
+      target_matchers: [matcher('severity', 'ticket')],
+      equal: ['namespace', 'service'],
     },
   ];
 }

@@ -2,6 +2,9 @@
 import * as alertmanager from '@/app/api/alertmanager/route';
 import * as graph from '@/app/api/graph/route';
 import * as healthz from '@/app/api/healthz/route';
+import * as maintenance from '@/app/api/maintenance/route';
+import * as maintenanceWindow from '@/app/api/maintenance/[id]/route';
+import * as maintenanceSilence from '@/app/api/maintenance/[id]/silence/route';
 import * as me from '@/app/api/me/route';
 import * as metrics from '@/app/api/metrics/route';
 import * as panels from '@/app/api/panels/[dashboard]/[panel]/route';
@@ -44,6 +47,9 @@ export const ROUTES: FuzzRoute[] = [
   route('/api/alertmanager', alertmanager),
   route('/api/graph', graph),
   route('/api/healthz', healthz),
+  route('/api/maintenance', maintenance),
+  route('/api/maintenance/[id]', maintenanceWindow),
+  route('/api/maintenance/[id]/silence', maintenanceSilence),
   route('/api/me', me),
   route('/api/metrics', metrics),
   route('/api/panels/[dashboard]/[panel]', panels),

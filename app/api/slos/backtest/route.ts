@@ -1,6 +1,7 @@
 import { apiHandler } from '@/lib/api';
 import { requireRole } from '@/lib/auth';
 import { getPrometheusClient } from '@/lib/prometheus';
+import { getMaintenanceStore } from '@/lib/store';
 import { backtestRequestSchema } from '@/lib/slo/backtest/schema';
 import { backtestRange, withPolicy } from '@/lib/slo-engine/backtest-http';
 import { backtestSlo } from '@/lib/slo-engine/backtest-run';
@@ -24,6 +25,6 @@ export const POST = apiHandler('/api/slos/backtest', async (request: Request) =>
   const spec = withPolicy(parseSpec(named), body.policy);
   if (spec.indicator.type === 'custom') requireRole(request, 'editor');
   const range = backtestRange(spec, body.from, body.to);
-  const { result } = await backtestSlo(spec, { client: getPrometheusClient(), ...range, signal: request.signal });
+  const { result } = await backtestSlo(spec, { client: getPrometheusClient(), ...range, signal: request.signal, maintenance: getMaintenanceStore().list(range) });
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });

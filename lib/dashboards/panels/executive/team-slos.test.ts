@@ -51,6 +51,9 @@ describe('team SLO summary', () => {
     expect(summaryText(payments)).toBe('3 SLOs: 1 exhausted, worst budget -24%');
     expect(budgetsText(payments)).toBe('checkout-availability -24%, refunds-availability 50%, payments-latency 81%');
     expect(budgetsText(payments, 1)).toBe('checkout-availability -24%, 2 more');
+    const excluding = { ...status('refunds-availability', 0.5, 'ticket', 3.1), maintenance: { windows: 1, seconds: 3600, events: 10 } };
+    const [withMaintenance] = summarizeTeams([slo('refunds-availability', 'payments', excluding)]);
+    expect(withMaintenance && budgetsText(withMaintenance)).toBe('refunds-availability 50% (excl. maintenance)');
     expect(alertingText(payments)).toBe('1 paging, 1 ticketing, 1 ok');
     expect(payments.health).toEqual({ level: 'failing', reason: 'SLO checkout-availability pages, error budget exhausted' });
   });

@@ -34,7 +34,7 @@ export interface TeamSloSummary {
   /** The team's verdict: the worst of its SLOs' (lib/health), the same words as each service's. */
   health: Health;
   /** The team's SLOs with a budget figure, least budget remaining first. */
-  budgets: Array<{ name: string; remaining: number }>;
+  budgets: Array<{ name: string; remaining: number; excludesMaintenance?: boolean }>;
   /** Highest 1h burn rate among the team's SLOs; null without traffic in the last hour. */
   fastestBurn1h: number | null;
   /** Where the figures came from, over every window of every evaluated SLO. */
@@ -53,7 +53,7 @@ function summarize(team: string, inputs: readonly TeamSloInput[]): TeamSloSummar
   const statuses = inputs.flatMap((i) => (i.status ? [i.status] : []));
   const count = (state: SloState) => statuses.filter((s) => sloState(s) === state).length;
   const budgets = statuses
-    .flatMap((s) => (s.errorBudget.remaining === null ? [] : [{ name: s.name, remaining: s.errorBudget.remaining }]))
+    .flatMap((s) => (s.errorBudget.remaining === null ? [] : [{ name: s.name, remaining: s.errorBudget.remaining, ...(s.maintenance ? { excludesMaintenance: true } : {}) }]))
     .sort((a, b) => a.remaining - b.remaining || compareText(a.name, b.name));
   const burns = statuses.map((s) => s.burnRates[BURN_WINDOW]).filter((b): b is number => b !== null && b !== undefined && Number.isFinite(b));
   return {
@@ -104,7 +104,8 @@ export function summaryText(s: TeamSloSummary): string {
 /** Up to `max` SLOs with their remaining budget, worst first: "checkout -24%, cart 81%, 1 more". */
 export function budgetsText(s: TeamSloSummary, max = 3): string | null {
   if (s.budgets.length === 0) return null;
-  const shown = s.budgets.slice(0, max).map((b) => `${b.name} ${budgetPercent(b.remaining)}`);
+  // A budget that leaves maintenance windows out says so, as everywhere a budget is shown.
+  const shown = s.budgets.slice(0, max).map((b) => `${b.name} ${budgetPercent(b.remaining)}${b.excludesMaintenance ? ' (excl. maintenance)' : ''}`);
   const more = s.budgets.length - max;
   return more > 0 ? `${shown.join(', ')}, ${more} more` : shown.join(', ');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
+import { getMaintenanceStore } from '@/lib/store';
 import { backtestRange, withPolicy } from '@/lib/slo-engine/backtest-http';
 import { backtestSlo } from '@/lib/slo-engine/backtest-run';
 import { storedOr404 } from '@/lib/slo-engine/http';
@@ -18,6 +19,6 @@ export const GET = apiHandler('/api/slos/[name]/backtest', async (request: Reque
   const query = parseSearchParams(paramsSchema, request.url);
   const spec = withPolicy(storedOr404((await params).name).spec, query.policy);
   const range = backtestRange(spec, query.from, query.to);
-  const { result } = await backtestSlo(spec, { client: getPrometheusClient(), ...range, signal: request.signal });
+  const { result } = await backtestSlo(spec, { client: getPrometheusClient(), ...range, signal: request.signal, maintenance: getMaintenanceStore().list(range) });
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './intervals';
+export { silenceFor, type PostableSilence, type SilenceMatcher } from './silence';
+export { maintenanceNote } from './note';
+export { markOverlaps, periodsIn } from './mark';
