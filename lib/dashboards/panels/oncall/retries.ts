@@ -27,7 +27,7 @@ const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.retryStats({ wind
 
 export function retrySeries(results: Record<(typeof STATS)[number][0], readonly Series[]>, q: RetryQueries): ChartSeries[] {
   return STATS.flatMap(([key, what]) =>
-    results[key].map((s) => chartSeries(`${clusterHost(s.labels[q[key].labels.cluster ?? ''] ?? '')} ${what}`, s)),
+    results[key].map((s) => chartSeries(`${clusterHost(s.labels[q[key].labels.upstream ?? ''] ?? '')} ${what}`, s)),
   ).sort((a, b) => compareText(a.name, b.name));
 }
 
