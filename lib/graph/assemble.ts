@@ -19,6 +19,8 @@ export interface UnplacedNode {
   id: string;
   service: string;
   namespace: string;
+  /** Split by cluster: the cluster this node's figures are from. */
+  cluster?: string;
   kind: NodeKind;
   rps: number;
   errorRatio: number | null;
@@ -53,13 +55,22 @@ export function workloadServiceMap(samples: readonly VectorSample[], query: Mesh
   return new Map([...best].map(([workload, { service }]) => [workload, service]));
 }
 
-/** Sample -> node and edge ids, read through each query's labels; `callers` renames caller workloads. */
+/** Split by cluster, a node id names its cluster after `@` (Kubernetes names never hold one). */
+const CLUSTER_MARK = '@';
+const inCluster = (cluster: string) => (cluster ? `${CLUSTER_MARK}${cluster}` : '');
+
+/**
+ * Sample -> node and edge ids, read through each query's labels; `callers` renames caller workloads.
+ * When the queries carry clusters (split by cluster), ids end in `@cluster`: the caller's cluster for
+ * a source, the serving one for a target.
+ */
 function idsFor(callers: ReadonlyMap<string, string> = new Map()) {
   const workloadId = (q: MeshQuery) => (s: VectorSample) =>
     `${readDim(s.labels, q, 'sourceNamespace') || UNKNOWN_CALLER}/${readDim(s.labels, q, 'sourceService') || UNKNOWN_CALLER}`;
   // A caller that backs no service (gateway, job, outside the mesh) stays a node of its own.
-  const sourceId = (q: MeshQuery) => (s: VectorSample) => callers.get(workloadId(q)(s)) ?? workloadId(q)(s);
-  const targetId = (q: MeshQuery): Key => (s) => `${readDim(s.labels, q, 'namespace')}/${readDim(s.labels, q, 'service')}`;
+  const sourceId = (q: MeshQuery) => (s: VectorSample) =>
+    `${callers.get(workloadId(q)(s)) ?? workloadId(q)(s)}${inCluster(readDim(s.labels, q, 'sourceCluster'))}`;
+  const targetId = (q: MeshQuery): Key => (s) => `${readDim(s.labels, q, 'namespace')}/${readDim(s.labels, q, 'service')}${inCluster(readDim(s.labels, q, 'cluster'))}`;
   return { targetId, edgeKey: (q: MeshQuery): Key => (s) => `${sourceId(q)(s)} ${targetId(q)(s)}` };
 }
 type Ids = ReturnType<typeof idsFor>;
@@ -76,9 +87,19 @@ export function safeRatio(part: number | undefined, whole: number | undefined): 
   return Math.min(1, (part ?? 0) / whole);
 }
 
-function split(id: string): { namespace: string; service: string } {
+function split(id: string): { namespace: string; service: string; cluster?: string } {
   const i = id.indexOf('/');
-  return { namespace: id.slice(0, i), service: id.slice(i + 1) };
+  const at = id.indexOf(CLUSTER_MARK, i + 1);
+  if (at < 0) return { namespace: id.slice(0, i), service: id.slice(i + 1) };
+  return { namespace: id.slice(0, i), service: id.slice(i + 1, at), cluster: id.slice(at + 1) };
+}
+
+/** Split by cluster: each end's cluster, and whether the call crosses clusters. */
+function clustersOf(source: string, target: string): Pick<GraphEdge, 'sourceCluster' | 'targetCluster' | 'crossCluster'> {
+  const from = split(source).cluster;
+  const to = split(target).cluster;
+  if (from === undefined || to === undefined) return {};
+  return { sourceCluster: from, targetCluster: to, crossCluster: from !== to };
 }
 
 function kindOf(id: string, tcpOnly: boolean, gateways: readonly string[]): NodeKind {
@@ -117,6 +138,7 @@ function httpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids
   const p95 = maxByKey(v.edgeP95, edgeKey(q.edgeP95));
   return [...byKey(v.edgeRequests, edgeKey(q.edgeRequests))].map(([key, rps]) => ({
     ...splitKey(key),
+    ...clustersOf(splitKey(key).source, splitKey(key).target),
     protocol: 'http' as const,
     rps,
     errorRatio: safeRatio(errors.get(key), rps),
@@ -134,6 +156,7 @@ function tcpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids)
     return {
       source,
       target,
+      ...clustersOf(source, target),
       protocol: 'tcp' as const,
       rps: conns.get(key) ?? 0,
       errorRatio: null,

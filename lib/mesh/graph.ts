@@ -15,6 +15,13 @@ export interface GraphQuestion {
   window: string;
   /** Keep edges that touch this namespace (as caller or callee); escaped before it enters PromQL. */
   namespace?: string;
+  /** Keep edges that touch this mesh cluster (caller or callee in it); escaped before it enters PromQL. */
+  cluster?: string;
+  /**
+   * Group edges and nodes by cluster too: edge queries then also carry `sourceCluster` (the caller's)
+   * and `cluster` (the cluster that served the calls), node queries `cluster`.
+   */
+  byCluster?: boolean;
   view: GraphView;
 }
 

@@ -48,24 +48,40 @@ function selector(extra: Record<string, MatcherSpec>): string {
   return matchers({ reporter: 'destination', ...extra });
 }
 
-/**
- * `sum by (group) (rate(metric{...}[w]))`, restricted to edges that touch `namespace` (as caller or
- * callee) with `or`: both halves carry the same labels, so an edge inside the namespace is kept once.
- */
-function scopedRate(metric: string, w: string, extra: Record<string, MatcherSpec>, by: readonly string[], edge: Labels, namespace?: string): string {
-  const one = (where: Record<string, MatcherSpec>) => sumBy(by, `rate(${metric}${selector({ ...extra, ...where })}[${w}])`);
-  if (namespace === undefined || !edge.namespace || !edge.sourceNamespace) return one({});
-  return `${one({ [edge.namespace]: namespace })} or ${one({ [edge.sourceNamespace]: namespace })}`;
+type Where = Record<string, MatcherSpec>;
+
+/** An edge touches a value of a dimension when its caller's or its callee's label has it. */
+function touching(callee: string | undefined, caller: string | undefined, value: string | undefined): Where[] {
+  if (value === undefined || !callee || !caller) return [{}];
+  return [{ [callee]: value }, { [caller]: value }];
 }
 
-export function istioGraphQueries({ window, namespace, view }: GraphQuestion): GraphQueries {
+/**
+ * `sum by (group) (rate(metric{...}[w]))`, restricted to edges that touch `namespace` and `cluster`
+ * (each as caller or callee) with `or`: every part carries the same labels, so an edge matched by
+ * several parts is kept once.
+ */
+function scopedRate(metric: string, w: string, extra: Where, by: readonly string[], edge: Labels, scope: { namespace?: string; cluster?: string } = {}): string {
+  const one = (where: Where) => sumBy(by, `rate(${metric}${selector({ ...extra, ...where })}[${w}])`);
+  const namespaces = touching(edge.namespace, edge.sourceNamespace, scope.namespace);
+  const clusters = touching(ISTIO_LABELS.cluster, ISTIO_LABELS.sourceCluster, scope.cluster);
+  return namespaces.flatMap((n) => clusters.map((c) => one({ ...n, ...c }))).join(' or ');
+}
+
+/** Both ends' clusters on edges, the serving cluster on nodes. */
+const EDGE_CLUSTERS: Labels = { sourceCluster: ISTIO_LABELS.sourceCluster, cluster: ISTIO_LABELS.cluster };
+const NODE_CLUSTER: Labels = { cluster: ISTIO_LABELS.cluster };
+
+export function istioGraphQueries({ window, namespace, cluster, byCluster = false, view }: GraphQuestion): GraphQueries {
   const w = checkWindow(window);
-  const { edge, node } = VIEWS[view];
+  const base = VIEWS[view];
+  const edge: Labels = byCluster ? { ...base.edge, ...EDGE_CLUSTERS } : base.edge;
+  const node: Labels = byCluster ? { ...base.node, ...NODE_CLUSTER } : base.node;
   const revisionNode: Labels = view === 'workload' ? { ...node, revision: REVISION } : node;
   const edgeBy = names(edge);
   const nodeBy = names(node);
   const at = (labels: Labels, promql: string): MeshQuery => ({ promql, labels });
-  const edges = (metric: string, extra: Record<string, MatcherSpec> = {}) => scopedRate(metric, w, extra, edgeBy, edge, namespace);
+  const edges = (metric: string, extra: Record<string, MatcherSpec> = {}) => scopedRate(metric, w, extra, edgeBy, edge, { namespace, cluster });
   // Per node, unfiltered: a neighbour outside the namespace still shows all of its own traffic.
   const nodes = (metric: string, extra: Record<string, MatcherSpec>, by: readonly string[]) => scopedRate(metric, w, extra, by, edge);
   const p95 = (body: string) => `histogram_quantile(0.95, ${body})`;
@@ -74,7 +90,7 @@ export function istioGraphQueries({ window, namespace, view }: GraphQuestion): G
     edgeRequests: at(edge, edges(REQUESTS)),
     edgeErrors: at(edge, edges(REQUESTS, ERRORS)),
     edgeMtls: at(edge, edges(REQUESTS, MTLS)),
-    edgeP95: at(edge, p95(scopedRate(DURATION_BUCKETS, w, {}, ['le', ...edgeBy], edge, namespace))),
+    edgeP95: at(edge, p95(scopedRate(DURATION_BUCKETS, w, {}, ['le', ...edgeBy], edge, { namespace, cluster }))),
     // Both directions; each side is a separate rate because rate() drops the metric name.
     tcpBytes: at(edge, `(${edges(TCP_SENT)}) + (${edges(TCP_RECEIVED)})`),
     tcpMtlsBytes: at(edge, `(${edges(TCP_SENT, MTLS)}) + (${edges(TCP_RECEIVED, MTLS)})`),

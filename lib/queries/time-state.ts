@@ -9,7 +9,7 @@ import {
   type RefreshOption,
 } from './time-range';
 
-// A dashboard's state as it lives in the URL: `?range=6h&time=<unix s>&refresh=1m&namespace=&service=`,
+// A dashboard's state as it lives in the URL: `?range=6h&time=<unix s>&refresh=1m&namespace=&service=&cluster=`,
 // or an absolute range `?from=<unix s>&time=<unix s>`. Pure, so the server page and the client agree.
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -25,6 +25,8 @@ export interface TimeState {
   refresh: RefreshOption;
   namespace?: string;
   service?: string;
+  /** A mesh cluster the dashboard keeps to. */
+  cluster?: string;
   /** Human-readable notes about URL values that were ignored. */
   problems: string[];
 }
@@ -69,6 +71,8 @@ export function parseTimeState(search: RawSearchParams): TimeState {
   if (namespace !== undefined) state.namespace = namespace;
   const service = first(search.service);
   if (service !== undefined) state.service = service;
+  const cluster = first(search.cluster);
+  if (cluster !== undefined) state.cluster = cluster;
   return state;
 }
 
@@ -81,6 +85,7 @@ export function timeStateSearch(state: Omit<TimeState, 'problems'>): URLSearchPa
   if (state.refresh !== DEFAULT_REFRESH) search.set('refresh', state.refresh);
   if (state.namespace) search.set('namespace', state.namespace);
   if (state.service) search.set('service', state.service);
+  if (state.cluster) search.set('cluster', state.cluster);
   return search;
 }
 
@@ -97,7 +102,7 @@ export function timeStateHref(pathname: string, state: Omit<TimeState, 'problems
 export function withTime(href: string, state: Omit<TimeState, 'problems'>): string {
   if (!href.startsWith('/') || href.startsWith('//')) return href;
   const url = new URL(href, 'http://x');
-  const time = timeStateSearch({ ...state, namespace: undefined, service: undefined });
+  const time = timeStateSearch({ ...state, namespace: undefined, service: undefined, cluster: undefined });
   if (TIME_KEYS.some((key) => url.searchParams.has(key))) return href;
   for (const [key, value] of time) url.searchParams.set(key, value);
   return `${url.pathname}${url.search}${url.hash}`;

@@ -1,5 +1,6 @@
 // Every API route module with its URL pattern, for the fuzz suite: called in-process as Next.js would.
 import * as alertmanager from '@/app/api/alertmanager/route';
+import * as clusters from '@/app/api/clusters/route';
 import * as graph from '@/app/api/graph/route';
 import * as healthz from '@/app/api/healthz/route';
 import * as me from '@/app/api/me/route';
@@ -42,6 +43,7 @@ const route = (pattern: string, module: object): FuzzRoute => ({
 
 export const ROUTES: FuzzRoute[] = [
   route('/api/alertmanager', alertmanager),
+  route('/api/clusters', clusters),
   route('/api/graph', graph),
   route('/api/healthz', healthz),
   route('/api/me', me),

@@ -23,7 +23,7 @@ const STATS = [
   ['pendingOverflow', 'requests refused (pending overflow)'],
 ] as const;
 
-const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.retryStats({ window: chartWindow(p), namespace: p.namespace });
+const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.retryStats({ window: chartWindow(p), namespace: p.namespace, cluster: p.cluster });
 
 export function retrySeries(results: Record<(typeof STATS)[number][0], readonly Series[]>, q: RetryQueries): ChartSeries[] {
   return STATS.flatMap(([key, what]) =>
