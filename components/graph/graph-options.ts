@@ -22,6 +22,19 @@ export const LARGE_GRAPH_EDGES = 500;
 /** Curveness of every call drawn (see LARGE_GRAPH_EDGES). */
 export const edgeCurveness = (drawnEdges: number) => (drawnEdges > LARGE_GRAPH_EDGES ? 0 : 0.08);
 
+/** Dash-dot: a call from one cluster to another (split by cluster), unlike plaintext's dashes and gone calls' dots. */
+export const CROSS_CLUSTER_DASH = [10, 4, 2, 4];
+
+/** A call's line: gone (compare), then plaintext or TCP, then across clusters, else solid. */
+export function edgeLineType(e: GraphEdge, gone: boolean): 'solid' | 'dashed' | 'dotted' | number[] {
+  if (gone) return 'dotted';
+  if (isPlaintext(e) || e.protocol === 'tcp') return 'dashed';
+  return e.crossCluster ? CROSS_CLUSTER_DASH : 'solid';
+}
+
+/** A node's name on the picture: split by cluster, the cluster too (the same service sits in several). */
+const nodeName = (n: GraphNode) => (n.cluster === undefined ? n.service : `${n.service}@${n.cluster}`);
+
 const SYMBOLS: Record<NodeKind, string> = { service: 'circle', gateway: 'diamond', external: 'triangle', tcp: 'roundRect' };
 
 export interface GraphOptionInput {
@@ -73,7 +86,7 @@ function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: n
     itemStyle: { color: colour, borderColor: selected ? input.theme.text : input.theme.surface, borderWidth: selected ? 3 : 1 },
     label: {
       show: !large || selected || raised,
-      formatter: raised ? `${mark}${n.service} ${formatErrorPct(n.errorRatio)}` : n.service,
+      formatter: raised ? `${mark}${nodeName(n)} ${formatErrorPct(n.errorRatio)}` : nodeName(n),
       color: level === 'failing' ? input.theme.bad : input.theme.text,
       fontWeight: selected || level === 'failing' ? ('bold' as const) : ('normal' as const),
     },
@@ -107,7 +120,7 @@ function edgeItem(e: GraphEdge, max: number, input: GraphOptionInput, curveness:
     lineStyle: {
       color: colour,
       width: EDGE_MIN + EDGE_RANGE * scale(e.rps, max) + (selected ? 2 : 0) + (change === 'worse' || change === 'new' ? 2 : 0),
-      type: gone ? ('dotted' as const) : plaintext || e.protocol === 'tcp' ? ('dashed' as const) : ('solid' as const),
+      type: edgeLineType(e, gone),
       opacity: gone ? 0.6 : 0.85,
       curveness,
     },
