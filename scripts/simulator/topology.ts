@@ -29,6 +29,8 @@ export const CLUSTERS: ReadonlyArray<{ cluster: string; region: string }> = [
   { cluster: HOME_CLUSTER, region: 'us-east' },
   { cluster: REMOTE_CLUSTER, region: 'eu-west' },
 ];
+/** CLUSTERS in MESHWATCH_REGIONS' form (`cluster=region,...`), for the demo's and the tests' app. */
+export const REGIONS_SETTING = CLUSTERS.map((c) => `${c.cluster}=${c.region}`).join(',');
 /** The service deployed in both clusters (same namespace and name, its own pods in each). */
 export const MULTI_CLUSTER_SERVICE = 'shop/reviews';
 /** Share of the split edges' traffic each cluster's pods carry. */
