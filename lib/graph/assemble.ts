@@ -136,6 +136,8 @@ function httpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids
   const errors = byKey(v.edgeErrors, edgeKey(q.edgeErrors));
   const mtls = byKey(v.edgeMtls, edgeKey(q.edgeMtls));
   const p95 = maxByKey(v.edgeP95, edgeKey(q.edgeP95));
+  // mTLS is a share of what the servers saw; a call no server saw (a partition) has no share at all.
+  const served = q.edgeServed ? byKey(v.edgeServed, edgeKey(q.edgeServed)) : undefined;
   return [...byKey(v.edgeRequests, edgeKey(q.edgeRequests))].map(([key, rps]) => ({
     ...splitKey(key),
     ...clustersOf(splitKey(key).source, splitKey(key).target),
@@ -143,7 +145,7 @@ function httpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids
     rps,
     errorRatio: safeRatio(errors.get(key), rps),
     p95Ms: p95.get(key) ?? null,
-    mtlsRatio: safeRatio(mtls.get(key), rps),
+    mtlsRatio: safeRatio(mtls.get(key), served ? served.get(key) : rps),
     bytesPerSecond: null,
   }));
 }

@@ -55,10 +55,13 @@ describe('graph queries by cluster', () => {
     const plain = istioAdapter.graphQueries({ window: '5m', view: 'service' });
     expect(JSON.stringify(plain)).not.toContain('cluster"');
     const split = istioAdapter.graphQueries({ window: '5m', view: 'service', byCluster: true });
-    expect(Object.keys(split.queries)).toEqual(Object.keys(plain.queries));
-    expect(split.queries.edgeRequests.promql).toBe(
-      'sum by (source_workload_namespace, source_workload, destination_service_namespace, destination_service_name, source_cluster, destination_cluster) (rate(istio_requests_total{reporter="destination"}[5m]))',
-    );
+    // One more query, whatever the mesh size: what the servers saw, mTLS's denominator.
+    expect(Object.keys(split.queries).sort()).toEqual([...Object.keys(plain.queries), 'edgeServed'].sort());
+    const by = 'source_workload_namespace, source_workload, destination_service_namespace, destination_service_name, source_cluster, destination_cluster';
+    const side = (reporter: string) => `sum by (${by}) (rate(istio_requests_total{reporter="${reporter}"}[5m]))`;
+    // Calls as their callers saw them; the servers' figures only for callers without a proxy.
+    expect(split.queries.edgeRequests.promql).toBe(`(${side('source')}) or ((${side('destination')}) unless on (${by}) (${side('source')}))`);
+    expect(split.queries.edgeServed?.promql).toBe(side('destination'));
     expect(split.queries.edgeRequests.labels).toMatchObject({ sourceCluster: 'source_cluster', cluster: 'destination_cluster' });
     expect(split.queries.serviceRequests.labels).toMatchObject({ cluster: 'destination_cluster' });
   });

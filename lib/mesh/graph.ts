@@ -38,6 +38,11 @@ export interface GraphQuerySet {
   edgeErrors: MeshQuery;
   /** Requests per second over mutual TLS per edge. */
   edgeMtls: MeshQuery;
+  /**
+   * Requests per second per edge as the servers saw them, where edge rates come from the callers
+   * (split by cluster on Istio): the denominator of edgeMtls, which only servers know. Absent: edgeRequests.
+   */
+  edgeServed?: MeshQuery;
   /** p95 latency (ms) per edge. */
   edgeP95: MeshQuery;
   /** TCP bytes per second per edge, both directions. */
@@ -59,7 +64,7 @@ export interface GraphQuerySet {
 
 export type GraphQueryName = keyof GraphQuerySet;
 export const GRAPH_QUERY_NAMES: readonly GraphQueryName[] = [
-  'edgeRequests', 'edgeErrors', 'edgeMtls', 'edgeP95', 'tcpBytes', 'tcpMtlsBytes', 'tcpConnections',
+  'edgeRequests', 'edgeErrors', 'edgeMtls', 'edgeServed', 'edgeP95', 'tcpBytes', 'tcpMtlsBytes', 'tcpConnections',
   'serviceRequests', 'serviceErrors', 'serviceP95', 'workloadServices',
 ];
 

@@ -43,9 +43,11 @@ const MTLS = { connection_security_policy: 'mutual_tls' } as const;
 
 const names = (labels: Labels) => Object.values(labels).filter((l): l is string => l !== undefined);
 
-/** reporter="destination" only: both proxies report each request, summing both would double-count. */
-function selector(extra: Record<string, MatcherSpec>): string {
-  return matchers({ reporter: 'destination', ...extra });
+type Reporter = 'destination' | 'source';
+
+/** One reporter at a time: both proxies report each request, summing both would double-count. */
+function selector(extra: Record<string, MatcherSpec>, reporter: Reporter = 'destination'): string {
+  return matchers({ reporter, ...extra });
 }
 
 type Where = Record<string, MatcherSpec>;
@@ -61,8 +63,11 @@ function touching(callee: string | undefined, caller: string | undefined, value:
  * (each as caller or callee) with `or`: every part carries the same labels, so an edge matched by
  * several parts is kept once.
  */
-function scopedRate(metric: string, w: string, extra: Where, by: readonly string[], edge: Labels, scope: { namespace?: string; cluster?: string } = {}): string {
-  const one = (where: Where) => sumBy(by, `rate(${metric}${selector({ ...extra, ...where })}[${w}])`);
+function scopedRate(
+  metric: string, w: string, extra: Where, by: readonly string[], edge: Labels,
+  scope: { namespace?: string; cluster?: string } = {}, reporter: Reporter = 'destination',
+): string {
+  const one = (where: Where) => sumBy(by, `rate(${metric}${selector({ ...extra, ...where }, reporter)}[${w}])`);
   const namespaces = touching(edge.namespace, edge.sourceNamespace, scope.namespace);
   const clusters = touching(ISTIO_LABELS.cluster, ISTIO_LABELS.sourceCluster, scope.cluster);
   return namespaces.flatMap((n) => clusters.map((c) => one({ ...n, ...c }))).join(' or ');
@@ -86,11 +91,35 @@ export function istioGraphQueries({ window, namespace, cluster, byCluster = fals
   const nodes = (metric: string, extra: Record<string, MatcherSpec>, by: readonly string[]) => scopedRate(metric, w, extra, by, edge);
   const p95 = (body: string) => `histogram_quantile(0.95, ${body})`;
   const callersAsServices = view === 'service';
+  /**
+   * Split by cluster, calls are what the callers' proxies reported (reporter="source"): a call that
+   * fails between clusters (a partition's UF) never reaches a server, so only its caller counts it.
+   * Calls from callers without a proxy (no source reporter) still come from the server side.
+   */
+  const calls = (metric: string, extra: Where = {}, by = edgeBy) => {
+    const scope = { namespace, cluster };
+    const caller = scopedRate(metric, w, extra, by, edge, scope, 'source');
+    const server = scopedRate(metric, w, extra, by, edge, scope);
+    const callerCalls = scopedRate(REQUESTS, w, {}, edgeBy, edge, scope, 'source');
+    return `(${caller}) or ((${server}) unless on (${edgeBy.join(', ')}) (${callerCalls}))`;
+  };
+  const http: Pick<GraphQuerySet, 'edgeRequests' | 'edgeErrors' | 'edgeMtls' | 'edgeP95' | 'edgeServed'> = byCluster
+    ? {
+        edgeRequests: at(edge, calls(REQUESTS)),
+        edgeErrors: at(edge, calls(REQUESTS, ERRORS)),
+        // Only the server side knows how a connection was secured: its share of what it served.
+        edgeMtls: at(edge, edges(REQUESTS, MTLS)),
+        edgeServed: at(edge, edges(REQUESTS)),
+        edgeP95: at(edge, p95(calls(DURATION_BUCKETS, {}, ['le', ...edgeBy]))),
+      }
+    : {
+        edgeRequests: at(edge, edges(REQUESTS)),
+        edgeErrors: at(edge, edges(REQUESTS, ERRORS)),
+        edgeMtls: at(edge, edges(REQUESTS, MTLS)),
+        edgeP95: at(edge, p95(scopedRate(DURATION_BUCKETS, w, {}, ['le', ...edgeBy], edge, { namespace, cluster }))),
+      };
   const queries: GraphQuerySet = {
-    edgeRequests: at(edge, edges(REQUESTS)),
-    edgeErrors: at(edge, edges(REQUESTS, ERRORS)),
-    edgeMtls: at(edge, edges(REQUESTS, MTLS)),
-    edgeP95: at(edge, p95(scopedRate(DURATION_BUCKETS, w, {}, ['le', ...edgeBy], edge, { namespace, cluster }))),
+    ...http,
     // Both directions; each side is a separate rate because rate() drops the metric name.
     tcpBytes: at(edge, `(${edges(TCP_SENT)}) + (${edges(TCP_RECEIVED)})`),
     tcpMtlsBytes: at(edge, `(${edges(TCP_SENT, MTLS)}) + (${edges(TCP_RECEIVED, MTLS)})`),
