@@ -61,8 +61,17 @@ export const sloSpecSchema = z
     objective: z.number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') }).gt(0, 'must be above 0').lt(100, 'must be below 100 (100% leaves no error budget)'),
     window: sloWindowSchema,
     policy: policySchema.optional(),
+    /**
+     * Also evaluate the SLO per region (MESHWATCH_REGIONS): a status and alerts per region of the cluster
+     * that served the requests. Without regions configured it changes nothing.
+     */
+    perRegion: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((spec, ctx) => {
+    // A custom query's labels are its author's: nothing says which one names the cluster.
+    if (spec.perRegion === true && spec.indicator.type === 'custom') {
+      ctx.addIssue({ code: 'custom', path: ['perRegion'], message: 'needs an availability or latency indicator (a custom query has no known cluster label)' });
+    }
     const period = windowSeconds(spec.window);
     spec.policy?.alerts.forEach((pair, i) => {
       const long = windowSeconds(pair.longWindow);
