@@ -1,7 +1,8 @@
 // SLO burn-rate alerts: Meshwatch's own rules (SLOErrorBudgetBurn) pending or firing at the end of the
 // range, as Prometheus evaluates them (the ALERTS series, so a pinned time shows what fired then), one
 // row per SLO and severity, linking to the SLO page and the service's debug view.
-import { matchers } from '@/lib/promql';
+import { regionOf, type RegionMap } from '@/lib/env-regions';
+import { matchers, type MatcherSpec } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import { ALERT_NAME } from '@/lib/slo/rules/rules';
 import type { PanelParams } from '../../params';
@@ -13,8 +14,17 @@ import { col } from '../table';
 
 const BY = 'slo, service, namespace, severity, long_window, short_window';
 
-function selector(metric: string, p: PanelParams, extra: Record<string, string | ['=~', string]> = {}): string {
-  return `${metric}${matchers({ alertname: ALERT_NAME, ...extra, ...(p.namespace ? { namespace: p.namespace } : {}) })}`;
+/**
+ * Kept to a cluster, the alerts of its region (per-region SLOs label theirs with `region`) and those
+ * of SLOs evaluated across regions (no `region` label: they may concern this cluster too).
+ */
+function regionMatcher(p: PanelParams, regions: RegionMap): Record<string, MatcherSpec> {
+  const region = regionOf(p.cluster, regions);
+  return region === undefined ? {} : { region: ['=~', { literal: [region, ''] }] };
+}
+
+function selector(metric: string, p: PanelParams, regions: RegionMap, extra: Record<string, MatcherSpec> = {}): string {
+  return `${metric}${matchers({ alertname: ALERT_NAME, ...extra, ...(p.namespace ? { namespace: p.namespace } : {}), ...regionMatcher(p, regions) })}`;
 }
 
 const keyOf = (s: Sample) => JSON.stringify([s.labels.slo ?? '', s.labels.severity ?? '', s.labels.long_window ?? '', s.labels.short_window ?? '']);
@@ -35,12 +45,12 @@ export function sloAlertRows(states: readonly Sample[], since: readonly Sample[]
 }
 
 export const sloAlerts = definePanel({
-  queries: (p) => ({
+  queries: (p, { config }) => ({
     states: instant(
       'SLO burn-rate alerts pending or firing at the end of the range',
-      `max by (${BY}, alertstate) (${selector('ALERTS', p, { alertstate: ['=~', 'pending|firing'] })})`,
+      `max by (${BY}, alertstate) (${selector('ALERTS', p, config.regions ?? {}, { alertstate: ['=~', 'pending|firing'] })})`,
     ),
-    since: instant('When each of them became active (ALERTS_FOR_STATE holds activeAt)', `min by (${BY}) (${selector('ALERTS_FOR_STATE', p)})`),
+    since: instant('When each of them became active (ALERTS_FOR_STATE holds activeAt)', `min by (${BY}) (${selector('ALERTS_FOR_STATE', p, config.regions ?? {})})`),
   }),
   transform: ({ states, since }) => {
     const rows = sloAlertRows(states, since);
