@@ -85,7 +85,7 @@ export const checklist = definePanel({
       put(r.rejects, 'rejects', cp.rejects);
       put(r.convergence, 'p99', cp.convergenceP99);
       const pods = [...byPod].map(([pod, v]) => ({ pod, health: controlPlaneHealth(v.up, v.rejects === null ? null : Math.round(v.rejects), v.p99) }));
-      items.push(controlPlaneVerdict({ pods }));
+      items.push(controlPlaneVerdict({ pods }, p.cluster));
     }
 
     const leases = mesh.leaderLeases({ cluster: p.cluster });
