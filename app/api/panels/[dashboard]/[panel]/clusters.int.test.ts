@@ -1,7 +1,9 @@
 // On-call and debug kept to one cluster, through the real route and a real Prometheus over each
 // mesh's two-cluster fixture, against the simulator's per-cluster truth.
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
+import { DASHBOARDS } from '@/lib/dashboards/catalog';
+import { clustersResponseSchema } from '@/lib/queries/schemas';
+import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { meshFixture, table, text } from './int-helpers';
 
 const EU = 'prod-eu-west';
@@ -13,6 +15,26 @@ describe.each(FIXTURE_MESHES)('dashboards filtered by cluster (%s)', (mesh) => {
   const start = partition.start;
   const end = partition.end ?? partition.start + 1800;
   const range = { start, end, step: 60 };
+  const clustersRoute = appOnMesh(mesh, () => import('@/app/api/clusters/route'));
+
+  it('GET /api/clusters finds both clusters of the fixture', async () => {
+    const res = await clustersRoute().GET(new Request('http://meshwatch.test/api/clusters'));
+    expect(res.status).toBe(200);
+    expect(clustersResponseSchema.parse(await res.json()).clusters).toEqual(model.facts.clusters.map((c) => c.cluster).sort());
+  });
+
+  it('every on-call and debug panel runs as many queries kept to a cluster as without, and none fails', async () => {
+    const counts: string[] = [];
+    for (const dashboard of ['oncall', 'debug'] as const) {
+      for (const { id } of DASHBOARDS[dashboard].panels) {
+        const q = { ...range, namespace: 'shop', service: 'reviews' };
+        const [all, one] = await Promise.all([panel(dashboard, id, q), panel(dashboard, id, { ...q, cluster: EU })]);
+        expect(one.queries.length, `${dashboard}/${id}`).toBe(all.queries.length);
+        counts.push(`${dashboard}/${id}: ${one.queries.length}`);
+      }
+    }
+    expect(counts.length).toBe(DASHBOARDS.oncall.panels.length + DASHBOARDS.debug.panels.length);
+  });
 
   it('on-call filtered to prod-eu-west lists only services that run there, with that cluster\'s error ratio', async () => {
     const truth = model.truth(start, end);
