@@ -1,6 +1,5 @@
 // What a panel is on the server: the queries it needs for given params, and a pure transform of
 // their results into the panel contract (../schema.ts).
-import type { RegionMap } from '@/lib/env-regions';
 import type { HealthThresholds } from '@/lib/health';
 import type { MeshAdapter, Unsupported } from '@/lib/mesh';
 import type { PrometheusClient } from '@/lib/prometheus';
@@ -33,8 +32,8 @@ export interface PanelConfig {
   traceUrlTemplate?: string;
   /** namespace -> team (MESHWATCH_TEAMS); unmapped namespaces are their own team. */
   teams: Readonly<Record<string, string>>;
-  /** cluster -> region (MESHWATCH_REGIONS); empty without regions. Unmapped clusters are their own region. */
-  regions?: RegionMap;
+  /** cluster -> region (MESHWATCH_REGIONS); absent or empty: no region panel. */
+  regions?: Readonly<Record<string, string>>;
   /** Error-ratio thresholds of the health verdict (MESHWATCH_HEALTH_THRESHOLDS); lib/health's defaults without. */
   health?: HealthThresholds;
 }
