@@ -14,18 +14,18 @@ test.describe('cluster filter on /oncall', () => {
 
     const proxies = oncall.panel('Proxy resources');
     // All clusters: us-east pods (frontend, cart, ...) are among the busiest proxies.
-    await expect(proxies.getByRole('cell', { name: /^(frontend|cart|catalog|checkout)-/ }).first()).toBeVisible();
+    await expect(proxies.getByRole('rowheader', { name: /^(frontend|cart|catalog|checkout)-/ }).first()).toBeVisible();
 
     await cluster.selectOption('prod-eu-west');
     await expect(page).toHaveURL(/[?&]cluster=prod-eu-west(&|$)/);
     await oncall.settled();
     // Only reviews runs in eu-west: its pods, and no other.
-    await expect(proxies.getByRole('cell', { name: /^reviews-/ }).first()).toBeVisible();
-    await expect(proxies.getByRole('cell', { name: /^(frontend|cart|catalog|checkout|payments|search)-/ })).toHaveCount(0);
+    await expect(proxies.getByRole('rowheader', { name: /^reviews-/ }).first()).toBeVisible();
+    await expect(proxies.getByRole('rowheader', { name: /^(frontend|cart|catalog|checkout|payments|search)-/ })).toHaveCount(0);
     await expect(oncall.panelErrors()).toHaveCount(0);
 
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Cluster' })).toHaveValue('prod-eu-west');
-    await expect(proxies.getByRole('cell', { name: /^reviews-/ }).first()).toBeVisible();
+    await expect(proxies.getByRole('rowheader', { name: /^reviews-/ }).first()).toBeVisible();
   });
 });
