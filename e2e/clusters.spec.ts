@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { GraphPage } from './pages/graph-page';
 import { OncallPage } from './pages/oncall-page';
 import { fixtureTime } from './prometheus-control';
 
@@ -27,5 +28,23 @@ test.describe('cluster filter on /oncall', () => {
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Cluster' })).toHaveValue('prod-eu-west');
     await expect(proxies.getByRole('rowheader', { name: /^reviews-/ }).first()).toBeVisible();
+  });
+});
+
+test.describe('split by cluster on /graph', () => {
+  test('draws reviews once per cluster, kept in the URL', async ({ page }) => {
+    const graph = new GraphPage(page);
+    await graph.goto({ time: fixtureTime() });
+    await expect(graph.nodesTable.getByRole('button', { name: 'shop/reviews', exact: true })).toBeVisible();
+    const split = page.getByRole('checkbox', { name: 'Split by cluster' });
+    await expect(split).not.toBeChecked();
+    // The URL holds the state: the box shows checked once the new URL is in.
+    await split.click();
+    await expect(page).toHaveURL(/[?&]split=cluster(&|$)/);
+    await expect(split).toBeChecked();
+    await expect(graph.nodesTable.getByRole('button', { name: 'shop/reviews@prod-eu-west', exact: true })).toBeVisible();
+    await expect(graph.nodesTable.getByRole('button', { name: 'shop/reviews@prod-us-east', exact: true })).toBeVisible();
+    await expect(graph.nodesTable.getByRole('button', { name: 'shop/reviews', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Legend' })).toContainText('across clusters');
   });
 });
