@@ -35,6 +35,9 @@ export interface TimeState {
 export const MIN_ABSOLUTE_SECONDS = 60;
 export const MAX_ABSOLUTE_SECONDS = 90 * 86_400;
 
+/** Pages that can be kept to a mesh cluster (`?cluster=`): links to them keep the reader's. */
+const CLUSTER_PAGES = ['/oncall', '/debug', '/graph'];
+
 /** The URL keys that describe time; links between dashboards carry these. */
 export const TIME_KEYS = ['range', 'from', 'time', 'refresh'] as const;
 
@@ -103,7 +106,9 @@ export function withTime(href: string, state: Omit<TimeState, 'problems'>): stri
   if (!href.startsWith('/') || href.startsWith('//')) return href;
   const url = new URL(href, 'http://x');
   const time = timeStateSearch({ ...state, namespace: undefined, service: undefined, cluster: undefined });
-  if (TIME_KEYS.some((key) => url.searchParams.has(key))) return href;
+  // The cluster is the one filter that goes along: on-call's failing eu-west service, debugged, is eu-west's.
+  if (state.cluster && CLUSTER_PAGES.includes(url.pathname) && !url.searchParams.has('cluster')) url.searchParams.set('cluster', state.cluster);
+  if (TIME_KEYS.some((key) => url.searchParams.has(key))) return `${url.pathname}${url.search}${url.hash}`;
   for (const [key, value] of time) url.searchParams.set(key, value);
   return `${url.pathname}${url.search}${url.hash}`;
 }
