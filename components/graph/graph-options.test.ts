@@ -3,7 +3,8 @@ import { LIGHT_CHART_THEME as theme } from '@/components/charts/chart-theme';
 import type { ChartItemEvent, GraphSeriesOption } from '@/components/charts/echart';
 import type { GraphEdge, GraphNode } from '@/lib/graph';
 import { healthVerdict } from '@/lib/health';
-import { buildGraphOption, CROSS_CLUSTER_DASH, edgeLineType, graphItemOf, LARGE_GRAPH_EDGES } from './graph-options';
+import { CROSS_CLUSTER_DASH, edgeLineType } from './cluster-style';
+import { buildGraphOption, graphItemOf, LARGE_GRAPH_EDGES } from './graph-options';
 
 // The verdict comes with the data (the API's lib/health); the option only renders it.
 const health = (errorRatio: number | null, rps: number) => healthVerdict({ errorRatio, rps, windowSeconds: 300 });

@@ -6,6 +6,7 @@ import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type NodeKind }
 import { HEALTH_LABELS } from '@/lib/health/schema';
 import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
 import { projector } from './graph-layout';
+import { edgeLineType, nodeName } from './cluster-style';
 
 const NODE_MIN = 14;
 const NODE_RANGE = 26;
@@ -21,19 +22,6 @@ const EDGE_RANGE = 6;
 export const LARGE_GRAPH_EDGES = 500;
 /** Curveness of every call drawn (see LARGE_GRAPH_EDGES). */
 export const edgeCurveness = (drawnEdges: number) => (drawnEdges > LARGE_GRAPH_EDGES ? 0 : 0.08);
-
-/** Dash-dot: a call from one cluster to another (split by cluster), unlike plaintext's dashes and gone calls' dots. */
-export const CROSS_CLUSTER_DASH = [10, 4, 2, 4];
-
-/** A call's line: gone (compare), then plaintext or TCP, then across clusters, else solid. */
-export function edgeLineType(e: GraphEdge, gone: boolean): 'solid' | 'dashed' | 'dotted' | number[] {
-  if (gone) return 'dotted';
-  if (isPlaintext(e) || e.protocol === 'tcp') return 'dashed';
-  return e.crossCluster ? CROSS_CLUSTER_DASH : 'solid';
-}
-
-/** A node's name on the picture: split by cluster, the cluster too (the same service sits in several). */
-const nodeName = (n: GraphNode) => (n.cluster === undefined ? n.service : `${n.service}@${n.cluster}`);
 
 const SYMBOLS: Record<NodeKind, string> = { service: 'circle', gateway: 'diamond', external: 'triangle', tcp: 'roundRect' };
 

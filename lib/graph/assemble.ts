@@ -1,6 +1,7 @@
 // Turns the graph queries' vectors into nodes and edges. Pure: no I/O, unit-tested with plain samples.
 // Mesh-neutral: every label is read through the dimension map of the query that produced the vector.
 import { GRAPH_QUERY_NAMES, readDim, UNKNOWN_CALLER, type GraphQueries, type GraphQueryName, type MeshQuery } from '@/lib/mesh';
+import { clustersOf, inCluster, splitId as split } from './node-id';
 import type { MeasuredEdge as GraphEdge, NodeKind, Revision } from './schema';
 
 export interface VectorSample {
@@ -55,10 +56,6 @@ export function workloadServiceMap(samples: readonly VectorSample[], query: Mesh
   return new Map([...best].map(([workload, { service }]) => [workload, service]));
 }
 
-/** Split by cluster, a node id names its cluster after `@` (Kubernetes names never hold one). */
-const CLUSTER_MARK = '@';
-const inCluster = (cluster: string) => (cluster ? `${CLUSTER_MARK}${cluster}` : '');
-
 /**
  * Sample -> node and edge ids, read through each query's labels; `callers` renames caller workloads.
  * When the queries carry clusters (split by cluster), ids end in `@cluster`: the caller's cluster for
@@ -85,21 +82,6 @@ function byKey(samples: readonly VectorSample[], key: Key): Map<string, number> 
 export function safeRatio(part: number | undefined, whole: number | undefined): number | null {
   if (whole === undefined || !(whole > 0)) return null;
   return Math.min(1, (part ?? 0) / whole);
-}
-
-function split(id: string): { namespace: string; service: string; cluster?: string } {
-  const i = id.indexOf('/');
-  const at = id.indexOf(CLUSTER_MARK, i + 1);
-  if (at < 0) return { namespace: id.slice(0, i), service: id.slice(i + 1) };
-  return { namespace: id.slice(0, i), service: id.slice(i + 1, at), cluster: id.slice(at + 1) };
-}
-
-/** Split by cluster: each end's cluster, and whether the call crosses clusters. */
-function clustersOf(source: string, target: string): Pick<GraphEdge, 'sourceCluster' | 'targetCluster' | 'crossCluster'> {
-  const from = split(source).cluster;
-  const to = split(target).cluster;
-  if (from === undefined || to === undefined) return {};
-  return { sourceCluster: from, targetCluster: to, crossCluster: from !== to };
 }
 
 function kindOf(id: string, tcpOnly: boolean, gateways: readonly string[]): NodeKind {
