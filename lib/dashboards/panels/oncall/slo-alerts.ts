@@ -1,9 +1,10 @@
 // SLO burn-rate alerts: Meshwatch's own rules (SLOErrorBudgetBurn) pending or firing at the end of the
 // range, as Prometheus evaluates them (the ALERTS series, so a pinned time shows what fired then), one
 // row per SLO and severity, linking to the SLO page and the service's debug view.
-import { regionOf, type RegionMap } from '@/lib/env-regions';
-import { matchers, type MatcherSpec } from '@/lib/promql';
+import { matchers } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
+import { regionOf, type RegionMap } from '@/lib/env-regions';
+import { escapeRegex } from '@/lib/promql';
 import { ALERT_NAME } from '@/lib/slo/rules/rules';
 import type { PanelParams } from '../../params';
 import type { PanelData } from '../../schema';
@@ -14,17 +15,8 @@ import { col } from '../table';
 
 const BY = 'slo, service, namespace, severity, long_window, short_window';
 
-/**
- * Kept to a cluster, the alerts of its region (per-region SLOs label theirs with `region`) and those
- * of SLOs evaluated across regions (no `region` label: they may concern this cluster too).
- */
-function regionMatcher(p: PanelParams, regions: RegionMap): Record<string, MatcherSpec> {
-  const region = regionOf(p.cluster, regions);
-  return region === undefined ? {} : { region: ['=~', { literal: [region, ''] }] };
-}
-
-function selector(metric: string, p: PanelParams, regions: RegionMap, extra: Record<string, MatcherSpec> = {}): string {
-  return `${metric}${matchers({ alertname: ALERT_NAME, ...extra, ...(p.namespace ? { namespace: p.namespace } : {}), ...regionMatcher(p, regions) })}`;
+function selector(metric: string, p: PanelParams, extra: Record<string, string | ['=~', string]> = {}): string {
+  return `${metric}${matchers({ alertname: ALERT_NAME, ...extra, ...(p.namespace ? { namespace: p.namespace } : {}) })}`;
 }
 
 const keyOf = (s: Sample) => JSON.stringify([s.labels.slo ?? '', s.labels.severity ?? '', s.labels.long_window ?? '', s.labels.short_window ?? '']);
@@ -44,13 +36,22 @@ export function sloAlertRows(states: readonly Sample[], since: readonly Sample[]
     .sort((a, b) => rank(a.state, a.severity) - rank(b.state, b.severity) || compareText(a.l.slo ?? '', b.l.slo ?? ''));
 }
 
+/**
+ * Kept to a cluster, the alerts of its region (per-region SLOs label theirs with `region`) and those
+ * of SLOs evaluated across regions (no `region` label: they may concern this cluster too).
+ */
+function inRegionOf(p: PanelParams, regions: RegionMap = {}): Record<string, ['=~', string]> {
+  const region = regionOf(p.cluster, regions);
+  return region === undefined ? {} : { region: ['=~', `${escapeRegex(region)}|`] };
+}
+
 export const sloAlerts = definePanel({
   queries: (p, { config }) => ({
     states: instant(
       'SLO burn-rate alerts pending or firing at the end of the range',
-      `max by (${BY}, alertstate) (${selector('ALERTS', p, config.regions ?? {}, { alertstate: ['=~', 'pending|firing'] })})`,
+      `max by (${BY}, alertstate) (${selector('ALERTS', p, { alertstate: ['=~', 'pending|firing'], ...inRegionOf(p, config.regions) })})`,
     ),
-    since: instant('When each of them became active (ALERTS_FOR_STATE holds activeAt)', `min by (${BY}) (${selector('ALERTS_FOR_STATE', p, config.regions ?? {})})`),
+    since: instant('When each of them became active (ALERTS_FOR_STATE holds activeAt)', `min by (${BY}) (${selector('ALERTS_FOR_STATE', p, inRegionOf(p, config.regions))})`),
   }),
   transform: ({ states, since }) => {
     const rows = sloAlertRows(states, since);
