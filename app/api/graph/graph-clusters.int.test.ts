@@ -24,12 +24,12 @@ function between(truth: Truth, source: string, target: string, sourceCluster: st
 
 /**
  * What each mesh's split graph counts on a call: Istio's callers (reporter="source", after retries,
- * failures before any server included); Linkerd's outbound side per endpoint attempt, which at these
- * times is what the servers answered plus the calls that failed to reach one (a partition's UF).
+ * failures before any server included); Linkerd's outbound side per endpoint attempt: what the
+ * servers answered plus the calls that failed to reach one (a partition's UF).
  */
 function callerFigures(mesh: FixtureMesh, b: EdgeClusterTruth): { requests: number; errorRatio: number | null } {
-  if (mesh === 'istio' || b.requests === 0) return { requests: b.sourceRequests, errorRatio: b.sourceErrorRatio };
-  return { requests: b.requests, errorRatio: b.errorRatio };
+  if (mesh === 'istio') return { requests: b.sourceRequests, errorRatio: b.sourceErrorRatio };
+  return { requests: b.endpointRequests, errorRatio: b.endpointRequests > 0 ? b.endpointErrors / b.endpointRequests : null };
 }
 
 describe.each(FIXTURE_MESHES)('GET /api/graph by cluster against the simulator truth (%s)', (mesh) => {
@@ -89,7 +89,7 @@ describe.each(FIXTURE_MESHES)('GET /api/graph by cluster against the simulator t
     const cutTruth = between(truth, 'shop/reviews', 'platform/inventory', EU, US);
     expect(cutTruth.requests).toBe(0); // no server saw them
     expect(cut.crossCluster).toBe(true);
-    expect(cut.rps).toBeCloseTo(cutTruth.sourceRequests / WINDOW_S, 9);
+    expect(cut.rps).toBeCloseTo(callerFigures(mesh, cutTruth).requests / WINDOW_S, 9);
     expect(cut.errorRatio).toBe(1);
     expect(cut.health.level).toBe('failing');
     // mTLS is what servers saw: nobody saw these calls, so no share (not "plaintext").
