@@ -19,6 +19,7 @@ describe('parseEnv', () => {
       mesh: 'auto',
       dbPath: '.data/meshwatch.db',
       teams: {},
+      regions: {},
       health: { warning: 0.01, failing: 0.05 },
       auth: { apiTokens: [], groupRoles: {}, demoEditor: false, trustedProxies: [], anonymous: 'all' },
       rules: { promtool: 'promtool' },
@@ -106,6 +107,11 @@ describe('parseEnv', () => {
   it('accepts a Jaeger search template with placeholders in the query string', () => {
     const template = 'http://jaeger:16686/search?service={service}.{namespace}&start={startUs}&end={endUs}&tags=%7B%22error%22%3A%22{error}%22%7D';
     expect(parseEnv({ TRACE_URL_TEMPLATE: template }).traceUrlTemplate).toBe(template);
+  });
+
+  it('maps clusters to regions from MESHWATCH_REGIONS, and names the variable of a bad one', () => {
+    expect(parseEnv({ MESHWATCH_REGIONS: 'prod-us-east=us-east,prod-eu-west=eu-west' }).regions).toEqual({ 'prod-us-east': 'us-east', 'prod-eu-west': 'eu-west' });
+    expect(() => parseEnv({ MESHWATCH_REGIONS: 'prod-us-east' })).toThrow(/MESHWATCH_REGIONS: cluster prod-us-east needs one region/);
   });
 
   it('maps namespaces to teams from MESHWATCH_TEAMS', () => {

@@ -4,6 +4,7 @@ import { ANONYMOUS_ACCESS, parseApiTokens, parseFlag, parseGroupRoles, parseHead
 import { parseTrustedProxies } from '@/lib/auth/proxies';
 import { isAuthorization, parseHeaders } from './env-headers';
 import { integerSchema, limitVariables, toLimits, type Limits } from './env-limits';
+import { parseRegions, type RegionMap } from './env-regions';
 import { parseTeams } from './env-teams';
 import { parseHealthThresholds, type HealthThresholds } from './health';
 
@@ -36,6 +37,8 @@ export interface Env {
   traceUrlTemplate?: string;
   /** Namespace -> team for the executive dashboard (MESHWATCH_TEAMS); unmapped namespaces are their own team. */
   teams: Record<string, string>;
+  /** Cluster -> region (MESHWATCH_REGIONS); empty: single-cluster behaviour, no region anywhere. Unmapped clusters are their own region. */
+  regions: RegionMap;
   /** Error ratios at which a service turns warning and failing (MESHWATCH_HEALTH_THRESHOLDS, lib/health). */
   health: HealthThresholds;
   /** Who may change SLOs (lib/auth): API tokens, a trusted proxy's headers, the demo editor. */
@@ -106,6 +109,7 @@ const envSchema = z
     MESHWATCH_DB: z.string().default('.data/meshwatch.db'),
     TRACE_URL_TEMPLATE: z.string().refine(isHttpUrl, 'must be an http(s) URL').optional(),
     MESHWATCH_TEAMS: z.string().optional(),
+    MESHWATCH_REGIONS: z.string().optional(),
     MESHWATCH_HEALTH_THRESHOLDS: z.string().optional(),
     MESHWATCH_API_TOKENS: z.string().optional(),
     MESHWATCH_AUTH_USER_HEADER: z.string().optional(),
@@ -138,6 +142,8 @@ const envSchema = z
     if (typeof headers === 'string') problem('PROMETHEUS_HEADERS', headers);
     const teams = parseTeams(raw.MESHWATCH_TEAMS);
     if (typeof teams === 'string') problem('MESHWATCH_TEAMS', teams);
+    const regions = parseRegions(raw.MESHWATCH_REGIONS);
+    if (typeof regions === 'string') problem('MESHWATCH_REGIONS', regions);
     const health = parseHealthThresholds(raw.MESHWATCH_HEALTH_THRESHOLDS);
     if (typeof health === 'string') problem('MESHWATCH_HEALTH_THRESHOLDS', health);
     const auth = raw.PROMETHEUS_BEARER_TOKEN ?? raw.PROMETHEUS_BASIC_AUTH_USER;
@@ -161,6 +167,7 @@ const envSchema = z
       dbPath: raw.MESHWATCH_DB,
       ...(raw.TRACE_URL_TEMPLATE === undefined ? {} : { traceUrlTemplate: raw.TRACE_URL_TEMPLATE }),
       teams: parseTeams(raw.MESHWATCH_TEAMS) as Record<string, string>,
+      regions: parseRegions(raw.MESHWATCH_REGIONS) as Record<string, string>,
       health: parseHealthThresholds(raw.MESHWATCH_HEALTH_THRESHOLDS) as HealthThresholds,
       auth: toAuthConfig(raw),
       rules: { ...(raw.MESHWATCH_RULES_FILE === undefined ? {} : { file: raw.MESHWATCH_RULES_FILE }), promtool: raw.MESHWATCH_PROMTOOL },

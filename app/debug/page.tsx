@@ -13,10 +13,10 @@ export default async function DebugPage({ searchParams }: { searchParams: Promis
   // The panels' first data comes with the page (same keys as the hooks), so it is on screen before hydration.
   const now = nowUnixSeconds();
   const range = dashboardRangeAt(state, now);
-  const { namespace, service } = state;
+  const { namespace, service, cluster } = state;
   // The service picker lists every service (no namespace filter); panels that need a service are skipped without one.
   const picker = servicesPrefetch({ time: range.end, window: rangeWindow(range) });
-  const prefetched = await prefetchDashboard('debug', { start: range.start, end: range.end, step: range.step, namespace, service }, [picker]);
+  const prefetched = await prefetchDashboard('debug', { start: range.start, end: range.end, step: range.step, namespace, service, cluster }, [picker]);
   return (
     <HydrationBoundary state={prefetched}>
       <DebugDashboard state={state} now={now} />

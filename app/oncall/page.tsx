@@ -13,7 +13,7 @@ export default async function OncallPage({ searchParams }: { searchParams: Promi
   // The panels' first data comes with the page (same keys as the hooks), so it is on screen before hydration.
   const now = nowUnixSeconds();
   const range = dashboardRangeAt(state, now);
-  const prefetched = await prefetchDashboard('oncall', { start: range.start, end: range.end, step: range.step, namespace: state.namespace });
+  const prefetched = await prefetchDashboard('oncall', { start: range.start, end: range.end, step: range.step, namespace: state.namespace, cluster: state.cluster });
   return (
     <HydrationBoundary state={prefetched}>
       <OncallDashboard state={state} now={now} />

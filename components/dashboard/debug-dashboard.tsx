@@ -5,6 +5,7 @@ import { DASHBOARDS } from '@/lib/dashboards/catalog';
 import { graphHref } from '@/lib/links';
 import type { TimeState } from '@/lib/queries/time-state';
 import { useTimeNavigation } from '../time/use-time-navigation';
+import { ClusterPicker } from './cluster-picker';
 import { DashboardHeader } from './dashboard-header';
 import { PanelGrid } from './panel-grid';
 import { ServicePicker } from './service-picker';
@@ -34,7 +35,7 @@ export function DebugDashboard({ state, now }: { state: TimeState; now?: number 
   const { range, window, linkHref } = useDashboard(state, now);
   const navigate = useTimeNavigation(state);
   const selected = state.service ? { service: state.service, namespace: state.namespace ?? '' } : undefined;
-  const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace, service: state.service };
+  const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace, service: state.service, cluster: state.cluster };
   return (
     <div className={styles.page}>
       <DashboardHeader title={selected ? `${title}: ${selected.service}` : title} subtitle={
@@ -46,6 +47,7 @@ export function DebugDashboard({ state, now }: { state: TimeState; now?: number 
             </>
           )
         } state={state} range={range} />
+      <ClusterPicker state={state} />
       <ServicePicker time={range.end} window={window} selected={selected} onSelect={(choice) => navigate(choice)} />
       {selected ? (
         <PanelGrid dashboard="debug" panels={panels} params={params} linkHref={linkHref} />

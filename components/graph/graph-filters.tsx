@@ -5,6 +5,7 @@ import { formatUtc } from '@/lib/format';
 import { GRAPH_WINDOWS, MAX_HOPS, MIN_HOPS, type GraphNode, type GraphUrlState, type GraphWindow } from '@/lib/graph';
 import styles from './graph.module.css';
 import { ViewToggle } from './view-toggle';
+import { clusterOptions } from '../dashboard/cluster-picker';
 
 /** "Compare with" baselines, as offsets before the moment on screen. */
 export const COMPARE_OFFSETS = { '1h': 3_600, '1d': 86_400, '7d': 604_800 } as const;
@@ -16,11 +17,13 @@ export interface GraphFiltersProps {
   state: GraphUrlState;
   time: number;
   namespaces: readonly string[];
+  /** The mesh's clusters: the cluster filter and the split appear with more than one. */
+  clusters: readonly string[];
   nodes: readonly GraphNode[];
   onChange: (patch: Partial<GraphUrlState>) => void;
 }
 
-export function GraphFilters({ state, time, namespaces, nodes, onChange }: GraphFiltersProps) {
+export function GraphFilters({ state, time, namespaces, clusters, nodes, onChange }: GraphFiltersProps) {
   const offset = state.compare === undefined ? '' : (Object.entries(COMPARE_OFFSETS).find(([, s]) => time - s === state.compare)?.[0] ?? 'custom');
   return (
     <div className={styles.filters} role="group" aria-label="Graph filters">
@@ -32,6 +35,21 @@ export function GraphFilters({ state, time, namespaces, nodes, onChange }: Graph
         options={[{ value: '', label: 'All namespaces' }, ...[...new Set([...namespaces, ...(state.namespace ? [state.namespace] : [])])].map((ns) => ({ value: ns, label: ns }))]}
         onChange={(ns) => onChange({ namespace: ns || undefined, focus: undefined })}
       />
+      {(clusters.length > 1 || state.cluster || state.byCluster) && (
+        <>
+          <SelectField
+            label="Cluster"
+            value={state.cluster ?? ''}
+            options={clusterOptions(clusters, state.cluster)}
+            onChange={(cluster) => onChange({ cluster: cluster || undefined, focus: undefined })}
+          />
+          {/* Ids gain `@cluster` when split: a node, call or focus chosen before means nothing after. */}
+          <label className={styles.check}>
+            <input type="checkbox" checked={state.byCluster} onChange={(e) => onChange({ byCluster: e.target.checked, node: undefined, edge: undefined, focus: undefined })} />
+            Split by cluster
+          </label>
+        </>
+      )}
       <label>
         Search
         <input type="search" value={state.q} placeholder={state.view === 'workload' ? 'workload name' : 'service name'} onChange={(e) => onChange({ q: e.target.value })} />

@@ -3,6 +3,7 @@ import { LIGHT_CHART_THEME as theme } from '@/components/charts/chart-theme';
 import type { ChartItemEvent, GraphSeriesOption } from '@/components/charts/echart';
 import type { GraphEdge, GraphNode } from '@/lib/graph';
 import { healthVerdict } from '@/lib/health';
+import { CROSS_CLUSTER_DASH, edgeLineType } from './cluster-style';
 import { buildGraphOption, graphItemOf, LARGE_GRAPH_EDGES } from './graph-options';
 
 // The verdict comes with the data (the API's lib/health); the option only renders it.
@@ -123,5 +124,18 @@ describe('graphItemOf', () => {
     expect(graphItemOf(click('edge', 0), nodes, edges)).toEqual({ edge: 'ns/a -> ns/b (http)' });
     expect(graphItemOf(click('edge', 1), nodes, edges)).toBeUndefined();
     expect(graphItemOf({ ...click('edge', 0), componentType: 'tooltip' }, nodes, edges)).toBeUndefined();
+  });
+});
+
+describe('calls across clusters', () => {
+  it('are drawn dash-dot, unlike local calls, plaintext (dashed) and gone calls (dotted)', () => {
+    const local = { ...edge('shop/frontend@us', 'shop/reviews@us', 0), sourceCluster: 'us', targetCluster: 'us', crossCluster: false };
+    const cross = { ...edge('shop/frontend@us', 'shop/reviews@eu', 0), sourceCluster: 'us', targetCluster: 'eu', crossCluster: true };
+    expect(edgeLineType(local, false)).toBe('solid');
+    expect(edgeLineType(cross, false)).toEqual([10, 4, 2, 4]);
+    expect(CROSS_CLUSTER_DASH).toEqual([10, 4, 2, 4]);
+    expect(edgeLineType({ ...cross, mtlsRatio: 0 }, false)).toBe('dashed');
+    expect(edgeLineType(cross, true)).toBe('dotted');
+    expect(edgeLineType(edge('a', 'b', 0), false)).toBe('solid');
   });
 });

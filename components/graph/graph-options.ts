@@ -6,6 +6,7 @@ import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type NodeKind }
 import { HEALTH_LABELS } from '@/lib/health/schema';
 import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
 import { projector } from './graph-layout';
+import { edgeLineType, nodeName } from './cluster-style';
 
 const NODE_MIN = 14;
 const NODE_RANGE = 26;
@@ -73,7 +74,7 @@ function nodeItem(n: GraphNode, max: number, input: GraphOptionInput, at: { x: n
     itemStyle: { color: colour, borderColor: selected ? input.theme.text : input.theme.surface, borderWidth: selected ? 3 : 1 },
     label: {
       show: !large || selected || raised,
-      formatter: raised ? `${mark}${n.service} ${formatErrorPct(n.errorRatio)}` : n.service,
+      formatter: raised ? `${mark}${nodeName(n)} ${formatErrorPct(n.errorRatio)}` : nodeName(n),
       color: level === 'failing' ? input.theme.bad : input.theme.text,
       fontWeight: selected || level === 'failing' ? ('bold' as const) : ('normal' as const),
     },
@@ -107,7 +108,7 @@ function edgeItem(e: GraphEdge, max: number, input: GraphOptionInput, curveness:
     lineStyle: {
       color: colour,
       width: EDGE_MIN + EDGE_RANGE * scale(e.rps, max) + (selected ? 2 : 0) + (change === 'worse' || change === 'new' ? 2 : 0),
-      type: gone ? ('dotted' as const) : plaintext || e.protocol === 'tcp' ? ('dashed' as const) : ('solid' as const),
+      type: edgeLineType(e, gone),
       opacity: gone ? 0.6 : 0.85,
       curveness,
     },

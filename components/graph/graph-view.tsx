@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { formatUtc } from '@/lib/format';
 import { diffEdges, edgeKey, visibleGraph, type GraphUrlState } from '@/lib/graph';
 import { useSloList } from '@/lib/queries/slo-hooks';
+import { useMeshClusters } from '@/lib/queries/use-mesh';
 import { EdgePanel } from './edge-panel';
 import { GraphChart } from './graph-chart';
 import { GraphFilters } from './graph-filters';
@@ -22,8 +23,10 @@ export function GraphView({ now }: { now: number }) {
   const end = state.end ?? state.time ?? now;
   const time = state.time ?? end;
   const { view } = state;
-  const current = useGraph({ time, window: state.window, namespace: state.namespace, view }, { live: state.time === undefined });
-  const baseline = useGraph({ time: state.compare ?? 0, window: state.window, namespace: state.namespace, view }, { enabled: state.compare !== undefined });
+  const scope = { window: state.window, namespace: state.namespace, cluster: state.cluster, byCluster: state.byCluster, view };
+  const current = useGraph({ time, ...scope }, { live: state.time === undefined });
+  const baseline = useGraph({ time: state.compare ?? 0, ...scope }, { enabled: state.compare !== undefined });
+  const clusters = useMeshClusters().data?.clusters ?? [];
   const data = current.data;
   // Every node and edge carries its verdict from the server (lib/health, SLOs included): none is made
   // here. The SLO list only gives the side panel links to the node's SLOs.
@@ -51,7 +54,7 @@ export function GraphView({ now }: { now: number }) {
   return (
     <div className={styles.page}>
       <TimeSlider key={`${time} ${end}`} time={time} end={end} range={state.range} onTime={(t) => set({ time: t, end })} onRange={(range) => set({ range, end })} />
-      <GraphFilters state={state} time={time} namespaces={data?.namespaces ?? []} nodes={data?.nodes ?? []} onChange={set} />
+      <GraphFilters state={state} time={time} namespaces={data?.namespaces ?? []} clusters={clusters} nodes={data?.nodes ?? []} onChange={set} />
       {current.isError && <LoadError what="Could not load the graph" error={current.error} retrying={current.isFetching} onRetry={() => void current.refetch()} />}
       {baselineFailed && (
         <LoadError
@@ -65,7 +68,7 @@ export function GraphView({ now }: { now: number }) {
       {compare && <p className={styles.note}>Compared with {formatUtc(state.compare ?? 0)}: {[...(diff?.values() ?? [])].filter((d) => d.change !== 'same').length} calls changed.</p>}
       <div className={styles.main}>
         <section className={styles.picture} aria-busy={current.isFetching}>
-          <GraphLegend compare={Boolean(compare)} />
+          <GraphLegend compare={Boolean(compare)} crossCluster={state.byCluster} />
           {data && visible.nodes.length === 0 ? (
             <p className={styles.note}>
               No {nouns} match these filters at {when}.

@@ -8,9 +8,11 @@ import { shouldRetry } from '@/lib/queries/retry';
 
 export type { GraphParams };
 
-export function graphUrl({ time, window, namespace, view = 'service' }: GraphParams): string {
+export function graphUrl({ time, window, namespace, cluster, byCluster, view = 'service' }: GraphParams): string {
   const search = new URLSearchParams({ time: String(time), window });
   if (namespace) search.set('namespace', namespace);
+  if (cluster) search.set('cluster', cluster);
+  if (byCluster) search.set('split', 'cluster');
   if (view !== 'service') search.set('view', view);
   return `/api/graph?${search.toString()}`;
 }

@@ -3,5 +3,5 @@ import 'server-only';
 export { ApiError, errorResponse, jsonError } from './errors';
 export { apiHandler } from './handler';
 export { sharedJson, sharedWork } from './shared-work';
-export { nameParamSchema, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from './params';
+export { clusterParamSchema, nameParamSchema, namespaceParamSchema, parseSearchParams, timeParamSchema, windowParamSchema } from './params';
 export { apiErrorBodySchema, upstreamErrorSchema, type ApiErrorBody, type UpstreamError } from './error-body';

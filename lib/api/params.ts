@@ -49,6 +49,9 @@ export const namespaceParamSchema = z
   .optional()
   .transform((ns) => ns || undefined);
 
+/** `cluster` filter: a mesh cluster's name (free text, escaped before PromQL), at most as long as a namespace; blank means "all clusters". */
+export const clusterParamSchema = namespaceParamSchema;
+
 /** A required service or namespace name, refused before Prometheus sees it when it cannot be one. */
 export const nameParamSchema = (what: string) =>
   z

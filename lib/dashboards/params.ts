@@ -45,6 +45,8 @@ export const panelQuerySchema = z
       .optional(),
     namespace: name,
     service: name,
+    // A mesh cluster: every panel's queries keep to what it served (and its pods).
+    cluster: name,
   })
   .transform((raw, ctx) => {
     const end = raw.end ?? Math.floor(Date.now() / 1000);
@@ -54,7 +56,7 @@ export const panelQuerySchema = z
     else if (end - start > MAX_RANGE_SECONDS) issue('start', 'range must be at most 90 days');
     const step = raw.step ?? defaultStep(end - start);
     if (start < end && (end - start) / step > MAX_POINTS) issue('step', `too small: the range would have more than ${MAX_POINTS} points`);
-    return { start, end, step, namespace: raw.namespace, service: raw.service };
+    return { start, end, step, namespace: raw.namespace, service: raw.service, ...(raw.cluster !== undefined ? { cluster: raw.cluster } : {}) };
   });
 
 export type PanelParams = z.output<typeof panelQuerySchema>;

@@ -1,6 +1,7 @@
 // Turns the graph queries' vectors into nodes and edges. Pure: no I/O, unit-tested with plain samples.
 // Mesh-neutral: every label is read through the dimension map of the query that produced the vector.
 import { GRAPH_QUERY_NAMES, readDim, UNKNOWN_CALLER, type GraphQueries, type GraphQueryName, type MeshQuery } from '@/lib/mesh';
+import { clustersOf, inCluster, splitId as split } from './node-id';
 import type { MeasuredEdge as GraphEdge, NodeKind, Revision } from './schema';
 
 export interface VectorSample {
@@ -19,6 +20,8 @@ export interface UnplacedNode {
   id: string;
   service: string;
   namespace: string;
+  /** Split by cluster: the cluster this node's figures are from. */
+  cluster?: string;
   kind: NodeKind;
   rps: number;
   errorRatio: number | null;
@@ -53,13 +56,18 @@ export function workloadServiceMap(samples: readonly VectorSample[], query: Mesh
   return new Map([...best].map(([workload, { service }]) => [workload, service]));
 }
 
-/** Sample -> node and edge ids, read through each query's labels; `callers` renames caller workloads. */
+/**
+ * Sample -> node and edge ids, read through each query's labels; `callers` renames caller workloads.
+ * When the queries carry clusters (split by cluster), ids end in `@cluster`: the caller's cluster for
+ * a source, the serving one for a target.
+ */
 function idsFor(callers: ReadonlyMap<string, string> = new Map()) {
   const workloadId = (q: MeshQuery) => (s: VectorSample) =>
     `${readDim(s.labels, q, 'sourceNamespace') || UNKNOWN_CALLER}/${readDim(s.labels, q, 'sourceService') || UNKNOWN_CALLER}`;
   // A caller that backs no service (gateway, job, outside the mesh) stays a node of its own.
-  const sourceId = (q: MeshQuery) => (s: VectorSample) => callers.get(workloadId(q)(s)) ?? workloadId(q)(s);
-  const targetId = (q: MeshQuery): Key => (s) => `${readDim(s.labels, q, 'namespace')}/${readDim(s.labels, q, 'service')}`;
+  const sourceId = (q: MeshQuery) => (s: VectorSample) =>
+    `${callers.get(workloadId(q)(s)) ?? workloadId(q)(s)}${inCluster(readDim(s.labels, q, 'sourceCluster'))}`;
+  const targetId = (q: MeshQuery): Key => (s) => `${readDim(s.labels, q, 'namespace')}/${readDim(s.labels, q, 'service')}${inCluster(readDim(s.labels, q, 'cluster'))}`;
   return { targetId, edgeKey: (q: MeshQuery): Key => (s) => `${sourceId(q)(s)} ${targetId(q)(s)}` };
 }
 type Ids = ReturnType<typeof idsFor>;
@@ -74,11 +82,6 @@ function byKey(samples: readonly VectorSample[], key: Key): Map<string, number> 
 export function safeRatio(part: number | undefined, whole: number | undefined): number | null {
   if (whole === undefined || !(whole > 0)) return null;
   return Math.min(1, (part ?? 0) / whole);
-}
-
-function split(id: string): { namespace: string; service: string } {
-  const i = id.indexOf('/');
-  return { namespace: id.slice(0, i), service: id.slice(i + 1) };
 }
 
 function kindOf(id: string, tcpOnly: boolean, gateways: readonly string[]): NodeKind {
@@ -115,13 +118,16 @@ function httpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids
   const errors = byKey(v.edgeErrors, edgeKey(q.edgeErrors));
   const mtls = byKey(v.edgeMtls, edgeKey(q.edgeMtls));
   const p95 = maxByKey(v.edgeP95, edgeKey(q.edgeP95));
+  // mTLS is a share of what the servers saw; a call no server saw (a partition) has no share at all.
+  const served = q.edgeServed ? byKey(v.edgeServed, edgeKey(q.edgeServed)) : undefined;
   return [...byKey(v.edgeRequests, edgeKey(q.edgeRequests))].map(([key, rps]) => ({
     ...splitKey(key),
+    ...clustersOf(splitKey(key).source, splitKey(key).target),
     protocol: 'http' as const,
     rps,
     errorRatio: safeRatio(errors.get(key), rps),
     p95Ms: p95.get(key) ?? null,
-    mtlsRatio: safeRatio(mtls.get(key), rps),
+    mtlsRatio: safeRatio(mtls.get(key), served ? served.get(key) : rps),
     bytesPerSecond: null,
   }));
 }
@@ -134,6 +140,7 @@ function tcpEdges(v: GraphVectors, q: GraphQueries['queries'], { edgeKey }: Ids)
     return {
       source,
       target,
+      ...clustersOf(source, target),
       protocol: 'tcp' as const,
       rps: conns.get(key) ?? 0,
       errorRatio: null,

@@ -12,6 +12,8 @@ export interface FetchGraphParams {
   time: number;
   window: string;
   namespace?: string;
+  cluster?: string;
+  byCluster?: boolean;
   view?: GraphView;
   signal?: AbortSignal;
 }
@@ -24,10 +26,10 @@ function samples(result: InstantResult) {
 
 /** Runs the mesh's constant set of graph queries at one instant, assembles and lays out the graph, and
  * judges every node and edge (service nodes with their SLOs at the same instant). */
-export async function fetchGraph({ time, window, namespace, view = 'service', signal }: FetchGraphParams): Promise<GraphResponse> {
+export async function fetchGraph({ time, window, namespace, cluster, byCluster = false, view = 'service', signal }: FetchGraphParams): Promise<GraphResponse> {
   const client = getPrometheusClient();
   const { adapter, warnings } = await detectedMesh(client, signal);
-  const plan = adapter.graphQueries({ window, namespace, view });
+  const plan = adapter.graphQueries({ window, namespace, cluster, byCluster, view });
   const names = GRAPH_QUERY_NAMES.filter((n) => plan.queries[n] !== undefined);
   // SLOs measure services: the workload view's nodes are judged by their error ratio alone. Every
   // namespace's SLOs, since a namespace's graph also draws its callers and callees from other ones.
@@ -44,6 +46,8 @@ export async function fetchGraph({ time, window, namespace, view = 'service', si
     window,
     view,
     namespace: namespace ?? null,
+    cluster,
+    byCluster,
     warnings: [...new Set([...warnings, ...results.flatMap((r) => r.warnings)])],
     health: { ...(slos ? { slos } : {}), thresholds: getEnv().health },
   });

@@ -31,7 +31,7 @@ describe('graph node and edge verdicts', () => {
       traffic: { lowTraffic: false },
       recommendation: { action: 'page' as const },
     };
-    expect(nodeHealth(node('a', 'service', 50, 0.002), { ...W, slos: new Map([['a', [paging]]]) })).toEqual({ level: 'failing', reason: 'SLO a-availability pages: 1h burn 15.0x' });
+    expect(nodeHealth(node('a', 'service', 50, 0.002), { ...W, slos: new Map([['ns/a', [paging]]]) })).toEqual({ level: 'failing', reason: 'SLO a-availability pages: 1h burn 15.0x' });
     expect(edgeHealth(http('gw', 'b', 10, 0.5), W).level).toBe('failing');
     expect(edgeHealth(tcp('a', 'db', 0.5, 2000), W).level).toBe('ok');
   });

@@ -28,8 +28,9 @@ export function nodeHealth(n: UnplacedNode, { windowSeconds, slos, thresholds }:
     const tcp = edges.filter((e) => e.target === n.id && e.protocol === 'tcp');
     return tcpHealth(Math.max(n.rps, ...tcp.map((e) => Math.max(e.rps, e.bytesPerSecond ?? 0))));
   }
+  // SLOs are per service: split by cluster, each cluster's node is judged with them too.
   if (n.kind === 'gateway' || n.kind === 'external') return healthVerdict({ ...callsOf(n.id, edges), windowSeconds }, thresholds);
-  return healthVerdict({ errorRatio: n.errorRatio, rps: n.rps, windowSeconds, slos: slos?.get(n.id) ?? [] }, thresholds);
+  return healthVerdict({ errorRatio: n.errorRatio, rps: n.rps, windowSeconds, slos: slos?.get(`${n.namespace}/${n.service}`) ?? [] }, thresholds);
 }
 
 export function edgeHealth(e: MeasuredEdge, { windowSeconds, thresholds }: GraphHealthInput): Health {

@@ -13,6 +13,9 @@ export interface GraphResponseInput {
   window: string;
   view: GraphView;
   namespace: string | null;
+  /** The cluster filter and the split by cluster, echoed only when asked for. */
+  cluster?: string;
+  byCluster?: boolean;
   warnings: string[];
   /** SLO statuses by service and the thresholds for each node's and edge's verdict (lib/health). */
   health?: Omit<GraphHealthInput, 'windowSeconds'>;
@@ -24,7 +27,7 @@ export function planQueries(plan: GraphQueries): string[] {
 }
 
 /** The query answers assembled, judged and laid out into `/api/graph`'s body. Pure, so benchmarks run the same code. */
-export function graphResponse({ vectors, plan, time, window, view, namespace, warnings, health = {} }: GraphResponseInput): GraphResponse {
+export function graphResponse({ vectors, plan, time, window, view, namespace, cluster, byCluster, warnings, health = {} }: GraphResponseInput): GraphResponse {
   const { nodes, edges } = assembleGraph(vectors, plan);
   const judge = { ...health, windowSeconds: parsePromDuration(window) };
   const placed = layeredLayout(
@@ -38,6 +41,8 @@ export function graphResponse({ vectors, plan, time, window, view, namespace, wa
     window,
     view,
     namespace,
+    ...(cluster !== undefined ? { cluster } : {}),
+    ...(byCluster ? { byCluster } : {}),
     nodes: nodes.map((n) => ({ ...n, ...(placed.get(n.id) ?? { x: 0, y: 0, layer: 0 }), health: nodeHealth(n, judge, edges) })),
     edges: edges.map((e) => ({ ...e, health: edgeHealth(e, judge) })),
     namespaces: [...new Set(vectors.serviceRequests.map((s) => readDim(s.labels, nodeQuery, 'namespace')))].filter(Boolean).sort(),

@@ -14,6 +14,7 @@ export const graphNodeSchema = z.object({
   id: z.string(), // namespace/service, or namespace/workload in the workload view
   service: z.string(), // the node's name: the service, or the workload in the workload view
   namespace: z.string(),
+  cluster: z.string().optional(), // split by cluster: the cluster of this node (its id ends in `@cluster`)
   kind: nodeKindSchema,
   rps: z.number(), // requests per second received (callers: sent)
   errorRatio: z.number().nullable(), // null without traffic
@@ -36,6 +37,10 @@ export const measuredEdgeSchema = z.object({
   p95Ms: z.number().nullable(),
   mtlsRatio: z.number().nullable(),
   bytesPerSecond: z.number().nullable(), // tcp only
+  // Split by cluster only: the caller's and the serving cluster, and whether they differ.
+  sourceCluster: z.string().optional(),
+  targetCluster: z.string().optional(),
+  crossCluster: z.boolean().optional(),
 });
 export type MeasuredEdge = z.infer<typeof measuredEdgeSchema>;
 
@@ -50,6 +55,9 @@ export const graphResponseSchema = z.object({
   window: z.string(),
   view: z.enum(['service', 'workload']),
   namespace: z.string().nullable(),
+  // Present only when asked for (a cluster filter, the split by cluster): the default body is unchanged.
+  cluster: z.string().optional(),
+  byCluster: z.boolean().optional(),
   nodes: z.array(graphNodeSchema),
   edges: z.array(graphEdgeSchema),
   namespaces: z.array(z.string()),

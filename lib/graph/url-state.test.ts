@@ -8,6 +8,14 @@ describe('graph URL state', () => {
     expect(graphSearch(parseGraphState(new URLSearchParams(search)))).toBe(search);
   });
 
+  it('keeps the cluster filter and the split by cluster, and leaves both out by default', () => {
+    const search = '?namespace=shop&cluster=prod-eu-west&split=cluster';
+    expect(parseGraphState(new URLSearchParams(search))).toMatchObject({ cluster: 'prod-eu-west', byCluster: true });
+    expect(graphSearch(parseGraphState(new URLSearchParams(search)))).toBe(search);
+    expect(parseGraphState({ split: 'pods' }).byCluster).toBe(false);
+    expect(graphSearch(parseGraphState({}))).toBe('');
+  });
+
   it('ignores bad values instead of failing', () => {
     const s = parseGraphState({ time: '12.5', range: 'forever', window: '5m])', hops: '9' });
     expect(s).toMatchObject({ time: undefined, range: '6h', window: '5m', hops: 3, hideIdle: false, view: 'service' });

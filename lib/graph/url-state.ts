@@ -1,5 +1,5 @@
 // The graph page's state as it lives in the URL, so a link pasted in an incident channel shows the
-// same picture: ?time=&window=&range=&namespace=&focus=&hops=&q=&hideIdle=&compare=&view=&node=&edge=. Pure.
+// same picture: ?time=&window=&range=&namespace=&cluster=&split=&focus=&hops=&q=&hideIdle=&compare=&view=&node=&edge=. Pure.
 import { unixSecondsOrUndefined as unix } from '@/lib/format';
 import { MAX_HOPS, MIN_HOPS } from './neighbourhood';
 import { GRAPH_VIEWS, type GraphView } from '@/lib/mesh';
@@ -17,6 +17,10 @@ export interface GraphUrlState {
   range: GraphRange;
   window: GraphWindow;
   namespace?: string;
+  /** Only calls with an end in this mesh cluster. */
+  cluster?: string;
+  /** One node per service and cluster (`split=cluster`). */
+  byCluster: boolean;
   focus?: string;
   hops: number;
   q: string;
@@ -47,6 +51,8 @@ export function parseGraphState(raw: Raw): GraphUrlState {
     range: range !== undefined && range in GRAPH_RANGES ? (range as GraphRange) : '6h',
     window: GRAPH_WINDOWS.find((w) => w === window) ?? '5m',
     namespace: get(raw, 'namespace'),
+    cluster: get(raw, 'cluster'),
+    byCluster: get(raw, 'split') === 'cluster',
     focus: get(raw, 'focus'),
     hops: Number.isInteger(hops) ? Math.min(MAX_HOPS, Math.max(MIN_HOPS, hops)) : MIN_HOPS,
     q: get(raw, 'q') ?? '',
@@ -66,6 +72,8 @@ export function graphSearch(s: GraphUrlState): string {
   if (s.range !== '6h') p.set('range', s.range);
   if (s.window !== '5m') p.set('window', s.window);
   if (s.namespace) p.set('namespace', s.namespace);
+  if (s.cluster) p.set('cluster', s.cluster);
+  if (s.byCluster) p.set('split', 'cluster');
   if (s.focus) p.set('focus', s.focus);
   if (s.focus && s.hops !== MIN_HOPS) p.set('hops', String(s.hops));
   if (s.q) p.set('q', s.q);

@@ -20,7 +20,9 @@ export type Dimension =
   | 'revision'
   | 'pod'
   | 'direction' // 'inbound' | 'outbound'
-  | 'cluster' // Envoy upstream cluster
+  | 'upstream' // Envoy upstream cluster (a destination host, not a mesh cluster)
+  | 'cluster' // the mesh cluster that served the request (or of a pod, for pod-level series)
+  | 'sourceCluster' // the mesh cluster of the caller
   | 'cert'
   | 'lease' // a Kubernetes Lease (leader election)
   | 'holder'; // who holds a lease
@@ -52,8 +54,18 @@ export type Grouping = 'mesh' | 'namespace' | 'service' | 'source' | 'edge';
 export interface TrafficScope {
   namespace?: string;
   service?: string;
+  /** The mesh cluster that served the requests (multi-cluster meshes). */
+  cluster?: string;
   sourceNamespace?: string;
   sourceService?: string;
+  /** The mesh cluster of the callers. */
+  sourceCluster?: string;
+}
+
+/** Where a mesh says which clusters it spans: the values of `label` on the series `match` selects. */
+export interface ClusterDiscovery {
+  label: string;
+  match: string;
 }
 
 export interface TrafficQuestion extends TrafficScope {
@@ -166,20 +178,20 @@ export interface MeshAdapter {
   /** Responses per second by proxy response flag (as the caller's proxy saw them). */
   responseFlags(q: FlagQuestion): MeshQuery | Unsupported;
   /** Proxy retry and circuit-breaker counters per upstream cluster. */
-  retryStats(q: { window: string; namespace?: string }): RetryQueries | Unsupported;
-  controlPlane(q: { window: string }): ControlPlaneQueries | Unsupported;
-  certExpiry(): CertExpiryQuery;
+  retryStats(q: { window: string; namespace?: string; cluster?: string }): RetryQueries | Unsupported;
+  controlPlane(q: { window: string; cluster?: string }): ControlPlaneQueries | Unsupported;
+  certExpiry(q?: { cluster?: string }): CertExpiryQuery;
   /** The control plane's leader leases (istiod in istio-system, Linkerd's controllers in linkerd). */
-  leaderLeases(): LeaderLeaseQueries;
-  proxyResources(q: { window: string; namespace?: string; limit: number }): ProxyResourceQueries;
+  leaderLeases(q?: { cluster?: string }): LeaderLeaseQueries;
+  proxyResources(q: { window: string; namespace?: string; cluster?: string; limit: number }): ProxyResourceQueries;
   /** One series per (namespace, service, revision) while that revision serves: a range query shows rollouts. */
-  revisions(q: { namespace?: string; service?: string }): MeshQuery | Unsupported;
+  revisions(q: { namespace?: string; service?: string; cluster?: string }): MeshQuery | Unsupported;
   /**
    * One sample per (namespace, service, revision) for each revision that serves requests now and served
    * none `since` ago (a rollout, or a canary, started within `since`): the MeshwatchRollout alert.
    */
   rolloutStarted(q: { since: string }): MeshQuery;
-  tcpConnections(q: { window: string; namespace: string; service: string }): TcpQueries;
+  tcpConnections(q: { window: string; namespace: string; service: string; cluster?: string }): TcpQueries;
   /**
    * Labels that name a destination service on this mesh's series, hence on alert rules written over
    * them, in order of preference (e.g. to group firing alerts by the service they affect).
@@ -190,7 +202,12 @@ export interface MeshAdapter {
   /** The service graph's constant set of queries, and how this mesh names gateways and callers. */
   graphQueries(q: GraphQuestion): GraphQueries;
   /** Selector of the series a service's own proxies export (to find its scrape targets). */
-  serviceSelector(q: { namespace: string; service: string }): string;
+  serviceSelector(q: { namespace: string; service: string; cluster?: string }): string;
   /** Selector whose exemplars (trace ids) belong to a service's requests. */
-  exemplarSelector(q: { namespace: string; service: string }): string;
+  exemplarSelector(q: { namespace: string; service: string; cluster?: string }): string;
+  /**
+   * The clusters the mesh spans (one label-values call; a single-cluster mesh has one or none). The
+   * cluster that served a request is `cluster` in traffic results; pod-level series carry it too.
+   */
+  readonly clusterDiscovery: ClusterDiscovery;
 }

@@ -15,6 +15,13 @@ export interface GraphQuestion {
   window: string;
   /** Keep edges that touch this namespace (as caller or callee); escaped before it enters PromQL. */
   namespace?: string;
+  /** Keep edges that touch this mesh cluster (caller or callee in it); escaped before it enters PromQL. */
+  cluster?: string;
+  /**
+   * Group edges and nodes by cluster too: edge queries then also carry `sourceCluster` (the caller's)
+   * and `cluster` (the cluster that served the calls), node queries `cluster`.
+   */
+  byCluster?: boolean;
   view: GraphView;
 }
 
@@ -31,6 +38,11 @@ export interface GraphQuerySet {
   edgeErrors: MeshQuery;
   /** Requests per second over mutual TLS per edge. */
   edgeMtls: MeshQuery;
+  /**
+   * Requests per second per edge as the servers saw them, where edge rates come from the callers
+   * (split by cluster on Istio): the denominator of edgeMtls, which only servers know. Absent: edgeRequests.
+   */
+  edgeServed?: MeshQuery;
   /** p95 latency (ms) per edge. */
   edgeP95: MeshQuery;
   /** TCP bytes per second per edge, both directions. */
@@ -52,7 +64,7 @@ export interface GraphQuerySet {
 
 export type GraphQueryName = keyof GraphQuerySet;
 export const GRAPH_QUERY_NAMES: readonly GraphQueryName[] = [
-  'edgeRequests', 'edgeErrors', 'edgeMtls', 'edgeP95', 'tcpBytes', 'tcpMtlsBytes', 'tcpConnections',
+  'edgeRequests', 'edgeErrors', 'edgeMtls', 'edgeServed', 'edgeP95', 'tcpBytes', 'tcpMtlsBytes', 'tcpConnections',
   'serviceRequests', 'serviceErrors', 'serviceP95', 'workloadServices',
 ];
 

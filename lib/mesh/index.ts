@@ -3,6 +3,7 @@ import { linkerdSli } from './linkerd-sli';
 
 export type {
   CertExpiryQuery,
+  ClusterDiscovery,
   LeaderLeaseQueries,
   ControlPlaneQueries,
   Dimension,

@@ -43,38 +43,83 @@ const MTLS = { connection_security_policy: 'mutual_tls' } as const;
 
 const names = (labels: Labels) => Object.values(labels).filter((l): l is string => l !== undefined);
 
-/** reporter="destination" only: both proxies report each request, summing both would double-count. */
-function selector(extra: Record<string, MatcherSpec>): string {
-  return matchers({ reporter: 'destination', ...extra });
+type Reporter = 'destination' | 'source';
+
+/** One reporter at a time: both proxies report each request, summing both would double-count. */
+function selector(extra: Record<string, MatcherSpec>, reporter: Reporter = 'destination'): string {
+  return matchers({ reporter, ...extra });
+}
+
+type Where = Record<string, MatcherSpec>;
+
+/** An edge touches a value of a dimension when its caller's or its callee's label has it. */
+function touching(callee: string | undefined, caller: string | undefined, value: string | undefined): Where[] {
+  if (value === undefined || !callee || !caller) return [{}];
+  return [{ [callee]: value }, { [caller]: value }];
 }
 
 /**
- * `sum by (group) (rate(metric{...}[w]))`, restricted to edges that touch `namespace` (as caller or
- * callee) with `or`: both halves carry the same labels, so an edge inside the namespace is kept once.
+ * `sum by (group) (rate(metric{...}[w]))`, restricted to edges that touch `namespace` and `cluster`
+ * (each as caller or callee) with `or`: every part carries the same labels, so an edge matched by
+ * several parts is kept once.
  */
-function scopedRate(metric: string, w: string, extra: Record<string, MatcherSpec>, by: readonly string[], edge: Labels, namespace?: string): string {
-  const one = (where: Record<string, MatcherSpec>) => sumBy(by, `rate(${metric}${selector({ ...extra, ...where })}[${w}])`);
-  if (namespace === undefined || !edge.namespace || !edge.sourceNamespace) return one({});
-  return `${one({ [edge.namespace]: namespace })} or ${one({ [edge.sourceNamespace]: namespace })}`;
+function scopedRate(
+  metric: string, w: string, extra: Where, by: readonly string[], edge: Labels,
+  scope: { namespace?: string; cluster?: string } = {}, reporter: Reporter = 'destination',
+): string {
+  const one = (where: Where) => sumBy(by, `rate(${metric}${selector({ ...extra, ...where }, reporter)}[${w}])`);
+  const namespaces = touching(edge.namespace, edge.sourceNamespace, scope.namespace);
+  const clusters = touching(ISTIO_LABELS.cluster, ISTIO_LABELS.sourceCluster, scope.cluster);
+  return namespaces.flatMap((n) => clusters.map((c) => one({ ...n, ...c }))).join(' or ');
 }
 
-export function istioGraphQueries({ window, namespace, view }: GraphQuestion): GraphQueries {
+/** Both ends' clusters on edges, the serving cluster on nodes. */
+const EDGE_CLUSTERS: Labels = { sourceCluster: ISTIO_LABELS.sourceCluster, cluster: ISTIO_LABELS.cluster };
+const NODE_CLUSTER: Labels = { cluster: ISTIO_LABELS.cluster };
+
+export function istioGraphQueries({ window, namespace, cluster, byCluster = false, view }: GraphQuestion): GraphQueries {
   const w = checkWindow(window);
-  const { edge, node } = VIEWS[view];
+  const base = VIEWS[view];
+  const edge: Labels = byCluster ? { ...base.edge, ...EDGE_CLUSTERS } : base.edge;
+  const node: Labels = byCluster ? { ...base.node, ...NODE_CLUSTER } : base.node;
   const revisionNode: Labels = view === 'workload' ? { ...node, revision: REVISION } : node;
   const edgeBy = names(edge);
   const nodeBy = names(node);
   const at = (labels: Labels, promql: string): MeshQuery => ({ promql, labels });
-  const edges = (metric: string, extra: Record<string, MatcherSpec> = {}) => scopedRate(metric, w, extra, edgeBy, edge, namespace);
+  const edges = (metric: string, extra: Record<string, MatcherSpec> = {}) => scopedRate(metric, w, extra, edgeBy, edge, { namespace, cluster });
   // Per node, unfiltered: a neighbour outside the namespace still shows all of its own traffic.
   const nodes = (metric: string, extra: Record<string, MatcherSpec>, by: readonly string[]) => scopedRate(metric, w, extra, by, edge);
   const p95 = (body: string) => `histogram_quantile(0.95, ${body})`;
   const callersAsServices = view === 'service';
+  /**
+   * Split by cluster, calls are what the callers' proxies reported (reporter="source"): a call that
+   * fails between clusters (a partition's UF) never reaches a server, so only its caller counts it.
+   * Calls from callers without a proxy (no source reporter) still come from the server side.
+   */
+  const calls = (metric: string, extra: Where = {}, by = edgeBy) => {
+    const scope = { namespace, cluster };
+    const caller = scopedRate(metric, w, extra, by, edge, scope, 'source');
+    const server = scopedRate(metric, w, extra, by, edge, scope);
+    const callerCalls = scopedRate(REQUESTS, w, {}, edgeBy, edge, scope, 'source');
+    return `(${caller}) or ((${server}) unless on (${edgeBy.join(', ')}) (${callerCalls}))`;
+  };
+  const http: Pick<GraphQuerySet, 'edgeRequests' | 'edgeErrors' | 'edgeMtls' | 'edgeP95' | 'edgeServed'> = byCluster
+    ? {
+        edgeRequests: at(edge, calls(REQUESTS)),
+        edgeErrors: at(edge, calls(REQUESTS, ERRORS)),
+        // Only the server side knows how a connection was secured: its share of what it served.
+        edgeMtls: at(edge, edges(REQUESTS, MTLS)),
+        edgeServed: at(edge, edges(REQUESTS)),
+        edgeP95: at(edge, p95(calls(DURATION_BUCKETS, {}, ['le', ...edgeBy]))),
+      }
+    : {
+        edgeRequests: at(edge, edges(REQUESTS)),
+        edgeErrors: at(edge, edges(REQUESTS, ERRORS)),
+        edgeMtls: at(edge, edges(REQUESTS, MTLS)),
+        edgeP95: at(edge, p95(scopedRate(DURATION_BUCKETS, w, {}, ['le', ...edgeBy], edge, { namespace, cluster }))),
+      };
   const queries: GraphQuerySet = {
-    edgeRequests: at(edge, edges(REQUESTS)),
-    edgeErrors: at(edge, edges(REQUESTS, ERRORS)),
-    edgeMtls: at(edge, edges(REQUESTS, MTLS)),
-    edgeP95: at(edge, p95(scopedRate(DURATION_BUCKETS, w, {}, ['le', ...edgeBy], edge, namespace))),
+    ...http,
     // Both directions; each side is a separate rate because rate() drops the metric name.
     tcpBytes: at(edge, `(${edges(TCP_SENT)}) + (${edges(TCP_RECEIVED)})`),
     tcpMtlsBytes: at(edge, `(${edges(TCP_SENT, MTLS)}) + (${edges(TCP_RECEIVED, MTLS)})`),

@@ -9,7 +9,7 @@ describe('Istio infrastructure questions', () => {
     expect(q.retries.promql).toBe('sum by (cluster_name) (rate(envoy_cluster_upstream_rq_retry{namespace="shop"}[5m]))');
     expect(q.retryOverflow.promql).toContain('envoy_cluster_upstream_rq_retry_overflow');
     expect(q.pendingOverflow.promql).toContain('envoy_cluster_upstream_rq_pending_overflow');
-    expect(q.retries.labels.cluster).toBe('cluster_name');
+    expect(q.retries.labels.upstream).toBe('cluster_name');
     expect(q.fallbackFlags.promql).toContain('response_flags=~"URX|UO"');
     expect(q.howToEnable).toContain('proxyStatsMatcher');
     expect(q.howToEnable).toContain('inclusionRegexps');

@@ -16,6 +16,9 @@ export const ISTIO_LABELS = {
   // Workload, not canonical service: the duration histogram keeps only the workload labels.
   sourceNamespace: 'source_workload_namespace',
   sourceService: 'source_workload',
+  // Both reporters carry both clusters (https://istio.io/latest/docs/reference/config/metrics/#labels).
+  cluster: 'destination_cluster',
+  sourceCluster: 'source_cluster',
 } as const satisfies Partial<Record<Dimension, string>>;
 
 const GROUPS: Record<Grouping, ReadonlyArray<keyof typeof ISTIO_LABELS>> = {
@@ -44,6 +47,8 @@ export function istioSelector(scope: TrafficScope, extra: Record<string, Matcher
     [ISTIO_LABELS.service]: scope.service,
     [ISTIO_LABELS.sourceNamespace]: scope.sourceNamespace,
     [ISTIO_LABELS.sourceService]: scope.sourceService,
+    [ISTIO_LABELS.cluster]: scope.cluster,
+    [ISTIO_LABELS.sourceCluster]: scope.sourceCluster,
     ...extra,
   });
 }

@@ -38,7 +38,7 @@ export const istioAdapter: MeshAdapter = {
   controlPlane,
   certExpiry,
   // istiod elects leaders (istio-leader, istio-namespace-controller-election, ...) with leases in its namespace.
-  leaderLeases: () => leaderLeaseQueries('istio-system'),
+  leaderLeases: (q) => leaderLeaseQueries('istio-system', q?.cluster),
   proxyResources,
   revisions,
   rolloutStarted,
@@ -48,4 +48,5 @@ export const istioAdapter: MeshAdapter = {
   serviceLabelNames: { namespace: [ISTIO_LABELS.namespace], service: [ISTIO_LABELS.service] },
   serviceSelector,
   exemplarSelector,
+  clusterDiscovery: { label: ISTIO_LABELS.cluster, match: `${REQUESTS}${istioSelector({})}` },
 };

@@ -4,21 +4,31 @@ import { matchers } from '@/lib/promql';
 import type { LeaderLeaseQueries, ProxyResourceQueries } from './adapter';
 import { checkWindow, sumBy } from './expr';
 
+/**
+ * The cluster label of pod-level series (cAdvisor, kube-state-metrics, the proxies' and control
+ * plane's own metrics), as scraping each cluster and federating (or Thanos external labels) adds it.
+ */
+export const POD_CLUSTER = 'cluster';
+
 const POD = { namespace: 'namespace', pod: 'pod' } as const;
 
-export function proxyResourceQueries(container: string, { window, namespace, limit }: { window: string; namespace?: string; limit: number }): ProxyResourceQueries {
+export function proxyResourceQueries(
+  container: string,
+  { window, namespace, cluster, limit }: { window: string; namespace?: string; cluster?: string; limit: number },
+): ProxyResourceQueries {
   const w = checkWindow(window);
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  const proxy = matchers({ container, namespace });
+  const proxy = matchers({ container, namespace, [POD_CLUSTER]: cluster });
+  const pods = matchers({ namespace, [POD_CLUSTER]: cluster });
   return {
     cpu: { promql: `topk(${limit}, ${sumBy(['namespace', 'pod'], `rate(container_cpu_usage_seconds_total${proxy}[${w}])`)})`, labels: POD },
     memory: { promql: `topk(${limit}, ${sumBy(['namespace', 'pod'], `max_over_time(container_memory_working_set_bytes${proxy}[${w}])`, 'max')})`, labels: POD },
     // Every container of the pod: a crash-looping application is what an on-call engineer looks for.
     restarts: {
-      promql: `${sumBy(['namespace', 'pod'], `increase(kube_pod_container_status_restarts_total${matchers({ namespace })}[${w}])`)} > 0`,
+      promql: `${sumBy(['namespace', 'pod'], `increase(kube_pod_container_status_restarts_total${pods}[${w}])`)} > 0`,
       labels: POD,
     },
-    restartCounts: { promql: sumBy(['namespace', 'pod'], `kube_pod_container_status_restarts_total${matchers({ namespace })}`), labels: POD },
+    restartCounts: { promql: sumBy(['namespace', 'pod'], `kube_pod_container_status_restarts_total${pods}`), labels: POD },
   };
 }
 
@@ -27,8 +37,8 @@ export function proxyResourceQueries(container: string, { window, namespace, lim
  * series per lease and holder, and `kube_lease_renew_time`, unix seconds of the last renewal).
  * Absent unless kube-state-metrics exports leases (its `leases` collector).
  */
-export function leaderLeaseQueries(namespace: string): LeaderLeaseQueries {
-  const sel = matchers({ namespace });
+export function leaderLeaseQueries(namespace: string, cluster?: string): LeaderLeaseQueries {
+  const sel = matchers({ namespace, [POD_CLUSTER]: cluster });
   const LEASE = { lease: 'lease', holder: 'owner_name' } as const;
   return {
     owner: { promql: `max by (lease, owner_name) (kube_lease_owner${sel})`, labels: LEASE },

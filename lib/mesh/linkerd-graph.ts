@@ -6,15 +6,19 @@
 import { matchers, type MatcherSpec } from '@/lib/promql';
 import type { MeshQuery } from './adapter';
 import { checkWindow, sumBy, withLabel } from './expr';
+import { POD_CLUSTER } from './kube';
+import { outboundRate, TARGET_CLUSTER } from './linkerd-cluster';
 import { UNKNOWN_CALLER, type GraphQueries, type GraphQuestion, type GraphQuerySet } from './graph';
 
 type Labels = MeshQuery['labels'];
 
 const EDGE: Labels = { sourceNamespace: 'namespace', sourceService: 'deployment', namespace: 'dst_namespace', service: 'dst_deployment' };
 const NODE: Labels = { namespace: 'namespace', service: 'deployment' };
-const EDGE_BY = ['namespace', 'deployment', 'dst_namespace', 'dst_deployment'];
-const NODE_BY = ['namespace', 'deployment'];
-const DST_BY = ['dst_namespace', 'dst_deployment'];
+// Split by cluster: the caller's cluster is its series' own `cluster`; the serving one, TARGET_CLUSTER
+// once outboundRate has normalised it (see linkerd-cluster.ts).
+const EDGE_CLUSTERS: Labels = { sourceCluster: POD_CLUSTER, cluster: TARGET_CLUSTER };
+const NODE_CLUSTER: Labels = { cluster: POD_CLUSTER };
+const WORKLOADS_BY = ['namespace', 'deployment', 'dst_namespace', 'dst_deployment'];
 
 /** Linkerd has no ingress of its own: the default workload names of the ingress controllers it documents meshing. */
 const GATEWAYS = ['ingress-nginx-controller', 'nginx-ingress-controller', 'traefik', 'emissary-ingress'] as const;
@@ -31,47 +35,62 @@ const UNMESHED_MIN_SHARE = 0.01;
 
 type Extra = Record<string, MatcherSpec>;
 
-export function linkerdGraphQueries({ window, namespace }: GraphQuestion): GraphQueries {
+/** `label_replace` copying one label into another. */
+const copyLabel = (expr: string, to: string, from: string) => `label_replace(${expr}, "${to}", "$1", "${from}", "(.*)")`;
+
+export function linkerdGraphQueries({ window, namespace, cluster, byCluster = false }: GraphQuestion): GraphQueries {
   const w = checkWindow(window);
+  const edgeLabels: Labels = byCluster ? { ...EDGE, ...EDGE_CLUSTERS } : EDGE;
+  const nodeLabels: Labels = byCluster ? { ...NODE, ...NODE_CLUSTER } : NODE;
+  const edgeBy = Object.values(edgeLabels).filter((l): l is string => l !== undefined);
+  const nodeBy = Object.values(nodeLabels).filter((l): l is string => l !== undefined);
+  const dstBy = byCluster ? ['dst_namespace', 'dst_deployment', TARGET_CLUSTER] : ['dst_namespace', 'dst_deployment'];
   const rate = (metric: string, sel: Extra) => `rate(${metric}${matchers(sel)}[${w}])`;
-  /** Outbound, by edge, keeping edges that touch `namespace` from either end. */
-  const outbound = (metric: string, extra: Extra = {}, by = EDGE_BY) => {
-    const one = (where: Extra) => sumBy(by, rate(metric, { direction: 'outbound', ...extra, ...where }));
-    return namespace === undefined ? one({}) : `${one({ dst_namespace: namespace })} or ${one({ namespace })}`;
+  /** Outbound rates, every series with its serving cluster when that matters. */
+  const out = (metric: string, sel: Extra, servedIn?: string) => outboundRate(metric, { direction: 'outbound', ...sel }, w, { servedIn, byTarget: byCluster });
+  /** Outbound, by edge, keeping edges that touch `namespace` and `cluster`, each from either end. */
+  const outbound = (metric: string, extra: Extra = {}, by = edgeBy) => {
+    const namespaces: Extra[] = namespace === undefined ? [{}] : [{ dst_namespace: namespace }, { namespace }];
+    const clusters: Array<{ sel: Extra; servedIn?: string }> = cluster === undefined ? [{ sel: {} }] : [{ sel: {}, servedIn: cluster }, { sel: { [POD_CLUSTER]: cluster } }];
+    return namespaces.flatMap((n) => clusters.map((c) => sumBy(by, out(metric, { ...extra, ...n, ...c.sel }, c.servedIn)))).join(' or ');
   };
   /** Per destination, as its own proxy saw it (inbound) and as its meshed callers did (outbound). */
   const inboundByDst = (metric: string, extra: Extra) => {
-    const byNode = sumBy(NODE_BY, rate(metric, { direction: 'inbound', namespace, ...extra }));
-    return sumBy(DST_BY, `label_replace(label_replace(${byNode}, "dst_namespace", "$1", "namespace", "(.*)"), "dst_deployment", "$1", "deployment", "(.*)")`);
+    const byNode = sumBy(nodeBy, rate(metric, { direction: 'inbound', namespace, [POD_CLUSTER]: cluster, ...extra }));
+    const renamed = copyLabel(copyLabel(byNode, 'dst_namespace', 'namespace'), 'dst_deployment', 'deployment');
+    return sumBy(dstBy, byCluster ? copyLabel(renamed, TARGET_CLUSTER, POD_CLUSTER) : renamed);
   };
-  const outboundByDst = (metric: string, extra: Extra) => sumBy(DST_BY, rate(metric, { direction: 'outbound', dst_namespace: namespace, ...extra }));
+  const outboundByDst = (metric: string, extra: Extra) => sumBy(dstBy, out(metric, { dst_namespace: namespace, ...extra }, cluster));
   const remainder = (metric: string, extra: Extra = {}) => {
     const inbound = inboundByDst(metric, extra);
     return { inbound, rest: `(${inbound} - (${outboundByDst(metric, extra)} or ${inbound} * 0))` };
   };
-  const asUnknownCaller = (expr: string) => withLabel(withLabel(expr, 'namespace', UNKNOWN_CALLER), 'deployment', UNKNOWN_CALLER);
+  // A caller without a proxy is drawn in the cluster it called into.
+  const unknownIn = (expr: string) => withLabel(withLabel(expr, 'namespace', UNKNOWN_CALLER), 'deployment', UNKNOWN_CALLER);
+  const asUnknownCaller = (expr: string) => (byCluster ? copyLabel(unknownIn(expr), POD_CLUSTER, TARGET_CLUSTER) : unknownIn(expr));
   const unmeshed = remainder('request_total');
   const unmeshedRequests = `${unmeshed.rest} > ${UNMESHED_MIN_SHARE} * ${unmeshed.inbound}`;
-  const unmeshedFailures = `${remainder('response_total', FAILURE).rest} > 0 and on (${DST_BY.join(', ')}) (${unmeshedRequests})`;
+  const unmeshedFailures = `${remainder('response_total', FAILURE).rest} > 0 and on (${dstBy.join(', ')}) (${unmeshedRequests})`;
 
-  const node = (metric: string, extra: Extra = {}) => sumBy(NODE_BY, rate(metric, { direction: 'inbound', ...extra }));
+  const node = (metric: string, extra: Extra = {}) => sumBy(nodeBy, rate(metric, { direction: 'inbound', ...extra }));
   const at = (labels: Labels, promql: string): MeshQuery => ({ promql, labels });
-  // TCP metrics count every connection, HTTP ones included: an edge is TCP only without HTTP requests.
-  const tcpOnly = (expr: string) => `(${expr}) unless on (${EDGE_BY.join(', ')}) ${sumBy(EDGE_BY, `request_total${matchers({ direction: 'outbound' })}`)}`;
+  // TCP metrics count every connection, HTTP ones included: an edge is TCP only without HTTP requests
+  // (between the same workloads in any cluster).
+  const tcpOnly = (expr: string) => `(${expr}) unless on (${WORKLOADS_BY.join(', ')}) ${sumBy(WORKLOADS_BY, `request_total${matchers({ direction: 'outbound' })}`)}`;
   const tcp = (metric: string, extra: Extra = {}) => outbound(metric, { peer: 'dst', ...extra });
   const queries: GraphQuerySet = {
-    edgeRequests: at(EDGE, `${outbound('request_total')} or ${asUnknownCaller(unmeshedRequests)}`),
-    edgeErrors: at(EDGE, `${outbound('response_total', FAILURE)} or ${asUnknownCaller(unmeshedFailures)}`),
+    edgeRequests: at(edgeLabels, `${outbound('request_total')} or ${asUnknownCaller(unmeshedRequests)}`),
+    edgeErrors: at(edgeLabels, `${outbound('response_total', FAILURE)} or ${asUnknownCaller(unmeshedFailures)}`),
     // A caller without a proxy never speaks mutual TLS: its edge has no mTLS share to add.
-    edgeMtls: at(EDGE, outbound('request_total', MTLS)),
-    edgeP95: at(EDGE, `histogram_quantile(0.95, ${outbound('response_latency_ms_bucket', {}, ['le', ...EDGE_BY])})`),
+    edgeMtls: at(edgeLabels, outbound('request_total', MTLS)),
+    edgeP95: at(edgeLabels, `histogram_quantile(0.95, ${outbound('response_latency_ms_bucket', {}, ['le', ...edgeBy])})`),
     // Read (responses) plus written (requests) by the caller: both directions of the connection.
-    tcpBytes: at(EDGE, tcpOnly(`(${tcp('tcp_read_bytes_total')}) + (${tcp('tcp_write_bytes_total')})`)),
-    tcpMtlsBytes: at(EDGE, tcpOnly(`(${tcp('tcp_read_bytes_total', MTLS)}) + (${tcp('tcp_write_bytes_total', MTLS)})`)),
-    tcpConnections: at(EDGE, tcpOnly(tcp('tcp_open_total'))),
-    serviceRequests: at(NODE, node('request_total')),
-    serviceErrors: at(NODE, node('response_total', FAILURE)),
-    serviceP95: at(NODE, `histogram_quantile(0.95, ${sumBy(['le', ...NODE_BY], rate('response_latency_ms_bucket', { direction: 'inbound' }))})`),
+    tcpBytes: at(edgeLabels, tcpOnly(`(${tcp('tcp_read_bytes_total')}) + (${tcp('tcp_write_bytes_total')})`)),
+    tcpMtlsBytes: at(edgeLabels, tcpOnly(`(${tcp('tcp_read_bytes_total', MTLS)}) + (${tcp('tcp_write_bytes_total', MTLS)})`)),
+    tcpConnections: at(edgeLabels, tcpOnly(tcp('tcp_open_total'))),
+    serviceRequests: at(nodeLabels, node('request_total')),
+    serviceErrors: at(nodeLabels, node('response_total', FAILURE)),
+    serviceP95: at(nodeLabels, `histogram_quantile(0.95, ${sumBy(['le', ...nodeBy], rate('response_latency_ms_bucket', { direction: 'inbound' }))})`),
   };
   return { queries, callersAsServices: false, gatewayWorkloads: GATEWAYS };
 }

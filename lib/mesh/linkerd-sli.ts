@@ -8,10 +8,15 @@ import { SIDE_LABELS } from './linkerd-traffic';
 const RESPONSES = 'response_total';
 const LATENCY_BUCKETS = 'response_latency_ms_bucket';
 /** Inbound series name the workload that served the request by its own namespace and deployment. */
+/**
+ * The target label of the cluster whose Prometheus scraped the serving pod (what multi-cluster
+ * federation adds); on inbound series that is the cluster that served the request.
+ */
+const CLUSTER_LABEL = 'cluster';
 const SERVICE_LABELS = { namespace: SIDE_LABELS.inbound.namespace ?? '', service: SIDE_LABELS.inbound.service ?? '' };
 
 const selector = (metric: string, match: ServiceMatch, extra: Record<string, MatcherSpec> = {}) =>
-  `${metric}${matchers({ direction: 'inbound', [SERVICE_LABELS.namespace]: match.namespace, [SERVICE_LABELS.service]: match.service, ...extra })}`;
+  `${metric}${matchers({ direction: 'inbound', [SERVICE_LABELS.namespace]: match.namespace, [SERVICE_LABELS.service]: match.service, [CLUSTER_LABEL]: match.cluster, ...extra })}`;
 
 const serviceLabels = (s: { namespace: string; service: string }) => ({
   direction: 'inbound',
@@ -22,6 +27,7 @@ const serviceLabels = (s: { namespace: string; service: string }) => ({
 export const linkerdSli: SliSource = {
   mesh: 'linkerd',
   serviceLabels: SERVICE_LABELS,
+  clusterLabel: CLUSTER_LABEL,
   failureText: 'responses Linkerd classifies as failures (5xx and gRPC errors)',
   failedRequests: (match) => selector(RESPONSES, match, { classification: 'failure' }),
   allRequests: (match) => selector(RESPONSES, match),

@@ -3,7 +3,7 @@ import { matchers } from '@/lib/promql';
 import type { MeshAdapter, TcpQueries, Unsupported } from './adapter';
 import { EDITOR_HINTS } from './editor';
 import { checkWindow, sumBy } from './expr';
-import { leaderLeaseQueries, proxyResourceQueries } from './kube';
+import { leaderLeaseQueries, POD_CLUSTER, proxyResourceQueries } from './kube';
 import { linkerdCallerErrorRatio, linkerdCallerRequestRate } from './linkerd-caller';
 import { linkerdGraphQueries } from './linkerd-graph';
 import { newRevisionQuery } from './rollout';
@@ -40,10 +40,10 @@ function serviceSummaryQueries({ window, namespace }: ServiceSummaryParams): Ser
   };
 }
 
-function tcpConnections({ window, namespace, service }: { window: string; namespace: string; service: string }): TcpQueries {
+function tcpConnections({ window, namespace, service, cluster }: { window: string; namespace: string; service: string; cluster?: string }): TcpQueries {
   const w = checkWindow(window);
-  // Both directions carry the workload's own namespace/deployment labels; `direction` tells them apart.
-  const sel = matchers({ namespace, deployment: service });
+  // Both directions carry the workload's own namespace/deployment (and cluster) labels; `direction` tells them apart.
+  const sel = matchers({ namespace, deployment: service, [POD_CLUSTER]: cluster });
   const labels = { pod: 'pod', direction: 'direction' };
   const by = ['pod', 'direction'];
   return {
@@ -67,12 +67,12 @@ export const linkerdAdapter: MeshAdapter = {
   responseFlags: () => NO_FLAGS,
   retryStats: () => NO_RETRY_STATS,
   controlPlane: () => NO_CONTROL_PLANE,
-  certExpiry: () => ({
-    query: { promql: 'min by (__name__) (identity_cert_expiration_timestamp_seconds)', labels: { cert: '__name__' } },
+  certExpiry: (q) => ({
+    query: { promql: `min by (__name__) (identity_cert_expiration_timestamp_seconds${q?.cluster === undefined ? '' : matchers({ [POD_CLUSTER]: q.cluster })})`, labels: { cert: '__name__' } },
     names: { identity_cert_expiration_timestamp_seconds: 'Linkerd identity certificate' },
   }),
   // Linkerd's controllers (destination's status controller, policy) hold their leases in the linkerd namespace.
-  leaderLeases: () => leaderLeaseQueries('linkerd'),
+  leaderLeases: (q) => leaderLeaseQueries('linkerd', q?.cluster),
   proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),
   revisions: () => NO_REVISIONS,
   // The callers' outbound series name the serving endpoint's ReplicaSet (dst_pod_template_hash): a new
@@ -84,6 +84,8 @@ export const linkerdAdapter: MeshAdapter = {
   // Inbound series name the service's own workload; outbound ones (a caller's view) the dst_ labels.
   editorHints: EDITOR_HINTS.linkerd,
   serviceLabelNames: { namespace: ['dst_namespace'], service: ['deployment', 'dst_deployment'] },
-  serviceSelector: ({ namespace, service }) => `request_total${linkerdSelector('inbound', { namespace, service })}`,
-  exemplarSelector: ({ namespace, service }) => `response_latency_ms_bucket${linkerdSelector('inbound', { namespace, service })}`,
+  serviceSelector: (scope) => `request_total${linkerdSelector('inbound', scope)}`,
+  exemplarSelector: (scope) => `response_latency_ms_bucket${linkerdSelector('inbound', scope)}`,
+  // Inbound series carry the serving pod's cluster.
+  clusterDiscovery: { label: POD_CLUSTER, match: `request_total${linkerdSelector('inbound', {})}` },
 };

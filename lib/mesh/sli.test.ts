@@ -27,4 +27,15 @@ describe('SLI sources', () => {
   it('several services at once through regex matchers, for grouped queries', () => {
     expect(linkerdSli.allRequests({ namespace: ['=~', { literal: ['a', 'b.c'] }], service: 'x' })).toBe('response_total{direction="inbound",namespace=~"a|b\\\\.c",deployment="x"}');
   });
+
+  it('names the cluster that served a request (server side), and can select one', () => {
+    expect(istioSli.clusterLabel).toBe('destination_cluster');
+    expect(linkerdSli.clusterLabel).toBe('cluster');
+    expect(istioSli.allRequests({ namespace: 'shop', service: 'reviews', cluster: ['!=', ''] })).toBe(
+      'istio_requests_total{reporter="destination",destination_service_namespace="shop",destination_service_name="reviews",destination_cluster!=""}',
+    );
+    expect(linkerdSli.failedRequests({ namespace: 'shop', service: 'reviews', cluster: 'prod-eu-west' })).toBe(
+      'response_total{direction="inbound",namespace="shop",deployment="reviews",cluster="prod-eu-west",classification="failure"}',
+    );
+  });
 });

@@ -9,4 +9,4 @@ export * from './time-state';
 export { useDashboardRange, type DashboardRange } from './use-dashboard-range';
 export { panelQueryOptions, panelUrl, usePanel } from './use-panel';
 export { REFETCH_INTERVAL_MS, servicesUrl, useServices } from './use-services';
-export { useMeshInfo } from './use-mesh';
+export { useMeshClusters, useMeshInfo } from './use-mesh';

@@ -51,7 +51,7 @@ describe('queryKeys.panel', () => {
   it('sits under its dashboard so a dashboard can be refetched at once', () => {
     const key = queryKeys.panel('oncall', 'top-failing', range);
     expect(key.slice(0, 3)).toEqual(queryKeys.dashboard('oncall'));
-    expect(key[4]).toEqual({ ...range, namespace: null, service: null });
+    expect(key[4]).toEqual({ ...range, namespace: null, service: null, cluster: null });
   });
 
   it('differs per panel and per filter', () => {

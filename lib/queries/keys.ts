@@ -15,6 +15,8 @@ export interface ServicesParams {
 export interface PanelParams extends ResolvedRange {
   namespace?: string;
   service?: string;
+  /** A mesh cluster: every panel keeps to it. */
+  cluster?: string;
 }
 
 export interface GraphKeyParams {
@@ -22,6 +24,8 @@ export interface GraphKeyParams {
   time: number;
   window: string;
   namespace?: string;
+  cluster?: string;
+  byCluster?: boolean;
   view?: GraphView;
 }
 
@@ -44,12 +48,14 @@ export const queryKeys = {
     [...queryKeys.servicesAll(), { time: roundUnixSeconds(time), window, namespace: namespace || null }] as const,
   panelsAll: () => [...queryKeys.all, 'panels'] as const,
   dashboard: (dashboard: string) => [...queryKeys.panelsAll(), dashboard] as const,
-  panel: (dashboard: string, panel: string, { start, end, step, namespace, service }: PanelParams) =>
-    [...queryKeys.dashboard(dashboard), panel, { start, end, step, namespace: namespace || null, service: service || null }] as const,
+  panel: (dashboard: string, panel: string, { start, end, step, namespace, service, cluster }: PanelParams) =>
+    [...queryKeys.dashboard(dashboard), panel, { start, end, step, namespace: namespace || null, service: service || null, cluster: cluster || null }] as const,
   me: () => [...queryKeys.all, 'me'] as const,
-  graph: ({ time, window, namespace, view = 'service' }: GraphKeyParams) => [...queryKeys.all, 'graph', { view, time, window, namespace: namespace || null }] as const,
+  graph: ({ time, window, namespace, cluster, byCluster = false, view = 'service' }: GraphKeyParams) =>
+    [...queryKeys.all, 'graph', { view, time, window, namespace: namespace || null, cluster: cluster || null, byCluster }] as const,
   mesh: () => [...queryKeys.all, 'mesh'] as const,
   maintenance: () => [...queryKeys.all, 'maintenance'] as const,
+  clusters: () => [...queryKeys.all, 'clusters'] as const,
   // SLO keys: every spec and status sits under slosAll so one invalidation after a save reaches all.
   slosAll: () => [...queryKeys.all, 'slos'] as const,
   sloList: () => [...queryKeys.slosAll(), 'list'] as const,

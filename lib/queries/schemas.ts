@@ -53,6 +53,10 @@ export const meshInfoResponseSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type MeshInfoResponse = z.infer<typeof meshInfoResponseSchema>;
+
+/** GET /api/clusters: the mesh's clusters, sorted (one or none on a single-cluster mesh). */
+export const clustersResponseSchema = z.object({ clusters: z.array(z.string()) });
+export type ClustersResponse = z.infer<typeof clustersResponseSchema>;
 export type EditorHintsBody = MeshInfoResponse['editor'];
 
 // Error bodies are defined once, next to errorResponse; that module is pure so the browser can use it.

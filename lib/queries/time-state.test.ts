@@ -53,6 +53,14 @@ describe('withTime', () => {
     expect(withTime('/debug?service=cart&namespace=shop', state)).toBe('/debug?service=cart&namespace=shop&range=6h&time=1790852400');
   });
 
+  it('carries the cluster filter into on-call, debug and graph links only', () => {
+    const inEu = { ...state, cluster: 'prod-eu-west' };
+    expect(withTime('/debug?service=reviews&namespace=shop', inEu)).toBe('/debug?service=reviews&namespace=shop&cluster=prod-eu-west&range=6h&time=1790852400');
+    expect(withTime('/oncall?time=5', inEu)).toBe('/oncall?time=5&cluster=prod-eu-west');
+    expect(withTime('/debug?cluster=prod-us-east', inEu)).toBe('/debug?cluster=prod-us-east&range=6h&time=1790852400');
+    expect(withTime('/slos/x', inEu)).toBe('/slos/x?range=6h&time=1790852400');
+  });
+
   it('leaves links that set their own time, and external links, alone', () => {
     expect(withTime('/oncall?time=5', state)).toBe('/oncall?time=5');
     expect(withTime('https://jaeger.example/search?service=cart', state)).toBe('https://jaeger.example/search?service=cart');

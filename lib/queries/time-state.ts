@@ -9,7 +9,7 @@ import {
   type RefreshOption,
 } from './time-range';
 
-// A dashboard's state as it lives in the URL: `?range=6h&time=<unix s>&refresh=1m&namespace=&service=`,
+// A dashboard's state as it lives in the URL: `?range=6h&time=<unix s>&refresh=1m&namespace=&service=&cluster=`,
 // or an absolute range `?from=<unix s>&time=<unix s>`. Pure, so the server page and the client agree.
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -25,6 +25,8 @@ export interface TimeState {
   refresh: RefreshOption;
   namespace?: string;
   service?: string;
+  /** A mesh cluster the dashboard keeps to. */
+  cluster?: string;
   /** Human-readable notes about URL values that were ignored. */
   problems: string[];
 }
@@ -32,6 +34,9 @@ export interface TimeState {
 /** Absolute ranges shorter than a minute hold less than one rate window; longer than 90 days is unbounded work. */
 export const MIN_ABSOLUTE_SECONDS = 60;
 export const MAX_ABSOLUTE_SECONDS = 90 * 86_400;
+
+/** Pages that can be kept to a mesh cluster (`?cluster=`): links to them keep the reader's. */
+const CLUSTER_PAGES = ['/oncall', '/debug', '/graph'];
 
 /** The URL keys that describe time; links between dashboards carry these. */
 export const TIME_KEYS = ['range', 'from', 'time', 'refresh'] as const;
@@ -69,6 +74,8 @@ export function parseTimeState(search: RawSearchParams): TimeState {
   if (namespace !== undefined) state.namespace = namespace;
   const service = first(search.service);
   if (service !== undefined) state.service = service;
+  const cluster = first(search.cluster);
+  if (cluster !== undefined) state.cluster = cluster;
   return state;
 }
 
@@ -81,6 +88,7 @@ export function timeStateSearch(state: Omit<TimeState, 'problems'>): URLSearchPa
   if (state.refresh !== DEFAULT_REFRESH) search.set('refresh', state.refresh);
   if (state.namespace) search.set('namespace', state.namespace);
   if (state.service) search.set('service', state.service);
+  if (state.cluster) search.set('cluster', state.cluster);
   return search;
 }
 
@@ -97,8 +105,10 @@ export function timeStateHref(pathname: string, state: Omit<TimeState, 'problems
 export function withTime(href: string, state: Omit<TimeState, 'problems'>): string {
   if (!href.startsWith('/') || href.startsWith('//')) return href;
   const url = new URL(href, 'http://x');
-  const time = timeStateSearch({ ...state, namespace: undefined, service: undefined });
-  if (TIME_KEYS.some((key) => url.searchParams.has(key))) return href;
+  const time = timeStateSearch({ ...state, namespace: undefined, service: undefined, cluster: undefined });
+  // The cluster is the one filter that goes along: on-call's failing eu-west service, debugged, is eu-west's.
+  if (state.cluster && CLUSTER_PAGES.includes(url.pathname) && !url.searchParams.has('cluster')) url.searchParams.set('cluster', state.cluster);
+  if (TIME_KEYS.some((key) => url.searchParams.has(key))) return `${url.pathname}${url.search}${url.hash}`;
   for (const [key, value] of time) url.searchParams.set(key, value);
   return `${url.pathname}${url.search}${url.hash}`;
 }

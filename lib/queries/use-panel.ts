@@ -4,20 +4,21 @@ import { fetchApi } from './api-fetch';
 import { queryKeys, type PanelParams } from './keys';
 import { shouldRetry } from './retry';
 
-/** `/api/panels/{dashboard}/{panel}?start=&end=&step=&namespace=&service=` for the key's (aligned) params. */
+/** `/api/panels/{dashboard}/{panel}?start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params. */
 export function panelUrl(dashboard: string, panel: string, params: PanelParams): string {
-  const [, , , , { start, end, step, namespace, service }] = queryKeys.panel(dashboard, panel, params);
+  const [, , , , { start, end, step, namespace, service, cluster }] = queryKeys.panel(dashboard, panel, params);
   const search = new URLSearchParams({ start: String(start), end: String(end), step: String(step) });
   if (namespace) search.set('namespace', namespace);
   if (service) search.set('service', service);
+  if (cluster) search.set('cluster', cluster);
   return `/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(panel)}?${search.toString()}`;
 }
 
 function sameFilters(key: readonly unknown[] | undefined, params: PanelParams): boolean {
   const last = key?.[key.length - 1];
   if (typeof last !== 'object' || last === null) return false;
-  const filters = last as { namespace?: unknown; service?: unknown };
-  return filters.namespace === (params.namespace || null) && filters.service === (params.service || null);
+  const filters = last as { namespace?: unknown; service?: unknown; cluster?: unknown };
+  return filters.namespace === (params.namespace || null) && filters.service === (params.service || null) && filters.cluster === (params.cluster || null);
 }
 
 /** The query behind one dashboard panel, parsed with the shared contract; no retries on 4xx. */

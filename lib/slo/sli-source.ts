@@ -9,6 +9,8 @@ import type { MatcherSpec } from '@/lib/promql';
 export interface ServiceMatch {
   namespace: MatcherSpec;
   service: MatcherSpec;
+  /** The cluster that served the requests (its `clusterLabel`); absent: every cluster. */
+  cluster?: MatcherSpec;
 }
 
 /** One series' metric name and labels, as `promtool test rules` input series need them. */
@@ -22,6 +24,11 @@ export interface SliSource {
   readonly mesh: string;
   /** The labels that carry a service's namespace and name in every series the selectors below select. */
   readonly serviceLabels: { readonly namespace: string; readonly service: string };
+  /**
+   * The label naming the cluster that served a request (the server side's cluster) in every series the
+   * selectors below select; requests are grouped by it for per-region SLOs (lib/env-regions maps it to a region).
+   */
+  readonly clusterLabel: string;
   /** What a failed request is, in words, for alert annotations. */
   readonly failureText: string;
   /** Selector (no range) of the server side's failed requests (4xx are the caller's, not the service's). */

@@ -29,6 +29,8 @@ describe('sloSpecSchema', () => {
     [{ indicator: { type: 'latency', thresholdMs: 250 } }, { indicator: { type: 'latency', thresholdMs: 250 } }],
     [{ objective: 99.999 }, { objective: 99.999 }],
     [{ objective: 0.5 }, { objective: 0.5 }],
+    [{ perRegion: true }, { perRegion: true }],
+    [{ perRegion: false, indicator: { type: 'latency', thresholdMs: 250 } }, { perRegion: false }],
   ])('accepts and normalises %j', (patch, expected) => {
     expect(sloSpecSchema.parse({ ...base, ...patch })).toMatchObject(expected);
   });
@@ -55,10 +57,16 @@ describe('sloSpecSchema', () => {
     [{ window: '7d', policy: { alerts: [{ severity: 'page', longWindow: '8d', threshold: 2 }] } }, 'policy.alerts.0.longWindow', 'not be longer'],
     [{ policy: { alerts: [{ severity: 'page', longWindow: '1h', shortWindow: '1h', threshold: 2 }] } }, 'policy.alerts.0.shortWindow', 'shorter'],
     [{ policy: { alerts: [{ severity: 'sms', longWindow: '1h', threshold: 2 }] } }, 'policy.alerts.0.severity', 'page or ticket'],
+    [{ perRegion: 'yes' }, 'perRegion', 'true or false'],
+    [{ perRegion: true, indicator: { type: 'custom', errorQuery: 'sum(rate(x[{{window}}]))', totalQuery: 'sum(rate(y[{{window}}]))' } }, 'perRegion', 'custom query'],
   ])('rejects %j at %s', (patch, path, message) => {
     const found = issues(patch);
     expect(Object.keys(found)).toContain(path);
     expect(found[path]).toContain(message);
+  });
+
+  it('leaves perRegion out when absent (default false: stored specs keep their shape)', () => {
+    expect(sloSpecSchema.parse(base)).not.toHaveProperty('perRegion');
   });
 
   it('substitutes every {{window}} of a custom query', () => {

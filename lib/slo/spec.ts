@@ -63,8 +63,17 @@ export const sloSpecSchema = z
     policy: policySchema.optional(),
     /** Leave the requests inside the service's maintenance windows out of the budget (Nobl9, Grafana SLO). */
     excludeMaintenance: z.boolean({ error: 'must be true or false' }).optional(),
+    /**
+     * Also evaluate the SLO per region (MESHWATCH_REGIONS): a status and alerts per region of the cluster
+     * that served the requests. Without regions configured it changes nothing.
+     */
+    perRegion: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((spec, ctx) => {
+    // A custom query's labels are its author's: nothing says which one names the cluster.
+    if (spec.perRegion === true && spec.indicator.type === 'custom') {
+      ctx.addIssue({ code: 'custom', path: ['perRegion'], message: 'needs an availability or latency indicator (a custom query has no known cluster label)' });
+    }
     const period = windowSeconds(spec.window);
     spec.policy?.alerts.forEach((pair, i) => {
       const long = windowSeconds(pair.longWindow);

@@ -36,6 +36,7 @@ export function syntheticVectors(n: number, m: number): GraphVectors {
     edgeRequests: calls.map((c, i) => edge(c.source, c.target, rate[i] ?? 0)),
     edgeErrors: calls.flatMap((c, i) => (i % 10 === 0 ? [edge(c.source, c.target, (rate[i] ?? 0) * 0.02)] : [])),
     edgeMtls: calls.flatMap((c, i) => (i % 20 === 0 ? [] : [edge(c.source, c.target, rate[i] ?? 0)])),
+    edgeServed: [],
     edgeP95: calls.map((c, i) => edge(c.source, c.target, 5 + (i % 400))),
     tcpBytes: [],
     tcpMtlsBytes: [],

@@ -1,5 +1,6 @@
 // Every API route module with its URL pattern, for the fuzz suite: called in-process as Next.js would.
 import * as alertmanager from '@/app/api/alertmanager/route';
+import * as clusters from '@/app/api/clusters/route';
 import * as graph from '@/app/api/graph/route';
 import * as healthz from '@/app/api/healthz/route';
 import * as maintenance from '@/app/api/maintenance/route';
@@ -45,6 +46,7 @@ const route = (pattern: string, module: object): FuzzRoute => ({
 
 export const ROUTES: FuzzRoute[] = [
   route('/api/alertmanager', alertmanager),
+  route('/api/clusters', clusters),
   route('/api/graph', graph),
   route('/api/healthz', healthz),
   route('/api/maintenance', maintenance),

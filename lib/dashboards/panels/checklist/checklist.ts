@@ -25,9 +25,9 @@ const DAY = 86_400;
 
 const COLUMNS: TableData['columns'] = [col.text('item', 'Check'), col.text('verdict', 'Verdict'), col.text('detail', 'What the data says'), col.link('link', 'Where')];
 
-const control = (p: PanelParams, mesh: MeshAdapter) => mesh.controlPlane({ window: spanWindow(p) });
-const revisionsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.revisions({ namespace: p.namespace, service: p.service });
-const restartsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.proxyResources({ window: spanWindow(p), namespace: p.namespace, limit: 1 }).restarts;
+const control = (p: PanelParams, mesh: MeshAdapter) => mesh.controlPlane({ window: spanWindow(p), cluster: p.cluster });
+const revisionsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.revisions({ namespace: p.namespace, service: p.service, cluster: p.cluster });
+const restartsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.proxyResources({ window: spanWindow(p), namespace: p.namespace, cluster: p.cluster, limit: 1 }).restarts;
 
 /** Pods of a service are named after its workload (`payments-7d9f…`); without a service, every pod counts. */
 const podOfService = (pod: string, service: string | undefined) => service === undefined || pod.startsWith(`${service}-`);
@@ -53,9 +53,9 @@ function whereTo(id: ChecklistItem['id'], p: PanelParams, traceUrl: string | und
 export const checklist = definePanel({
   queries: (p, { mesh }) => {
     const cp = control(p, mesh);
-    const leases = mesh.leaderLeases();
+    const leases = mesh.leaderLeases({ cluster: p.cluster });
     const revisions = revisionsOf(p, mesh);
-    const cert = mesh.certExpiry();
+    const cert = mesh.certExpiry({ cluster: p.cluster });
     return {
       up: isUnsupported(cp) ? undefined : instant('Control-plane instances up (1) or down (0)', cp.up.promql),
       rejects: isUnsupported(cp) ? undefined : instant('xDS configurations rejected in the range', cp.rejects.promql),
@@ -65,7 +65,7 @@ export const checklist = definePanel({
       certs: instant('Expiry (unix s) of each mesh certificate', cert.query.promql),
       restarts: instant('Container restarts per pod in the range', restartsOf(p, mesh).promql),
       revisions: isUnsupported(revisions) ? undefined : range('Serving revisions (a new one is a rollout)', revisions.promql),
-      errors: instant('Failed requests per second over the range', mesh.errorRate({ window: spanWindow(p), by: 'mesh', namespace: p.namespace, service: p.service }).promql),
+      errors: instant('Failed requests per second over the range', mesh.errorRate({ window: spanWindow(p), by: 'mesh', namespace: p.namespace, service: p.service, cluster: p.cluster }).promql),
     };
   },
   transform: (r, p, { mesh, config }) => {
@@ -85,10 +85,10 @@ export const checklist = definePanel({
       put(r.rejects, 'rejects', cp.rejects);
       put(r.convergence, 'p99', cp.convergenceP99);
       const pods = [...byPod].map(([pod, v]) => ({ pod, health: controlPlaneHealth(v.up, v.rejects === null ? null : Math.round(v.rejects), v.p99) }));
-      items.push(controlPlaneVerdict({ pods }));
+      items.push(controlPlaneVerdict({ pods }, p.cluster));
     }
 
-    const leases = mesh.leaderLeases();
+    const leases = mesh.leaderLeases({ cluster: p.cluster });
     const renew = new Map(r.leaseRenew.map((s) => [readDim(s.labels, leases.renewTime, 'lease'), finite(s.value)]));
     items.push(
       leaderVerdict(
@@ -100,7 +100,7 @@ export const checklist = definePanel({
       ),
     );
 
-    const { query: certQuery, names } = mesh.certExpiry();
+    const { query: certQuery, names } = mesh.certExpiry({ cluster: p.cluster });
     items.push(
       certificateVerdict(
         r.certs.flatMap((s) => {

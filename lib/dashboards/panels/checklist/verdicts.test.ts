@@ -5,6 +5,8 @@ describe('incident checklist verdicts', () => {
   it('control plane: unknown when unsupported or not scraped, look here when down or slow, ok otherwise', () => {
     expect(controlPlaneVerdict({ unsupported: 'not read for Linkerd' })).toMatchObject({ verdict: 'unknown', detail: 'not read for Linkerd' });
     expect(controlPlaneVerdict({ pods: [] }).verdict).toBe('unknown');
+    // Kept to a cluster without a control plane of its own: said so, not 'not scraped'.
+    expect(controlPlaneVerdict({ pods: [] }, 'prod-eu-west')).toMatchObject({ verdict: 'unknown', detail: expect.stringContaining('cluster prod-eu-west') });
     expect(controlPlaneVerdict({ pods: [{ pod: 'istiod-a', health: 'bad' }, { pod: 'istiod-b', health: 'good' }] })).toMatchObject({ verdict: 'look here', detail: 'Down: istiod-a.' });
     expect(controlPlaneVerdict({ pods: [{ pod: 'istiod-a', health: 'warn' }] }).verdict).toBe('look here');
     expect(controlPlaneVerdict({ pods: [{ pod: 'istiod-a', health: 'good' }] }).verdict).toBe('ok');

@@ -20,9 +20,14 @@ export const LEASE_STALE_SECONDS = 60;
 
 export type ControlPlaneFacts = { unsupported: string } | { pods: ReadonlyArray<{ pod: string; health: Health }> };
 
-export function controlPlaneVerdict(facts: ControlPlaneFacts): ChecklistItem {
+/** `cluster`: the dashboard is kept to one mesh cluster, which may have no control plane of its own. */
+export function controlPlaneVerdict(facts: ControlPlaneFacts, cluster?: string): ChecklistItem {
   const item = 'Control plane healthy';
   if ('unsupported' in facts) return { id: 'control-plane', item, verdict: 'unknown', detail: facts.unsupported };
+  if (facts.pods.length === 0 && cluster !== undefined) {
+    const detail = `No control-plane metrics from cluster ${cluster} in the range: its proxies may be served from another cluster (a primary-remote mesh), or it is not scraped.`;
+    return { id: 'control-plane', item, verdict: 'unknown', detail };
+  }
   if (facts.pods.length === 0) return { id: 'control-plane', item, verdict: 'unknown', detail: 'No control-plane metrics in the range: it is not scraped.' };
   const down = facts.pods.filter((p) => p.health === 'bad').map((p) => p.pod);
   const slow = facts.pods.filter((p) => p.health === 'warn').map((p) => p.pod);

@@ -19,8 +19,9 @@ const PEER: Record<Direction, readonly [Dimension, Dimension]> = {
 function question(direction: Direction, p: PanelParams): TrafficQuestion {
   const window = spanWindow(p);
   return direction === 'inbound'
-    ? { window, by: 'source', namespace: p.namespace, service: p.service }
-    : { window, by: 'service', sourceNamespace: p.namespace, sourceService: p.service };
+    ? { window, by: 'source', namespace: p.namespace, service: p.service, cluster: p.cluster }
+    : // Its calls out: made by its pods in the cluster, wherever they were served.
+      { window, by: 'service', sourceNamespace: p.namespace, sourceService: p.service, sourceCluster: p.cluster };
 }
 
 function edgesPanel(direction: Direction) {

@@ -9,7 +9,7 @@ import { col, tableOutput } from '../table';
 
 const KEY = ['sourceNamespace', 'sourceService'] as const;
 
-const byCaller = (p: PanelParams) => ({ window: spanWindow(p), by: 'source' as const, namespace: p.namespace, service: p.service });
+const byCaller = (p: PanelParams) => ({ window: spanWindow(p), by: 'source' as const, namespace: p.namespace, service: p.service, cluster: p.cluster });
 
 export const routeLatency = definePanel({
   requires: ['namespace', 'service'],
@@ -73,7 +73,7 @@ export function heatmap(series: readonly Series[], leLabel: string): HeatmapData
 }
 
 const bucketsQuery = (p: PanelParams, mesh: MeshAdapter) =>
-  mesh.latencyBuckets({ window: chartWindow(p), by: 'mesh', namespace: p.namespace, service: p.service });
+  mesh.latencyBuckets({ window: chartWindow(p), by: 'mesh', namespace: p.namespace, service: p.service, cluster: p.cluster });
 
 export const latencyHeatmap = definePanel({
   requires: ['namespace', 'service'],

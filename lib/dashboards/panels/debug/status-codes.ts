@@ -6,7 +6,7 @@ import { definePanel, range } from '../types';
 import { chartWindow } from '../windows';
 
 const codesQuery = (p: PanelParams, mesh: MeshAdapter) =>
-  mesh.statusCodes({ window: chartWindow(p), by: 'mesh', namespace: p.namespace, service: p.service });
+  mesh.statusCodes({ window: chartWindow(p), by: 'mesh', namespace: p.namespace, service: p.service, cluster: p.cluster });
 
 export const statusCodes = definePanel({
   requires: ['namespace', 'service'],

@@ -9,7 +9,7 @@ import { col, tableOutput } from '../table';
 
 const KEY = ['pod', 'direction'] as const;
 const tcpQueries = (p: PanelParams, mesh: MeshAdapter) =>
-  mesh.tcpConnections({ window: chartWindow(p), namespace: p.namespace ?? '', service: p.service ?? '' });
+  mesh.tcpConnections({ window: chartWindow(p), namespace: p.namespace ?? '', service: p.service ?? '', cluster: p.cluster });
 
 const last = (s: Series | undefined) => finite(s?.points.at(-1)?.[1]);
 

@@ -9,7 +9,7 @@ import { definePanel, instant, type TableData } from '../types';
 import { spanWindow } from '../windows';
 import { col } from '../table';
 
-const targetsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.serviceSelector({ namespace: p.namespace ?? '', service: p.service ?? '' });
+const targetsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.serviceSelector({ namespace: p.namespace ?? '', service: p.service ?? '', cluster: p.cluster });
 /** Scrape series of the targets (instances) that export this service's server-side metrics. */
 const scrape = (metric: string, p: PanelParams, mesh: MeshAdapter) => `max by (instance, pod) (${metric} and on (instance) ${targetsOf(p, mesh)})`;
 

@@ -25,7 +25,7 @@ function linkRows(template: string, p: PanelParams): TableData['rows'] {
 export const traces = definePanel({
   requires: ['namespace', 'service'],
   queries: (p, { mesh }) => ({
-    exemplars: exemplars("Exemplars (trace ids) on the service's latency histogram in the range", mesh.exemplarSelector({ namespace: p.namespace ?? '', service: p.service ?? '' })),
+    exemplars: exemplars("Exemplars (trace ids) on the service's latency histogram in the range", mesh.exemplarSelector({ namespace: p.namespace ?? '', service: p.service ?? '', cluster: p.cluster })),
   }),
   transform: (r, p, { config }): PanelOutput => {
     const template = config.traceUrlTemplate;

@@ -35,7 +35,7 @@ export function controlPlaneHealth(up: number | null, rejects: number | null, p9
   return 'good';
 }
 
-const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.controlPlane({ window: spanWindow(p) });
+const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.controlPlane({ window: spanWindow(p), cluster: p.cluster });
 
 export const controlPlane = definePanel({
   unsupported: ({ mesh }) => {

@@ -15,7 +15,7 @@ const EMPTY: TableData = {
   rows: [],
 };
 
-const queryFor = (p: PanelParams, mesh: MeshAdapter) => mesh.revisions({ namespace: p.namespace, service: p.service });
+const queryFor = (p: PanelParams, mesh: MeshAdapter) => mesh.revisions({ namespace: p.namespace, service: p.service, cluster: p.cluster });
 
 export const deployments = definePanel({
   unsupported: ({ mesh }) => {

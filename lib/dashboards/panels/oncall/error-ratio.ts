@@ -14,10 +14,10 @@ const KEY = ['namespace', 'service'] as const;
 
 export const errorRatio = definePanel({
   queries: (p, { mesh }) => {
-    const revisions = mesh.revisions({ namespace: p.namespace });
+    const revisions = mesh.revisions({ namespace: p.namespace, cluster: p.cluster });
     return {
-      ranking: instant('Error ratio per service over the range (picks the worst)', mesh.errorRatio({ window: spanWindow(p), by: 'service', namespace: p.namespace }).promql),
-      series: range('Error ratio per service over time', mesh.errorRatio({ window: chartWindow(p), by: 'service', namespace: p.namespace }).promql),
+      ranking: instant('Error ratio per service over the range (picks the worst)', mesh.errorRatio({ window: spanWindow(p), by: 'service', namespace: p.namespace, cluster: p.cluster }).promql),
+      series: range('Error ratio per service over time', mesh.errorRatio({ window: chartWindow(p), by: 'service', namespace: p.namespace, cluster: p.cluster }).promql),
       ...(isUnsupported(revisions) ? {} : { revisions: range('Serving revisions per service (rollouts)', revisions.promql) }),
     };
   },
@@ -32,7 +32,7 @@ export const errorRatio = definePanel({
       const s = results.series.find((x) => dimKey(x.labels, q, [...KEY]) === key);
       return s ? [chartSeries(`${readDim(s.labels, q, 'namespace')}/${readDim(s.labels, q, 'service')}`, s)] : [];
     });
-    const revisions = mesh.revisions({ namespace: p.namespace });
+    const revisions = mesh.revisions({ namespace: p.namespace, cluster: p.cluster });
     const markers: Marker[] =
       results.revisions && !isUnsupported(revisions) ? rolloutMarkers(findRollouts(results.revisions, revisions, Math.round(p.start * 1000))) : [];
     const warnings = isUnsupported(revisions) ? [`No deployment markers: ${revisions.unsupported}`] : [];

@@ -1,5 +1,5 @@
 // Envoy response flags over time: the proxies' own explanation of failures (UH, UF, URX, UO, ...).
-import { isUnsupported, type MeshAdapter } from '@/lib/mesh';
+import { isUnsupported, type MeshAdapter, type TrafficScope } from '@/lib/mesh';
 import type { Series } from '@/lib/prometheus/query-schemas';
 import type { PanelParams } from '../../params';
 import type { PanelData } from '../../schema';
@@ -39,7 +39,7 @@ export function flagSeries(series: readonly Series[], flagLabelName: string): Pa
   return { ...EMPTY, series: out, ...(out.length === 0 ? { detail: 'No response carried a response flag in the range.' } : {}) };
 }
 
-function flagsPanel(scope: (p: PanelParams) => { namespace?: string; service?: string }, purpose: string, requires: Panel['requires'] = []) {
+function flagsPanel(scope: (p: PanelParams) => TrafficScope, purpose: string, requires: Panel['requires'] = []) {
   const query = (p: PanelParams, mesh: MeshAdapter) => mesh.responseFlags({ window: chartWindow(p), by: 'mesh', ...scope(p) });
   return definePanel({
     requires,
@@ -60,9 +60,10 @@ function flagsPanel(scope: (p: PanelParams) => { namespace?: string; service?: s
   });
 }
 
-export const responseFlags = flagsPanel((p) => ({ namespace: p.namespace }), 'Responses per second by response flag (caller side)');
+// Mesh-wide, a cluster means the proxies in it: flags are what a calling proxy saw (a partition shows there).
+export const responseFlags = flagsPanel((p) => ({ namespace: p.namespace, sourceCluster: p.cluster }), 'Responses per second by response flag (caller side)');
 export const serviceFlags = flagsPanel(
-  (p) => ({ namespace: p.namespace, service: p.service }),
+  (p) => ({ namespace: p.namespace, service: p.service, cluster: p.cluster }),
   'Responses per second by response flag for calls to this service (caller side)',
   ['namespace', 'service'],
 );

@@ -15,11 +15,11 @@ export const SLOWEST_LIMIT = 3;
 const KEY = ['namespace', 'service'] as const;
 
 const rolloutsOf = (revisions: readonly PromSeries[] | undefined, p: PanelParams, mesh: MeshAdapter): Marker[] => {
-  const q = mesh.revisions({ namespace: p.namespace, service: p.service });
+  const q = mesh.revisions({ namespace: p.namespace, service: p.service, cluster: p.cluster });
   return revisions && !isUnsupported(q) ? rolloutMarkers(findRollouts(revisions, q, Math.round(p.start * 1000))) : [];
 };
 const revisionQuery = (p: PanelParams, mesh: MeshAdapter): PanelQuery<'range'> | undefined => {
-  const q = mesh.revisions({ namespace: p.namespace, service: p.service });
+  const q = mesh.revisions({ namespace: p.namespace, service: p.service, cluster: p.cluster });
   return isUnsupported(q) ? undefined : range('Serving revisions per service (rollouts)', q.promql);
 };
 const noMarkersWarning = (mesh: MeshAdapter) => {
@@ -27,7 +27,7 @@ const noMarkersWarning = (mesh: MeshAdapter) => {
   return isUnsupported(q) ? [`No deployment markers: ${q.unsupported}`] : [];
 };
 
-const perService = (p: PanelParams, window: string, quantile: number) => ({ window, by: 'service' as const, namespace: p.namespace, quantile });
+const perService = (p: PanelParams, window: string, quantile: number) => ({ window, by: 'service' as const, namespace: p.namespace, cluster: p.cluster, quantile });
 
 export const latencyWorst = definePanel({
   queries: (p, { mesh }) => ({
@@ -64,8 +64,8 @@ export const latencyWorst = definePanel({
   },
 });
 
-const ofService = (p: PanelParams, quantile: number) => ({ window: chartWindow(p), by: 'service' as const, namespace: p.namespace, service: p.service, quantile });
-const restartsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.proxyResources({ window: '5m', namespace: p.namespace, limit: 1 }).restartCounts;
+const ofService = (p: PanelParams, quantile: number) => ({ window: chartWindow(p), by: 'service' as const, namespace: p.namespace, service: p.service, cluster: p.cluster, quantile });
+const restartsOf = (p: PanelParams, mesh: MeshAdapter) => mesh.proxyResources({ window: '5m', namespace: p.namespace, cluster: p.cluster, limit: 1 }).restartCounts;
 
 export const serviceLatency = definePanel({
   requires: ['namespace', 'service'],

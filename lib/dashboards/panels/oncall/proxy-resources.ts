@@ -10,7 +10,7 @@ import { col, tableOutput } from '../table';
 export const TOP_PODS = 10;
 const KEY = ['namespace', 'pod'] as const;
 
-const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.proxyResources({ window: spanWindow(p), namespace: p.namespace, limit: TOP_PODS });
+const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.proxyResources({ window: spanWindow(p), namespace: p.namespace, cluster: p.cluster, limit: TOP_PODS });
 
 export const proxyResources = definePanel({
   queries: (p, { mesh }) => {

@@ -23,11 +23,11 @@ const STATS = [
   ['pendingOverflow', 'requests refused (pending overflow)'],
 ] as const;
 
-const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.retryStats({ window: chartWindow(p), namespace: p.namespace });
+const queriesFor = (p: PanelParams, mesh: MeshAdapter) => mesh.retryStats({ window: chartWindow(p), namespace: p.namespace, cluster: p.cluster });
 
 export function retrySeries(results: Record<(typeof STATS)[number][0], readonly Series[]>, q: RetryQueries): ChartSeries[] {
   return STATS.flatMap(([key, what]) =>
-    results[key].map((s) => chartSeries(`${clusterHost(s.labels[q[key].labels.cluster ?? ''] ?? '')} ${what}`, s)),
+    results[key].map((s) => chartSeries(`${clusterHost(s.labels[q[key].labels.upstream ?? ''] ?? '')} ${what}`, s)),
   ).sort((a, b) => compareText(a.name, b.name));
 }
 

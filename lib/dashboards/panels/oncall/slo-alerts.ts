@@ -3,6 +3,8 @@
 // row per SLO and severity, linking to the SLO page and the service's debug view.
 import { matchers } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
+import { regionOf, type RegionMap } from '@/lib/env-regions';
+import { escapeRegex } from '@/lib/promql';
 import { ALERT_NAME } from '@/lib/slo/rules/rules';
 import type { PanelParams } from '../../params';
 import type { PanelData } from '../../schema';
@@ -34,13 +36,22 @@ export function sloAlertRows(states: readonly Sample[], since: readonly Sample[]
     .sort((a, b) => rank(a.state, a.severity) - rank(b.state, b.severity) || compareText(a.l.slo ?? '', b.l.slo ?? ''));
 }
 
+/**
+ * Kept to a cluster, the alerts of its region (per-region SLOs label theirs with `region`) and those
+ * of SLOs evaluated across regions (no `region` label: they may concern this cluster too).
+ */
+function inRegionOf(p: PanelParams, regions: RegionMap = {}): Record<string, ['=~', string]> {
+  const region = regionOf(p.cluster, regions);
+  return region === undefined ? {} : { region: ['=~', `${escapeRegex(region)}|`] };
+}
+
 export const sloAlerts = definePanel({
-  queries: (p) => ({
+  queries: (p, { config }) => ({
     states: instant(
       'SLO burn-rate alerts pending or firing at the end of the range',
-      `max by (${BY}, alertstate) (${selector('ALERTS', p, { alertstate: ['=~', 'pending|firing'] })})`,
+      `max by (${BY}, alertstate) (${selector('ALERTS', p, { alertstate: ['=~', 'pending|firing'], ...inRegionOf(p, config.regions) })})`,
     ),
-    since: instant('When each of them became active (ALERTS_FOR_STATE holds activeAt)', `min by (${BY}) (${selector('ALERTS_FOR_STATE', p)})`),
+    since: instant('When each of them became active (ALERTS_FOR_STATE holds activeAt)', `min by (${BY}) (${selector('ALERTS_FOR_STATE', p, inRegionOf(p, config.regions))})`),
   }),
   transform: ({ states, since }) => {
     const rows = sloAlertRows(states, since);

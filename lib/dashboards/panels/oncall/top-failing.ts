@@ -14,7 +14,7 @@ import { col, tableOutput } from '../table';
 export const TOP_FAILING_LIMIT = 10;
 const KEY = ['namespace', 'service'] as const;
 
-const overRange = (p: PanelParams) => ({ window: spanWindow(p), by: 'service' as const, namespace: p.namespace });
+const overRange = (p: PanelParams) => ({ window: spanWindow(p), by: 'service' as const, namespace: p.namespace, cluster: p.cluster });
 /** The label map of every query here (all grouped by destination service). */
 export const serviceQuery = (p: PanelParams, mesh: MeshAdapter) => mesh.requestRate(overRange(p));
 
@@ -25,7 +25,7 @@ export const topFailing = definePanel({
     now: instant('Error ratio per service over the last 5 minutes of the range', mesh.errorRatio({ ...overRange(p), window: NOW_WINDOW }).promql),
     errors: instant('Failed requests per second per service over the range', mesh.errorRate(overRange(p)).promql),
     rate: instant('Requests per second per service over the range', mesh.requestRate(overRange(p)).promql),
-    trend: range('Error ratio per service over time', mesh.errorRatio({ window: chartWindow(p), by: 'service', namespace: p.namespace }).promql),
+    trend: range('Error ratio per service over time', mesh.errorRatio({ ...overRange(p), window: chartWindow(p) }).promql),
   }),
   load: (p, _ctx, io) => loadPanelSlos(p, io),
   transform: ({ ratio, now, errors, rate, trend }, p, { mesh, config }, loaded = []) => {

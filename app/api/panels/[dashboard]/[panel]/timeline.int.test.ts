@@ -25,12 +25,13 @@ describe.each(FIXTURE_MESHES)('%s fixture', (mesh) => {
     const callerSuccess = (from: number, to: number) => {
       const edges = model.truth(from, to).edges;
       // Istio's source reporter counts each request once, after retries, including the 503s the
-      // caller's proxy made itself (UH, URX, UO). Linkerd's outbound endpoint counters count what
-      // reached a server, per attempt; but catalog has a ServiceProfile, so its callers' proxies
-      // also count each request once after retries (route metrics): the callers' outcome there.
+      // caller's proxy made itself (UH, URX, UO). Linkerd's outbound endpoint counters count per
+      // attempt what went to an endpoint (reached a server, or failed to reach the chosen one in the
+      // regional partition); but catalog has a ServiceProfile, so its callers' proxies also count each
+      // request once after retries (route metrics): the callers' outcome there.
       const afterRetries = (e: (typeof edges)[number]) => istio || e.target === 'shop/catalog';
-      const requests = edges.reduce((sum, e) => sum + (afterRetries(e) ? e.sourceRequests : e.requests), 0);
-      const errors = edges.reduce((sum, e) => sum + (afterRetries(e) ? e.sourceErrors : e.errors), 0);
+      const requests = edges.reduce((sum, e) => sum + (afterRetries(e) ? e.sourceRequests : e.endpointRequests), 0);
+      const errors = edges.reduce((sum, e) => sum + (afterRetries(e) ? e.sourceErrors : e.endpointErrors), 0);
       return 1 - errors / requests;
     };
     const serverSuccess = (from: number, to: number) => 1 - (model.truth(from, to).mesh.errorRatio ?? 1);
