@@ -90,7 +90,7 @@ function directionLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean
 /** Route metrics carry the caller's pod labels, the logical destination (`dst`) and the route, no endpoint labels. */
 function routeLabels(src: PodEpoch, dst: PodEpoch, mtls: boolean): Labels {
   const all = directionLabels('client', src, dst, mtls);
-  const kept = ['direction', 'namespace', 'deployment', 'pod', 'job', 'instance'].map((k) => [k, all[k] ?? '']);
+  const kept = ['direction', 'namespace', 'deployment', 'pod', 'job', 'instance', 'cluster'].map((k) => [k, all[k] ?? '']);
   return { ...Object.fromEntries(kept), dst: all.authority ?? '', rt_route: ROUTE };
 }
 
