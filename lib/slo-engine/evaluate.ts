@@ -1,21 +1,26 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { pool } from '@/lib/concurrency';
+import { getEnv } from '@/lib/env';
+import type { RegionMap } from '@/lib/env-regions';
 import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
 import { bucketBoundaries, checkThreshold } from '@/lib/slo/buckets';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
+import { withRegions } from '@/lib/slo/regions';
 import { buildStatus } from '@/lib/slo/status';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
 import { meshSli } from './mesh-sli';
 import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
+import { planRegionQueries, regionalSpecs, regionCountsFromResults } from './region-queries';
 
 // Evaluation against Prometheus at one instant, as one pipeline:
 //   1. recorded: one query for the series the generated recording rules keep (recorded-read.ts), split
 //      per SLO and window into recorded counts and windows left to the raw counters;
 //   2. raw: the bounded plan of bulk-queries.ts for those windows, run a few at a time;
-//   3. status: each SLO's per-window counts (recorded, then raw) become its status.
+//   3. status: each SLO's per-window counts (recorded, then raw) become its status; perRegion SLOs add
+//      their regions' from one more raw query per window, grouped by serving cluster (region-queries.ts).
 // Burn rates are sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths. The
 // counters are the mesh's (its SliSource), the detected mesh's unless the caller gives one.
 
@@ -37,6 +42,8 @@ export interface EvaluateOptions {
   recorded?: boolean;
   /** The mesh's SLI counters; default: the mesh detected in Prometheus (lib/mesh-detected.ts). */
   sli?: SliSource;
+  /** Cluster -> region for perRegion SLOs; default MESHWATCH_REGIONS (empty: no region figures). */
+  regions?: RegionMap;
 }
 
 export interface EvaluationError {
@@ -85,8 +92,8 @@ async function readRecordedStep(specs: readonly SloSpec[], sli: SliSource, opts:
  * Step 2: the raw queries for what step 1 left, run a few at a time. A failing shared query fails the
  * call; a custom SLO's own query that Prometheus rejects fails only that SLO (`failed`, by name).
  */
-async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[], sli: SliSource, opts: EvaluateOptions) {
-  const queries = planRawQueries(rawNeeds(specs, reads), sli);
+async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[], sli: SliSource, opts: EvaluateOptions, regional: readonly SloSpec[]) {
+  const queries = [...planRawQueries(rawNeeds(specs, reads), sli), ...planRegionQueries(regional, sli)];
   const results = new Map<string, CountSample[]>();
   const failed = new Map<string, EvaluationError>();
   await pool(queries, QUERY_CONCURRENCY, async (q) => {
@@ -102,13 +109,20 @@ async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[]
 }
 
 /** Step 3: one spec's counts (recorded, then raw) as its status, or why it has none. */
-async function statusStep(spec: SloSpec, read: SpecRead, raw: Awaited<ReturnType<typeof readRawStep>>, sli: SliSource, opts: EvaluateOptions): Promise<SloEvaluation> {
+async function statusStep(
+  spec: SloSpec,
+  read: SpecRead,
+  raw: Awaited<ReturnType<typeof readRawStep>>,
+  sli: SliSource,
+  opts: EvaluateOptions & { regions: RegionMap; regional: boolean },
+): Promise<SloEvaluation> {
   const error = read.rawWindows.length > 0 ? raw.failed.get(spec.name) : undefined;
   if (error) return { name: spec.name, status: null, error };
   const counts = countsFromResults(spec, raw.results, sli, read.rawWindows);
   if (!counts.ok) return { name: spec.name, status: null, error: await missingBucket(spec, counts.missingThresholdMs, { ...opts, sli }) };
-  const status = buildStatus(spec, { ...counts.counts, ...read.recorded }, opts.time);
-  return { name: spec.name, status: { ...status, source: sourcesOf(spec, read) }, error: null };
+  const status = { ...buildStatus(spec, { ...counts.counts, ...read.recorded }, opts.time), source: sourcesOf(spec, read) };
+  if (!opts.regional) return { name: spec.name, status, error: null };
+  return { name: spec.name, status: withRegions(status, spec, regionCountsFromResults(spec, raw.results, sli, opts.regions), opts.time), error: null };
 }
 
 /**
@@ -118,9 +132,13 @@ async function statusStep(spec: SloSpec, read: SpecRead, raw: Awaited<ReturnType
  */
 export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<SlosEvaluation> {
   const sli = await meshSli(opts.client, opts.signal, opts.sli);
+  const regions = opts.regions ?? getEnv().regions;
+  const regional = regionalSpecs(specs, regions);
   const recorded = await readRecordedStep(specs, sli, opts);
-  const raw = await readRawStep(specs, recorded.reads, sli, opts);
-  const evaluations = await Promise.all(specs.map((spec, i) => statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, sli, opts)));
+  const raw = await readRawStep(specs, recorded.reads, sli, opts, regional);
+  const evaluations = await Promise.all(
+    specs.map((spec, i) => statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, sli, { ...opts, regions, regional: regional.includes(spec) })),
+  );
   const ran = recorded.query ? [recorded.query, ...raw.queries] : raw.queries;
   return { evaluations, queryCount: ran.length, queries: ran };
 }

@@ -30,6 +30,19 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export const readSourceSchema = z.enum(['recorded', 'raw']);
 export type ReadSource = z.infer<typeof readSourceSchema>;
 
+/**
+ * One region's figures of a perRegion SLO (DESIGN.md "Regions"): the same shapes as the status's top
+ * level, over the requests served by that region's clusters.
+ */
+export const regionStatusSchema = z.object({
+  region: z.string(),
+  sli: z.number().nullable(),
+  errorBudget: z.object({ consumed: z.number().nullable(), remaining: z.number().nullable() }),
+  burnRates: z.record(z.string(), z.number().nullable()),
+  alerts: z.array(alertStatusSchema),
+});
+export type RegionStatus = z.infer<typeof regionStatusSchema>;
+
 export const sloStatusSchema = z.object({
   name: z.string(),
   /** RFC 3339 instant of the evaluation. */
@@ -52,5 +65,12 @@ export const sloStatusSchema = z.object({
   state: sloStateSchema,
   /** Per window, the path its burn rate (and, for the SLO window, budget and events) came from. Additive to DESIGN.md. */
   source: z.record(z.string(), readSourceSchema).optional(),
+  /**
+   * perRegion SLOs with MESHWATCH_REGIONS set: per region of the serving cluster, worst first; the top
+   * level stays the all-regions figure. Absent otherwise.
+   */
+  regions: z.array(regionStatusSchema).optional(),
+  /** The first of `regions` (a page firing, then a ticket, then the least budget left); null without regional traffic. */
+  worstRegion: z.string().nullable().optional(),
 });
 export type SloStatus = z.infer<typeof sloStatusSchema>;
