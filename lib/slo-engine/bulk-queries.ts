@@ -35,7 +35,7 @@ export const queryId = (kind: string, window: string, name?: string) => (name ? 
  */
 export type Grouping = 'service' | 'cluster';
 
-function serviceFilter(specs: readonly SloSpec[], source: SliSource, grouping: Grouping): ServiceMatch {
+function serviceFilter(specs: readonly SloSpec[], grouping: Grouping): ServiceMatch {
   return {
     namespace: ['=~', { literal: [...new Set(specs.map((s) => s.namespace))].sort() }],
     service: ['=~', { literal: [...new Set(specs.map((s) => s.service))].sort() }],
@@ -46,7 +46,7 @@ function serviceFilter(specs: readonly SloSpec[], source: SliSource, grouping: G
 const groupLabels = (source: SliSource, grouping: Grouping) => (grouping === 'cluster' ? `${byService(source)}, ${source.clusterLabel}` : byService(source));
 
 export function availabilityQuery(specs: readonly SloSpec[], window: string, source: SliSource, grouping: Grouping = 'service'): string {
-  const filter = serviceFilter(specs, source, grouping);
+  const filter = serviceFilter(specs, grouping);
   const sum = (selector: string) => `sum by (${groupLabels(source, grouping)}) (increase(${selector}[${window}]))`;
   return `${part(sum(source.failedRequests(filter)), 'bad')} or ${part(sum(source.allRequests(filter)), 'total')}`;
 }
@@ -54,7 +54,7 @@ export function availabilityQuery(specs: readonly SloSpec[], window: string, sou
 export function latencyQuery(specs: readonly SloSpec[], window: string, source: SliSource, grouping: Grouping = 'service'): string {
   const thresholds = [...new Set(specs.map((s) => (s.indicator.type === 'latency' ? s.indicator.thresholdMs : 0)))].sort((a, b) => a - b);
   const le = [...thresholds.map(leRegex), '\\+Inf'].join('|');
-  return `sum by (${groupLabels(source, grouping)}, le) (increase(${source.latencyBuckets(serviceFilter(specs, source, grouping), ['=~', le])}[${window}]))`;
+  return `sum by (${groupLabels(source, grouping)}, le) (increase(${source.latencyBuckets(serviceFilter(specs, grouping), ['=~', le])}[${window}]))`;
 }
 
 /** Windows of one SLO the raw counters must give (those without a recorded series, recorded-read.ts). */

@@ -26,8 +26,9 @@ export const GET = apiHandler('/api/rules', async (request: Request) => {
     .list()
     .map((s) => s.spec);
   const sli = await specSli(getPrometheusClient(), request.signal);
-  const publicUrl = getEnv().http.publicOrigins[0];
+  const { http, regions } = getEnv();
+  const publicUrl = http.publicOrigins[0];
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl), 'meshwatch-slos.prometheusrule.yaml')
-    : yamlResponse(rulesFileYaml(specs, sli, publicUrl), 'meshwatch-rules.yml');
+    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl, regions), 'meshwatch-slos.prometheusrule.yaml')
+    : yamlResponse(rulesFileYaml(specs, sli, publicUrl, regions), 'meshwatch-rules.yml');
 });
