@@ -2,6 +2,8 @@
 // running demo's simulator to fail that share of the service's successful requests (503 UF) from now
 // on, for the duration. Prometheus scrapes it, the burn-rate rules Meshwatch delivered fire, and the
 // alert shows in Prometheus' /api/v1/alerts, on /slos and on the on-call dashboard.
+// `npm run demo:partition -- [duration]` (this script with --partition) starts a regional partition
+// instead: eu-west's calls to us-east fail, and the eu-west reviews pods answer 503 to most requests.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePromDuration } from '../lib/promql/promql';
@@ -35,7 +37,27 @@ async function slosOf(service: string): Promise<string[] | null> {
   }
 }
 
+async function post(what: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`http://127.0.0.1:${port}/control/${what}`, { method: 'POST', body: JSON.stringify(body) }).catch((err: unknown) => {
+    throw new Error(`the demo simulator is not answering on 127.0.0.1:${port} (is \`npm run demo\` running? DEMO_SIMULATOR_PORT): ${err instanceof Error ? err.message : String(err)}`);
+  });
+  const answer = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(typeof answer.error === 'string' ? answer.error : `HTTP ${res.status}`);
+  return answer;
+}
+
+const at = (t: number) => new Date(t * 1000).toISOString().slice(11, 19);
+
+async function partition(duration: string) {
+  const { partition: span } = (await post('partitions', { minutes: parsePromDuration(duration) / 60 })) as { partition: { start: number; end: number } };
+  console.log(`[demo] Regional partition from ${at(span.start)} to ${at(span.end)} UTC: prod-eu-west's calls to prod-us-east fail (reviews -> inventory 503 UF), and the eu-west reviews pods answer 503 to 80% of their requests; us-east is unaffected. Watch the region views and the eu-west SLO alerts (MESHWATCH_REGIONS).`);
+}
+
 async function main() {
+  if (process.argv[2] === '--partition') {
+    await partition(process.argv[3] ?? '30m');
+    return;
+  }
   const [service, duration = '15m', share = '0.5'] = process.argv.slice(2);
   if (!service || service === '--help') {
     console.log('usage: npm run demo:incident -- <service|namespace/service> [duration, e.g. 15m] [error share 0..1, default 0.5]');
@@ -44,16 +66,7 @@ async function main() {
   const minutes = parsePromDuration(duration) / 60;
   const errorShare = Number(share);
   if (!(errorShare > 0 && errorShare <= 1)) throw new Error(`the error share is a number in (0, 1], e.g. 0.5; got "${share}"`);
-  const res = await fetch(`http://127.0.0.1:${port}/control/incidents`, {
-    method: 'POST',
-    body: JSON.stringify({ service, minutes, errorShare }),
-  }).catch((err: unknown) => {
-    throw new Error(`the demo simulator is not answering on 127.0.0.1:${port} (is \`npm run demo\` running? DEMO_SIMULATOR_PORT): ${err instanceof Error ? err.message : String(err)}`);
-  });
-  const body = (await res.json()) as { incident?: { service: string; start: number; end: number; errorShare: number }; error?: string };
-  if (!res.ok || !body.incident) throw new Error(body.error ?? `HTTP ${res.status}`);
-  const { incident } = body;
-  const at = (t: number) => new Date(t * 1000).toISOString().slice(11, 19);
+  const { incident } = (await post('incidents', { service, minutes, errorShare })) as { incident: { service: string; start: number; end: number; errorShare: number } };
   console.log(`[demo] ${incident.service}: ${Math.round(incident.errorShare * 100)}% of successful requests fail (503 UF) from ${at(incident.start)} to ${at(incident.end)} UTC.`);
   // Only an SLO on the service turns the errors into burn-rate alerts; say so rather than promise a page.
   const slos = await slosOf(incident.service);

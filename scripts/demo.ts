@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createModel, writeHistory } from './simulator';
+import { createModel, REGIONS_SETTING, writeHistory } from './simulator';
 import { startControlledLiveServer } from './simulator/live-control/server';
 import { seedDemoSlos } from './demo-slos';
 import { binaryPath, ensureSystemPackages } from './system/deps';
@@ -204,6 +204,8 @@ async function main() {
         MESHWATCH_DEMO_EDITOR: process.env.MESHWATCH_DEMO_EDITOR ?? '1',
         // The simulated shop's owners (Istio telemetry has no team label).
         MESHWATCH_TEAMS: process.env.MESHWATCH_TEAMS ?? 'shop=storefront,payments=payments,platform=platform,istio-system=platform',
+        // The simulated mesh's clusters and their regions (reviews also runs in eu-west).
+        MESHWATCH_REGIONS: process.env.MESHWATCH_REGIONS ?? REGIONS_SETTING,
       },
     });
     children.push(app);

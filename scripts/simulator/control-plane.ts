@@ -8,7 +8,7 @@ import { constantSeries, formatLe, seriesOf, type Family } from './series';
 import { flatShape } from './shape';
 import { startOffset } from './streams';
 import { within } from './timeline';
-import type { PodEpoch, Workload } from './topology';
+import { HOME_CLUSTER, type PodEpoch, type Workload } from './topology';
 
 /** Istio release the demo pretends to run. */
 export const ISTIO_VERSION = '1.22.3';
@@ -20,9 +20,10 @@ const OUTAGE_EDS_SURGE = 6;
 const ROLLOUT_REJECTS = 0.01;
 
 function istiodPod(ctx: InfraContext): PodEpoch {
-  const workload: Workload = { id: 'istio-system/istiod', baseId: 'istio-system/istiod', namespace: 'istio-system', name: 'istiod', team: 'platform', kind: 'service', protocol: 'http', serviceAccount: 'istiod', epochs: [] };
+  const workload: Workload = { id: 'istio-system/istiod', baseId: 'istio-system/istiod', namespace: 'istio-system', name: 'istiod', team: 'platform', kind: 'service', protocol: 'http', serviceAccount: 'istiod', clusters: [HOME_CLUSTER], epochs: [] };
   return {
     workload,
+    cluster: HOME_CLUSTER,
     revision: 'v1',
     pod: `istiod-${token(ctx.seed, 'istiod:rs', 'abcdef0123456789', 9)}-${token(ctx.seed, 'istiod:pod', 'bcdfghjklmnpqrstvwxz2456789', 5)}`,
     ip: '10.12.0.7',
@@ -34,7 +35,8 @@ function istiodPod(ctx: InfraContext): PodEpoch {
 export function istioControlPlaneFamilies(ctx: InfraContext): Family[] {
   const { timeline, topology } = ctx;
   const istiod = istiodPod(ctx);
-  const labels = { app: 'istiod', namespace: 'istio-system', pod: istiod.pod, job: 'kubernetes-pods', instance: `${istiod.ip}:15014` };
+  // One istiod in the home cluster (primary-remote: the eu-west proxies connect to it too).
+  const labels = { app: 'istiod', namespace: 'istio-system', pod: istiod.pod, job: 'kubernetes-pods', instance: `${istiod.ip}:15014`, cluster: istiod.cluster };
   const start = timeline.epoch;
   const end = Number.POSITIVE_INFINITY;
   const flat = flatShape(timeline.anchor);
@@ -72,7 +74,7 @@ export function istioControlPlaneFamilies(ctx: InfraContext): Family[] {
   const proxies = topology.workloads.flatMap((w) => w.epochs);
   const build = [
     constantSeries('istio_build', { component: 'pilot', tag: ISTIO_VERSION, ...labels }, start, end, () => 1),
-    ...proxies.map((p) => constantSeries('istio_build', { component: 'proxy', tag: ISTIO_VERSION, app: p.workload.name, namespace: p.workload.namespace, pod: p.pod, job: 'kubernetes-pods', instance: `${p.ip}:15020` }, p.from, p.to, () => 1)),
+    ...proxies.map((p) => constantSeries('istio_build', { component: 'proxy', tag: ISTIO_VERSION, app: p.workload.name, namespace: p.workload.namespace, pod: p.pod, job: 'kubernetes-pods', instance: `${p.ip}:15020`, cluster: p.cluster }, p.from, p.to, () => 1)),
   ];
   return [
     { name: 'pilot_xds', help: 'Number of endpoints connected to this pilot using XDS.', type: 'gauge', series: [constantSeries('pilot_xds', { ...labels, version: ISTIO_VERSION }, start, end, (t) => proxies.filter((p) => t >= p.from && t < p.to).length)] },
@@ -87,7 +89,7 @@ export function istioControlPlaneFamilies(ctx: InfraContext): Family[] {
 /** Linkerd's identity issuer certificate expiry, on the linkerd-identity pod. */
 export function linkerdControlPlaneFamilies(ctx: InfraContext): Family[] {
   const pod = `linkerd-identity-${token(ctx.seed, 'identity:rs', 'abcdef0123456789', 9)}-${token(ctx.seed, 'identity:pod', 'bcdfghjklmnpqrstvwxz2456789', 5)}`;
-  const labels = { namespace: 'linkerd', pod, job: 'linkerd-controller', instance: '10.12.0.8:9990' };
+  const labels = { namespace: 'linkerd', pod, job: 'linkerd-controller', instance: '10.12.0.8:9990', cluster: HOME_CLUSTER };
   return [
     {
       name: 'identity_cert_expiration_timestamp_seconds',

@@ -11,7 +11,7 @@ export function envoyRetryFamilies(ctx: InfraContext, retry: { retry: (t: number
   if (!stream) return [];
   const pod = stream.edge.source.epochs[0];
   if (!pod) return [];
-  const labels = { cluster_name: 'outbound|8080||catalog.shop.svc.cluster.local', namespace: pod.workload.namespace, pod: pod.pod, job: 'kubernetes-pods', instance: `${pod.ip}:15020` };
+  const labels = { cluster_name: 'outbound|8080||catalog.shop.svc.cluster.local', namespace: pod.workload.namespace, pod: pod.pod, job: 'kubernetes-pods', instance: `${pod.ip}:15020`, cluster: pod.cluster };
   const make = (name: string, help: string, weightAt: (t: number) => number, minimum: boolean): Family => {
     const offset = minimum ? startOffset(ctx, `${pod.pod}:${name}`, pod.from, stream.edge.peakRps * 0.775 * weightAt(pod.from)) : Math.floor(between(ctx.seed, `${pod.pod}:${name}`, 0, 5));
     const counter = compileCounter({ start: pod.from, end: pod.to, offset, terms: [{ peak: stream.edge.peakRps, shape: stream.shape, weightAt }], rounding: 'floor' }, ctx.timeline.breakpoints);

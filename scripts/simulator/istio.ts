@@ -8,16 +8,17 @@ import type { Side } from './traffic';
 /** Istio's merged Prometheus port on every sidecar (prometheus.io/port annotation). */
 const PROXY_METRICS_PORT = 15020;
 
-const CLUSTER = 'Kubernetes';
-
 export function istioPrincipal(epoch: PodEpoch): string {
   const w = epoch.workload;
   return `spiffe://cluster.local/ns/${w.namespace}/sa/${w.serviceAccount}`;
 }
 
-/** Labels the Prometheus `kubernetes-pods` job attaches to a pod's metrics. */
+/**
+ * Labels the Prometheus `kubernetes-pods` job attaches to a pod's metrics, and `cluster`, which
+ * multi-cluster setups add to every series a cluster's Prometheus scrapes (external labels).
+ */
 export function podScrapeLabels(epoch: PodEpoch, port = PROXY_METRICS_PORT): Labels {
-  return { namespace: epoch.workload.namespace, pod: epoch.pod, job: 'kubernetes-pods', instance: `${epoch.ip}:${port}` };
+  return { namespace: epoch.workload.namespace, pod: epoch.pod, job: 'kubernetes-pods', instance: `${epoch.ip}:${port}`, cluster: epoch.cluster };
 }
 
 function peerLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean): Record<string, string> {
@@ -44,9 +45,9 @@ function peerLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean): Re
     destination_app: d.name,
     destination_version: dst.revision,
     destination_principal: mtls ? istioPrincipal(dst) : 'unknown',
-    // One cluster: Istio's default cluster name when none is configured.
-    source_cluster: CLUSTER,
-    destination_cluster: CLUSTER,
+    // The cluster each pod runs in (Istio's multi-cluster names, set at install time per cluster).
+    source_cluster: src.cluster,
+    destination_cluster: dst.cluster,
   };
 }
 

@@ -24,6 +24,16 @@ function podTemplateHash(epoch: PodEpoch): string {
   return epoch.pod.split('-').at(-2) ?? '';
 }
 
+/**
+ * Linkerd multicluster: the destination controller labels a mirrored service's endpoints with
+ * target_cluster / target_service / target_service_namespace (linkerd2's endpoints watcher,
+ * metricLabels), which the proxy exposes with its dst_ prefix on outbound series.
+ */
+function remoteLabels(dst: PodEpoch): Record<string, string> {
+  const d = dst.workload;
+  return { dst_target_cluster: dst.cluster, dst_target_service: d.name, dst_target_service_namespace: d.namespace };
+}
+
 function directionLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean): Record<string, string> {
   const d = dst.workload;
   const authority = `${d.name}.${d.namespace}.svc.cluster.local:${SERVICE_PORT}`;
@@ -39,6 +49,8 @@ function directionLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean
       ...(mtls ? { client_id: identity(src) } : { no_tls_reason: 'no_authority_in_http_request' }),
       job: 'linkerd-proxy',
       instance: `${dst.ip}:${ADMIN_PORT}`,
+      // The label each cluster's Prometheus adds to what it scrapes (federation / external labels).
+      cluster: dst.cluster,
     };
   }
   const s = src.workload;
@@ -57,8 +69,10 @@ function directionLabels(side: Side, src: PodEpoch, dst: PodEpoch, mtls: boolean
     authority,
     tls,
     ...(mtls ? { server_id: identity(dst) } : { no_tls_reason: 'not_provided_by_service_discovery' }),
+    ...(dst.cluster === src.cluster ? {} : remoteLabels(dst)),
     job: 'linkerd-proxy',
     instance: `${src.ip}:${ADMIN_PORT}`,
+    cluster: src.cluster,
   };
 }
 
@@ -71,9 +85,11 @@ export function linkerdHttpFamilies(streams: readonly HttpStreams[]): Family[] {
     // Linkerd's outbound metrics are per endpoint (they carry dst_pod): the caller's proxy counts
     // each attempt that reached a server, with that server's answer, so both directions count the
     // server side's series. Envoy's client-only outcomes (UH, URX, UO: no endpoint, retries given
-    // up, circuit open) have no Linkerd counterpart with endpoint labels and are not rendered.
-    for (const c of s.series.filter((x) => x.side === 'server')) {
-      for (const side of sides) {
+    // up, circuit open) have no Linkerd counterpart with endpoint labels and are not rendered;
+    // client-only failures to reach a chosen endpoint (a partition's UF) are, on the outbound side.
+    const counted = s.series.filter((x) => x.side === 'server' || (x.side === 'client' && x.cls.endpoint === true));
+    for (const c of counted) {
+      for (const side of c.side === 'server' ? sides : (['client'] as const)) {
         const labels = directionLabels(side, c.src, c.dst, s.edge.mtls);
         requests.push({ name: 'request_total', labels, counter: c.counter });
         const classification = isError(c.cls.code) ? 'failure' : 'success';

@@ -139,3 +139,39 @@ describe('replicas (a larger quiet mesh for benchmarks)', () => {
     expect(copy?.requests ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe('clusters and on-demand partitions', () => {
+  it('lists the clusters with their regions, and each service\'s clusters', () => {
+    expect(model.facts.clusters).toEqual([
+      { cluster: 'prod-us-east', region: 'us-east' },
+      { cluster: 'prod-eu-west', region: 'eu-west' },
+    ]);
+    for (const s of model.services) expect(s.clusters, s.id).toEqual(s.id === 'shop/reviews' ? ['prod-us-east', 'prod-eu-west'] : ['prod-us-east']);
+    expect(model.edges).toContainEqual({ source: 'shop/reviews', target: 'platform/inventory', protocol: 'http', peakRps: 10, mtls: true });
+  });
+
+  it('withPartitions keeps every series continuous and fails eu-west -> us-east calls from the injected start on', () => {
+    const start = TEST_ANCHOR - 600;
+    const end = TEST_ANCHOR + 600;
+    const cut = model.withPartitions([{ start, end }]);
+    const key = (s: Series) => `${s.name}${JSON.stringify(s.labels)}`;
+    const before = new Map(model.families.flatMap((f) => f.series).map((s) => [key(s), s]));
+    for (const family of cut.families) {
+      // counters are continuous at the start; gauges (memory follows the load) change from it on
+      const at = family.type === 'gauge' ? start - 60 : start;
+      for (const s of family.series) {
+        const old = before.get(key(s));
+        // the partition's own series exist since the scripted one; none is new
+        expect(old, key(s)).toBeDefined();
+        if (old) expect(s.value(Math.max(s.start, at)), key(s)).toBe(old.value(Math.max(old.start, at)));
+      }
+    }
+    expect(cut.families.flatMap((f) => f.series).length).toBe(before.size);
+    const edge = (m: typeof model) => m.truth(start, TEST_ANCHOR).edges.find((e) => e.source === 'shop/reviews' && e.target === 'platform/inventory')?.byCluster.find((b) => b.sourceCluster === 'prod-eu-west');
+    expect(edge(model)?.sourceErrorRatio ?? 1).toBeLessThan(0.01);
+    expect(edge(cut)?.sourceErrorRatio).toBe(1);
+    expect(edge(cut)?.requests).toBe(0);
+    const euReviews = cut.truth(start, TEST_ANCHOR).services.find((s) => s.id === 'shop/reviews')?.byCluster.find((c) => c.cluster === 'prod-eu-west');
+    expect(euReviews?.errorRatio).toBeCloseTo(0.8, 2);
+  });
+});

@@ -7,8 +7,8 @@ import { LATENCY_BUCKETS_MS } from './latency';
 import { linkerdHttpFamilies, linkerdTcpFamilies } from './linkerd';
 import type { Family } from './series';
 import { httpStreams, tcpStreams, type HttpStreams } from './streams';
-import { createTimeline, MODEL_EPOCH_DAYS, type TimelineEvent } from './timeline';
-import { createTopology, LOW_TRAFFIC_SERVICE, NOT_FOUND_EDGE, PLAINTEXT_EDGE, type Mesh, type Protocol, type WorkloadKind } from './topology';
+import { createTimeline, MODEL_EPOCH_DAYS, type Span, type TimelineEvent } from './timeline';
+import { CLUSTERS, createTopology, LOW_TRAFFIC_SERVICE, NOT_FOUND_EDGE, PLAINTEXT_EDGE, type Mesh, type Protocol, type WorkloadKind } from './topology';
 import { backgroundErrorShare, retryShares } from './traffic';
 import { computeTruth, type Truth } from './truth';
 
@@ -18,6 +18,8 @@ export interface ModelOptions {
   mesh?: Mesh;
   /** Copies of the shop in namespaces `<ns>-2`..`<ns>-N` (quiet, for benchmarks); default 1. */
   replicas?: number;
+  /** Regional partitions besides the scripted one (the live demo injects them on demand). */
+  partitions?: Span[];
 }
 
 export interface ServiceInfo {
@@ -28,7 +30,9 @@ export interface ServiceInfo {
   kind: WorkloadKind;
   protocol: Protocol;
   backgroundErrorRatio: number | null; // seeded 500 share (HTTP services only)
-  pods: Array<{ pod: string; revision: string; from: number; to: number | null }>;
+  /** The clusters it is deployed in (the home cluster first). */
+  clusters: string[];
+  pods: Array<{ pod: string; cluster: string; revision: string; from: number; to: number | null }>;
 }
 
 export interface EdgeInfo {
@@ -47,6 +51,8 @@ export interface ModelFacts {
   /** Earliest time with data: histories may not start before it. */
   epoch: number;
   latencyBucketsMs: number[];
+  /** The clusters of the mesh and their regions (MESHWATCH_REGIONS for the demo and the tests). */
+  clusters: Array<{ cluster: string; region: string }>;
 }
 
 export interface Model {
@@ -59,13 +65,15 @@ export interface Model {
   facts: ModelFacts;
   families: Family[];
   truth(from: number, to: number): Truth;
+  /** The same model with these regional partitions added (from their start on, counters stay continuous). */
+  withPartitions(partitions: readonly Span[]): Model;
 }
 
 export function createModel(options: ModelOptions): Model {
   const { seed, anchor } = options;
   const mesh = options.mesh ?? 'istio';
   if (!Number.isInteger(anchor)) throw new Error(`anchor must be whole unix seconds, got ${anchor}`);
-  const timeline = createTimeline(anchor);
+  const timeline = createTimeline(anchor, options.partitions ?? []);
   const topology = createTopology(seed, mesh, timeline, options.replicas ?? 1);
   const ctx = { seed, timeline };
   const http: HttpStreams[] = httpStreams(ctx, topology);
@@ -91,7 +99,8 @@ export function createModel(options: ModelOptions): Model {
     kind: w.kind,
     protocol: w.protocol,
     backgroundErrorRatio: w.protocol === 'http' && w.kind !== 'gateway' ? backgroundErrorShare(seed, w.id) : null,
-    pods: w.epochs.map((e) => ({ pod: e.pod, revision: e.revision, from: e.from, to: Number.isFinite(e.to) ? e.to : null })),
+    clusters: [...w.clusters],
+    pods: w.epochs.map((e) => ({ pod: e.pod, cluster: e.cluster, revision: e.revision, from: e.from, to: Number.isFinite(e.to) ? e.to : null })),
   }));
   const edges: EdgeInfo[] = [
     ...topology.httpEdges.map((e) => ({ source: e.source.id, target: e.target.id, protocol: 'http' as const, peakRps: e.peakRps, mtls: e.mtls })),
@@ -111,9 +120,11 @@ export function createModel(options: ModelOptions): Model {
       rootCertExpiry: timeline.rootCertExpiry,
       epoch: timeline.epoch,
       latencyBucketsMs: [...LATENCY_BUCKETS_MS],
+      clusters: CLUSTERS.map((c) => ({ ...c })),
     },
     families,
-    truth: (from, to) => computeTruth(http, topology.workloads, from, to),
+    truth: (from, to) => computeTruth(http, topology.workloads, CLUSTERS, from, to),
+    withPartitions: (partitions) => createModel({ ...options, partitions: [...(options.partitions ?? []), ...partitions] }),
   };
 }
 

@@ -4,7 +4,7 @@ import { between, token } from './rng';
 import { constantSeries, seriesOf, type Family, type Series } from './series';
 import { flatShape, shapeRate } from './shape';
 import { startOffset, type HttpStreams, type StreamContext, type TcpSeries } from './streams';
-import type { Mesh, PodEpoch, Topology } from './topology';
+import { HOME_CLUSTER, type Mesh, type PodEpoch, type Topology } from './topology';
 
 /** Sidecar CPU: a constant idle cost (cores) plus CPU-seconds per request handled (either side). */
 const IDLE_CORES = 0.004;
@@ -28,20 +28,23 @@ function proxyContainer(mesh: Mesh): string {
 
 function nodeOf(ctx: InfraContext, epoch: PodEpoch): string {
   const n = Math.floor(between(ctx.seed, `${epoch.pod}:node`, 0, 3));
-  return `gke-shop-pool-${n + 1}-${token(ctx.seed, `node${n}`, 'abcdefghijklmnopqrstuvwxyz0123456789', 4)}`;
+  const home = epoch.cluster === HOME_CLUSTER;
+  return `gke-${home ? 'shop' : 'shop-eu'}-pool-${n + 1}-${token(ctx.seed, home ? `node${n}` : `node${n}@${epoch.cluster}`, 'abcdefghijklmnopqrstuvwxyz0123456789', 4)}`;
 }
 
 /** CPU terms of everything a pod's proxy handles. */
 function trafficTerms(ctx: InfraContext, epoch: PodEpoch): Term[] {
-  const alive = (t: number) => t >= epoch.from && t < epoch.to;
   const terms: Term[] = [];
   for (const s of ctx.http) {
     for (const side of ['server', 'client'] as const) {
-      const workload = side === 'server' ? s.edge.target : s.edge.source;
-      if (workload !== epoch.workload) continue;
-      const classes = s.classes.filter((c) => c.sides.includes(side));
-      const weightAt = (t: number) => (alive(t) ? classes.reduce((sum, c) => sum + c.share[side](t), 0) : 0);
-      terms.push({ peak: s.edge.peakRps * CPU_PER_REQUEST, shape: s.shape, weightAt });
+      for (const pair of s.pairs) {
+        if ((side === 'server' ? pair.dst : pair.src) !== epoch) continue;
+        const classes = pair.classes.filter((c) => c.sides.includes(side));
+        // A pair lives while both its pods do (old revisions' pairs end at the deployment).
+        const alive = (t: number) => t >= pair.from && t < pair.to;
+        const weightAt = (t: number) => (alive(t) ? classes.reduce((sum, c) => sum + c.share[side](t), 0) : 0);
+        terms.push({ peak: s.edge.peakRps * CPU_PER_REQUEST, shape: s.shape, weightAt });
+      }
     }
   }
   for (const t of ctx.tcp) {
@@ -60,7 +63,8 @@ export function podFamilies(ctx: InfraContext): Family[] {
   const restarts: Series[] = [];
   for (const w of ctx.topology.workloads) {
     for (const epoch of w.epochs) {
-      const cadvisor = { container, namespace: w.namespace, pod: epoch.pod, job: 'kubernetes-nodes-cadvisor', instance: nodeOf(ctx, epoch) };
+      // `cluster`: the label each cluster's Prometheus adds (external label / federation), as on every pod series.
+      const cadvisor = { container, namespace: w.namespace, pod: epoch.pod, job: 'kubernetes-nodes-cadvisor', instance: nodeOf(ctx, epoch), cluster: epoch.cluster };
       const traffic = trafficTerms(ctx, epoch);
       const terms = [{ peak: IDLE_CORES, shape: flatShape(timeline.anchor), weightAt: () => 1 }, ...traffic];
       const cpuRate = terms.reduce((sum, term) => sum + term.peak * term.weightAt(epoch.from), 0);
@@ -71,7 +75,7 @@ export function podFamilies(ctx: InfraContext): Family[] {
       // CPU terms are rates scaled by a per-event cost; memory follows the same load.
       const load = (t: number) => traffic.reduce((sum, term) => sum + (term.peak / CPU_PER_REQUEST) * shapeRate(term.shape, t) * term.weightAt(t), 0);
       memory.push(constantSeries('container_memory_working_set_bytes', cadvisor, epoch.from, epoch.to, (t) => Math.round(base + BYTES_PER_RPS * load(t))));
-      const ksm = { namespace: w.namespace, pod: epoch.pod, job: 'kube-state-metrics', instance: '10.12.0.9:8080' };
+      const ksm = { namespace: w.namespace, pod: epoch.pod, job: 'kube-state-metrics', instance: epoch.cluster === HOME_CLUSTER ? '10.12.0.9:8080' : '10.44.0.9:8080', cluster: epoch.cluster };
       restarts.push(constantSeries('kube_pod_container_status_restarts_total', { ...ksm, container }, epoch.from, epoch.to, () => 0));
       const minutes = w.id === 'payments/payments' ? PAYMENTS_RESTART_MINUTES : [];
       restarts.push(

@@ -6,7 +6,7 @@ import { LATENCY_BUCKETS_MS } from './latency';
 import { between } from './rng';
 import { diurnalShape, type Shape } from './shape';
 import type { Timeline } from './timeline';
-import { epochPairs, type HttpEdge, type PodEpoch, type TcpEdge, type Topology } from './topology';
+import { epochPairs, HOME_CLUSTER, type HttpEdge, type PodEpoch, type TcpEdge, type Topology } from './topology';
 import { edgeClasses, type Side, type TrafficClass } from './traffic';
 
 /** Mean of the diurnal factor: turns a peak rate into an average one for offsets. */
@@ -31,10 +31,19 @@ export interface LatencySeries {
   count: Counter; // the +Inf bucket's counter itself
 }
 
+/** A (source pod, destination pod) pair of an edge with the classes it carries (its share of the edge). */
+export interface PairClasses {
+  src: PodEpoch;
+  dst: PodEpoch;
+  from: number;
+  to: number;
+  classes: TrafficClass[];
+}
+
 export interface HttpStreams {
   edge: HttpEdge;
   shape: Shape;
-  classes: TrafficClass[];
+  pairs: PairClasses[];
   series: ClassSeries[];
   histograms: LatencySeries[];
 }
@@ -66,16 +75,25 @@ export function startOffset(ctx: StreamContext, key: string, start: number, rate
   return Math.floor(Math.max(100, ratePerSecond * DAY * between(ctx.seed, `${key}:offset`, 0.5, 1.5)));
 }
 
+/** A pod's part of a seeding key: its revision, and its cluster outside the home cluster (home keys predate clusters). */
+function podKey(pod: PodEpoch): string {
+  return pod.cluster === HOME_CLUSTER ? pod.revision : `${pod.revision}@${pod.cluster}`;
+}
+
 export function httpStreams(ctx: StreamContext, topology: Topology): HttpStreams[] {
   const { timeline } = ctx;
   return topology.httpEdges.map((edge) => {
     const shape = diurnalShape(ctx.seed, edge.key, timeline.anchor);
-    const classes = edgeClasses(edge, ctx.seed, timeline);
     const series: ClassSeries[] = [];
     const histograms: LatencySeries[] = [];
+    const pairs: PairClasses[] = [];
     for (const pair of epochPairs(edge.source, edge.target)) {
+      // Pairs in clusters the edge does not run between carry nothing and have no series.
+      if (edge.clusterShare(pair.src, pair.dst) === 0) continue;
+      const classes = edgeClasses(edge, ctx.seed, timeline, pair);
+      pairs.push({ ...pair, classes });
       const keyOf = (side: Side, cls: TrafficClass) =>
-        `${edge.key}:${pair.src.revision}:${pair.dst.revision}:${side}:${cls.code}:${cls.flags}`;
+        `${edge.key}:${podKey(pair.src)}:${podKey(pair.dst)}:${side}:${cls.code}:${cls.flags}`;
       const served = classes.filter((c) => c.sides.includes('server') && Math.max(pair.from, c.born) < pair.to);
       const histogram = classHistogram({
         start: pair.from,
@@ -115,7 +133,7 @@ export function httpStreams(ctx: StreamContext, topology: Topology): HttpStreams
       }
       histograms.push({ edge, src: pair.src, dst: pair.dst, buckets: histogram.buckets, sum: histogram.sum, count: histogram.count });
     }
-    return { edge, shape, classes, series, histograms };
+    return { edge, shape, pairs, series, histograms };
   });
 }
 

@@ -22,6 +22,26 @@ export const NOT_FOUND_EDGE = { source: 'shop/search', target: 'shop/reviews' } 
 /** The very-low-traffic service (3 requests per hour at peak). */
 export const LOW_TRAFFIC_SERVICE = 'platform/audit-export';
 
+/** Every workload runs in the home cluster; one service also runs in a second region. */
+export const HOME_CLUSTER = 'prod-us-east';
+export const REMOTE_CLUSTER = 'prod-eu-west';
+export const CLUSTERS: ReadonlyArray<{ cluster: string; region: string }> = [
+  { cluster: HOME_CLUSTER, region: 'us-east' },
+  { cluster: REMOTE_CLUSTER, region: 'eu-west' },
+];
+/** CLUSTERS in MESHWATCH_REGIONS' form (`cluster=region,...`), for the demo's and the tests' app. */
+export const REGIONS_SETTING = CLUSTERS.map((c) => `${c.cluster}=${c.region}`).join(',');
+/** The service deployed in both clusters (same namespace and name, its own pods in each). */
+export const MULTI_CLUSTER_SERVICE = 'shop/reviews';
+/** Share of the split edges' traffic each cluster's pods carry. */
+export const CLUSTER_SHARE: Readonly<Record<string, number>> = { [HOME_CLUSTER]: 0.6, [REMOTE_CLUSTER]: 0.4 };
+/**
+ * Edges whose traffic is split between the clusters of the multi-cluster service, by the cluster of
+ * whichever end runs in both (frontend's calls to reviews, reviews' calls to inventory); every other
+ * edge touching that service stays in the home cluster.
+ */
+const SPLIT_EDGES: ReadonlySet<string> = new Set(['shop/frontend->shop/reviews', 'shop/reviews->platform/inventory']);
+
 const GATEWAY = 'gateway';
 
 /** [source, target, peak requests per second]; `gateway` is the mesh's ingress. */
@@ -42,6 +62,7 @@ const HTTP_EDGES: ReadonlyArray<readonly [string, string, number]> = [
   ['payments/payments', 'payments/ledger', 7],
   ['shop/checkout', 'platform/notifications', 6],
   ['shop/search', 'shop/reviews', 5],
+  ['shop/reviews', 'platform/inventory', 10],
   ['payments/ledger', 'platform/audit-export', 3 / 3600],
 ];
 
@@ -70,6 +91,7 @@ export const SERVICE_LATENCY: Readonly<Record<string, readonly [number, number]>
 
 export interface PodEpoch {
   workload: Workload;
+  cluster: string; // the Kubernetes cluster the pod runs in
   revision: string; // canonical revision / version label
   pod: string;
   ip: string;
@@ -86,6 +108,7 @@ export interface Workload {
   kind: WorkloadKind;
   protocol: Protocol;
   serviceAccount: string;
+  clusters: string[]; // the clusters it is deployed in, home cluster first
   epochs: PodEpoch[];
 }
 
@@ -96,6 +119,8 @@ export interface HttpEdge {
   target: Workload;
   peakRps: number;
   mtls: boolean;
+  /** Share of the edge's traffic a (source pod, destination pod) pair carries, by their clusters. */
+  clusterShare: (src: PodEpoch, dst: PodEpoch) => number;
 }
 
 export interface TcpEdge {
@@ -163,20 +188,31 @@ export function createTopology(seed: number, mesh: Mesh, timeline: Timeline, rep
       kind,
       protocol: tcpTargets.has(id) ? 'tcp' : 'http',
       serviceAccount: kind === 'gateway' && mesh === 'istio' ? 'istio-ingressgateway-service-account' : name,
+      clusters: [HOME_CLUSTER],
       epochs: [],
     };
     const revisions: Array<[string, number, number]> =
       id === 'shop/catalog'
         ? [['v1', timeline.epoch, timeline.deploy], ['v2', timeline.deploy, Number.POSITIVE_INFINITY]]
         : [['v1', timeline.epoch, Number.POSITIVE_INFINITY]];
-    w.epochs = revisions.map(([revision, from, to], r) => ({
-      workload: w,
-      revision,
-      pod: `${name}-${token(seed, `${id}:${revision}:rs`, 'abcdef0123456789', 9)}-${token(seed, `${id}:${revision}:pod`, POD_ALPHABET, 5)}`,
-      ip: `10.${12 + (index % 4)}.${Math.floor(between(seed, `${id}:${r}:ip3`, 0, 250))}.${Math.floor(between(seed, `${id}:${r}:ip4`, 2, 250))}`,
-      from,
-      to,
-    }));
+    w.clusters = id === MULTI_CLUSTER_SERVICE ? [HOME_CLUSTER, REMOTE_CLUSTER] : [HOME_CLUSTER];
+    w.epochs = w.clusters.flatMap((cluster) =>
+      revisions.map(([revision, from, to], r): PodEpoch => {
+        // Home-cluster pods keep the seeds they had before there were clusters.
+        const key = cluster === HOME_CLUSTER ? `${id}:${revision}` : `${id}:${revision}:${cluster}`;
+        const rkey = cluster === HOME_CLUSTER ? `${id}:${r}` : `${id}:${r}:${cluster}`;
+        const subnet = cluster === HOME_CLUSTER ? 12 + (index % 4) : 44 + (index % 4);
+        return {
+          workload: w,
+          cluster,
+          revision,
+          pod: `${name}-${token(seed, `${key}:rs`, 'abcdef0123456789', 9)}-${token(seed, `${key}:pod`, POD_ALPHABET, 5)}`,
+          ip: `10.${subnet}.${Math.floor(between(seed, `${rkey}:ip3`, 0, 250))}.${Math.floor(between(seed, `${rkey}:ip4`, 2, 250))}`,
+          from,
+          to,
+        };
+      }),
+    );
     return w;
   });
   const byId = new Map(workloads.map((w) => [w.id, w]));
@@ -189,7 +225,15 @@ export function createTopology(seed: number, mesh: Mesh, timeline: Timeline, rep
     const source = get(s);
     const target = get(t);
     const mtls = !(source.id === PLAINTEXT_EDGE.source && target.id === PLAINTEXT_EDGE.target);
-    return { id: `${source.id}->${target.id}`, key: `${s}->${t}`, source, target, peakRps, mtls };
+    const key = `${s}->${t}`;
+    const split = SPLIT_EDGES.has(key);
+    const clusterShare = (src: PodEpoch, dst: PodEpoch): number => {
+      // The end that runs in more than one cluster decides; an edge runs in the home cluster otherwise.
+      const multi = source.clusters.length > 1 ? src.cluster : target.clusters.length > 1 ? dst.cluster : HOME_CLUSTER;
+      if (split) return CLUSTER_SHARE[multi] ?? 0;
+      return multi === HOME_CLUSTER ? 1 : 0;
+    };
+    return { id: `${source.id}->${target.id}`, key, source, target, peakRps, mtls, clusterShare };
   });
   const tcpEdges = tcpEdgeList.map(([s, t, peakConnections, requestBytes, responseBytes]): TcpEdge => ({
     id: `${s}->${t}`,

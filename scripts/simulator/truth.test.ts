@@ -131,3 +131,83 @@ describe('scripted timeline', () => {
     expect(perHour).toBeLessThan(3);
   });
 });
+
+describe('clusters and regions', () => {
+  const partition = event('region-partition');
+  const inPartition = model.truth(partition.start, partition.end ?? 0);
+  const quiet = model.truth(TEST_ANCHOR - 10 * DAY, TEST_ANCHOR - 9 * DAY);
+  const inCluster = (truth: Truth, id: string, cluster: string) => {
+    const c = service(truth, id).byCluster.find((x) => x.cluster === cluster);
+    if (!c) throw new Error(`no ${id} in ${cluster}`);
+    return c;
+  };
+  const between = (truth: Truth, source: string, target: string, sourceCluster: string, targetCluster: string) =>
+    edge(truth, source, target).byCluster.find((b) => b.sourceCluster === sourceCluster && b.targetCluster === targetCluster);
+
+  it.each([
+    ['a quiet day', quiet],
+    ['the partition', inPartition],
+    ['the last week', model.truth(TEST_ANCHOR - 7 * DAY, TEST_ANCHOR)],
+  ])('per-cluster figures sum to the all-clusters figures (%s)', (_name, t) => {
+    for (const s of t.services) {
+      expect(s.byCluster.length, s.id).toBeGreaterThan(0);
+      expect(s.byCluster.reduce((sum, c) => sum + c.requests, 0), s.id).toBe(s.requests);
+      expect(s.byCluster.reduce((sum, c) => sum + c.errors, 0), s.id).toBe(s.errors);
+      expect(s.byCluster.reduce((sum, c) => sum + c.fourxx, 0), s.id).toBe(s.fourxx);
+      s.latencyBuckets.forEach((b, i) => expect(s.byCluster.reduce((sum, c) => sum + (c.latencyBuckets[i]?.count ?? 0), 0)).toBe(b.count));
+    }
+    for (const e of t.edges) {
+      expect(e.byCluster.reduce((sum, c) => sum + c.requests, 0)).toBe(e.requests);
+      expect(e.byCluster.reduce((sum, c) => sum + c.sourceRequests, 0)).toBe(e.sourceRequests);
+      expect(e.byCluster.reduce((sum, c) => sum + c.sourceErrors, 0)).toBe(e.sourceErrors);
+    }
+    expect(t.mesh.byCluster.reduce((sum, c) => sum + c.requests, 0)).toBe(t.mesh.requests);
+    expect(t.mesh.byCluster.reduce((sum, c) => sum + c.errors, 0)).toBe(t.mesh.errors);
+  });
+
+  it('runs reviews in both clusters and everything else in prod-us-east only', () => {
+    for (const s of quiet.services) {
+      const expected = s.id === 'shop/reviews' ? ['prod-us-east', 'prod-eu-west'] : ['prod-us-east'];
+      expect(s.byCluster.map((c) => c.cluster), s.id).toEqual(expected);
+    }
+    expect(inCluster(quiet, 'shop/reviews', 'prod-eu-west').region).toBe('eu-west');
+    expect(inCluster(quiet, 'shop/reviews', 'prod-us-east').region).toBe('us-east');
+  });
+
+  it('splits frontend -> reviews and reviews -> inventory 60/40 by cluster; search -> reviews stays in us-east', () => {
+    const fr = edge(quiet, 'shop/frontend', 'shop/reviews');
+    expect((between(quiet, 'shop/frontend', 'shop/reviews', 'prod-us-east', 'prod-eu-west')?.requests ?? 0) / fr.requests).toBeCloseTo(0.4, 2);
+    expect((between(quiet, 'shop/frontend', 'shop/reviews', 'prod-us-east', 'prod-us-east')?.requests ?? 0) / fr.requests).toBeCloseTo(0.6, 2);
+    const ri = edge(quiet, 'shop/reviews', 'platform/inventory');
+    expect((between(quiet, 'shop/reviews', 'platform/inventory', 'prod-eu-west', 'prod-us-east')?.requests ?? 0) / ri.requests).toBeCloseTo(0.4, 2);
+    expect(edge(quiet, 'shop/search', 'shop/reviews').byCluster.map((b) => [b.sourceCluster, b.targetCluster])).toEqual([['prod-us-east', 'prod-us-east']]);
+    // reviews -> inventory peaks at 10 rps in all: about a day's worth at the mean diurnal factor.
+    expect(ri.requests / DAY).toBeGreaterThan(5);
+    expect(ri.requests / DAY).toBeLessThan(10);
+  });
+
+  it('partition: eu-west reviews answer 503 to 80% of requests, us-east reviews are unaffected', () => {
+    expect(inCluster(inPartition, 'shop/reviews', 'prod-eu-west').errorRatio).toBeCloseTo(0.8, 2);
+    const usDuring = inCluster(inPartition, 'shop/reviews', 'prod-us-east');
+    const usBefore = inCluster(model.truth(partition.start - 1800, partition.start), 'shop/reviews', 'prod-us-east');
+    expect(usDuring.errors / usDuring.requests).toBeLessThan(0.002);
+    expect(usBefore.errors / usBefore.requests).toBeLessThan(0.002);
+    // frontend's proxy sees the same 503s on its side of the cross-region calls
+    expect(between(inPartition, 'shop/frontend', 'shop/reviews', 'prod-us-east', 'prod-eu-west')?.sourceErrorRatio).toBeCloseTo(0.8, 2);
+    // and before the partition eu-west was as healthy as us-east
+    expect(inCluster(model.truth(partition.start - 1800, partition.start), 'shop/reviews', 'prod-eu-west').errorRatio ?? 1).toBeLessThan(0.002);
+  });
+
+  it('partition: inventory receives no call from eu-west; every eu-west call fails at the caller (503 UF)', () => {
+    const cut = between(inPartition, 'shop/reviews', 'platform/inventory', 'prod-eu-west', 'prod-us-east');
+    expect(cut?.requests).toBe(0);
+    expect(cut?.sourceRequests ?? 0).toBeGreaterThan(1000);
+    expect(cut?.sourceErrors).toBe(cut?.sourceRequests);
+    const usCalls = between(inPartition, 'shop/reviews', 'platform/inventory', 'prod-us-east', 'prod-us-east');
+    expect(usCalls?.requests ?? 0).toBeGreaterThan(1000);
+    expect(usCalls?.sourceErrorRatio ?? 1).toBeLessThan(0.002);
+    // calls resume right after
+    const after = between(model.truth(partition.end ?? 0, (partition.end ?? 0) + 1800), 'shop/reviews', 'platform/inventory', 'prod-eu-west', 'prod-us-east');
+    expect(after?.requests ?? 0).toBeGreaterThan(1000);
+  });
+});

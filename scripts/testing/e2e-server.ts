@@ -9,6 +9,7 @@ import { ensureSystemPackages } from '../system/deps';
 import type { PrometheusProcess } from '../system/prometheus';
 import { copyFixture, startOnCopy } from './fixture-tsdb';
 import { E2E_PORTS } from './e2e-ports';
+import { REGIONS_SETTING } from '../simulator/topology';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -38,6 +39,8 @@ async function main() {
       MESHWATCH_AUTH_GROUPS_HEADER: 'X-Forwarded-Groups',
       MESHWATCH_GROUP_ROLES: 'sre:editor',
       MESHWATCH_TRUSTED_PROXIES: '127.0.0.1',
+      // The fixture's clusters and their regions, as in the demo.
+      MESHWATCH_REGIONS: REGIONS_SETTING,
     },
   });
   const control = http.createServer((req, res) => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createModel } from '../model';
 import { TEST_ANCHOR, TEST_SEED } from '../fixture';
 import { createIncidentControl } from './incident';
+import { startControlledLiveServer } from './server';
 
 const A = TEST_ANCHOR;
 const sumAt = (series: ReadonlyArray<{ labels: Record<string, string>; value: (t: number) => number }>, t: number, pick: (l: Record<string, string>) => boolean) =>
@@ -63,5 +64,47 @@ describe('live incidents on Linkerd', () => {
     if (!truth) throw new Error('no payments');
     expect(sumAt(responses, A, payments) - sumAt(responses, A - 600, payments)).toBeCloseTo(truth.requests, 6);
     expect(sumAt(responses, A, failed) - sumAt(responses, A - 600, failed)).toBeCloseTo(truth.errors + 0.5 * (truth.requests - truth.errors - truth.fourxx), 6);
+  });
+});
+
+describe('live regional partitions', () => {
+  const base = createModel({ seed: TEST_SEED, anchor: A });
+  const uf = (l: Record<string, string>) =>
+    l.reporter === 'source' && l.source_workload === 'reviews' && l.source_cluster === 'prod-eu-west' && l.destination_workload === 'inventory' && l.response_flags === 'UF';
+  const requestsOf = (m: typeof base) => m.families.find((f) => f.name === 'istio_requests_total')?.series ?? [];
+
+  it('fails every eu-west call to us-east from the start on, as the model with that partition says, keeping an incident injected before', () => {
+    const control = createIncidentControl(base);
+    control.inject({ service: 'payments', start: A - 600, end: A + 600, errorShare: 0.5 });
+    const span = control.partition({ start: A - 600, end: A + 600 });
+    expect(control.partitions()).toEqual([span]);
+    const cut = control.model.truth(A - 600, A).edges.find((e) => e.source === 'shop/reviews' && e.target === 'platform/inventory')?.byCluster.find((b) => b.sourceCluster === 'prod-eu-west');
+    expect(cut?.requests).toBe(0);
+    expect(cut?.sourceErrors).toBe(cut?.sourceRequests);
+    const requests = requestsOf(control.model);
+    expect(sumAt(requests, A, uf) - sumAt(requests, A - 600, uf)).toBe(cut?.sourceRequests);
+    // before the injected start, the series are the original model's
+    expect(sumAt(requests, A - 600, uf)).toBe(sumAt(requestsOf(base), A - 600, uf));
+    // the payments incident is still applied
+    const bad = (l: Record<string, string>) => l.reporter === 'destination' && l.destination_service_name === 'payments' && l.response_code === '503';
+    expect(sumAt(requests, A, bad) - sumAt(requests, A - 600, bad)).toBeGreaterThan(0);
+  });
+
+  it('is served by the control endpoint', async () => {
+    const server = await startControlledLiveServer({ model: base, port: 0, now: () => A });
+    try {
+      const res = await fetch(`${server.controlUrl}/partitions`, { method: 'POST', body: JSON.stringify({ minutes: 20, start: A - 600 }) });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual({ partition: { start: A - 600, end: A + 600 } });
+      expect(((await (await fetch(`${server.controlUrl}/partitions`)).json()) as { partitions: unknown[] }).partitions).toHaveLength(1);
+      expect((await fetch(`${server.controlUrl}/partitions`, { method: 'POST', body: '{"minutes":-1}' })).status).toBe(400);
+      const metrics = await (await fetch(server.url)).text();
+      const line = metrics.split('\n').find((l) => l.startsWith('istio_requests_total{') && l.includes('reporter="source"') && l.includes('source_cluster="prod-eu-west"') && l.includes('destination_workload="inventory"') && l.includes('response_flags="UF"'));
+      const expected = server.control.model.families.find((f) => f.name === 'istio_requests_total')?.series.find((s) => uf(s.labels))?.value(A);
+      expect(Number(line?.split(' ').at(-1))).toBe(expected);
+      expect(expected).toBeGreaterThan(sumAt(requestsOf(base), A, uf));
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,13 +1,14 @@
 // Live incidents injected into a running simulator: for a while, a share of a service's successful
 // requests become 503s (UF on Istio, classified failures on Linkerd), as in the payments outage of the
-// story. Lives in this subdirectory so that
-// the fixture TSDB key (a hash of scripts/simulator/*.ts) does not change.
+// story; and regional partitions like the scripted one (the model rebuilt with the extra span).
+// Lives in this subdirectory so that the fixture TSDB key (a hash of scripts/simulator/*.ts) does not change.
 //
 // Counters stay counters: an ok series gives up share x (its increase since the start, capped at the
 // end), and the matching 503 series gains exactly that, so every series is monotonic and the total
 // per edge is the model's own. The history writer and the live registry both read these families.
 import type { Model } from '../model';
 import type { Family, Labels, Series } from '../series';
+import type { Span } from '../timeline';
 import type { Mesh } from '../topology';
 
 export interface Incident {
@@ -21,10 +22,13 @@ export interface Incident {
 }
 
 export interface IncidentControl {
-  /** The model whose families carry the injected incidents (a copy; the original is untouched). */
+  /** The model whose families carry the injected incidents and partitions (a copy; the original is untouched). */
   model: Model;
   inject(incident: Incident): Incident;
   incidents(): readonly Incident[];
+  /** Starts a regional partition like the scripted one (eu-west's calls to us-east fail) for [start, end). */
+  partition(span: Span): Span;
+  partitions(): readonly Span[];
 }
 
 /** Per mesh: the response counter, the destination ("namespace/name") and status code of a series, and the labels of an injected failure. */
@@ -104,9 +108,19 @@ export function applyIncidents(original: Family, incidents: readonly Incident[],
 
 export function createIncidentControl(base: Model): IncidentControl {
   const list: Incident[] = [];
+  const partitions: Span[] = [];
+  // Partitions change the model itself (which pairs' calls fail), so they rebuild it; incidents are
+  // applied on top. Its truth follows the partitions, not the incidents.
+  let current = base;
   // Mutable copies: the live registry holds these family objects and reads `series` at every scrape.
   const families: Family[] = base.families.map((f) => ({ ...f }));
-  const model: Model = { ...base, families };
+  const model: Model = { ...base, families, truth: (from, to) => current.truth(from, to) };
+  const refresh = () => {
+    current.families.forEach((original, i) => {
+      const target = families[i];
+      if (target) target.series = applyIncidents(original, list, base.mesh).series;
+    });
+  };
   return {
     model,
     inject(incident) {
@@ -114,12 +128,17 @@ export function createIncidentControl(base: Model): IncidentControl {
       if (!(incident.end > incident.start)) throw new Error('an incident must end after it starts');
       const resolved = { ...incident, service: resolveService(base, incident.service) };
       list.push(resolved);
-      base.families.forEach((original, i) => {
-        const target = families[i];
-        if (target) target.series = applyIncidents(original, list, base.mesh).series;
-      });
+      refresh();
       return resolved;
     },
     incidents: () => [...list],
+    partition(span) {
+      if (!(span.end > span.start)) throw new Error('a partition must end after it starts');
+      partitions.push({ start: span.start, end: span.end });
+      current = base.withPartitions(partitions);
+      refresh();
+      return { ...span };
+    },
+    partitions: () => partitions.map((p) => ({ ...p })),
   };
 }

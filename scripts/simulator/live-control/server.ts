@@ -2,6 +2,8 @@
 //   GET  /metrics            the model's metrics at scrape time, incidents included
 //   GET  /control/incidents  the injected incidents
 //   POST /control/incidents  {"service":"payments","minutes":15,"errorShare":0.5} starts one now
+//   GET  /control/partitions the injected regional partitions
+//   POST /control/partitions {"minutes":30} starts one now: eu-west's calls to us-east fail
 // It listens on loopback in the demo; the control endpoint has no authentication.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +32,12 @@ export const incidentRequestSchema = z.object({
   start: z.number().optional(),
 });
 
+export const partitionRequestSchema = z.object({
+  minutes: z.number().positive().max(24 * 60),
+  /** Unix seconds; default now. */
+  start: z.number().optional(),
+});
+
 async function readBody(req: IncomingMessage): Promise<string> {
   let body = '';
   for await (const chunk of req) {
@@ -37,6 +45,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (body.length > MAX_BODY) throw new Error('body too large');
   }
   return body;
+}
+
+/** The request's JSON body checked against `schema`, or the error to answer 400 with. */
+async function parseBody<T extends z.ZodType>(req: IncomingMessage, schema: T): Promise<z.infer<T> | { error: string }> {
+  try {
+    return schema.parse(JSON.parse(await readBody(req)));
+  } catch (err) {
+    return { error: err instanceof z.ZodError ? z.prettifyError(err) : String(err) };
+  }
 }
 
 export async function startControlledLiveServer(options: { model: Model; host?: string; port: number; now?: () => number }): Promise<ControlledLiveServer> {
@@ -48,15 +65,12 @@ export async function startControlledLiveServer(options: { model: Model; host?: 
   async function handle(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/metrics') return [200, { 'content-type': registry.contentType }, await registry.metrics()];
+    if (url.pathname === '/control/partitions') return partitions(req);
     if (url.pathname !== '/control/incidents') return [404, { 'content-type': 'text/plain' }, 'not found\n'];
     if (req.method === 'GET') return json(200, { incidents: control.incidents() });
     if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
-    let parsed: z.infer<typeof incidentRequestSchema>;
-    try {
-      parsed = incidentRequestSchema.parse(JSON.parse(await readBody(req)));
-    } catch (err) {
-      return json(400, { error: err instanceof z.ZodError ? z.prettifyError(err) : String(err) });
-    }
+    const parsed = await parseBody(req, incidentRequestSchema);
+    if ('error' in parsed) return json(400, parsed);
     const start = Math.floor(parsed.start ?? now());
     try {
       const incident: Incident = control.inject({ service: parsed.service, start, end: start + Math.round(parsed.minutes * 60), errorShare: parsed.errorShare });
@@ -64,6 +78,15 @@ export async function startControlledLiveServer(options: { model: Model; host?: 
     } catch (err) {
       return json(422, { error: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  async function partitions(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
+    if (req.method === 'GET') return json(200, { partitions: control.partitions() });
+    if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
+    const parsed = await parseBody(req, partitionRequestSchema);
+    if ('error' in parsed) return json(400, parsed);
+    const start = Math.floor(parsed.start ?? now());
+    return json(201, { partition: control.partition({ start, end: start + Math.round(parsed.minutes * 60) }) });
   }
 
   const server = createServer((req, res) => {
