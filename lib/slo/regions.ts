@@ -27,8 +27,8 @@ export function compareRegions(a: RegionStatus, b: RegionStatus): number {
 export function regionStatuses(spec: SloSpec, counts: RegionCounts, time: number): RegionStatus[] {
   return Object.entries(counts)
     .map(([region, windows]): RegionStatus => {
-      const { sli, errorBudget, burnRates, alerts } = buildStatus(spec, windows, time);
-      return { region, sli, errorBudget, burnRates, alerts };
+      const { sli, errorBudget, burnRates, alerts, traffic, recommendation, state } = buildStatus(spec, windows, time);
+      return { region, sli, errorBudget, burnRates, alerts, traffic, recommendation, state };
     })
     .sort(compareRegions);
 }
@@ -37,6 +37,15 @@ export function regionStatuses(spec: SloSpec, counts: RegionCounts, time: number
 export function worstRegion(regions: readonly RegionStatus[]): string | null {
   const [first] = regions;
   return first && (firingRank(first) > 0 || first.errorBudget.remaining !== null) ? first.region : null;
+}
+
+/**
+ * One region's figures in the place of the status's own, for code that reads whole statuses (the
+ * executive's budget rows, lib/health's verdict); `source` goes, since regions are always read raw.
+ */
+export function regionAsStatus(status: SloStatus, region: RegionStatus): SloStatus {
+  const { sli, errorBudget, burnRates, alerts, traffic, recommendation, state } = region;
+  return { name: status.name, evaluatedAt: status.evaluatedAt, timeToExhaustionSeconds: null, sli, errorBudget, burnRates, alerts, traffic, recommendation, state };
 }
 
 /** `status` with its regions and the worst one named. */

@@ -32,7 +32,8 @@ export type ReadSource = z.infer<typeof readSourceSchema>;
 
 /**
  * One region's figures of a perRegion SLO (DESIGN.md "Regions"): the same shapes as the status's top
- * level, over the requests served by that region's clusters.
+ * level, over the requests served by that region's clusters. traffic, recommendation and state are
+ * additive to DESIGN.md, so a region is judged (lib/health) exactly as a whole SLO is.
  */
 export const regionStatusSchema = z.object({
   region: z.string(),
@@ -40,6 +41,9 @@ export const regionStatusSchema = z.object({
   errorBudget: z.object({ consumed: z.number().nullable(), remaining: z.number().nullable() }),
   burnRates: z.record(z.string(), z.number().nullable()),
   alerts: z.array(alertStatusSchema),
+  traffic: z.object({ events: z.number(), lowTraffic: z.boolean() }),
+  recommendation: recommendationSchema,
+  state: sloStateSchema,
 });
 export type RegionStatus = z.infer<typeof regionStatusSchema>;
 

@@ -9,7 +9,7 @@ export async function panelContext(client: PrometheusClient, signal?: AbortSigna
   const env = getEnv();
   const { adapter, warnings } = await detectedMesh(client, signal);
   return {
-    ctx: { mesh: adapter, config: { traceUrlTemplate: env.traceUrlTemplate, teams: env.teams, health: env.health } },
+    ctx: { mesh: adapter, config: { traceUrlTemplate: env.traceUrlTemplate, teams: env.teams, regions: env.regions, health: env.health } },
     warnings,
   };
 }

@@ -32,6 +32,8 @@ export interface PanelConfig {
   traceUrlTemplate?: string;
   /** namespace -> team (MESHWATCH_TEAMS); unmapped namespaces are their own team. */
   teams: Readonly<Record<string, string>>;
+  /** cluster -> region (MESHWATCH_REGIONS); absent or empty: no region panel. */
+  regions?: Readonly<Record<string, string>>;
   /** Error-ratio thresholds of the health verdict (MESHWATCH_HEALTH_THRESHOLDS); lib/health's defaults without. */
   health?: HealthThresholds;
 }
