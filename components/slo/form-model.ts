@@ -23,6 +23,8 @@ export interface SloForm {
   customWindow: string;
   /** null: the default policy. */
   policy: PolicyRow[] | null;
+  /** Also evaluate per region (MESHWATCH_REGIONS); kept as stored while regions are not configured. */
+  perRegion: boolean;
 }
 
 export const EMPTY_FORM: SloForm = {
@@ -38,6 +40,7 @@ export const EMPTY_FORM: SloForm = {
   window: '30d',
   customWindow: '',
   policy: null,
+  perRegion: false,
 };
 
 /**
@@ -85,10 +88,11 @@ export function specFromForm(form: SloForm, base?: SloSpecInput): SloSpecInput {
       : form.indicatorType === 'custom'
         ? { type: 'custom' as const, errorQuery: form.errorQuery, totalQuery: form.totalQuery }
         : { type: 'availability' as const };
-  // The form owns description and policy outright: clearing them there removes them.
+  // The form owns description, policy and perRegion outright: clearing them there removes them.
   const kept: Partial<SloSpecInput> = { ...base };
   delete kept.description;
   delete kept.policy;
+  delete kept.perRegion;
   return {
     ...kept,
     name: form.name.trim(),
@@ -100,6 +104,8 @@ export function specFromForm(form: SloForm, base?: SloSpecInput): SloSpecInput {
     objective: toNumber(form.objective) as number,
     window: form.window === 'custom' ? form.customWindow.trim() : form.window,
     ...(form.policy ? { policy: policyFromRows(form.policy) } : {}),
+    // A custom query names no cluster, so the checkbox is hidden for it and the choice not sent.
+    ...(form.perRegion && form.indicatorType !== 'custom' ? { perRegion: true } : {}),
   };
 }
 
@@ -118,6 +124,7 @@ export function formFromSpec(spec: SloSpec): SloForm {
     window: known ? spec.window : 'custom',
     customWindow: known ? '' : spec.window,
     policy: rowsFromPolicy(spec.policy),
+    perRegion: spec.perRegion === true,
   };
 }
 
