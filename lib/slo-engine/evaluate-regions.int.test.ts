@@ -10,6 +10,8 @@ import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import { windowSeconds } from '@/lib/slo/windows';
+import { errorRatioRecord, sloRuleGroups, type RecordingRule } from '@/lib/slo/rules/rules';
+import { isRegionGrouped } from '@/lib/slo/rules/region-rules';
 import { evaluateSlos } from './evaluate';
 
 const { seed, anchor } = inject('fixture');
@@ -107,5 +109,27 @@ describe.each(FIXTURE_MESHES)('per-region SLO statuses against the simulator tru
     const plain = sloSpecSchema.parse({ ...SPECS[0], name: 'plain', perRegion: false });
     const { evaluations } = await evaluateSlos([plain], { client, time: anchor, sli, regions });
     expect(evaluations[0]?.status?.regions).toBeUndefined();
+  });
+
+  it('the region-grouped recording rules, evaluated by Prometheus, give the status per-region ratios (the alerts read them)', async () => {
+    const time = TIMES['partition + 20 min'];
+    for (const spec of SPECS) {
+      const status = await statusOf(time, spec.name);
+      const rules = sloRuleGroups(spec, sli, undefined, regions).flatMap((g) => g.rules.filter((r): r is RecordingRule => 'record' in r && isRegionGrouped(r.expr)));
+      expect(rules.length).toBeGreaterThan(0);
+      for (const rule of rules.filter((r) => r.record.startsWith('slo:sli_error'))) {
+        const window = rule.record.replace('slo:sli_error:ratio_rate', '');
+        expect(rule.record).toBe(errorRatioRecord(window));
+        const result = await client.instantQuery(rule.expr, { time });
+        const samples = result.resultType === 'vector' ? result.samples : [];
+        for (const region of status.regions ?? []) {
+          const value = samples.find((x) => x.labels.region === region.region)?.value ?? null;
+          const burn = region.burnRates[window] ?? null;
+          if (burn === null) expect(value).toBeNull();
+          else expect(Math.abs((value ?? Number.NaN) - burn * ((100 - spec.objective) / 100))).toBeLessThanOrEqual(1e-9 * Math.max(burn, 1e-9));
+        }
+        expect(samples.map((x) => x.labels.region).sort()).toEqual((status.regions ?? []).filter((r) => r.burnRates[window] !== null).map((r) => r.region).sort());
+      }
+    }
   });
 });
