@@ -155,6 +155,17 @@ describe.each(['istio', 'linkerd'] as const)('the regional partition on %s', (me
     expect(increase(pick)).toBeCloseTo(failures, 6);
   });
 
+  it('every edge\'s caller-side counters equal the truth (Istio: all it sent; Linkerd: what went to an endpoint)', () => {
+    for (const e of truth.edges) {
+      const [sns, sname] = e.source.split('/');
+      const [tns, tname] = e.target.split('/');
+      const callerSide = mesh === 'istio'
+        ? increase((l) => l.reporter === 'source' && l.source_workload_namespace === sns && l.source_workload === sname && l.destination_workload_namespace === tns && l.destination_workload === tname)
+        : increase((l) => l.direction === 'outbound' && l.namespace === sns && l.deployment === sname && l.dst_namespace === tns && l.dst_deployment === tname);
+      expect(callerSide, `${e.source} -> ${e.target}`).toBeCloseTo(mesh === 'istio' ? e.sourceRequests : e.endpointRequests, 6);
+    }
+  });
+
   it('eu-west reviews answer 503 to 80% of their requests (server side, their cluster)', () => {
     const pick = mesh === 'istio'
       ? (l: Record<string, string>) => l.reporter === 'destination' && l.destination_workload === 'reviews' && l.destination_cluster === 'prod-eu-west'

@@ -211,3 +211,19 @@ describe('clusters and regions', () => {
     expect(after?.requests ?? 0).toBeGreaterThan(1000);
   });
 });
+
+describe('endpoint requests (per-endpoint counters)', () => {
+  it('equal the requests that reached the server, plus the partition\'s calls that failed to reach one', () => {
+    const partition = event('region-partition');
+    const t = model.truth(partition.start, partition.end ?? 0);
+    for (const e of t.edges) {
+      const cut = e.source === 'shop/reviews' && e.target === 'platform/inventory';
+      if (!cut) expect(e.endpointRequests, `${e.source} -> ${e.target}`).toBe(e.requests);
+    }
+    const ri = edge(t, 'shop/reviews', 'platform/inventory');
+    const eu = ri.byCluster.find((b) => b.sourceCluster === 'prod-eu-west');
+    expect(eu?.endpointRequests).toBe(eu?.sourceRequests);
+    expect(eu?.endpointErrors).toBe(eu?.sourceRequests);
+    expect(ri.endpointRequests).toBe(ri.requests + (eu?.sourceRequests ?? 0));
+  });
+});

@@ -43,6 +43,8 @@ export interface EdgeClusterTruth {
   sourceRequests: number; // client side
   sourceErrors: number;
   sourceErrorRatio: number | null;
+  endpointRequests: number;
+  endpointErrors: number;
 }
 
 export interface EdgeTruth extends TruthCounts {
@@ -54,6 +56,13 @@ export interface EdgeTruth extends TruthCounts {
   sourceRequests: number; // reporter="source" (client side), includes requests that never left it
   sourceErrors: number;
   sourceErrorRatio: number | null;
+  /**
+   * Requests the caller sent to a chosen endpoint: those that reached the server (`requests`) plus
+   * those that failed to reach it (a partition's 503 UF), as per-endpoint counters (Linkerd's
+   * outbound) count them; and their errors.
+   */
+  endpointRequests: number;
+  endpointErrors: number;
   /** Per (source cluster, destination cluster) that carries traffic; sums to the figures above. */
   byCluster: EdgeClusterTruth[];
 }
@@ -92,11 +101,13 @@ interface Tally {
   fourxx: number;
   sourceRequests: number;
   sourceErrors: number;
+  endpointRequests: number;
+  endpointErrors: number;
   latencyBuckets: LatencyBucketCount[];
 }
 
 function emptyTally(les: readonly number[]): Tally {
-  return { requests: 0, errors: 0, fourxx: 0, sourceRequests: 0, sourceErrors: 0, latencyBuckets: emptyBuckets(les) };
+  return { requests: 0, errors: 0, fourxx: 0, sourceRequests: 0, sourceErrors: 0, endpointRequests: 0, endpointErrors: 0, latencyBuckets: emptyBuckets(les) };
 }
 
 /** Counts of one edge's series in (from, to], by (source cluster, destination cluster). */
@@ -115,6 +126,10 @@ function edgeTallies(s: HttpStreams, from: number, to: number): Map<string, Tall
   for (const c of s.series) {
     const n = increase(c.counter, from, to);
     const t = tallyOf(c.src, c.dst);
+    if (c.side === 'server' || c.cls.endpoint === true) {
+      t.endpointRequests += n;
+      if (isError(c.cls.code)) t.endpointErrors += n;
+    }
     if (c.side === 'client') {
       t.sourceRequests += n;
       if (isError(c.cls.code)) t.sourceErrors += n;
@@ -136,6 +151,8 @@ function sumTallies(list: readonly Tally[], les: readonly number[]): Tally {
     total.fourxx += t.fourxx;
     total.sourceRequests += t.sourceRequests;
     total.sourceErrors += t.sourceErrors;
+    total.endpointRequests += t.endpointRequests;
+    total.endpointErrors += t.endpointErrors;
     addBuckets(total.latencyBuckets, t.latencyBuckets);
   }
   return total;
@@ -144,7 +161,7 @@ function sumTallies(list: readonly Tally[], les: readonly number[]): Tally {
 function edgeTruth(s: HttpStreams, from: number, to: number): EdgeTruth & { tallies: Array<Tally & { sourceCluster: string; targetCluster: string }> } {
   const tallies = [...edgeTallies(s, from, to).values()];
   const les = s.histograms[0]?.buckets.map((b) => b.le) ?? [];
-  const { requests, errors, fourxx, sourceRequests, sourceErrors, latencyBuckets } = sumTallies(tallies, les);
+  const { requests, errors, fourxx, sourceRequests, sourceErrors, endpointRequests, endpointErrors, latencyBuckets } = sumTallies(tallies, les);
   const mtlsRequests = s.edge.mtls ? requests : 0;
   return {
     source: s.edge.source.id,
@@ -160,6 +177,8 @@ function edgeTruth(s: HttpStreams, from: number, to: number): EdgeTruth & { tall
     sourceRequests,
     sourceErrors,
     sourceErrorRatio: ratio(sourceErrors, sourceRequests),
+    endpointRequests,
+    endpointErrors,
     byCluster: tallies.map((t) => ({
       sourceCluster: t.sourceCluster,
       targetCluster: t.targetCluster,
@@ -169,6 +188,8 @@ function edgeTruth(s: HttpStreams, from: number, to: number): EdgeTruth & { tall
       sourceRequests: t.sourceRequests,
       sourceErrors: t.sourceErrors,
       sourceErrorRatio: ratio(t.sourceErrors, t.sourceRequests),
+      endpointRequests: t.endpointRequests,
+      endpointErrors: t.endpointErrors,
     })),
     tallies,
   };

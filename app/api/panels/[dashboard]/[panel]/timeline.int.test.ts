@@ -26,9 +26,10 @@ describe.each(FIXTURE_MESHES)('%s fixture', (mesh) => {
       const edges = model.truth(from, to).edges;
       // Istio's source reporter counts each request once, after retries, including the 503s the
       // caller's proxy made itself (UH, URX, UO). Linkerd's outbound counters are per endpoint: the
-      // fixture's Linkerd proxies count what reached a server.
-      const requests = edges.reduce((sum, e) => sum + (istio ? e.sourceRequests : e.requests), 0);
-      const errors = edges.reduce((sum, e) => sum + (istio ? e.sourceErrors : e.errors), 0);
+      // fixture's Linkerd proxies count what went to an endpoint (reached a server, or failed to
+      // reach the chosen one in the regional partition).
+      const requests = edges.reduce((sum, e) => sum + (istio ? e.sourceRequests : e.endpointRequests), 0);
+      const errors = edges.reduce((sum, e) => sum + (istio ? e.sourceErrors : e.endpointErrors), 0);
       return 1 - errors / requests;
     };
     const serverSuccess = (from: number, to: number) => 1 - (model.truth(from, to).mesh.errorRatio ?? 1);
