@@ -1,6 +1,7 @@
 import { regionOf, type RegionMap } from '@/lib/env-regions';
 import { parseLe } from '@/lib/slo/queries';
 import type { RegionCounts } from '@/lib/slo/regions';
+import { isRegional } from '@/lib/slo/rules/region-rules';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { statusWindows, type WindowCounts } from '@/lib/slo/status';
@@ -16,8 +17,7 @@ const regionalKind = (kind: 'availability' | 'latency') => `${kind}${KIND_SUFFIX
 
 /** The specs evaluated per region: perRegion ones, when regions are configured at all. */
 export function regionalSpecs(specs: readonly SloSpec[], regions: RegionMap): SloSpec[] {
-  if (Object.keys(regions).length === 0) return [];
-  return specs.filter((s) => s.perRegion === true && s.indicator.type !== 'custom');
+  return specs.filter((s) => isRegional(s, regions));
 }
 
 /** Queries for every status window of `specs` (perRegion ones), grouped by service and cluster. */
