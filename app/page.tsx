@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
 import { ExecutiveDashboard } from '@/components/dashboard/executive-dashboard';
+import { getEnv } from '@/lib/env';
+import { hasRegions } from '@/lib/env-regions';
 import { dashboardRangeAt } from '@/lib/queries/dashboard-range';
 import { prefetchDashboard, rangeWindow, servicesPrefetch } from '@/lib/queries/server/dashboard-prefetch';
 import { nowUnixSeconds } from '@/lib/queries/time';
@@ -19,7 +21,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   ]);
   return (
     <HydrationBoundary state={prefetched}>
-      <ExecutiveDashboard state={state} now={now} />
+      <ExecutiveDashboard state={state} now={now} regions={hasRegions(getEnv().regions)} />
     </HydrationBoundary>
   );
 }

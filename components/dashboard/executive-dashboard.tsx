@@ -9,11 +9,14 @@ import { useDashboard } from './use-dashboard';
 import styles from './dashboard-layout.module.css';
 import { debugHref } from '@/lib/links';
 
-const { title, panels } = DASHBOARDS.executive;
+const { title, panels: allPanels } = DASHBOARDS.executive;
+/** Panels that mean nothing on a single-cluster mesh (no MESHWATCH_REGIONS). */
+const REGION_PANELS = new Set(['budget-by-region']);
 
-/** `/`: are we available, who burns budget, what is at risk. */
-export function ExecutiveDashboard({ state, now }: { state: TimeState; now?: number }) {
+/** `/`: are we available, who burns budget, what is at risk; budget by region when regions are configured. */
+export function ExecutiveDashboard({ state, now, regions = false }: { state: TimeState; now?: number; regions?: boolean }) {
   const { range, window, linkHref } = useDashboard(state, now);
+  const panels = regions ? allPanels : allPanels.filter((p) => !REGION_PANELS.has(p.id));
   const params = { start: range.start, end: range.end, step: range.step, namespace: state.namespace };
   return (
     <div className={styles.page}>

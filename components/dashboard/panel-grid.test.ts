@@ -6,7 +6,7 @@ const shape = (id: keyof typeof DASHBOARDS) => groupByWidth(DASHBOARDS[id].panel
 
 describe('groupByWidth', () => {
   it('puts what needs attention first, then the stats in one strip, the pair, and full-width panels one by one', () => {
-    expect(shape('executive')).toEqual(['full:1', 'third:3', 'half:2', 'full:1', 'full:1']);
+    expect(shape('executive')).toEqual(['full:1', 'third:3', 'half:2', 'full:1', 'full:1', 'full:1']);
   });
 
   it('keeps every panel exactly once, in catalog order', () => {

@@ -17,6 +17,17 @@ describe('form model', () => {
     expect(formFromSpec(sloSpecSchema.parse(specFromForm(form)))).toMatchObject({ window: 'custom', customWindow: '14d', thresholdMs: '250' });
   });
 
+  it('sends perRegion only when ticked, keeps a stored one, and never for a custom indicator', () => {
+    const form = { ...EMPTY_FORM, name: 'reviews', target: 'shop/reviews', team: 't' };
+    expect(specFromForm(form)).not.toHaveProperty('perRegion');
+    const spec = sloSpecSchema.parse(specFromForm({ ...form, perRegion: true }));
+    expect(spec.perRegion).toBe(true);
+    expect(formFromSpec(spec).perRegion).toBe(true);
+    // Unticked while editing: the stored true goes.
+    expect(specFromForm({ ...formFromSpec(spec), perRegion: false }, spec)).not.toHaveProperty('perRegion');
+    expect(specFromForm({ ...form, perRegion: true, indicatorType: 'custom', errorQuery: 'a[{{window}}]', totalQuery: 'b[{{window}}]' })).not.toHaveProperty('perRegion');
+  });
+
   it('previews without a name', () => {
     expect('name' in previewSpecFromForm({ ...EMPTY_FORM, name: 'Bad Name' })).toBe(false);
   });

@@ -25,6 +25,8 @@ export interface SloForm {
   policy: PolicyRow[] | null;
   /** Leave the requests inside maintenance windows out of the budget. */
   excludeMaintenance: boolean;
+  /** Also evaluate per region (MESHWATCH_REGIONS); kept as stored while regions are not configured. */
+  perRegion: boolean;
 }
 
 export const EMPTY_FORM: SloForm = {
@@ -41,6 +43,7 @@ export const EMPTY_FORM: SloForm = {
   customWindow: '',
   policy: null,
   excludeMaintenance: false,
+  perRegion: false,
 };
 
 /**
@@ -88,11 +91,12 @@ export function specFromForm(form: SloForm, base?: SloSpecInput): SloSpecInput {
       : form.indicatorType === 'custom'
         ? { type: 'custom' as const, errorQuery: form.errorQuery, totalQuery: form.totalQuery }
         : { type: 'availability' as const };
-  // The form owns description, policy and excludeMaintenance outright: clearing them there removes them.
+  // The form owns description, policy, excludeMaintenance and perRegion outright: clearing them there removes them.
   const kept: Partial<SloSpecInput> = { ...base };
   delete kept.description;
   delete kept.policy;
   delete kept.excludeMaintenance;
+  delete kept.perRegion;
   return {
     ...kept,
     name: form.name.trim(),
@@ -105,6 +109,8 @@ export function specFromForm(form: SloForm, base?: SloSpecInput): SloSpecInput {
     window: form.window === 'custom' ? form.customWindow.trim() : form.window,
     ...(form.policy ? { policy: policyFromRows(form.policy) } : {}),
     ...(form.excludeMaintenance ? { excludeMaintenance: true } : {}),
+    // A custom query names no cluster, so the checkbox is hidden for it and the choice not sent.
+    ...(form.perRegion && form.indicatorType !== 'custom' ? { perRegion: true } : {}),
   };
 }
 
@@ -124,6 +130,7 @@ export function formFromSpec(spec: SloSpec): SloForm {
     customWindow: known ? '' : spec.window,
     policy: rowsFromPolicy(spec.policy),
     excludeMaintenance: spec.excludeMaintenance ?? false,
+    perRegion: spec.perRegion === true,
   };
 }
 

@@ -17,6 +17,7 @@ import { HistoryList } from './history-list';
 import { IdentityBanner, useCanEdit } from './identity-banner';
 import { RulesPanel } from './rules-panel';
 import { SloBacktest } from './slo-backtest';
+import { RegionTable } from './region-table';
 import { indicatorLabel } from './slo-format';
 import { StatusSummary } from './status-summary';
 import { useTimeParam } from './use-time-param';
@@ -101,6 +102,12 @@ export function SloDetail({ name }: { name: string }) {
             <AlertTable alerts={status.data.alerts} prometheus={alerting.data?.slos.find((s) => s.name === name)} />
           </section>
         </div>
+      )}
+      {status.data?.regions && (
+        <section className={styles.card} aria-label="Regions">
+          <h2>By region</h2>
+          <RegionTable status={status.data} />
+        </section>
       )}
       <AlertingSection name={name} time={time} />
       {spec && <SloBacktest name={name} sloWindow={spec.window} time={time} />}

@@ -9,7 +9,7 @@ import { useTimeParam } from './use-time-param';
 import styles from './slo.module.css';
 
 /** `/slos/new` (no name) and `/slos/<name>/edit`. */
-export function SloEdit({ name, teams }: { name?: string; teams: Readonly<Record<string, string>> }) {
+export function SloEdit({ name, teams, regions = false }: { name?: string; teams: Readonly<Record<string, string>>; regions?: boolean }) {
   const time = useTimeParam();
   const slo = useSlo(name ?? '', name !== undefined);
   const editing = name !== undefined;
@@ -34,12 +34,12 @@ export function SloEdit({ name, teams }: { name?: string; teams: Readonly<Record
         </div>
       </div>
       <IdentityBanner />
-      {!editing && <SloForm time={time} teams={teams} />}
+      {!editing && <SloForm time={time} teams={teams} regions={regions} />}
       {editing && slo.isPending && <p className={styles.muted}>Loading…</p>}
       {editing && slo.isError && <p role="alert">Could not load this SLO: {slo.error.message}</p>}
       {editing && slo.data && (
         // Remount on a new version so "Reload" replaces the form with the latest spec.
-        <SloForm key={slo.data.etag ?? ''} initial={slo.data} time={time} teams={teams} onReload={() => void slo.refetch()} />
+        <SloForm key={slo.data.etag ?? ''} initial={slo.data} time={time} teams={teams} regions={regions} onReload={() => void slo.refetch()} />
       )}
     </div>
   );

@@ -11,9 +11,11 @@ interface Props extends FormSectionProps {
   editing: boolean;
   /** Namespace -> team (MESHWATCH_TEAMS), for the team a picked service starts with. */
   teams: Readonly<Record<string, string>>;
+  /** MESHWATCH_REGIONS is set: offer the per-region evaluation. */
+  regions?: boolean;
 }
 
-export function SloFormFields({ form, set, errors, services, servicesError, editing, time, teams }: Props) {
+export function SloFormFields({ form, set, errors, services, servicesError, editing, time, teams, regions = false }: Props) {
   return (
     <>
       <p className={styles.hint}>Fields marked * are required.</p>
@@ -76,6 +78,11 @@ export function SloFormFields({ form, set, errors, services, servicesError, edit
         </p>
         {errors.excludeMaintenance && <p className={styles.fieldError}>{errors.excludeMaintenance.join('; ')}</p>}
       </div>
+      {regions && form.indicatorType !== 'custom' && (
+        <FormField id="slo-per-region" label="Evaluate per region" errors={errors.perRegion} hint="Also a status, a budget and alerts per region of the clusters that served the requests (MESHWATCH_REGIONS); the worst region is named.">
+          {(p) => <input {...p} type="checkbox" checked={form.perRegion} onChange={(e) => set({ perRegion: e.target.checked })} />}
+        </FormField>
+      )}
       <FormField id="slo-description" label="Description" errors={errors.description}>
         {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />}
       </FormField>

@@ -24,10 +24,12 @@ interface Props {
   onReload?: () => void;
   /** Namespace -> team (MESHWATCH_TEAMS), read on the server. */
   teams: Readonly<Record<string, string>>;
+  /** MESHWATCH_REGIONS is set (read on the server): the form offers per-region evaluation. */
+  regions?: boolean;
 }
 
 /** Create or edit an SLO: server-side validation shown per field, a live preview, 409 on a stale edit. */
-export function SloForm({ initial, time, onReload, teams }: Props) {
+export function SloForm({ initial, time, onReload, teams, regions = false }: Props) {
   const router = useRouter();
   const mode = initial ? 'edit' : 'create';
   const [form, setForm] = useState<FormState>(() => (initial ? formFromSpec(initial.spec) : EMPTY_FORM));
@@ -78,7 +80,7 @@ export function SloForm({ initial, time, onReload, teams }: Props) {
     <>
       <div className={styles.columns}>
         <form className={`${styles.card} ${styles.form}`} onSubmit={onSubmit} aria-label={mode === 'edit' ? 'Edit SLO' : 'New SLO'} noValidate>
-          <SloFormFields form={form} set={set} errors={errors} services={services} servicesError={servicesQuery.error} editing={mode === 'edit'} time={time} teams={teams} />
+          <SloFormFields form={form} set={set} errors={errors} services={services} servicesError={servicesQuery.error} editing={mode === 'edit'} time={time} teams={teams} regions={regions} />
           {conflict && (
             <div role="alert" className={`${styles.banner} ${styles.error}`}>
               This SLO was changed by someone else since you opened it.{' '}

@@ -22,6 +22,7 @@ export const DASHBOARDS: Record<DashboardId, { title: string; path: string; pane
       { id: 'incidents', title: 'Incidents', description: 'Alerts that fired during the range (Prometheus ALERTS), as episodes per affected service with start, end and duration.', width: 'half' },
       { id: 'latency-by-group', title: 'Latency by namespace', description: 'p95 and p99 request latency per namespace over the range.', width: 'half' },
       { id: 'budget-by-team', title: 'Error budget by team', description: 'Per team, its SLOs: budget remaining (worst first), how many page, ticket or are fine, and the fastest 1h burn. Teams without an SLO: 30-day availability of their namespaces against 99.9%.', width: 'full' },
+      { id: 'budget-by-region', title: 'Budget burn by region', description: 'Per region (MESHWATCH_REGIONS), the SLOs evaluated per region over the requests its clusters served: budget remaining of the worst SLO there, how many page, ticket or are fine, and the fastest 1h burn. Only SLOs with "Evaluate per region" count; shown when regions are configured.', width: 'full' },
       { id: 'services', title: 'Services', description: 'Request rate, success rate and p95 per service, worst first (health, then success).', width: 'full' },
     ],
   },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
 import { detectedSli } from '@/lib/mesh-detected';
 import type { PrometheusClient } from '@/lib/prometheus';
 import { ALERT_NAME } from '@/lib/slo/rules/rules';
@@ -37,7 +38,7 @@ export async function readSloAlerting(
   const sli = await detectedSli(client, opts.signal);
   if (live) {
     const [groups, alerts] = await Promise.all([client.rules(call), client.alerts(call)]);
-    return { source: 'live', slos: sloAlerting(specs, groups, liveAlertsBySlo(alerts), sli, rejected) };
+    return { source: 'live', slos: sloAlerting(specs, groups, liveAlertsBySlo(alerts), sli, rejected, getEnv().regions) };
   }
   const selector = `{alertname="${ALERT_NAME}"}`;
   const [groups, states, activeAts] = await Promise.all([
@@ -46,5 +47,5 @@ export async function readSloAlerting(
     client.instantQuery(`ALERTS_FOR_STATE${selector}`, { time: opts.time, ...call }),
   ]);
   const samples = (r: typeof states) => (r.resultType === 'vector' ? r.samples : []);
-  return { source: 'history', slos: sloAlerting(specs, groups, historyAlertsBySlo(samples(states), samples(activeAts)), sli, rejected) };
+  return { source: 'history', slos: sloAlerting(specs, groups, historyAlertsBySlo(samples(states), samples(activeAts)), sli, rejected, getEnv().regions) };
 }

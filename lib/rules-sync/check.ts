@@ -1,3 +1,4 @@
+import type { RegionMap } from '@/lib/env-regions';
 import { Document } from 'yaml';
 import type { SliSource } from '@/lib/slo/sli-source';
 import { substituteWindow, type SloSpec } from '@/lib/slo/spec';
@@ -47,8 +48,8 @@ export function fieldErrorsFrom(lines: readonly string[], probeLines: readonly s
   return out;
 }
 
-export async function checkSloRules(spec: SloSpec, source: SliSource, promtool: string): Promise<SloCheck> {
-  const run = await checkRules(rulesFileYaml([spec], source), promtool, `${spec.name}.rules.yml`);
+export async function checkSloRules(spec: SloSpec, source: SliSource, promtool: string, regions?: RegionMap): Promise<SloCheck> {
+  const run = await checkRules(rulesFileYaml([spec], source, undefined, regions), promtool, `${spec.name}.rules.yml`);
   if (run.ok) return { verdict: 'accepted' };
   if (!run.ran) return { verdict: 'unavailable', output: run.output };
   const probe = probeYaml(spec);

@@ -50,12 +50,13 @@ const globalForSync = globalThis as typeof globalThis & { __meshwatchRulesSyncer
 
 /** The process's syncer; null in gitops mode (no MESHWATCH_RULES_FILE). */
 export function getRulesSyncer(): RulesSyncer | null {
-  const { rules, http } = getEnv();
+  const { rules, http, regions } = getEnv();
   if (rules.file === undefined) return null;
   globalForSync.__meshwatchRulesSyncer ??= createRulesSyncer({
     file: rules.file,
     promtool: rules.promtool,
     publicUrl: http.publicOrigins[0],
+    regions,
     listSpecs: () => getSloStore().list().map((s) => s.spec),
     sli: () => detectedSli(getPrometheusClient()),
     extraGroups: (source) => rolloutGroups(source, getEnv().alertmanager.rolloutMute),
@@ -130,11 +131,12 @@ export async function assertRulesAccepted(specs: readonly SloSpec[], opts: { key
   // promtool for every mesh, so a Prometheus that cannot say its mesh right now must not block a save.
   const source = await detectedSli(getPrometheusClient()).catch(() => SLI_SOURCES[0]);
   // An import of many SLOs: one promtool run when all pass; one per SLO only to say which fail.
-  if (specs.length > 1 && (await checkRules(rulesFileYaml(specs, source), promtool)).ok) return;
+  const { regions } = getEnv();
+  if (specs.length > 1 && (await checkRules(rulesFileYaml(specs, source, undefined, regions), promtool)).ok) return;
   const fieldErrors: Record<string, string[]> = {};
   const rejected: string[] = [];
   for (const spec of specs) {
-    const check = await checkSloRules(spec, source, promtool);
+    const check = await checkSloRules(spec, source, promtool, regions);
     if (check.verdict !== 'rejected') continue;
     rejected.push(spec.name);
     // One SLO: the spec's own field names (the form marks them); an import: prefixed with the SLO's name.

@@ -30,8 +30,8 @@ describe('normalizeExpr', () => {
   it('keeps braces and commas inside strings', () => expect(normalizeExpr('x{b="}", a = "1,2"}')).toBe('x{a="1,2",b="}"}'));
 });
 
-const loaded = (s: SloSpec, tweak: (expr: string) => string = (e) => e): RuleGroup[] =>
-  sloRuleGroups(s, istioSli).map((g) => ({
+const loaded = (s: SloSpec, tweak: (expr: string) => string = (e) => e, regions: Record<string, string> = {}): RuleGroup[] =>
+  sloRuleGroups(s, istioSli, undefined, regions).map((g) => ({
     name: g.name,
     file: '/rules.yml',
     interval: 15,
@@ -49,6 +49,25 @@ describe('sloAlerting', () => {
     expect(sloAlerting([spec], loaded({ ...spec, objective: 99.5 }), new Map(), istioSli)[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('4 rule(s) differ') });
     expect(sloAlerting([spec], loaded(spec).slice(0, 1), new Map(), istioSli)[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('missing') });
     expect(sloAlerting([other], loaded(spec), new Map(), istioSli)[0]).toMatchObject({ rules: 'not_loaded' });
+  });
+
+  it('a perRegion SLO: its all-regions and region-grouped records of one name are told apart', () => {
+    const regions = { 'prod-us-east': 'us-east', 'prod-eu-west': 'eu-west' };
+    const regional = { ...spec, perRegion: true };
+    expect(sloAlerting([regional], loaded(regional, undefined, regions), new Map(), istioSli, new Map(), regions)[0]).toEqual({ name: spec.name, rules: 'loaded', alerts: [] });
+    // Prometheus holding the rules of before regions were configured: the region-grouped ones are missing.
+    expect(sloAlerting([regional], loaded(regional), new Map(), istioSli, new Map(), regions)[0]).toMatchObject({ rules: 'stale', detail: expect.stringContaining('14 missing') });
+  });
+
+  it('keeps one firing alert per region', () => {
+    const alert = (region: string): Alert => ({
+      labels: { alertname: 'SLOErrorBudgetBurn', slo: 'r', severity: 'page', long_window: '1h', short_window: '5m', region },
+      annotations: {},
+      state: 'firing',
+      activeAtMs: 1_790_000_000_000,
+      value: 0.5,
+    });
+    expect(liveAlertsBySlo([alert('eu-west'), alert('us-east')]).get('r')?.map((a) => a.region)).toEqual(['eu-west', 'us-east']);
   });
 
   it('a 28-day SLO reprinted with [4w] reads loaded, not stale', () => {

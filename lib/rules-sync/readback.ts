@@ -5,17 +5,24 @@ import { ALERT_NAME, sloRuleGroups, type AlertingRule, type RecordingRule } from
 import type { SloAlert, SloAlerting, RulesState } from '@/lib/slo/alerting-schema';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
+import type { RegionMap } from '@/lib/env-regions';
+import { isRegionGrouped } from '@/lib/slo/rules/region-rules';
 
 // What Prometheus itself holds for each SLO, read back from /api/v1/rules and /api/v1/alerts (or the
 // ALERTS series at a past time), compared with the rules Meshwatch generates now. Pure.
 
 type Generated = RecordingRule | AlertingRule;
 
-/** A rule's identity within one SLO: the recorded series, or the alert's severity and window pair. */
-function keyOf(name: string, labels: Record<string, string>): string {
-  return labels.long_window === undefined ? name : `${name}|${labels.severity ?? ''}|${labels.long_window}|${labels.short_window ?? ''}`;
+/**
+ * A rule's identity within one SLO: the recorded series (all regions, or grouped by region: a perRegion
+ * SLO records both under one name), or the alert's severity and window pair.
+ */
+function keyOf(name: string, labels: Record<string, string>, expr = ''): string {
+  if (labels.long_window === undefined) return isRegionGrouped(expr) ? `${name}|by-region` : name;
+  // A firing alert of a perRegion SLO names its region; one rule fires once per region.
+  return `${name}|${labels.severity ?? ''}|${labels.long_window}|${labels.short_window ?? ''}|${labels.region ?? ''}`;
 }
-const generatedKey = (rule: Generated) => ('record' in rule ? keyOf(rule.record, rule.labels) : keyOf(rule.alert, rule.labels));
+const generatedKey = (rule: Generated) => ('record' in rule ? keyOf(rule.record, rule.labels, rule.expr) : keyOf(rule.alert, rule.labels, rule.expr));
 
 /** Index just past the quoted string starting at `start` ("..." and '...' with escapes, `...` without). */
 function stringEnd(text: string, start: number): number {
@@ -104,16 +111,16 @@ function loadedRulesBySlo(groups: readonly LoadedGroup[]): Map<string, Map<strin
       const slo = rule.labels.slo;
       if (slo === undefined) continue;
       const rules = out.get(slo) ?? new Map<string, Loaded>();
-      rules.set(keyOf(rule.name, rule.labels), { query: rule.query, health: rule.health, lastError: rule.lastError });
+      rules.set(keyOf(rule.name, rule.labels, rule.query), { query: rule.query, health: rule.health, lastError: rule.lastError });
       out.set(slo, rules);
     }
   }
   return out;
 }
 
-export function rulesState(spec: SloSpec, loaded: Map<string, Loaded> | undefined, source: SliSource): { rules: RulesState; detail?: string } {
+export function rulesState(spec: SloSpec, loaded: Map<string, Loaded> | undefined, source: SliSource, regions: RegionMap = {}): { rules: RulesState; detail?: string } {
   if (!loaded || loaded.size === 0) return { rules: 'not_loaded' };
-  const expected = sloRuleGroups(spec, source).flatMap((g) => g.rules);
+  const expected = sloRuleGroups(spec, source, undefined, regions).flatMap((g) => g.rules);
   const missing = expected.filter((r) => !loaded.has(generatedKey(r)));
   const changed = expected.filter((r) => {
     const found = loaded.get(generatedKey(r));
@@ -147,6 +154,7 @@ function toAlert(labels: Record<string, string>, state: SloAlert['state'], activ
     value: value !== null && Number.isFinite(value) ? value : null,
     ...(labels.long_window ? { longWindow: labels.long_window } : {}),
     ...(labels.short_window ? { shortWindow: labels.short_window } : {}),
+    ...(labels.region ? { region: labels.region } : {}),
   };
 }
 
@@ -186,11 +194,12 @@ export function sloAlerting(
   alerts: Map<string, SloAlert[]>,
   source: SliSource,
   rejected: ReadonlyMap<string, string> = new Map(),
+  regions: RegionMap = {},
 ): SloAlerting[] {
   const loaded = loadedRulesBySlo(groups);
   return specs.map((spec) => ({
     name: spec.name,
-    ...rejectedOr(rejected.get(spec.name), () => rulesState(spec, loaded.get(spec.name), source)),
+    ...rejectedOr(rejected.get(spec.name), () => rulesState(spec, loaded.get(spec.name), source, regions)),
     alerts: [...(alerts.get(spec.name) ?? [])].sort((a, b) => rank(a) - rank(b)),
   }));
 }

@@ -1,6 +1,7 @@
 import type { RuleGroup } from '@/lib/slo/rules/rules';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
+import type { RegionMap } from '@/lib/env-regions';
 import { allRuleGroups, rulesFileYaml } from './bundle';
 import { checkSloRules } from './check';
 import { writeCheckedRules } from './write';
@@ -37,6 +38,8 @@ export interface SyncDeps {
   listSpecs: () => SloSpec[];
   /** MESHWATCH_PUBLIC_URL's origin: the alerts' links to Meshwatch are absolute against it (relative without). */
   publicUrl?: string;
+  /** MESHWATCH_REGIONS: perRegion SLOs get region-grouped rules and alerts with a `region` label. */
+  regions?: RegionMap;
   /** The counters of the mesh the rules read (the detected mesh's); may throw while Prometheus is unreachable. */
   sli: () => Promise<SliSource>;
   /** POST /-/reload; resolves with the outcome, never throws. */
@@ -60,11 +63,11 @@ const excludedMessage = (excluded: readonly Excluded[]) =>
 /** One promtool run per SLO, a few at a time (each is a process; there may be hundreds of SLOs). */
 const CHECK_CONCURRENCY = 4;
 
-async function rejectedAlone(specs: readonly SloSpec[], source: SliSource, promtool: string): Promise<Excluded[]> {
+async function rejectedAlone(specs: readonly SloSpec[], source: SliSource, promtool: string, regions?: RegionMap): Promise<Excluded[]> {
   const out: Excluded[] = [];
   for (let i = 0; i < specs.length; i += CHECK_CONCURRENCY) {
     const batch = specs.slice(i, i + CHECK_CONCURRENCY);
-    const checks = await Promise.all(batch.map((s) => checkSloRules(s, source, promtool)));
+    const checks = await Promise.all(batch.map((s) => checkSloRules(s, source, promtool, regions)));
     batch.forEach((spec, j) => {
       const check = checks[j];
       if (check?.verdict === 'rejected') out.push({ slo: spec.name, output: check.output });
@@ -92,20 +95,20 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
     }
     try {
       const specs = deps.listSpecs();
-      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source, deps.publicUrl, deps.extraGroups?.(source)), deps.promtool);
+      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source, deps.publicUrl, deps.regions, deps.extraGroups?.(source)), deps.promtool);
       let excluded: Excluded[] = [];
       let kept = specs;
       if (!written.ok) {
         // One SLO's bad rule must not hold back every other SLO: find the SLOs promtool rejects on their
         // own and write the rest. Only a real verdict excludes (a missing promtool would exclude them all).
-        excluded = await rejectedAlone(specs, source, deps.promtool);
+        excluded = await rejectedAlone(specs, source, deps.promtool, deps.regions);
         if (excluded.length > 0) {
           const out = new Set(excluded.map((e) => e.slo));
           kept = specs.filter((s) => !out.has(s.name));
-          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source, deps.publicUrl, deps.extraGroups?.(source)), deps.promtool);
+          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source, deps.publicUrl, deps.regions, deps.extraGroups?.(source)), deps.promtool);
         }
       }
-      const groups = allRuleGroups(kept, source).length;
+      const groups = allRuleGroups(kept, source, deps.publicUrl, deps.regions).length;
       const left = excluded.length > 0 ? { excluded } : {};
       if (!written.ok) {
         state = { at, ok: false, checkOutput: written.checkOutput, ...left, reload: 'skipped', error: 'promtool check rules rejected the generated rules; the previous rule file stays in place', groups };

@@ -27,25 +27,34 @@ export type SpecCounts = { ok: true; counts: Record<string, WindowCounts> } | { 
 
 const part = (expr: string, name: 'bad' | 'total') => `label_replace(${expr}, "${PART_LABEL}", "${name}", "", "")`;
 const serviceKey = (namespace: string, service: string) => `${namespace}\u0000${service}`;
-const queryId = (kind: string, window: string, name?: string) => (name ? `${kind}:${name}:${window}` : `${kind}:${window}`);
+export const queryId = (kind: string, window: string, name?: string) => (name ? `${kind}:${name}:${window}` : `${kind}:${window}`);
 
-function serviceFilter(specs: SloSpec[]): ServiceMatch {
+/**
+ * Grouped queries either per service or, for per-region SLOs, per service and serving cluster (series
+ * without a cluster label are left out of the latter: they belong to no region).
+ */
+export type Grouping = 'service' | 'cluster';
+
+function serviceFilter(specs: readonly SloSpec[], grouping: Grouping): ServiceMatch {
   return {
     namespace: ['=~', { literal: [...new Set(specs.map((s) => s.namespace))].sort() }],
     service: ['=~', { literal: [...new Set(specs.map((s) => s.service))].sort() }],
+    ...(grouping === 'cluster' ? { cluster: ['!=', ''] as const } : {}),
   };
 }
 
-function availabilityQuery(specs: SloSpec[], window: string, source: SliSource): string {
-  const filter = serviceFilter(specs);
-  const sum = (selector: string) => `sum by (${byService(source)}) (increase(${selector}[${window}]))`;
+const groupLabels = (source: SliSource, grouping: Grouping) => (grouping === 'cluster' ? `${byService(source)}, ${source.clusterLabel}` : byService(source));
+
+export function availabilityQuery(specs: readonly SloSpec[], window: string, source: SliSource, grouping: Grouping = 'service'): string {
+  const filter = serviceFilter(specs, grouping);
+  const sum = (selector: string) => `sum by (${groupLabels(source, grouping)}) (increase(${selector}[${window}]))`;
   return `${part(sum(source.failedRequests(filter)), 'bad')} or ${part(sum(source.allRequests(filter)), 'total')}`;
 }
 
-function latencyQuery(specs: SloSpec[], window: string, source: SliSource): string {
+export function latencyQuery(specs: readonly SloSpec[], window: string, source: SliSource, grouping: Grouping = 'service'): string {
   const thresholds = [...new Set(specs.map((s) => (s.indicator.type === 'latency' ? s.indicator.thresholdMs : 0)))].sort((a, b) => a - b);
   const le = [...thresholds.map(leRegex), '\\+Inf'].join('|');
-  return `sum by (${byService(source)}, le) (increase(${source.latencyBuckets(serviceFilter(specs), ['=~', le])}[${window}]))`;
+  return `sum by (${groupLabels(source, grouping)}, le) (increase(${source.latencyBuckets(serviceFilter(specs, grouping), ['=~', le])}[${window}]))`;
 }
 
 /** Windows of one SLO the raw counters must give (those without a recorded series, recorded-read.ts). */

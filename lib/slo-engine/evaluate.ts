@@ -1,10 +1,13 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { pool } from '@/lib/concurrency';
+import { getEnv } from '@/lib/env';
+import type { RegionMap } from '@/lib/env-regions';
 import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
 import { bucketBoundaries, checkThreshold } from '@/lib/slo/buckets';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
+import { withRegions } from '@/lib/slo/regions';
 import { buildStatus } from '@/lib/slo/status';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
@@ -14,12 +17,14 @@ import type { WindowCounts } from '@/lib/slo/status';
 import { windowSeconds } from '@/lib/slo/windows';
 import { meshSli } from './mesh-sli';
 import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
+import { planRegionQueries, regionalSpecs, regionCountsFromResults } from './region-queries';
 
 // Evaluation against Prometheus at one instant, as one pipeline:
 //   1. recorded: one query for the series the generated recording rules keep (recorded-read.ts), split
 //      per SLO and window into recorded counts and windows left to the raw counters;
 //   2. raw: the bounded plan of bulk-queries.ts for those windows, run a few at a time;
-//   3. status: each SLO's per-window counts (recorded, then raw) become its status.
+//   3. status: each SLO's per-window counts (recorded, then raw) become its status; perRegion SLOs add
+//      their regions' from one more raw query per window, grouped by serving cluster (region-queries.ts).
 // Burn rates are sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths. The
 // counters are the mesh's (its SliSource), the detected mesh's unless the caller gives one.
 
@@ -43,6 +48,8 @@ export interface EvaluateOptions {
   sli?: SliSource;
   /** Maintenance windows for SLOs with excludeMaintenance; default: the stored ones (read only when such an SLO is evaluated). */
   maintenance?: readonly ExclusionWindow[];
+  /** Cluster -> region for perRegion SLOs; default MESHWATCH_REGIONS (empty: no region figures). */
+  regions?: RegionMap;
 }
 
 export interface EvaluationError {
@@ -91,8 +98,8 @@ async function readRecordedStep(specs: readonly SloSpec[], sli: SliSource, opts:
  * Step 2: the raw queries for what step 1 left, run a few at a time. A failing shared query fails the
  * call; a custom SLO's own query that Prometheus rejects fails only that SLO (`failed`, by name).
  */
-async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[], sli: SliSource, opts: EvaluateOptions) {
-  const queries = planRawQueries(rawNeeds(specs, reads), sli);
+async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[], sli: SliSource, opts: EvaluateOptions, regional: readonly SloSpec[]) {
+  const queries = [...planRawQueries(rawNeeds(specs, reads), sli), ...planRegionQueries(regional, sli)];
   const results = new Map<string, CountSample[]>();
   const failed = new Map<string, EvaluationError>();
   await pool(queries, QUERY_CONCURRENCY, async (q) => {
@@ -125,7 +132,7 @@ async function statusStep(
   raw: Awaited<ReturnType<typeof readRawStep>>,
   maintenance: Awaited<ReturnType<typeof maintenanceStep>>,
   sli: SliSource,
-  opts: EvaluateOptions,
+  opts: EvaluateOptions & { regions: RegionMap; regional: boolean },
 ): Promise<SloEvaluation> {
   const error = read.rawWindows.length > 0 ? raw.failed.get(spec.name) : undefined;
   if (error) return { name: spec.name, status: null, error };
@@ -133,9 +140,11 @@ async function statusStep(
   if (!counts.ok) return { name: spec.name, status: null, error: await missingBucket(spec, counts.missingThresholdMs, { ...opts, sli }) };
   const all = { ...counts.counts, ...read.recorded };
   const exclusion = maintenance.exclusions.get(spec.name);
+  // Mutates `all`: the SLO window's counts leave the maintenance windows' requests out (region figures do not).
   const excluded = exclusion ? { maintenance: withoutMaintenance(spec, all, exclusion, maintenance.counts.get(spec.name)) } : {};
-  const status = buildStatus(spec, all, opts.time);
-  return { name: spec.name, status: { ...status, source: sourcesOf(spec, read), ...excluded }, error: null };
+  const status = { ...buildStatus(spec, all, opts.time), source: sourcesOf(spec, read), ...excluded };
+  if (!opts.regional) return { name: spec.name, status, error: null };
+  return { name: spec.name, status: withRegions(status, spec, regionCountsFromResults(spec, raw.results, sli, opts.regions), opts.time), error: null };
 }
 
 /**
@@ -145,9 +154,15 @@ async function statusStep(
  */
 export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOptions): Promise<SlosEvaluation> {
   const sli = await meshSli(opts.client, opts.signal, opts.sli);
+  const regions = opts.regions ?? getEnv().regions;
+  const regional = regionalSpecs(specs, regions);
   const recorded = await readRecordedStep(specs, sli, opts);
-  const [raw, maintenance] = await Promise.all([readRawStep(specs, recorded.reads, sli, opts), maintenanceStep(specs, sli, opts)]);
-  const evaluations = await Promise.all(specs.map((spec, i) => statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, maintenance, sli, opts)));
+  const [raw, maintenance] = await Promise.all([readRawStep(specs, recorded.reads, sli, opts, regional), maintenanceStep(specs, sli, opts)]);
+  const evaluations = await Promise.all(
+    specs.map((spec, i) =>
+      statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, maintenance, sli, { ...opts, regions, regional: regional.includes(spec) }),
+    ),
+  );
   const ran = [...(recorded.query ? [recorded.query] : []), ...raw.queries, ...maintenance.queries];
   return { evaluations, queryCount: ran.length, queries: ran };
 }

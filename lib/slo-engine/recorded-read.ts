@@ -1,6 +1,7 @@
 import { matchers } from '@/lib/promql';
 import type { CountQuery, CountSample, RawNeed } from './bulk-queries';
 import { SLI_HASH_LABEL, errorRatioRecord, eventsRecord, recordedWindows } from '@/lib/slo/rules/rules';
+import { REGION_LABEL } from '@/lib/slo/rules/region-rules';
 import { sliHash } from '@/lib/slo/sli-hash';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
@@ -56,7 +57,8 @@ export interface SpecRead {
  */
 export function readRecorded(spec: SloSpec, samples: readonly CountSample[], source: SliSource): SpecRead {
   const hash = sliHash(spec, source);
-  const mine = samples.filter((s) => s.labels.slo === spec.name && s.labels[SLI_HASH_LABEL] === hash);
+  // A perRegion SLO also records per region (a `region` label); the status's top level is the all-regions series.
+  const mine = samples.filter((s) => s.labels.slo === spec.name && s.labels[SLI_HASH_LABEL] === hash && !s.labels[REGION_LABEL]);
   const value = (record: string) => {
     const v = mine.find((s) => s.labels[NAME] === record)?.value;
     return v !== undefined && Number.isFinite(v) ? v : undefined;

@@ -48,6 +48,8 @@ export const sloAlertSchema = z.object({
   value: z.number().nullable(),
   longWindow: z.string().optional(),
   shortWindow: z.string().optional(),
+  /** The region a perRegion SLO's alert fires for (MESHWATCH_REGIONS). */
+  region: z.string().optional(),
 });
 export type SloAlert = z.infer<typeof sloAlertSchema>;
 

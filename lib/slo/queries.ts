@@ -1,3 +1,4 @@
+import type { MatcherSpec } from '@/lib/promql';
 import type { SliSource } from './sli-source';
 import { substituteWindow, type SloSpec } from './spec';
 
@@ -20,9 +21,9 @@ export function parseLe(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Raw counter selectors (no range): bad or good events and all events, for exports. */
-export function counterSelectors(spec: SloSpec, source: SliSource): { bad?: string; good?: string; total: string } | null {
-  const svc = { namespace: spec.namespace, service: spec.service };
+/** Raw counter selectors (no range): bad or good events and all events, for exports; `cluster` restricts the serving cluster. */
+export function counterSelectors(spec: SloSpec, source: SliSource, cluster?: MatcherSpec): { bad?: string; good?: string; total: string } | null {
+  const svc = { namespace: spec.namespace, service: spec.service, cluster };
   switch (spec.indicator.type) {
     case 'availability':
       return { bad: source.failedRequests(svc), total: source.allRequests(svc) };

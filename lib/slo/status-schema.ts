@@ -40,6 +40,22 @@ export const maintenanceExclusionSchema = z.object({
   events: z.number(),
 });
 export type MaintenanceExclusion = z.infer<typeof maintenanceExclusionSchema>;
+/**
+ * One region's figures of a perRegion SLO (DESIGN.md "Regions"): the same shapes as the status's top
+ * level, over the requests served by that region's clusters. traffic, recommendation and state are
+ * additive to DESIGN.md, so a region is judged (lib/health) exactly as a whole SLO is.
+ */
+export const regionStatusSchema = z.object({
+  region: z.string(),
+  sli: z.number().nullable(),
+  errorBudget: z.object({ consumed: z.number().nullable(), remaining: z.number().nullable() }),
+  burnRates: z.record(z.string(), z.number().nullable()),
+  alerts: z.array(alertStatusSchema),
+  traffic: z.object({ events: z.number(), lowTraffic: z.boolean() }),
+  recommendation: recommendationSchema,
+  state: sloStateSchema,
+});
+export type RegionStatus = z.infer<typeof regionStatusSchema>;
 
 export const sloStatusSchema = z.object({
   name: z.string(),
@@ -69,5 +85,11 @@ export const sloStatusSchema = z.object({
    * burn-rate windows (and so the alerts) do not. Additive to DESIGN.md.
    */
   maintenance: maintenanceExclusionSchema.optional(),
+   * perRegion SLOs with MESHWATCH_REGIONS set: per region of the serving cluster, worst first; the top
+   * level stays the all-regions figure. Absent otherwise.
+   */
+  regions: z.array(regionStatusSchema).optional(),
+  /** The first of `regions` (a page firing, then a ticket, then the least budget left); null without regional traffic. */
+  worstRegion: z.string().nullable().optional(),
 });
 export type SloStatus = z.infer<typeof sloStatusSchema>;

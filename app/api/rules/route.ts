@@ -26,9 +26,9 @@ export const GET = apiHandler('/api/rules', async (request: Request) => {
     .list()
     .map((s) => s.spec);
   const sli = await specSli(getPrometheusClient(), request.signal);
-  const { http, alertmanager } = getEnv();
+  const { http, alertmanager, regions } = getEnv();
   const publicUrl = http.publicOrigins[0];
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl), 'meshwatch-slos.prometheusrule.yaml')
-    : yamlResponse(rulesFileYaml(specs, sli, publicUrl, rolloutGroups(sli, alertmanager.rolloutMute)), 'meshwatch-rules.yml');
+    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl, regions), 'meshwatch-slos.prometheusrule.yaml')
+    : yamlResponse(rulesFileYaml(specs, sli, publicUrl, regions, rolloutGroups(sli, alertmanager.rolloutMute)), 'meshwatch-rules.yml');
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { getEnv } from '@/lib/env';
+import { hasRegions } from '@/lib/env-regions';
 import { SloEdit } from '@/components/slo/slo-edit';
 
 export const metadata: Metadata = { title: 'New SLO' };
@@ -11,7 +12,7 @@ export default async function NewSloPage() {
   await connection();
   return (
     <Suspense>
-      <SloEdit teams={getEnv().teams} />
+      <SloEdit teams={getEnv().teams} regions={hasRegions(getEnv().regions)} />
     </Suspense>
   );
 }

@@ -5,6 +5,7 @@ import { checklist, serviceChecklist } from './checklist/checklist';
 import { errorRatio } from './oncall/error-ratio';
 import { attention } from './executive/attention';
 import { incidents } from './executive/incidents';
+import { budgetByRegion } from './executive/budget-by-region';
 import { budgetByTeam } from './executive/budget-by-team';
 import { latencyByGroup } from './executive/latency-by-group';
 import { userSuccess } from './executive/user-success';
@@ -34,6 +35,7 @@ export const PANELS: { readonly [D in DashboardId]: Readonly<Record<string, Pane
     incidents,
     'latency-by-group': latencyByGroup,
     'budget-by-team': budgetByTeam,
+    'budget-by-region': budgetByRegion,
   },
   oncall: {
     checklist,

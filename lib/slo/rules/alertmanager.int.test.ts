@@ -1,6 +1,6 @@
 // The generated Alertmanager config under the real Alertmanager: amtool accepts it (standalone and
 // merged into someone's config), routes pages and tickets to their receivers, and a running
-// Alertmanager inhibits the ticket of an SLO whose page fires, grouping per team, service and SLO.
+// Alertmanager inhibits the ticket of an SLO whose page fires, grouping per team, region, service and SLO.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,7 @@ const present = findNeedBinary('alertmanager', 'alertmanager') !== null && findN
 const dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-am-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const burn = (slo: string, severity: string, team = 'payments') => ({
+const burn = (slo: string, severity: string, team = 'payments', region?: string) => ({
   alertname: 'SLOErrorBudgetBurn',
   slo,
   service: slo.split('-')[0] ?? slo,
@@ -24,6 +24,7 @@ const burn = (slo: string, severity: string, team = 'payments') => ({
   team,
   severity,
   long_window: severity === 'page' ? '1h' : '1d',
+  ...(region ? { region } : {}),
 });
 
 function writeConfig(name: string, text: string): string {
@@ -123,6 +124,34 @@ describe.skipIf(!present)('a real Alertmanager running the generated config', ()
       { labels: { team: 'payments', service: 'checkout', slo: 'checkout-availability' }, receiver: 'meshwatch-page', alerts: 1 },
       { labels: { team: 'storefront', service: 'cart', slo: 'cart-availability' }, receiver: 'meshwatch-ticket', alerts: 1 },
       { labels: { team: 'payments', service: 'checkout', slo: 'checkout-availability' }, receiver: 'meshwatch-ticket', alerts: 1 },
+    ]);
+  });
+
+  it('a perRegion SLO: one group per region, and a page mutes its own region\'s ticket only', async () => {
+    const alerts = [burn('reviews-availability', 'page', 'storefront', 'eu-west'), burn('reviews-availability', 'ticket', 'storefront', 'eu-west'), burn('reviews-availability', 'ticket', 'storefront', 'us-east')];
+    const startsAt = new Date().toISOString();
+    const response = await fetch(`${am.url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(alerts.map((labels) => ({ labels, annotations: { summary: 'test' }, startsAt }))),
+    });
+    expect(response.status).toBe(200);
+    const key = (a: ApiAlert) => `${a.labels.region}/${a.labels.severity}`;
+    let byKey = new Map<string, ApiAlert>();
+    await waitFor(
+      async () => {
+        byKey = new Map((await get<ApiAlert[]>('/api/v2/alerts')).filter((a) => a.labels.slo === 'reviews-availability').map((a) => [key(a), a]));
+        return byKey.size === 3 && byKey.get('eu-west/ticket')?.status.state === 'suppressed';
+      },
+      20_000,
+      "eu-west's ticket to be inhibited",
+    );
+    expect(byKey.get('us-east/ticket')?.status).toMatchObject({ state: 'active', inhibitedBy: [] });
+    const groups = (await get<ApiGroup[]>('/api/v2/alerts/groups')).filter((g) => g.labels.slo === 'reviews-availability');
+    expect(groups.map((g) => `${g.receiver.name} ${JSON.stringify(g.labels)}`).sort()).toEqual([
+      'meshwatch-page {"region":"eu-west","service":"reviews","slo":"reviews-availability","team":"storefront"}',
+      'meshwatch-ticket {"region":"eu-west","service":"reviews","slo":"reviews-availability","team":"storefront"}',
+      'meshwatch-ticket {"region":"us-east","service":"reviews","slo":"reviews-availability","team":"storefront"}',
     ]);
   });
 

@@ -12,7 +12,7 @@ describe('Alertmanager routing for the burn-rate alerts', () => {
   it('matches the alert name and groups one notification per SLO', () => {
     const route = meshwatchRoute();
     expect(route.matchers).toEqual(['alertname="SLOErrorBudgetBurn"']);
-    expect(route.group_by).toEqual(['team', 'service', 'slo']);
+    expect(route.group_by).toEqual(['team', 'region', 'service', 'slo']);
     expect(child('page').receiver).toBe('meshwatch-page');
     expect(child('ticket').receiver).toBe('meshwatch-ticket');
   });
@@ -21,11 +21,11 @@ describe('Alertmanager routing for the burn-rate alerts', () => {
     expect(parsePromDuration(child('page')[key])).toBeLessThan(parsePromDuration(child('ticket')[key]));
   });
 
-  it('a page inhibits the ticket of the same SLO only', () => {
+  it('a page inhibits the ticket of the same SLO and region only', () => {
     expect(alertmanagerConfig().inhibit_rules).toContainEqual({
       source_matchers: ['alertname="SLOErrorBudgetBurn"', 'severity="page"'],
       target_matchers: ['alertname="SLOErrorBudgetBurn"', 'severity="ticket"'],
-      equal: ['slo'],
+      equal: ['slo', 'region'],
     });
   });
 

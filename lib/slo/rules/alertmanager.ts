@@ -4,14 +4,19 @@ import { ALERT_NAME } from './rules';
 import { ROLLOUT_ALERT } from './rollout';
 
 // Alertmanager routing and inhibition for the burn-rate alerts of rules.ts (labels slo, service,
-// namespace, team, severity). Pure: the API serves it, the demo's Alertmanager runs it, amtool checks it.
+// namespace, team, severity, and region for perRegion SLOs). Pure: the API serves it, the demo's
+// Alertmanager runs it, amtool checks it.
 
 export const PAGE_RECEIVER = 'meshwatch-page';
 export const TICKET_RECEIVER = 'meshwatch-ticket';
 /** Root receiver of the standalone file: alerts that are not Meshwatch's land here and go nowhere. */
 export const DEFAULT_RECEIVER = 'meshwatch-default';
-/** One notification per SLO: its page pairs (1h and 6h) or ticket pairs (1d and 3d) share a group. */
-export const GROUP_BY = ['team', 'service', 'slo'] as const;
+/**
+ * One notification per SLO and region: its page pairs (1h and 6h) or ticket pairs (1d and 3d) share a
+ * group. Alerts without a region (single cluster, or an SLO not evaluated per region) group as before:
+ * Alertmanager leaves a label the alert lacks out of the group's labels.
+ */
+export const GROUP_BY = ['team', 'region', 'service', 'slo'] as const;
 
 /**
  * Timings per severity. A page wakes someone: send within 30 s of the first alert of a group, update a
@@ -64,15 +69,16 @@ export function meshwatchRoute(opts: AlertmanagerOptions = {}): Route {
 }
 
 /**
- * A firing page of an SLO mutes that SLO's tickets: the page already has someone's attention, and
- * a ticket for the same burn would only repeat it. Other SLOs' tickets stay.
+ * A firing page of an SLO mutes that SLO's tickets in the same region: the page already has someone's
+ * attention, and a ticket for the same burn would only repeat it. Other SLOs' tickets stay, and so do
+ * another region's (a label both alerts lack counts as equal, so region-less alerts inhibit as before).
  */
 export function meshwatchInhibitRules(): Route[] {
   return [
     {
       source_matchers: [matcher('alertname', ALERT_NAME), matcher('severity', 'page')],
       target_matchers: [matcher('alertname', ALERT_NAME), matcher('severity', 'ticket')],
-      equal: ['slo'],
+      equal: ['slo', 'region'],
     },
     // A rollout's transient errors are expected: while MeshwatchRollout fires for a service (its first
     // MESHWATCH_ROLLOUT_MUTE of serving, lib/slo/rules/rollout.ts), its tickets wait; its pages still wake someone.

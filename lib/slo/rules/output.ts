@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import { sloRuleGroups } from './rules';
+import type { RegionMap } from '@/lib/env-regions';
 import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 
@@ -15,14 +16,14 @@ function header(spec: SloSpec): string {
 }
 
 /** A Prometheus rule file (`rule_files:`), checkable with `promtool check rules`. */
-export function rulesYaml(spec: SloSpec, source: SliSource, publicUrl?: string): string {
-  const doc = new Document({ groups: sloRuleGroups(spec, source, publicUrl) }, DOC_OPTIONS);
+export function rulesYaml(spec: SloSpec, source: SliSource, publicUrl?: string, regions: RegionMap = {}): string {
+  const doc = new Document({ groups: sloRuleGroups(spec, source, publicUrl, regions) }, DOC_OPTIONS);
   doc.commentBefore = header(spec);
   return doc.toString(YAML_OPTIONS);
 }
 
 /** The Prometheus Operator resource (monitoring.coreos.com/v1), in the service's namespace. */
-export function prometheusRuleObject(spec: SloSpec, source: SliSource, publicUrl?: string) {
+export function prometheusRuleObject(spec: SloSpec, source: SliSource, publicUrl?: string, regions: RegionMap = {}) {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
@@ -31,12 +32,12 @@ export function prometheusRuleObject(spec: SloSpec, source: SliSource, publicUrl
       namespace: spec.namespace,
       labels: { 'app.kubernetes.io/managed-by': 'meshwatch', 'meshwatch.dev/slo': spec.name },
     },
-    spec: { groups: sloRuleGroups(spec, source, publicUrl) },
+    spec: { groups: sloRuleGroups(spec, source, publicUrl, regions) },
   };
 }
 
-export function prometheusRuleYaml(spec: SloSpec, source: SliSource, publicUrl?: string): string {
-  const doc = new Document(prometheusRuleObject(spec, source, publicUrl), DOC_OPTIONS);
+export function prometheusRuleYaml(spec: SloSpec, source: SliSource, publicUrl?: string, regions: RegionMap = {}): string {
+  const doc = new Document(prometheusRuleObject(spec, source, publicUrl, regions), DOC_OPTIONS);
   doc.commentBefore = header(spec);
   return doc.toString(YAML_OPTIONS);
 }

@@ -15,8 +15,13 @@ export interface SyntheticCounter {
 
 export class UnsupportedIndicatorError extends Error {}
 
-/** The series that produce `bad` bad events out of `total` each minute. */
-export function syntheticCounters(spec: SloSpec, source: SliSource, bad: number, total: number): SyntheticCounter[] {
+/** The series that produce `bad` bad events out of `total` each minute, served by `cluster` when given. */
+export function syntheticCounters(spec: SloSpec, source: SliSource, bad: number, total: number, cluster?: string): SyntheticCounter[] {
+  const counters = serviceCounters(spec, source, bad, total);
+  return cluster === undefined ? counters : counters.map((c) => ({ ...c, labels: { ...c.labels, [source.clusterLabel]: cluster } }));
+}
+
+function serviceCounters(spec: SloSpec, source: SliSource, bad: number, total: number): SyntheticCounter[] {
   switch (spec.indicator.type) {
     case 'availability':
       return [

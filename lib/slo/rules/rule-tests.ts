@@ -10,6 +10,8 @@ import { seriesText, syntheticCounters } from './rule-test-series';
 import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 import { windowSeconds } from '../windows';
+import type { RegionMap } from '@/lib/env-regions';
+import { testClusters, regionTest, type TestClusters } from './rule-test-regions';
 
 // A `promtool test rules` file for one SLO's generated rules: a synthetic burn must fire each
 // reachable alert once its `for` has passed (and not before), normal traffic must fire none. Pure.
@@ -52,8 +54,8 @@ interface Expected {
   labels: Record<string, string>;
 }
 
-function expectations(spec: SloSpec, source: SliSource): Expected[] {
-  const groups = sloRuleGroups(spec, source);
+function expectations(spec: SloSpec, source: SliSource, regions: RegionMap, clusters: TestClusters | null): Expected[] {
+  const groups = sloRuleGroups(spec, source, undefined, regions);
   const rules = groups.flatMap((g) => g.rules);
   const alerts = rules.filter((r): r is AlertingRule => 'alert' in r && r.alert === ALERT_NAME);
   const pairs = resolvePolicy(spec);
@@ -63,7 +65,9 @@ function expectations(spec: SloSpec, source: SliSource): Expected[] {
     // The alert's labels: those of the long window's recorded series (the left side of `and`), then the rule's.
     const recorded = rules.find((r): r is RecordingRule => 'record' in r && r.record === errorRatioRecord(pair.longWindow));
     const expand = (v: string) => expandTemplate(v, { value: 0, labels: {} });
-    const labels = { ...(recorded?.labels ?? {}), ...Object.fromEntries(Object.entries(rule.labels).map(([k, v]) => [k, expand(v)])) };
+    // A regional alert also carries the region of its series (the burning cluster's in these tests).
+    const region: Record<string, string> = clusters ? { region: clusters.burning.region } : {};
+    const labels = { ...(recorded?.labels ?? {}), ...region, ...Object.fromEntries(Object.entries(rule.labels).map(([k, v]) => [k, expand(v)])) };
     return { pair, rule, labels };
   });
 }
@@ -79,14 +83,14 @@ export function trafficRatios(spec: SloSpec, pairs: AlertPair[]): { burnBad: num
   };
 }
 
-function inputSeries(spec: SloSpec, source: SliSource, bad: number, samples: number) {
-  return syntheticCounters(spec, source, bad, EVENTS_PER_MINUTE).map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${samples}` }));
+function inputSeries(spec: SloSpec, source: SliSource, bad: number, samples: number, cluster?: string) {
+  return syntheticCounters(spec, source, bad, EVENTS_PER_MINUTE, cluster).map((c) => ({ series: seriesText(c), values: `0+${c.perMinute}x${samples}` }));
 }
 
 /** Counters at one rate until `onset.burnStart`, at the burn's after, sampled every minute until `end`. */
-function onsetSeries(spec: SloSpec, source: SliSource, onset: Onset, end: number) {
-  const before = syntheticCounters(spec, source, onset.normalBad, onset.events);
-  const after = syntheticCounters(spec, source, onset.burnBad, onset.events);
+function onsetSeries(spec: SloSpec, source: SliSource, onset: Onset, end: number, cluster?: string) {
+  const before = syntheticCounters(spec, source, onset.normalBad, onset.events, cluster);
+  const after = syntheticCounters(spec, source, onset.burnBad, onset.events, cluster);
   const k = onset.burnStart / STEP_S;
   const rest = end / STEP_S - k;
   return before.map((c, i) => {
@@ -99,7 +103,7 @@ function onsetSeries(spec: SloSpec, source: SliSource, onset: Onset, end: number
  * The multiwindow logic itself: after a quiet long window the burn starts; the most sensitive alert
  * must not fire while only its short window is hot, and must fire once the long one agrees.
  */
-function onsetTest(spec: SloSpec, source: SliSource, firing: Expected[], burnBad: number, normalBad: number) {
+function onsetTest(spec: SloSpec, source: SliSource, firing: Expected[], burnBad: number, normalBad: number, cluster?: string) {
   const target = [...firing].sort((a, b) => windowSeconds(a.pair.longWindow) - windowSeconds(b.pair.longWindow))[0];
   if (!target) return [];
   const onset: Onset = { burnStart: windowSeconds(target.pair.longWindow), normalBad, burnBad, events: EVENTS_PER_MINUTE };
@@ -115,15 +119,21 @@ function onsetTest(spec: SloSpec, source: SliSource, firing: Expected[], burnBad
     {
       name: `${spec.name}: a burn after a quiet ${target.pair.longWindow} fires the ${target.pair.longWindow}/${target.pair.shortWindow} ${target.pair.severity} only once both windows agree`,
       interval: durationToPromql(STEP_S),
-      input_series: onsetSeries(spec, source, onset, found.end),
+      input_series: onsetSeries(spec, source, onset, found.end, cluster),
       promql_expr_test: found.cases,
     },
   ];
 }
 
-/** The test file's object: rule_files relative to the test file, one burn and one normal-traffic test. */
-export function ruleTests(spec: SloSpec, source: SliSource) {
-  const expected = expectations(spec, source);
+/**
+ * The test file's object: rule_files relative to the test file, one burn and one normal-traffic test.
+ * With `regions` (MESHWATCH_REGIONS), a perRegion SLO's series name a cluster, its alerts carry the
+ * region, and one more test burns one region while another stays normal: only the first may fire.
+ */
+export function ruleTests(spec: SloSpec, source: SliSource, regions: RegionMap = {}) {
+  const clusters = testClusters(spec, regions);
+  const cluster = clusters?.burning.cluster;
+  const expected = expectations(spec, source, regions, clusters);
   const { burnBad, normalBad } = trafficRatios(
     spec,
     expected.map((e) => e.pair),
@@ -151,7 +161,7 @@ export function ruleTests(spec: SloSpec, source: SliSource) {
       {
         name: `${spec.name}: ${burnBad} bad events in ${EVENTS_PER_MINUTE} a minute (${+(burnRatio / budgetFraction(spec.objective)).toFixed(2)}x the budget) fire the reachable alerts after their for`,
         interval: durationToPromql(STEP_S),
-        input_series: inputSeries(spec, source, burnBad, end),
+        input_series: inputSeries(spec, source, burnBad, end, cluster),
         alert_rule_test: evalTimes.map((ts) =>
           alertCase(
             ts,
@@ -162,18 +172,19 @@ export function ruleTests(spec: SloSpec, source: SliSource) {
       {
         name: `${spec.name}: normal traffic (${normalBad} bad events in ${EVENTS_PER_MINUTE} a minute) fires nothing`,
         interval: durationToPromql(STEP_S),
-        input_series: inputSeries(spec, source, normalBad, end),
+        input_series: inputSeries(spec, source, normalBad, end, cluster),
         alert_rule_test: evalTimes.map((ts) => alertCase(ts, [])),
       },
-      ...onsetTest(spec, source, firing, burnBad, normalBad),
-      ...outageTest(spec, source, { stepS: STEP_S, eventsPerMinute: EVENTS_PER_MINUTE }),
+      ...onsetTest(spec, source, firing, burnBad, normalBad, cluster),
+      ...outageTest(spec, source, { stepS: STEP_S, eventsPerMinute: EVENTS_PER_MINUTE, cluster }),
+      ...(clusters ? [regionTest(spec, source, clusters, { stepS: STEP_S, eventsPerMinute: EVENTS_PER_MINUTE, burnBad, normalBad, end, last: alertCase(Math.max(STEP_S, ...evalTimes), firing) })] : []),
     ],
   };
 }
 
 /** The test file as YAML, with how to run it. */
-export function ruleTestsYaml(spec: SloSpec, source: SliSource): string {
-  const doc = new Document(ruleTests(spec, source), { aliasDuplicateObjects: false });
+export function ruleTestsYaml(spec: SloSpec, source: SliSource, regions: RegionMap = {}): string {
+  const doc = new Document(ruleTests(spec, source, regions), { aliasDuplicateObjects: false });
   doc.commentBefore =
     ` Generated by Meshwatch: unit tests of SLO ${spec.name}'s alert rules. Keep next to ${rulesFileName(spec)}` +
     ` (GET /api/slos/${spec.name}/rules) and run: promtool test rules ${testFileName(spec)}`;

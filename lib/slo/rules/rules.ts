@@ -9,6 +9,8 @@ import { sliHash } from '../sli-hash';
 import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
 import { sortWindows, windowSeconds } from '../windows';
+import type { RegionMap } from '@/lib/env-regions';
+import { isRegional, REGION_LABEL, regionWindowExprs } from './region-rules';
 
 // Prometheus rule groups for one SLO: recording rules per window (summed increases, never averaged
 // ratios) and one multiwindow burn-rate alert per policy pair. Pure; rules-output.ts renders them.
@@ -57,9 +59,14 @@ export function recordingLabels(spec: SloSpec, source: SliSource): Record<string
   return { ...sloLabels(spec), [SLI_HASH_LABEL]: sliHash(spec, source) };
 }
 
-/** The selector of one recorded series of the SLO's current definition, e.g. for the 1h ratio. */
-export function recordedSelector(record: string, spec: SloSpec, source: SliSource): string {
-  return `${record}${matchers({ slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec, source) })}`;
+/**
+ * The selector of one recorded series of the SLO's current definition, e.g. for the 1h ratio: the
+ * all-regions one (`scope: 'all'`), or its region-grouped ones. Only perRegion SLOs record the latter,
+ * so only theirs need the `region` matcher.
+ */
+export function recordedSelector(record: string, spec: SloSpec, source: SliSource, scope: 'all' | 'regions' = 'all'): string {
+  const region = scope === 'regions' ? (['!=', ''] as const) : spec.perRegion === true ? '' : undefined;
+  return `${record}${matchers({ slo: spec.name, [SLI_HASH_LABEL]: sliHash(spec, source), [REGION_LABEL]: region })}`;
 }
 
 /** The threshold as the rule compares it: `(14.4 * 0.001)`, readable as factor x budget. */
@@ -69,6 +76,16 @@ export function thresholdExpr(threshold: number, objectivePercent: number): stri
 
 function recording(spec: SloSpec, window: string, source: SliSource): RecordingRule[] {
   const exprs = windowExprs(spec, window, source);
+  const labels = recordingLabels(spec, source);
+  return [
+    { record: errorRatioRecord(window), expr: exprs.ratio, labels },
+    { record: eventsRecord(window), expr: exprs.total, labels },
+  ];
+}
+
+/** The same records grouped by region (a `region` label from the expression), for per-region alerts. */
+function regionRecording(spec: SloSpec, window: string, source: SliSource, regions: RegionMap): RecordingRule[] {
+  const exprs = regionWindowExprs(spec, window, source, regions);
   const labels = recordingLabels(spec, source);
   return [
     { record: errorRatioRecord(window), expr: exprs.ratio, labels },
@@ -99,10 +116,11 @@ function alertLinks(spec: SloSpec, publicUrl: string | undefined): Record<string
   };
 }
 
-function alerting(spec: SloSpec, pair: AlertPair, source: SliSource, publicUrl: string | undefined): AlertingRule {
-  const select = (w: string) => recordedSelector(errorRatioRecord(w), spec, source);
+function alerting(spec: SloSpec, pair: AlertPair, source: SliSource, publicUrl: string | undefined, regional: boolean): AlertingRule {
+  const select = (w: string) => recordedSelector(errorRatioRecord(w), spec, source, regional ? 'regions' : 'all');
   const threshold = thresholdExpr(pair.threshold, spec.objective);
-  const who = templateText(`${spec.namespace}/${spec.service}`);
+  // A regional alert's `region` label comes from its series; the text names it too.
+  const who = templateText(`${spec.namespace}/${spec.service}`) + (regional ? ` in region {{ $labels.${REGION_LABEL} }}` : '');
   const wholeBudget = humanDuration(windowSeconds(spec.window) / pair.threshold);
   return {
     alert: ALERT_NAME,
@@ -146,14 +164,18 @@ export const ruleGroupCount = (spec: SloSpec) => (needsBudgetGroup(spec) ? 3 : 2
 /**
  * Recording rules for every policy window and the SLO window, then the burn-rate alerts; `source` is
  * the mesh's counters, `publicUrl` (MESHWATCH_PUBLIC_URL's origin) makes the alerts' links absolute.
+ * A perRegion SLO under `regions` (MESHWATCH_REGIONS) also records its alert windows per region, and
+ * its alerts fire per region with a `region` label (the all-regions series stay, for status reads).
  */
-export function sloRuleGroups(spec: SloSpec, source: SliSource, publicUrl?: string): RuleGroup[] {
+export function sloRuleGroups(spec: SloSpec, source: SliSource, publicUrl?: string, regions: RegionMap = {}): RuleGroup[] {
   const pairs = resolvePolicy(spec);
   const alertWindows = alertWindowsOf(spec);
-  const groups: RuleGroup[] = [{ name: `slo-${spec.name}-sli`, rules: alertWindows.flatMap((w) => recording(spec, w, source)) }];
+  const regional = isRegional(spec, regions);
+  const sli = alertWindows.flatMap((w) => [...recording(spec, w, source), ...(regional ? regionRecording(spec, w, source, regions) : [])]);
+  const groups: RuleGroup[] = [{ name: `slo-${spec.name}-sli`, rules: sli }];
   if (needsBudgetGroup(spec)) {
     groups.push({ name: `slo-${spec.name}-budget`, interval: SLO_WINDOW_INTERVAL, rules: recording(spec, spec.window, source) });
   }
-  groups.push({ name: `slo-${spec.name}-alerts`, rules: pairs.map((p) => alerting(spec, p, source, publicUrl)) });
+  groups.push({ name: `slo-${spec.name}-alerts`, rules: pairs.map((p) => alerting(spec, p, source, publicUrl, regional)) });
   return groups;
 }

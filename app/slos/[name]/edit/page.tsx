@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { getEnv } from '@/lib/env';
+import { hasRegions } from '@/lib/env-regions';
 import { SloEdit } from '@/components/slo/slo-edit';
 
 type Props = { params: Promise<{ name: string }> };
@@ -15,7 +16,7 @@ export default async function EditSloPage({ params }: Props) {
   await connection();
   return (
     <Suspense>
-      <SloEdit name={name} teams={getEnv().teams} />
+      <SloEdit name={name} teams={getEnv().teams} regions={hasRegions(getEnv().regions)} />
     </Suspense>
   );
 }

@@ -23,6 +23,7 @@ export function sloQueryPurpose(q: CountQuery, slos: number, counts: { recorded:
     return `SLO figures from recording rules, read first for ${slos} SLO${slos === 1 ? '' : 's'}: ${counts.recorded} of ${total} SLO windows came from recorded series, ${counts.raw} from raw counters`;
   }
   const [kind = '', name = '', window = name] = q.id.split(':');
+  if (kind.endsWith('-by-cluster')) return `SLO figures per region: ${kind.replace('-by-cluster', '')} SLOs evaluated per region over ${window}, grouped by service and serving cluster`;
   if (kind === 'custom') return `SLO figures from raw counters: custom SLO ${name} over ${window} (no recorded series for it)`;
   return `SLO figures from raw counters: ${kind} SLOs over ${window}, grouped by service (windows without a recorded series)`;
 }

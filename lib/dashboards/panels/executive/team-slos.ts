@@ -16,6 +16,7 @@ export interface TeamSloInput {
 }
 
 export interface TeamSloSummary {
+  /** The group's name: a team (by team), or a region (by region, summarizeBy). */
   team: string;
   namespaces: string[];
   slos: number;
@@ -74,11 +75,16 @@ function summarize(team: string, inputs: readonly TeamSloInput[]): TeamSloSummar
   };
 }
 
+/** One summary per group (`keyOf`: a team, a region) that has SLOs, in name order. */
+export function summarizeBy(inputs: readonly TeamSloInput[], keyOf: (input: TeamSloInput) => string): TeamSloSummary[] {
+  const groups = new Map<string, TeamSloInput[]>();
+  for (const input of inputs) groups.set(keyOf(input), [...(groups.get(keyOf(input)) ?? []), input]);
+  return [...groups].sort(([a], [b]) => compareText(a, b)).map(([key, list]) => summarize(key, list));
+}
+
 /** One summary per team that has SLOs, in team-name order. */
 export function summarizeTeams(inputs: readonly TeamSloInput[]): TeamSloSummary[] {
-  const byTeam = new Map<string, TeamSloInput[]>();
-  for (const input of inputs) byTeam.set(input.spec.team, [...(byTeam.get(input.spec.team) ?? []), input]);
-  return [...byTeam].sort(([a], [b]) => compareText(a, b)).map(([team, list]) => summarize(team, list));
+  return summarizeBy(inputs, (i) => i.spec.team);
 }
 
 /** A budget share as an executive reads it: whole percent, one decimal below 10%, never "-0%". */

@@ -190,11 +190,20 @@ describe('SLO burn-rate alerts', () => {
     expect(table(data).rows[0]?.cells.service).toEqual({ text: 'shop/cart', href: '/debug?service=cart&namespace=shop&time=990' });
   });
 
+  it('keeps one row per region of a perRegion SLO, with a region column only then', () => {
+    const regional = (region: string) => s({ slo: 'reviews', severity: 'page', alertstate: 'firing', service: 'reviews', namespace: 'shop', long_window: '1h', short_window: '5m', region }, 1);
+    const data = table(sloAlerts.transform({ states: [regional('eu-west'), regional('us-east')], since: [] }, p, ctx).data);
+    expect(data.rows.map((r) => r.cells.region)).toEqual(['eu-west', 'us-east']);
+    expect(new Set(data.rows.map((r) => r.id)).size).toBe(2);
+    expect(data.columns.map((c) => c.key)).toContain('region');
+    expect(table(sloAlerts.transform({ states: [burn('a', 'page', 'firing')], since: [] }, p, ctx).data).columns.map((c) => c.key)).not.toContain('region');
+  });
+
   it('says how alerts get there when none fires, and filters by namespace', () => {
     expect(sloAlerts.transform({ states: [], since: [] }, p, ctx).data).toMatchObject({ rows: [], detail: expect.stringContaining('/api/rules') });
     const q = sloAlerts.queries({ ...p, namespace: 'shop' }, ctx);
     expect(q.states.promql).toBe(
-      'max by (slo, service, namespace, severity, long_window, short_window, alertstate) (ALERTS{alertname="SLOErrorBudgetBurn",alertstate=~"pending|firing",namespace="shop"})',
+      'max by (slo, service, namespace, severity, long_window, short_window, region, alertstate) (ALERTS{alertname="SLOErrorBudgetBurn",alertstate=~"pending|firing",namespace="shop"})',
     );
   });
 });

@@ -1,6 +1,7 @@
 // SLO burn-rate alerts: Meshwatch's own rules (SLOErrorBudgetBurn) pending or firing at the end of the
 // range, as Prometheus evaluates them (the ALERTS series, so a pinned time shows what fired then), one
-// row per SLO and severity, linking to the SLO page and the service's debug view.
+// row per SLO, severity and region (perRegion SLOs alert per region), linking to the SLO page and the
+// service's debug view.
 import { matchers } from '@/lib/promql';
 import type { Sample } from '@/lib/prometheus/query-schemas';
 import { regionOf, type RegionMap } from '@/lib/env-regions';
@@ -13,13 +14,13 @@ import { definePanel, instant } from '../types';
 import { debugHref, sloHref } from '@/lib/links';
 import { col } from '../table';
 
-const BY = 'slo, service, namespace, severity, long_window, short_window';
+const BY = 'slo, service, namespace, severity, long_window, short_window, region';
 
 function selector(metric: string, p: PanelParams, extra: Record<string, string | ['=~', string]> = {}): string {
   return `${metric}${matchers({ alertname: ALERT_NAME, ...extra, ...(p.namespace ? { namespace: p.namespace } : {}) })}`;
 }
 
-const keyOf = (s: Sample) => JSON.stringify([s.labels.slo ?? '', s.labels.severity ?? '', s.labels.long_window ?? '', s.labels.short_window ?? '']);
+const keyOf = (s: Sample) => JSON.stringify([s.labels.slo ?? '', s.labels.severity ?? '', s.labels.long_window ?? '', s.labels.short_window ?? '', s.labels.region ?? '']);
 /** Firing before pending, pages before tickets, then by SLO name. */
 const rank = (state: string, severity: string) => (state === 'firing' ? 0 : 2) + (severity === 'page' ? 0 : 1);
 
@@ -55,10 +56,12 @@ export const sloAlerts = definePanel({
   }),
   transform: ({ states, since }) => {
     const rows = sloAlertRows(states, since);
+    // The region column only where some alert has one (single-cluster meshes see no change).
+    const regional = rows.some(({ l }) => l.region);
     const data: PanelData = {
       kind: 'table',
       columns: [
-        col.link('slo', 'SLO'), col.link('service', 'Service'), col.text('severity', 'Severity'), col.text('state', 'State'),
+        col.link('slo', 'SLO'), col.link('service', 'Service'), ...(regional ? [col.text('region', 'Region')] : []), col.text('severity', 'Severity'), col.text('state', 'State'),
         col.text('windows', 'Windows'), col.num('since', 'Since', 'timestamp'),
       ],
       rows: rows.map(({ l, state, severity, since: started }) => {
@@ -68,11 +71,12 @@ export const sloAlerts = definePanel({
         // Pinned at the alert's start (activeAt, unix s): the links show the trouble as it began.
         const pin = started ?? undefined;
         return {
-          id: JSON.stringify([slo, severity, l.long_window ?? '', l.short_window ?? '']),
+          id: JSON.stringify([slo, severity, l.long_window ?? '', l.short_window ?? '', l.region ?? '']),
           health: state === 'firing' && severity === 'page' ? 'bad' : 'warn',
           cells: {
             slo: slo ? { text: slo, href: sloHref(slo, pin) } : '(no slo label)',
             service: service && namespace ? { text: `${namespace}/${service}`, href: debugHref(service, namespace, pin) } : service,
+            ...(regional ? { region: l.region ?? '' } : {}),
             severity,
             state,
             windows: l.long_window ? `${l.long_window} and ${l.short_window ?? '?'}` : '',

@@ -18,8 +18,9 @@ export const GET = apiHandler('/api/slos/[name]/rules', async (request: Request,
   const { format } = parseSearchParams(paramsSchema, request.url);
   const { spec } = storedOr404((await params).name);
   const sli = await specSli(getPrometheusClient(), request.signal);
-  const publicUrl = getEnv().http.publicOrigins[0];
+  const { http, regions } = getEnv();
+  const publicUrl = http.publicOrigins[0];
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleYaml(spec, sli, publicUrl), `slo-${spec.name}.prometheusrule.yaml`)
-    : yamlResponse(rulesYaml(spec, sli, publicUrl), `slo-${spec.name}.rules.yaml`);
+    ? yamlResponse(prometheusRuleYaml(spec, sli, publicUrl, regions), `slo-${spec.name}.prometheusrule.yaml`)
+    : yamlResponse(rulesYaml(spec, sli, publicUrl, regions), `slo-${spec.name}.rules.yaml`);
 });

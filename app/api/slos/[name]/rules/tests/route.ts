@@ -1,5 +1,6 @@
 import { apiHandler, ApiError } from '@/lib/api';
 import { ruleTestsYaml, testFileName, UnsupportedIndicatorError } from '@/lib/slo/rules/rule-tests';
+import { getEnv } from '@/lib/env';
 import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { storedOr404, yamlResponse } from '@/lib/slo-engine/http';
@@ -15,7 +16,7 @@ export const GET = apiHandler('/api/slos/[name]/rules/tests', async (request: Re
   const { spec } = storedOr404((await params).name);
   const sli = await specSli(getPrometheusClient(), request.signal);
   try {
-    return yamlResponse(ruleTestsYaml(spec, sli), testFileName(spec));
+    return yamlResponse(ruleTestsYaml(spec, sli, getEnv().regions), testFileName(spec));
   } catch (err) {
     if (err instanceof UnsupportedIndicatorError) {
       throw new ApiError(422, 'tests_not_generated', `No rule tests for ${spec.name}: ${err.message}. Write the input_series for your metrics by hand.`);
