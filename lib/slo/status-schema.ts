@@ -85,6 +85,7 @@ export const sloStatusSchema = z.object({
    * burn-rate windows (and so the alerts) do not. Additive to DESIGN.md.
    */
   maintenance: maintenanceExclusionSchema.optional(),
+  /**
    * perRegion SLOs with MESHWATCH_REGIONS set: per region of the serving cluster, worst first; the top
    * level stays the all-regions figure. Absent otherwise.
    */
