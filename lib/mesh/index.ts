@@ -3,6 +3,9 @@ import { linkerdSli } from './linkerd-sli';
 
 export type {
   CertExpiryQuery,
+  CertSeries,
+  HealthTestSeries,
+  MeshHealthSignals,
   LeaderLeaseQueries,
   ControlPlaneQueries,
   Dimension,
@@ -26,6 +29,7 @@ export { chooseMesh, MESH_MARKER_MATCH, MESH_MARKERS, type Detection } from './d
 export { istioAdapter, ISTIO_ERROR_CODES } from './istio';
 export { PROXY_STATS_HOW_TO } from './istio-infra';
 export { linkerdAdapter } from './linkerd';
+export { NO_CONFIG_REJECTS } from './linkerd-health';
 export { dimKey, readDim } from './read';
 export { EDITOR_HINTS, TEMPLATE_NAMESPACE, TEMPLATE_SERVICE, type EditorHints } from './editor';
 export { istioSli, linkerdSli };

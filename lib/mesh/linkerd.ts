@@ -5,6 +5,7 @@ import { EDITOR_HINTS } from './editor';
 import { checkWindow, sumBy } from './expr';
 import { leaderLeaseQueries, proxyResourceQueries } from './kube';
 import { linkerdGraphQueries } from './linkerd-graph';
+import { linkerdHealthSignals, linkerdWorkloadCertExpiry } from './linkerd-health';
 import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
@@ -61,10 +62,13 @@ export const linkerdAdapter: MeshAdapter = {
   responseFlags: () => NO_FLAGS,
   retryStats: () => NO_RETRY_STATS,
   controlPlane: () => NO_CONTROL_PLANE,
+  // The issuer reports seconds left; its sample's own time plus those is the expiry, exact whenever read.
   certExpiry: () => ({
-    query: { promql: 'min by (__name__) (identity_cert_expiration_timestamp_seconds)', labels: { cert: '__name__' } },
-    names: { identity_cert_expiration_timestamp_seconds: 'Linkerd identity certificate' },
+    query: { promql: 'label_replace(min(timestamp(issuer_cert_ttl_seconds) + issuer_cert_ttl_seconds), "cert", "issuer", "", "")', labels: { cert: 'cert' } },
+    names: { issuer: 'Linkerd identity issuer certificate' },
   }),
+  workloadCertExpiry: linkerdWorkloadCertExpiry,
+  healthSignals: linkerdHealthSignals,
   // Linkerd's controllers (destination's status controller, policy) hold their leases in the linkerd namespace.
   leaderLeases: () => leaderLeaseQueries('linkerd'),
   proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),
