@@ -1,5 +1,7 @@
 import { istioSli } from './istio-sli';
 import { linkerdSli } from './linkerd-sli';
+import { istioAdapter } from './istio';
+import { linkerdAdapter } from './linkerd';
 
 export type {
   CertExpiryQuery,
@@ -33,5 +35,7 @@ export { NO_CONFIG_REJECTS } from './linkerd-health';
 export { dimKey, readDim } from './read';
 export { EDITOR_HINTS, TEMPLATE_NAMESPACE, TEMPLATE_SERVICE, type EditorHints } from './editor';
 export { istioSli, linkerdSli };
+/** Every mesh's adapter, by kind. */
+export const MESH_ADAPTERS = { istio: istioAdapter, linkerd: linkerdAdapter } as const;
 /** Every mesh's SLI counters, e.g. to recognise an imported query whatever mesh it was written for. */
 export const SLI_SOURCES = [istioSli, linkerdSli] as const;

@@ -21,19 +21,24 @@ export function allRuleGroups(specs: readonly SloSpec[], source: SliSource, publ
   return byName(specs).flatMap((spec) => sloRuleGroups(spec, source, publicUrl));
 }
 
-/** One Prometheus rule file (`rule_files:`) with every SLO's groups; `groups: []` without SLOs. */
-export function rulesFileYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string): string {
-  const doc = new Document({ groups: allRuleGroups(specs, source, publicUrl) }, DOC_OPTIONS);
+/**
+ * One Prometheus rule file (`rule_files:`) with every SLO's groups, then `extra` (the mesh-health
+ * group); `groups: []` without either.
+ */
+export function rulesFileYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string, extra: readonly RuleGroup[] = []): string {
+  const doc = new Document({ groups: [...allRuleGroups(specs, source, publicUrl), ...extra] }, DOC_OPTIONS);
   doc.commentBefore = HEADER;
   return doc.toString(YAML_OPTIONS);
 }
 
 /** One PrometheusRule per SLO (each in its service's namespace), as a multi-document YAML stream for `kubectl apply -f`. */
-export function prometheusRuleBundleYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string): string {
-  if (specs.length === 0) return `#${HEADER}\n# No SLOs are stored yet.\n`;
-  return byName(specs)
-    .map((spec, i) => {
-      const doc = new Document(prometheusRuleObject(spec, source, publicUrl), DOC_OPTIONS);
+export function prometheusRuleBundleYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string, extra: readonly RuleGroup[] = []): string {
+  if (specs.length === 0 && extra.length === 0) return `#${HEADER}\n# No SLOs are stored yet.\n`;
+  // The mesh-health groups belong to no service: one resource in the namespace kubectl applies to.
+  const meshHealth = extra.length === 0 ? [] : [{ apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'meshwatch-mesh-health', labels: { 'app.kubernetes.io/managed-by': 'meshwatch' } }, spec: { groups: extra } }];
+  return [...byName(specs).map((spec) => prometheusRuleObject(spec, source, publicUrl)), ...meshHealth]
+    .map((object, i) => {
+      const doc = new Document(object, DOC_OPTIONS);
       if (i === 0) doc.commentBefore = HEADER;
       return doc.toString(YAML_OPTIONS);
     })

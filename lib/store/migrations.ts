@@ -42,6 +42,20 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, name: 'no control characters in service, namespace, team or description', run: cleanStoredLabelText },
+  {
+    version: 3,
+    name: 'mesh-health alert settings',
+    // A new table only: the SLO tables are untouched. An alert without a row takes its defaults.
+    sql: `
+      CREATE TABLE mesh_alert_settings (
+        id TEXT PRIMARY KEY,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        threshold REAL NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Applies pending migrations in one immediate transaction, so two processes cannot race. */

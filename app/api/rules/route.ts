@@ -3,7 +3,7 @@ import { apiHandler, parseSearchParams } from '@/lib/api';
 import { getEnv } from '@/lib/env';
 import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
+import { meshHealthGroupsFor, prometheusRuleBundleYaml, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
 import { yamlResponse } from '@/lib/slo-engine/http';
 import { getSloStore } from '@/lib/store';
 
@@ -27,7 +27,9 @@ export const GET = apiHandler('/api/rules', async (request: Request) => {
     .map((s) => s.spec);
   const sli = await specSli(getPrometheusClient(), request.signal);
   const publicUrl = getEnv().http.publicOrigins[0];
+  // The same file the sync writes: every SLO's groups and the mesh-health alerts.
+  const meshHealth = meshHealthGroupsFor(sli, publicUrl);
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl), 'meshwatch-slos.prometheusrule.yaml')
-    : yamlResponse(rulesFileYaml(specs, sli, publicUrl), 'meshwatch-rules.yml');
+    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl, meshHealth), 'meshwatch-slos.prometheusrule.yaml')
+    : yamlResponse(rulesFileYaml(specs, sli, publicUrl, meshHealth), 'meshwatch-rules.yml');
 });
