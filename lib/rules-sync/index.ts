@@ -25,7 +25,7 @@ export { allRuleGroups, prometheusRuleBundleYaml, rulesFileYaml } from './bundle
 export { createRulesSyncer, type RulesSyncer, type SyncState, type SyncDeps } from './sync';
 export { writeCheckedRules, type CheckedWrite } from './write';
 export { checkSloRules, type SloCheck } from './check';
-export { meshHealthGroupsFor } from './mesh-health';
+export { meshAlertsBody, meshHealthGroupsFor } from './mesh-health';
 export { historyAlertsBySlo, liveAlertsBySlo, sloAlerting } from './readback';
 
 /** 403 and 404: Prometheus without --web.enable-lifecycle, or a Prometheus-compatible server without the endpoint. */

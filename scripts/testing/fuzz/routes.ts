@@ -3,6 +3,7 @@ import * as alertmanager from '@/app/api/alertmanager/route';
 import * as graph from '@/app/api/graph/route';
 import * as healthz from '@/app/api/healthz/route';
 import * as me from '@/app/api/me/route';
+import * as meshAlerts from '@/app/api/mesh-alerts/route';
 import * as metrics from '@/app/api/metrics/route';
 import * as panels from '@/app/api/panels/[dashboard]/[panel]/route';
 import * as readyz from '@/app/api/readyz/route';
@@ -45,6 +46,7 @@ export const ROUTES: FuzzRoute[] = [
   route('/api/graph', graph),
   route('/api/healthz', healthz),
   route('/api/me', me),
+  route('/api/mesh-alerts', meshAlerts),
   route('/api/metrics', metrics),
   route('/api/panels/[dashboard]/[panel]', panels),
   route('/api/readyz', readyz),
