@@ -35,13 +35,23 @@ async function slosOf(service: string): Promise<string[] | null> {
   }
 }
 
+/** `control-plane`: istiod (or Linkerd's controllers) stop reporting for the duration; the mesh-health page fires. */
+async function controlPlaneOutage(minutes: number) {
+  const res = await fetch(`http://127.0.0.1:${port}/control/outages`, { method: 'POST', body: JSON.stringify({ minutes }) });
+  const body = (await res.json()) as { outage?: { start: number; end: number }; error?: string };
+  if (!res.ok || !body.outage) throw new Error(body.error ?? `HTTP ${res.status}`);
+  const at = (t: number) => new Date(t * 1000).toISOString().slice(11, 19);
+  console.log(`[demo] The control plane reports nothing from ${at(body.outage.start)} to ${at(body.outage.end)} UTC: MeshControlPlaneDown pages after its threshold (5 minutes by default, /settings/alerts).`);
+}
+
 async function main() {
   const [service, duration = '15m', share = '0.5'] = process.argv.slice(2);
   if (!service || service === '--help') {
-    console.log('usage: npm run demo:incident -- <service|namespace/service> [duration, e.g. 15m] [error share 0..1, default 0.5]');
+    console.log('usage: npm run demo:incident -- <service|namespace/service|control-plane> [duration, e.g. 15m] [error share 0..1, default 0.5]');
     process.exit(service ? 0 : 2);
   }
   const minutes = parsePromDuration(duration) / 60;
+  if (service === 'control-plane') return controlPlaneOutage(minutes);
   const errorShare = Number(share);
   if (!(errorShare > 0 && errorShare <= 1)) throw new Error(`the error share is a number in (0, 1], e.g. 0.5; got "${share}"`);
   const res = await fetch(`http://127.0.0.1:${port}/control/incidents`, {

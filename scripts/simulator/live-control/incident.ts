@@ -9,6 +9,7 @@
 import type { Model } from '../model';
 import type { Family, Labels, Series } from '../series';
 import type { Mesh } from '../topology';
+import { applyOutages, type Outage } from './outage';
 
 export interface Incident {
   /** namespace/name of the destination service. */
@@ -25,6 +26,9 @@ export interface IncidentControl {
   model: Model;
   inject(incident: Incident): Incident;
   incidents(): readonly Incident[];
+  /** The control plane reports nothing from start to end. */
+  injectOutage(outage: Outage): Outage;
+  outages(): readonly Outage[];
 }
 
 /** Per mesh: the response counter, the destination ("namespace/name") and status code of a series, and the labels of an injected failure. */
@@ -104,9 +108,15 @@ export function applyIncidents(original: Family, incidents: readonly Incident[],
 
 export function createIncidentControl(base: Model): IncidentControl {
   const list: Incident[] = [];
+  const outages: Outage[] = [];
   // Mutable copies: the live registry holds these family objects and reads `series` at every scrape.
   const families: Family[] = base.families.map((f) => ({ ...f }));
   const model: Model = { ...base, families };
+  const apply = () =>
+    base.families.forEach((original, i) => {
+      const target = families[i];
+      if (target) target.series = applyOutages(applyIncidents(original, list, base.mesh), outages, base.mesh).series;
+    });
   return {
     model,
     inject(incident) {
@@ -114,12 +124,16 @@ export function createIncidentControl(base: Model): IncidentControl {
       if (!(incident.end > incident.start)) throw new Error('an incident must end after it starts');
       const resolved = { ...incident, service: resolveService(base, incident.service) };
       list.push(resolved);
-      base.families.forEach((original, i) => {
-        const target = families[i];
-        if (target) target.series = applyIncidents(original, list, base.mesh).series;
-      });
+      apply();
       return resolved;
     },
     incidents: () => [...list],
+    injectOutage(outage) {
+      if (!(outage.end > outage.start)) throw new Error('an outage must end after it starts');
+      outages.push({ ...outage });
+      apply();
+      return outage;
+    },
+    outages: () => [...outages],
   };
 }

@@ -2,6 +2,8 @@
 //   GET  /metrics            the model's metrics at scrape time, incidents included
 //   GET  /control/incidents  the injected incidents
 //   POST /control/incidents  {"service":"payments","minutes":15,"errorShare":0.5} starts one now
+//   GET  /control/outages    the injected control-plane outages
+//   POST /control/outages    {"minutes":15} stops the control plane reporting from now on, for that long
 // It listens on loopback in the demo; the control endpoint has no authentication.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +32,12 @@ export const incidentRequestSchema = z.object({
   start: z.number().optional(),
 });
 
+export const outageRequestSchema = z.object({
+  minutes: z.number().positive().max(24 * 60),
+  /** Unix seconds; default now. */
+  start: z.number().optional(),
+});
+
 async function readBody(req: IncomingMessage): Promise<string> {
   let body = '';
   for await (const chunk of req) {
@@ -45,9 +53,19 @@ export async function startControlledLiveServer(options: { model: Model; host?: 
   const registry = createLiveRegistry(control.model, now);
   const json = (status: number, body: unknown) => [status, { 'content-type': 'application/json' }, `${JSON.stringify(body)}\n`] as const;
 
+  async function outages(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
+    if (req.method === 'GET') return json(200, { outages: control.outages() });
+    if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
+    const parsed = outageRequestSchema.safeParse(await readBody(req).then((b) => JSON.parse(b) as unknown).catch(() => null));
+    if (!parsed.success) return json(400, { error: z.prettifyError(parsed.error) });
+    const start = Math.floor(parsed.data.start ?? now());
+    return json(201, { outage: control.injectOutage({ start, end: start + Math.round(parsed.data.minutes * 60) }) });
+  }
+
   async function handle(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/metrics') return [200, { 'content-type': registry.contentType }, await registry.metrics()];
+    if (url.pathname === '/control/outages') return outages(req);
     if (url.pathname !== '/control/incidents') return [404, { 'content-type': 'text/plain' }, 'not found\n'];
     if (req.method === 'GET') return json(200, { incidents: control.incidents() });
     if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
