@@ -219,8 +219,8 @@ export interface MeshAdapter {
   retryStats(q: { window: string; namespace?: string }): RetryQueries | Unsupported;
   controlPlane(q: { window: string }): ControlPlaneQueries | Unsupported;
   certExpiry(): CertExpiryQuery;
-  /** Workload (proxy) certificates' expiry: the earliest, for the checklist; Unsupported where not exported. */
-  workloadCertExpiry(): MeshQuery | Unsupported;
+  /** Unix seconds when the earliest workload (proxy) certificate expires, one sample; Unsupported where not exported. */
+  workloadCertExpiry(q: { namespace?: string }): MeshQuery | Unsupported;
   /** The signals the generated mesh-health alerts read. */
   healthSignals(): MeshHealthSignals;
   /** The control plane's leader leases (istiod in istio-system, Linkerd's controllers in linkerd). */

@@ -1,6 +1,7 @@
 // Istio's mesh-health signals: istiod (build info, xDS connections and NACKs), the CA's certificates,
 // pilot-agent's workload certificate, and the istio-proxy container's restarts.
 import type { MeshHealthSignals, MeshQuery } from './adapter';
+import { matchers } from '@/lib/promql';
 import { checkWindow } from './expr';
 import { noReadyReplicas, proxyContainerTestSeries, proxyOomKillsExpr, proxyRestartsExpr } from './kube';
 
@@ -10,10 +11,13 @@ const PROXY = 'istio-proxy';
  * the `istio_agent_` prefix: seconds left on the proxy's certificate chain, `resource_name="default"`
  * for the workload certificate (ROOTCA is the root it trusts).
  */
-const WORKLOAD_CERT = 'istio_agent_cert_expiry_seconds{resource_name="default"}';
+const WORKLOAD_CERT_METRIC = 'istio_agent_cert_expiry_seconds';
+const WORKLOAD_CERT = `${WORKLOAD_CERT_METRIC}{resource_name="default"}`;
 
-export function istioWorkloadCertExpiry(): MeshQuery {
-  return { promql: `time() + min(${WORKLOAD_CERT})`, labels: {} };
+/** The sample's own time plus the seconds it reported left: the expiry, exact whenever read. */
+export function istioWorkloadCertExpiry({ namespace }: { namespace?: string }): MeshQuery {
+  const sel = `${WORKLOAD_CERT_METRIC}${matchers({ resource_name: 'default', namespace })}`;
+  return { promql: `min(timestamp(${sel}) + ${sel})`, labels: {} };
 }
 
 export function istioHealthSignals(): MeshHealthSignals {

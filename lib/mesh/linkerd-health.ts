@@ -2,6 +2,7 @@
 // controller's endpoint subscribers, each proxy's identity certificate, the linkerd-proxy container's
 // restarts. Linkerd has no config push that a proxy could reject: said so, not faked.
 import type { MeshHealthSignals, MeshQuery, Unsupported } from './adapter';
+import { matchers } from '@/lib/promql';
 import { noReadyReplicas, proxyContainerTestSeries, proxyOomKillsExpr, proxyRestartsExpr } from './kube';
 
 const PROXY = 'linkerd-proxy';
@@ -18,8 +19,8 @@ export const NO_CONFIG_REJECTS: Unsupported = {
   howToEnable: 'Watch the destination controller instead (the "proxies disconnected" alert) and `linkerd check --proxy` after a change.',
 };
 
-export function linkerdWorkloadCertExpiry(): MeshQuery {
-  return { promql: `min(${WORKLOAD_CERT})`, labels: {} };
+export function linkerdWorkloadCertExpiry({ namespace }: { namespace?: string }): MeshQuery {
+  return { promql: `min(${WORKLOAD_CERT}${matchers({ namespace })})`, labels: {} };
 }
 
 export function linkerdHealthSignals(): MeshHealthSignals {
