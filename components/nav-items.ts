@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { href: '/graph', label: 'Graph' },
   { href: '/slos', label: 'SLOs' },
   { href: '/report', label: 'Report' },
+  { href: '/settings/alerts', label: 'Alerts' },
 ] as const;
 
 /** True when `pathname` is `href` or below it (`/slos/checkout` is under SLOs); `/` matches only itself. */

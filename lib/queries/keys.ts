@@ -49,6 +49,7 @@ export const queryKeys = {
   me: () => [...queryKeys.all, 'me'] as const,
   graph: ({ time, window, namespace, view = 'service' }: GraphKeyParams) => [...queryKeys.all, 'graph', { view, time, window, namespace: namespace || null }] as const,
   mesh: () => [...queryKeys.all, 'mesh'] as const,
+  meshAlerts: () => [...queryKeys.all, 'mesh-alerts'] as const,
   // SLO keys: every spec and status sits under slosAll so one invalidation after a save reaches all.
   slosAll: () => [...queryKeys.all, 'slos'] as const,
   sloList: () => [...queryKeys.slosAll(), 'list'] as const,
