@@ -2,7 +2,7 @@
 // cross-site refusal as every mutation, zod validation per alert bounds, and a saved change rewriting
 // the delivered rule file (judged by the real promtool). Prometheus is a scripted HTTP server here.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -89,5 +89,17 @@ describe('/api/mesh-alerts', () => {
     expect(ticket?.expr).toMatch(/ < 1209600$/);
     expect(ticket?.annotations.runbook_url).toBe(`${PUBLIC}/runbooks/mesh-health#ca-cert-ticket`);
     expect((await read()).alerts.find((a) => a.id === 'proxy-restarts')).toMatchObject({ enabled: false });
+  });
+
+  it('downloads the group and its promtool tests, which the real promtool passes', async () => {
+    const rules = await GET(new Request(`${url}?format=rules`));
+    const tests = await GET(new Request(`${url}?format=tests`));
+    expect(rules.headers.get('content-disposition')).toContain('meshwatch-mesh-health.rules.yml');
+    const sub = mkdtempSync(path.join(dir, 'download-'));
+    writeFileSync(path.join(sub, 'meshwatch-mesh-health.rules.yml'), await rules.text());
+    writeFileSync(path.join(sub, 'tests.yml'), await tests.text());
+    // The stored settings (proxy restarts off, the CA ticket at 14 days) shape both files.
+    expect(execFileSync('/usr/bin/promtool', ['test', 'rules', 'tests.yml'], { cwd: sub, encoding: 'utf8' })).toContain('SUCCESS');
+    expect((await GET(new Request(`${url}?format=xml`))).status).toBe(422);
   });
 });
