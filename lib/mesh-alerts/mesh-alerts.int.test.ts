@@ -93,7 +93,18 @@ describe.each(FIXTURE_MESHES)('mesh-health rules in a Prometheus scraping the li
       retention: '100y',
       configYaml: prometheusConfig([{ job: 'kubernetes-pods', target: new URL(sim.url).host, honorLabels: true }], { ruleFiles: [rulesFile], evaluationInterval: '1s', scrapeInterval: '1s' }),
     });
+    // The control plane must have been scraped live before its outage: only a series that leaves a
+    // scrape gets a staleness marker; the backfilled history's last sample alone would hide the outage
+    // for the 5-minute lookback.
+    await waitFor(async () => (await controlPlaneScrapes()) >= 2, 60_000, 'Prometheus to scrape the live simulator');
   }, 180_000);
+
+  /** Live scrapes so far (`up` exists only for them); each holds the control plane until the outage. */
+  const controlPlaneScrapes = async () => {
+    const query = encodeURIComponent('count_over_time(up{job="kubernetes-pods"}[5m])');
+    const body = (await (await fetch(`${prom.url}/api/v1/query?query=${query}`)).json()) as { data: { result: Array<{ value: [number, string] }> } };
+    return Number(body.data.result[0]?.value[1] ?? 0);
+  };
 
   afterAll(async () => {
     await prom?.stop();
