@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useCanEdit, IdentityBanner } from '@/components/slo/identity-banner';
 import styles from '@/components/slo/slo.module.css';
-import type { MeshAlertSetting, MeshAlertsResponse } from '@/lib/mesh-alerts';
+import type { MeshAlertSetting, MeshAlertsResponse } from '@/lib/mesh-alerts/catalog';
 import { useMeshAlerts, useSaveMeshAlerts } from '@/lib/queries/mesh-alert-hooks';
 
 type Row = MeshAlertsResponse['alerts'][number];
@@ -47,7 +47,9 @@ export function MeshAlertSettings() {
       <p className={styles.muted}>
         Written into the same rule file as the SLO alerts and reloaded into Prometheus when saved. Each alert links its runbook.
       </p>
+      {/* The server's bounds and messages decide (the inputs' min/max are hints): noValidate lets them show. */}
       <form
+        noValidate
         className={styles.card}
         onSubmit={(e) => {
           e.preventDefault();

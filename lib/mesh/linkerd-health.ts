@@ -3,6 +3,7 @@
 // restarts. Linkerd has no config push that a proxy could reject: said so, not faked.
 import type { MeshHealthSignals, MeshQuery, Unsupported } from './adapter';
 import { matchers } from '@/lib/promql';
+import { checkWindow } from './expr';
 import { noReadyReplicas, proxyContainerTestSeries, proxyOomKillsExpr, proxyRestartsExpr } from './kube';
 
 const PROXY = 'linkerd-proxy';
@@ -32,7 +33,7 @@ export function linkerdHealthSignals(): MeshHealthSignals {
     controlPlaneText:
       `linkerd-identity (${ISSUER_TTL}) or linkerd-destination (${SUBSCRIBERS}) no longer reporting, a controller scrape down (up{job="linkerd-controller"}), or a controller Deployment without a ready replica (kube-state-metrics)`,
     configRejects: NO_CONFIG_REJECTS,
-    connectedProxies: (offset) => `sum(${SUBSCRIBERS}${offset ? ` offset ${offset}` : ''})`,
+    connectedProxies: (offset) => `sum(${SUBSCRIBERS}${offset ? ` offset ${checkWindow(offset)}` : ''})`,
     caCertSecondsLeft: `label_replace(min(${ISSUER_TTL}), "cert", "issuer", "", "")`,
     caCertText: `linkerd-identity's issuer certificate (${ISSUER_TTL}); Linkerd exports nothing about the trust anchor above it, check that one with \`linkerd check\``,
     workloadCertSecondsLeft: `min by (namespace, pod) (${WORKLOAD_CERT}) - time()`,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { meshAlertsResponseSchema, type MeshAlertSetting } from '@/lib/mesh-alerts';
+import { meshAlertsResponseSchema, type MeshAlertSetting } from '@/lib/mesh-alerts/catalog';
 import { fetchApi, sendApi } from './api-fetch';
 import { queryKeys } from './keys';
 
