@@ -4,7 +4,7 @@ import { compileCounter, type Counter, type Term } from './counter';
 import { histogramCounters } from './histogram';
 import { CONVERGENCE_BUCKETS_S, logNormal } from './latency';
 import type { InfraContext } from './pods';
-import { token } from './rng';
+import { between, token } from './rng';
 import { constantSeries, formatLe, seriesOf, type Family } from './series';
 import { flatShape } from './shape';
 import { startOffset } from './streams';
@@ -132,7 +132,10 @@ const RENEW_AT: Record<Mesh, number> = { istio: 0.5, linkerd: 0.7 };
  */
 function workloadCertFamily(mesh: Mesh, ctx: InfraContext): Family {
   const period = WORKLOAD_CERT_TTL * RENEW_AT[mesh];
-  const issuedAt = (p: PodEpoch, t: number) => p.from + Math.floor(Math.max(0, t - p.from) / period) * period;
+  // Pods already running when the story starts got their certificates at seeded moments before it;
+  // a pod started later gets its first one at start.
+  const phase = (p: PodEpoch) => (p.from <= ctx.timeline.epoch ? between(ctx.seed, `${p.pod}:cert`, 0, period) : 0);
+  const issuedAt = (p: PodEpoch, t: number) => p.from - phase(p) + Math.floor(Math.max(0, t - p.from + phase(p)) / period) * period;
   const pods = ctx.topology.workloads.flatMap((w) => w.epochs);
   if (mesh === 'istio') {
     const name = 'istio_agent_cert_expiry_seconds';
