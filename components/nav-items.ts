@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { href: '/slos', label: 'SLOs' },
   { href: '/report', label: 'Report' },
   { href: '/maintenance', label: 'Maintenance' },
+  { href: '/settings/alerts', label: 'Alerts' },
 ] as const;
 
 /** True when `pathname` is `href` or below it (`/slos/checkout` is under SLOs); `/` matches only itself. */

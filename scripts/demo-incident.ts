@@ -53,6 +53,12 @@ async function partition(duration: string) {
   console.log(`[demo] Regional partition from ${at(span.start)} to ${at(span.end)} UTC: prod-eu-west's calls to prod-us-east fail (reviews -> inventory 503 UF), and the eu-west reviews pods answer 503 to 80% of their requests; us-east is unaffected. Watch the region views and the eu-west SLO alerts (MESHWATCH_REGIONS).`);
 }
 
+/** `control-plane`: istiod (or Linkerd's controllers) stop reporting for the duration; the mesh-health page fires. */
+async function controlPlaneOutage(minutes: number) {
+  const { outage } = (await post('outages', { minutes })) as { outage: { start: number; end: number } };
+  console.log(`[demo] The control plane reports nothing from ${at(outage.start)} to ${at(outage.end)} UTC: MeshControlPlaneDown pages after its threshold (5 minutes by default, /settings/alerts).`);
+}
+
 async function main() {
   if (process.argv[2] === '--partition') {
     await partition(process.argv[3] ?? '30m');
@@ -60,10 +66,11 @@ async function main() {
   }
   const [service, duration = '15m', share = '0.5'] = process.argv.slice(2);
   if (!service || service === '--help') {
-    console.log('usage: npm run demo:incident -- <service|namespace/service> [duration, e.g. 15m] [error share 0..1, default 0.5]');
+    console.log('usage: npm run demo:incident -- <service|namespace/service|control-plane> [duration, e.g. 15m] [error share 0..1, default 0.5]');
     process.exit(service ? 0 : 2);
   }
   const minutes = parsePromDuration(duration) / 60;
+  if (service === 'control-plane') return controlPlaneOutage(minutes);
   const errorShare = Number(share);
   if (!(errorShare > 0 && errorShare <= 1)) throw new Error(`the error share is a number in (0, 1], e.g. 0.5; got "${share}"`);
   const { incident } = (await post('incidents', { service, minutes, errorShare })) as { incident: { service: string; start: number; end: number; errorShare: number } };

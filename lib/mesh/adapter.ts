@@ -3,7 +3,7 @@
 // Pure: no I/O, no React, no Next.
 import type { EditorHints } from './editor';
 import type { GraphQueries, GraphQuestion } from './graph';
-import type { SliSource } from '@/lib/slo/sli-source';
+import type { SeriesId, SliSource } from '@/lib/slo/sli-source';
 import type { MeshKind, ServiceSummaryParams, ServiceSummaryQueries } from './types';
 
 /** A mesh-neutral dimension of a result vector. */
@@ -141,6 +141,56 @@ export interface TcpQueries {
   open: MeshQuery;
 }
 
+/** A certificate-expiry input series for rule tests, and whether its value is the expiry time or the seconds left. */
+export interface CertSeries {
+  series: SeriesId;
+  reads: 'expiry-timestamp' | 'seconds-left';
+  /** The labels the seconds-left expression's sample carries for this series. */
+  resultLabels: Record<string, string>;
+}
+
+/** Input series of the mesh-health rules' promtool tests, in the mesh's own names. */
+export interface HealthTestSeries {
+  /** Series whose presence says the control plane is up (all vanish in an outage). */
+  controlPlaneUp: SeriesId[];
+  /** Counter of rejected config pushes (absent where the mesh has none). */
+  configRejects?: SeriesId;
+  /** Gauge of proxies connected to the control plane. */
+  connectedProxies?: SeriesId;
+  caCert: CertSeries;
+  workloadCert?: CertSeries;
+  /** kube-state-metrics' restart counter of one proxy container. */
+  restarts: SeriesId;
+  /** kube-state-metrics' last-terminated-reason gauge of the same container, reason OOMKilled. */
+  oomReason: SeriesId;
+}
+
+/**
+ * PromQL the mesh-health alerts are written over (lib/mesh-alerts compares them with thresholds).
+ * Every expression answers mesh-wide; each result sample is one thing to alert on.
+ */
+export interface MeshHealthSignals {
+  /** A sample while the control plane is down, not ready or no longer reports (its metrics vanished). */
+  controlPlaneDown: string;
+  /** What controlPlaneDown reads, in words, for the runbook. */
+  controlPlaneText: string;
+  /** Config updates the proxies rejected over `window`, per control-plane pod. */
+  configRejects: ((window: string) => string) | Unsupported;
+  /** Proxies connected to the control plane, one mesh-wide sample, optionally `offset` ago. */
+  connectedProxies: ((offset?: string) => string) | Unsupported;
+  /** Seconds left on the mesh CA's certificates, one sample per certificate (label `cert`). */
+  caCertSecondsLeft: string;
+  caCertText: string;
+  /** Seconds left on each proxy's workload certificate, by namespace and pod. */
+  workloadCertSecondsLeft: string | Unsupported;
+  workloadCertText: string;
+  /** Proxy containers restarted after an OOM kill within `window`, by namespace and pod. */
+  proxyOomKills(window: string): string;
+  /** Proxy container restarts within `window`, by namespace and pod. */
+  proxyRestarts(window: string): string;
+  testSeries: HealthTestSeries;
+}
+
 export interface MeshAdapter {
   readonly kind: MeshKind;
   /** The counters SLIs are computed from (availability, latency), for lib/slo's rules and queries. */
@@ -181,6 +231,10 @@ export interface MeshAdapter {
   retryStats(q: { window: string; namespace?: string; cluster?: string }): RetryQueries | Unsupported;
   controlPlane(q: { window: string; cluster?: string }): ControlPlaneQueries | Unsupported;
   certExpiry(q?: { cluster?: string }): CertExpiryQuery;
+  /** Unix seconds when the earliest workload (proxy) certificate expires, one sample; Unsupported where not exported. */
+  workloadCertExpiry(q: { namespace?: string }): MeshQuery | Unsupported;
+  /** The signals the generated mesh-health alerts read. */
+  healthSignals(): MeshHealthSignals;
   /** The control plane's leader leases (istiod in istio-system, Linkerd's controllers in linkerd). */
   leaderLeases(q?: { cluster?: string }): LeaderLeaseQueries;
   proxyResources(q: { window: string; namespace?: string; cluster?: string; limit: number }): ProxyResourceQueries;

@@ -4,6 +4,7 @@ import { checkWindow } from './expr';
 import { istioSli } from './istio-sli';
 import { certExpiry, controlPlane, exemplarSelector, proxyResources, retryStats, revisions, rolloutStarted, serviceSelector, tcpConnections } from './istio-infra';
 import { istioGraphQueries } from './istio-graph';
+import { istioHealthSignals, istioWorkloadCertExpiry } from './istio-health';
 import { leaderLeaseQueries } from './kube';
 import { DURATION_BUCKETS, ISTIO_ERROR_CODES, ISTIO_LABELS, istioSelector, istioTraffic, REQUESTS } from './istio-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
@@ -37,6 +38,8 @@ export const istioAdapter: MeshAdapter = {
   retryStats,
   controlPlane,
   certExpiry,
+  workloadCertExpiry: istioWorkloadCertExpiry,
+  healthSignals: istioHealthSignals,
   // istiod elects leaders (istio-leader, istio-namespace-controller-election, ...) with leases in its namespace.
   leaderLeases: (q) => leaderLeaseQueries('istio-system', q?.cluster),
   proxyResources,

@@ -45,3 +45,31 @@ export function leaderLeaseQueries(namespace: string, cluster?: string): LeaderL
     renewTime: { promql: `max by (lease) (kube_lease_renew_time${sel})`, labels: { lease: 'lease' } },
   };
 }
+
+const RESTARTS = 'kube_pod_container_status_restarts_total';
+const LAST_TERMINATED = 'kube_pod_container_status_last_terminated_reason';
+
+/** Restarts of the proxy container, by namespace and pod, for the mesh-health alerts. */
+export function proxyRestartsExpr(container: string, window: string): string {
+  return sumBy(['namespace', 'pod'], `increase(${RESTARTS}${matchers({ container })}[${checkWindow(window)}])`);
+}
+
+/**
+ * Restarts of the proxy container whose last termination was an OOM kill: kube-state-metrics keeps
+ * the last reason until the next termination, so it is read together with a restart in the window.
+ */
+export function proxyOomKillsExpr(container: string, window: string): string {
+  const oom = `${LAST_TERMINATED}${matchers({ container, reason: 'OOMKilled' })} == 1`;
+  return sumBy(['namespace', 'pod'], `increase(${RESTARTS}${matchers({ container })}[${checkWindow(window)}]) and on (namespace, pod, container) (${oom})`);
+}
+
+/** A Deployment with no available replica (kube-state-metrics): "not ready" in alert terms. */
+export function noReadyReplicas(namespace: string, deployments: readonly string[]): string {
+  return `(min(kube_deployment_status_replicas_available${matchers({ namespace, deployment: ['=~', { literal: [...deployments] }] })}) == 0)`;
+}
+
+/** The kube-state-metrics series of one proxy container, for rule tests. */
+export function proxyContainerTestSeries(container: string) {
+  const labels = { namespace: 'shop', pod: 'cart-6d4f9-x2x7q', container };
+  return { restarts: { metric: RESTARTS, labels }, oomReason: { metric: LAST_TERMINATED, labels: { ...labels, reason: 'OOMKilled' } } };
+}

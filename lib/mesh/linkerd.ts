@@ -7,6 +7,7 @@ import { leaderLeaseQueries, POD_CLUSTER, proxyResourceQueries } from './kube';
 import { linkerdCallerErrorRatio, linkerdCallerRequestRate } from './linkerd-caller';
 import { linkerdGraphQueries } from './linkerd-graph';
 import { newRevisionQuery } from './rollout';
+import { linkerdHealthSignals, linkerdWorkloadCertExpiry } from './linkerd-health';
 import { linkerdSli } from './linkerd-sli';
 import { linkerdSelector, linkerdTraffic } from './linkerd-traffic';
 import type { ServiceSummaryParams, ServiceSummaryQueries } from './types';
@@ -67,10 +68,16 @@ export const linkerdAdapter: MeshAdapter = {
   responseFlags: () => NO_FLAGS,
   retryStats: () => NO_RETRY_STATS,
   controlPlane: () => NO_CONTROL_PLANE,
+  // The issuer reports seconds left; its sample's own time plus those is the expiry, exact whenever read.
   certExpiry: (q) => ({
-    query: { promql: `min by (__name__) (identity_cert_expiration_timestamp_seconds${q?.cluster === undefined ? '' : matchers({ [POD_CLUSTER]: q.cluster })})`, labels: { cert: '__name__' } },
-    names: { identity_cert_expiration_timestamp_seconds: 'Linkerd identity certificate' },
+    query: {
+      promql: `label_replace(min(timestamp(issuer_cert_ttl_seconds${q?.cluster === undefined ? '' : matchers({ [POD_CLUSTER]: q.cluster })}) + issuer_cert_ttl_seconds${q?.cluster === undefined ? '' : matchers({ [POD_CLUSTER]: q.cluster })}), "cert", "issuer", "", "")`,
+      labels: { cert: 'cert' },
+    },
+    names: { issuer: 'Linkerd identity issuer certificate' },
   }),
+  workloadCertExpiry: linkerdWorkloadCertExpiry,
+  healthSignals: linkerdHealthSignals,
   // Linkerd's controllers (destination's status controller, policy) hold their leases in the linkerd namespace.
   leaderLeases: (q) => leaderLeaseQueries('linkerd', q?.cluster),
   proxyResources: (q) => proxyResourceQueries('linkerd-proxy', q),

@@ -26,6 +26,9 @@ const MESH_NAMES = [
   'citadel_',
   'envoy_',
   'tcp_open_connections',
+  'identity_cert_',
+  'issuer_cert_',
+  'endpoints_subscribers',
 ];
 
 

@@ -56,6 +56,7 @@ export const queryKeys = {
   mesh: () => [...queryKeys.all, 'mesh'] as const,
   maintenance: () => [...queryKeys.all, 'maintenance'] as const,
   clusters: () => [...queryKeys.all, 'clusters'] as const,
+  meshAlerts: () => [...queryKeys.all, 'mesh-alerts'] as const,
   // SLO keys: every spec and status sits under slosAll so one invalidation after a save reaches all.
   slosAll: () => [...queryKeys.all, 'slos'] as const,
   sloList: () => [...queryKeys.slosAll(), 'list'] as const,

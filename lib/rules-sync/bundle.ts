@@ -22,25 +22,24 @@ export function allRuleGroups(specs: readonly SloSpec[], source: SliSource, publ
   return byName(specs).flatMap((spec) => sloRuleGroups(spec, source, publicUrl, regions));
 }
 
-/** One Prometheus rule file (`rule_files:`) with every SLO's groups, then `extraGroups` (not per SLO: the rollout alert). */
-export function rulesFileYaml(
-  specs: readonly SloSpec[],
-  source: SliSource,
-  publicUrl?: string,
-  regions: RegionMap = {},
-  extraGroups: readonly RuleGroup[] = [],
-): string {
-  const doc = new Document({ groups: [...allRuleGroups(specs, source, publicUrl, regions), ...extraGroups] }, DOC_OPTIONS);
+/**
+ * One Prometheus rule file (`rule_files:`) with every SLO's groups, then `extra` (not per SLO: the
+ * mesh-health group, the rollout alert); `groups: []` without either.
+ */
+export function rulesFileYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string, regions: RegionMap = {}, extra: readonly RuleGroup[] = []): string {
+  const doc = new Document({ groups: [...allRuleGroups(specs, source, publicUrl, regions), ...extra] }, DOC_OPTIONS);
   doc.commentBefore = HEADER;
   return doc.toString(YAML_OPTIONS);
 }
 
 /** One PrometheusRule per SLO (each in its service's namespace), as a multi-document YAML stream for `kubectl apply -f`. */
-export function prometheusRuleBundleYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string, regions: RegionMap = {}): string {
-  if (specs.length === 0) return `#${HEADER}\n# No SLOs are stored yet.\n`;
-  return byName(specs)
-    .map((spec, i) => {
-      const doc = new Document(prometheusRuleObject(spec, source, publicUrl, regions), DOC_OPTIONS);
+export function prometheusRuleBundleYaml(specs: readonly SloSpec[], source: SliSource, publicUrl?: string, regions: RegionMap = {}, extra: readonly RuleGroup[] = []): string {
+  if (specs.length === 0 && extra.length === 0) return `#${HEADER}\n# No SLOs are stored yet.\n`;
+  // The mesh-health groups belong to no service: one resource in the namespace kubectl applies to.
+  const meshHealth = extra.length === 0 ? [] : [{ apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'meshwatch-mesh-health', labels: { 'app.kubernetes.io/managed-by': 'meshwatch' } }, spec: { groups: extra } }];
+  return [...byName(specs).map((spec) => prometheusRuleObject(spec, source, publicUrl, regions)), ...meshHealth]
+    .map((object, i) => {
+      const doc = new Document(object, DOC_OPTIONS);
       if (i === 0) doc.commentBefore = HEADER;
       return doc.toString(YAML_OPTIONS);
     })

@@ -21,6 +21,8 @@ import { getRulesSyncer } from './index';
 
 const EDITOR = { authorization: 'Bearer editor-token-123', 'content-type': 'application/json' };
 const spec = { name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective: 99.9, window: '30d' };
+/** Istio's mesh-health alerts with default settings: every alert of the catalog (independent count: the catalog lists nine). */
+const MESH_RULES = 9;
 const promtoolSays = (file: string) => execFileSync('/usr/bin/promtool', ['check', 'rules', file], { encoding: 'utf8' });
 
 let dir: string;
@@ -57,10 +59,11 @@ describe('rule delivery', () => {
     prom.reply({ status: 200, body: '' });
     expect((await create(new Request(url('/slos'), { method: 'POST', headers: EDITOR, body: JSON.stringify(spec) }))).status).toBe(201);
     await synced();
-    expect(promtoolSays(file)).toContain('SUCCESS: 21 rules found');
+    // The SLO's 20 rules, the 9 mesh-health alerts (Istio, default settings) and the rollout alert in the same file.
+    expect(promtoolSays(file)).toContain(`SUCCESS: ${20 + MESH_RULES + 1} rules found`);
     const reload = prom.requests.find((r) => r.url === '/-/reload');
     expect(reload).toMatchObject({ method: 'POST', headers: { authorization: 'Bearer prom-secret', 'x-scope-orgid': 'tenant-a' } });
-    expect(await delivery()).toMatchObject({ mode: 'file', file, groups: 3, lastSync: { ok: true, reload: 'ok', groups: 3 } });
+    expect(await delivery()).toMatchObject({ mode: 'file', file, groups: 4, lastSync: { ok: true, reload: 'ok', groups: 4 } });
   });
 
   it('says so when Prometheus has no lifecycle API (403), without failing the edit', async () => {
@@ -117,16 +120,16 @@ describe('rule delivery', () => {
     const legacy = { ...spec, name: 'legacy-custom', indicator: { type: 'custom' as const, errorQuery: 'sum(rate(bad[{{window}}])', totalQuery: 'sum(rate(all[{{window}}]))' } };
     getSloStore().create(legacy, 'older-meshwatch');
     const state = await synced();
-    expect(state).toMatchObject({ ok: false, reload: 'ok', groups: 3, excluded: [{ slo: 'legacy-custom', output: expect.stringMatching(/unclosed left parenthesis/) }] });
-    // promtool counts only cart's 20 rules in the written file.
-    expect(promtoolSays(file)).toContain('SUCCESS: 21 rules found');
+    expect(state).toMatchObject({ ok: false, reload: 'ok', groups: 4, excluded: [{ slo: 'legacy-custom', output: expect.stringMatching(/unclosed left parenthesis/) }] });
+    // promtool counts only cart's 20 rules (and the mesh-health and rollout alerts) in the written file.
+    expect(promtoolSays(file)).toContain(`SUCCESS: ${20 + MESH_RULES + 1} rules found`);
     expect(readFileSync(file, 'utf8')).not.toContain('legacy-custom');
     expect((await delivery()).lastSync?.excluded?.map((e) => e.slo)).toEqual(['legacy-custom']);
     const alerting = slosAlertingResponseSchema.parse(await (await getAlerting(new Request(url('/slos-alerting')))).json());
     expect(alerting.slos.find((s) => s.name === 'legacy-custom')).toMatchObject({ rules: 'rejected', detail: expect.stringMatching(/unclosed left parenthesis/) });
     expect(alerting.slos.find((s) => s.name === 'cart-availability')?.rules).toBe('not_loaded');
     expect((await DELETE(new Request(url('/slos/legacy-custom'), { method: 'DELETE', headers: EDITOR }), ctx('legacy-custom'))).status).toBe(204);
-    expect(await synced()).toMatchObject({ ok: true, groups: 3 });
+    expect(await synced()).toMatchObject({ ok: true, groups: 4 });
     expect((await synced()).excluded).toBeUndefined();
   });
 
@@ -134,7 +137,10 @@ describe('rule delivery', () => {
     const bundle = await getRules(new Request(url('/rules?format=prometheusrule')));
     expect(bundle.headers.get('content-type')).toMatch(/^application\/yaml/);
     const docs = parseAllDocuments(await bundle.text()).map((d) => d.toJS() as { kind: string; metadata: { namespace: string } });
-    expect(docs).toEqual([expect.objectContaining({ kind: 'PrometheusRule', metadata: expect.objectContaining({ namespace: 'shop' }) })]);
+    expect(docs).toEqual([
+      expect.objectContaining({ kind: 'PrometheusRule', metadata: expect.objectContaining({ namespace: 'shop' }) }),
+      expect.objectContaining({ kind: 'PrometheusRule', metadata: expect.objectContaining({ name: 'meshwatch-mesh-health' }) }),
+    ]);
     expect((await getRules(new Request(url('/rules?format=xml')))).status).toBe(422);
   });
 
@@ -147,12 +153,12 @@ describe('rule delivery', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'upstream_error' } });
   });
 
-  it('deleting the SLO removes its rules from the rule file', async () => {
+  // Changed intent: the file used to be empty without SLOs; the mesh-health and rollout alerts now stay in it.
+  it('deleting the SLO leaves only the mesh-health and rollout alerts in the rule file', async () => {
     prom.reply({ status: 200, body: '' });
     expect((await DELETE(new Request(url('/slos/cart-availability'), { method: 'DELETE', headers: EDITOR }), ctx('cart-availability'))).status).toBe(204);
     await synced();
-    // The rollout alert belongs to no SLO and stays.
-    expect(promtoolSays(file)).toContain('SUCCESS: 1 rules found');
-    expect(await delivery()).toMatchObject({ groups: 0, lastSync: { ok: true, reload: 'ok' } });
+    expect(promtoolSays(file)).toContain(`SUCCESS: ${MESH_RULES + 1} rules found`);
+    expect(await delivery()).toMatchObject({ groups: 1, lastSync: { ok: true, reload: 'ok' } });
   });
 });

@@ -33,12 +33,13 @@ describe('gitops mode', () => {
     await requestRulesSync();
     expect(getRulesSyncer()).toBeNull();
     expect(readdirSync(dir)).toEqual(['slos.db', ...readdirSync(dir).filter((f) => f.startsWith('slos.db-'))]);
-    expect(await (await getRules(new Request('http://meshwatch.test/api/rules'))).json()).toEqual({ mode: 'gitops', lastSync: null, groups: 6 });
+    expect(await (await getRules(new Request('http://meshwatch.test/api/rules'))).json()).toEqual({ mode: 'gitops', lastSync: null, groups: 7 });
     const bundle = await (await getRules(new Request('http://meshwatch.test/api/rules?format=prometheusrule'))).text();
     const docs = parseAllDocuments(bundle).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
     expect(docs.map((d) => [d.kind, d.metadata.name])).toEqual([
       ['PrometheusRule', 'slo-cart-availability'],
       ['PrometheusRule', 'slo-catalog-availability'],
+      ['PrometheusRule', 'meshwatch-mesh-health'],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { ApiError } from '@/lib/api';
 import { SLI_SOURCES } from '@/lib/mesh';
 import { detectedSli } from '@/lib/mesh-detected';
 import { getPrometheusClient, isPrometheusError } from '@/lib/prometheus';
+import { resolveSettings } from '@/lib/mesh-alerts';
 import { ruleGroupCount } from '@/lib/slo/rules/rules';
 import type { RulesDelivery } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
@@ -13,6 +14,7 @@ import { getSloStore } from '@/lib/store';
 import { rulesFileYaml } from './bundle';
 import { rolloutGroups } from './rollout';
 import { checkSloRules } from './check';
+import { meshHealthGroupsFor } from './mesh-health';
 import { checkRules } from './write';
 import { createRulesSyncer, type RulesSyncer, type SyncDeps } from './sync';
 
@@ -25,6 +27,7 @@ export { rolloutGroups } from './rollout';
 export { createRulesSyncer, type RulesSyncer, type SyncState, type SyncDeps } from './sync';
 export { writeCheckedRules, type CheckedWrite } from './write';
 export { checkSloRules, type SloCheck } from './check';
+export { meshAlertsBody, meshHealthGroupsFor } from './mesh-health';
 export { historyAlertsBySlo, liveAlertsBySlo, sloAlerting } from './readback';
 
 /** 403 and 404: Prometheus without --web.enable-lifecycle, or a Prometheus-compatible server without the endpoint. */
@@ -59,7 +62,7 @@ export function getRulesSyncer(): RulesSyncer | null {
     regions,
     listSpecs: () => getSloStore().list().map((s) => s.spec),
     sli: () => detectedSli(getPrometheusClient()),
-    extraGroups: (source) => rolloutGroups(source, getEnv().alertmanager.rolloutMute),
+    extraGroups: (source) => [...meshHealthGroupsFor(source, http.publicOrigins[0]), ...rolloutGroups(source, getEnv().alertmanager.rolloutMute)],
     reload: reloadPrometheus,
   });
   return globalForSync.__meshwatchRulesSyncer;
@@ -149,9 +152,10 @@ export async function assertRulesAccepted(specs: readonly SloSpec[], opts: { key
 
 export function rulesDelivery(): RulesDelivery {
   const { rules } = getEnv();
-  const groups = getSloStore()
-    .list()
-    .reduce((n, s) => n + ruleGroupCount(s.spec), 0);
+  const store = getSloStore();
+  // The mesh-health group is written whenever one of its alerts is on.
+  const meshHealth = resolveSettings(store.meshAlertSettings()).some((s) => s.enabled) ? 1 : 0;
+  const groups = store.list().reduce((n, s) => n + ruleGroupCount(s.spec), meshHealth);
   if (rules.file === undefined) return { mode: 'gitops', lastSync: null, groups };
   return { mode: 'file', file: rules.file, lastSync: getRulesSyncer()?.last() ?? null, groups };
 }

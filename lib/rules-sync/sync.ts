@@ -1,5 +1,6 @@
 import type { RuleGroup } from '@/lib/slo/rules/rules';
 import type { SliSource } from '@/lib/slo/sli-source';
+import type { RuleGroup } from '@/lib/slo/rules/rules';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { RegionMap } from '@/lib/env-regions';
 import { allRuleGroups, rulesFileYaml } from './bundle';
@@ -42,6 +43,8 @@ export interface SyncDeps {
   regions?: RegionMap;
   /** The counters of the mesh the rules read (the detected mesh's); may throw while Prometheus is unreachable. */
   sli: () => Promise<SliSource>;
+  /** Groups written after the SLOs' (the mesh-health alerts) for the mesh of `source`. */
+  extraGroups?: (source: SliSource) => RuleGroup[];
   /** POST /-/reload; resolves with the outcome, never throws. */
   reload: () => Promise<{ outcome: 'ok' | 'disabled' | 'error'; error?: string }>;
   /** Groups written after the SLOs' that belong to no SLO (the MeshwatchRollout alert of the mesh `source`). */
@@ -95,7 +98,8 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
     }
     try {
       const specs = deps.listSpecs();
-      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source, deps.publicUrl, deps.regions, deps.extraGroups?.(source)), deps.promtool);
+      const extra = deps.extraGroups?.(source) ?? [];
+      let written = await writeCheckedRules(deps.file, rulesFileYaml(specs, source, deps.publicUrl, deps.regions, extra), deps.promtool);
       let excluded: Excluded[] = [];
       let kept = specs;
       if (!written.ok) {
@@ -105,10 +109,10 @@ export function createRulesSyncer(deps: SyncDeps): RulesSyncer {
         if (excluded.length > 0) {
           const out = new Set(excluded.map((e) => e.slo));
           kept = specs.filter((s) => !out.has(s.name));
-          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source, deps.publicUrl, deps.regions, deps.extraGroups?.(source)), deps.promtool);
+          written = await writeCheckedRules(deps.file, rulesFileYaml(kept, source, deps.publicUrl, deps.regions, extra), deps.promtool);
         }
       }
-      const groups = allRuleGroups(kept, source, deps.publicUrl, deps.regions).length;
+      const groups = allRuleGroups(kept, source, deps.publicUrl, deps.regions).length + extra.length;
       const left = excluded.length > 0 ? { excluded } : {};
       if (!written.ok) {
         state = { at, ok: false, checkOutput: written.checkOutput, ...left, reload: 'skipped', error: 'promtool check rules rejected the generated rules; the previous rule file stays in place', groups };

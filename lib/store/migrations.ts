@@ -63,6 +63,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX maintenance_windows_by_time ON maintenance_windows (end_s, start_s);
     `,
   },
+  {
+    version: 4,
+    name: 'mesh-health alert settings',
+    // A new table only: the SLO tables are untouched. An alert without a row takes its defaults.
+    sql: `
+      CREATE TABLE mesh_alert_settings (
+        id TEXT PRIMARY KEY,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        threshold REAL NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Applies pending migrations in one immediate transaction, so two processes cannot race. */

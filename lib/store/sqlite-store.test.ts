@@ -135,3 +135,38 @@ describe('migration 2: control characters in stored names', () => {
     expect(store.get('empty')?.spec.service).toBe('unnamed');
   });
 });
+
+describe('migration 4: mesh-health alert settings', () => {
+  it('adds the settings table to a store at version 3, every stored SLO and its history kept', () => {
+    store.close();
+    const older = path.join(dir, 'v2.db');
+    const db = new Database(older);
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.close();
+    store = openSqliteStore(older, { now: clock });
+    store.create(spec('a'), 'alice');
+    store.update('a', spec('a', 99.5), 'bob', 1);
+    store.close();
+    // The same file at version 2 again, SLOs in it, then opened by this version.
+    const again = new Database(older);
+    again.exec('DROP TABLE mesh_alert_settings');
+    again.prepare('DELETE FROM schema_migrations WHERE version = 4').run();
+    again.close();
+    store = openSqliteStore(older, { now: clock });
+    expect(store.list().map((s) => [s.spec.name, s.spec.objective, s.version])).toEqual([['a', 99.5, 2]]);
+    expect(store.history('a')).toHaveLength(2);
+    expect(store.meshAlertSettings()).toEqual([]);
+  });
+
+  it('saves settings, updates them in place and keeps the others', () => {
+    store.putMeshAlertSettings([{ id: 'ca-cert-ticket', enabled: true, threshold: 14 }], 'alice');
+    const saved = store.putMeshAlertSettings([{ id: 'proxy-restarts', enabled: false, threshold: 5 }, { id: 'ca-cert-ticket', enabled: true, threshold: 10 }], 'bob');
+    expect(saved.map((s) => [s.id, s.enabled, s.threshold, s.updatedBy])).toEqual([
+      ['ca-cert-ticket', true, 10, 'bob'],
+      ['proxy-restarts', false, 5, 'bob'],
+    ]);
+    store.close();
+    store = openSqliteStore(file, { now: clock });
+    expect(store.meshAlertSettings()).toHaveLength(2);
+  });
+});

@@ -2,10 +2,11 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { meshAlertIdSchema, type MeshAlertSetting } from '@/lib/mesh-alerts';
 import type { SloSpec } from '@/lib/slo';
 import { migrate } from './migrations';
 import { toHistoryEntry, toStored, type HistoryRow, type SloRow } from './rows';
-import { SloExistsError, SloNotFoundError, VersionConflictError, type HistoryAction, type SloStore, type StoredSlo } from './types';
+import { SloExistsError, SloNotFoundError, VersionConflictError, type HistoryAction, type SloStore, type StoredMeshAlertSetting, type StoredSlo } from './types';
 
 // SQLite store (better-sqlite3). Every mutation and its history row commit in one transaction, so a
 // crash mid-write leaves either both or neither.
@@ -43,6 +44,23 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     'INSERT INTO slo_history (slo_name, version, action, actor, at, before, after) VALUES (@name, @version, @action, @actor, @at, @before, @after)',
   );
   const selectHistory = db.prepare<[string], HistoryRow>('SELECT * FROM slo_history WHERE slo_name = ? ORDER BY id DESC');
+
+  const selectAlertSettings = db.prepare<[], { id: string; enabled: number; threshold: number; updated_at: string; updated_by: string }>('SELECT * FROM mesh_alert_settings ORDER BY id');
+  const upsertAlertSetting = db.prepare(
+    'INSERT INTO mesh_alert_settings (id, enabled, threshold, updated_at, updated_by) VALUES (@id, @enabled, @threshold, @at, @actor) ' +
+      'ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled, threshold = excluded.threshold, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+  );
+  const alertSettings = (): StoredMeshAlertSetting[] =>
+    selectAlertSettings.all().flatMap((r) => {
+      // A row of an alert this version no longer knows is left alone, not served.
+      const id = meshAlertIdSchema.safeParse(r.id);
+      return id.success ? [{ id: id.data, enabled: r.enabled === 1, threshold: r.threshold, updatedAt: r.updated_at, updatedBy: r.updated_by }] : [];
+    });
+  const putAlertSettingsTx = db.transaction((settings: readonly MeshAlertSetting[], actor: string) => {
+    const at = now().toISOString();
+    for (const x of settings) upsertAlertSetting.run({ id: x.id, enabled: x.enabled ? 1 : 0, threshold: x.threshold, at, actor });
+    return alertSettings();
+  });
 
   const json = (spec: SloSpec | null) => (spec === null ? null : JSON.stringify(spec));
   const current = (name: string) => {
@@ -92,6 +110,8 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     update: (name, spec, actor, expected) => updateTx.immediate(name, spec, actor, expected),
     delete: (name, actor, expected) => deleteTx.immediate(name, actor, expected),
     history: (name) => selectHistory.all(name).map(toHistoryEntry),
+    meshAlertSettings: alertSettings,
+    putMeshAlertSettings: (settings, actor) => putAlertSettingsTx.immediate(settings, actor),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
+import type { MeshAlertSetting } from '@/lib/mesh-alerts';
 import type { SloSpec } from '@/lib/slo';
 
 // The SLO store contract. Specs never depend on Prometheus: the store is the only thing list, read,
@@ -11,6 +12,11 @@ export interface StoredSlo {
   version: number;
   createdAt: string;
   createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface StoredMeshAlertSetting extends MeshAlertSetting {
   updatedAt: string;
   updatedBy: string;
 }
@@ -42,6 +48,10 @@ export interface SloStore {
   delete(name: string, actor: string, expectedVersion?: number): void;
   /** Newest first; kept after a delete. */
   history(name: string): HistoryEntry[];
+  /** The mesh-health alert settings changed from their defaults (alerts never changed have no entry). */
+  meshAlertSettings(): StoredMeshAlertSetting[];
+  /** Saves these alerts' settings in one transaction; the others keep theirs. */
+  putMeshAlertSettings(settings: readonly MeshAlertSetting[], actor: string): StoredMeshAlertSetting[];
   close(): void;
 }
 

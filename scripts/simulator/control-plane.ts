@@ -1,14 +1,15 @@
-// Control-plane metrics: istiod (xDS, convergence, CA, build) and Linkerd's identity expiry.
+// Control-plane metrics: istiod (xDS, convergence, CA, build), Linkerd's identity and destination
+// controllers, and both meshes' workload certificates.
 import { compileCounter, type Counter, type Term } from './counter';
 import { histogramCounters } from './histogram';
 import { CONVERGENCE_BUCKETS_S, logNormal } from './latency';
 import type { InfraContext } from './pods';
-import { token } from './rng';
+import { between, token } from './rng';
 import { constantSeries, formatLe, seriesOf, type Family } from './series';
 import { flatShape } from './shape';
 import { startOffset } from './streams';
 import { within } from './timeline';
-import { HOME_CLUSTER, type PodEpoch, type Workload } from './topology';
+import { HOME_CLUSTER, type Mesh, type PodEpoch, type Workload } from './topology';
 
 /** Istio release the demo pretends to run. */
 export const ISTIO_VERSION = '1.22.3';
@@ -77,6 +78,7 @@ export function istioControlPlaneFamilies(ctx: InfraContext): Family[] {
     ...proxies.map((p) => constantSeries('istio_build', { component: 'proxy', tag: ISTIO_VERSION, app: p.workload.name, namespace: p.workload.namespace, pod: p.pod, job: 'kubernetes-pods', instance: `${p.ip}:15020`, cluster: p.cluster }, p.from, p.to, () => 1)),
   ];
   return [
+    workloadCertFamily('istio', ctx),
     { name: 'pilot_xds', help: 'Number of endpoints connected to this pilot using XDS.', type: 'gauge', series: [constantSeries('pilot_xds', { ...labels, version: ISTIO_VERSION }, start, end, (t) => proxies.filter((p) => t >= p.from && t < p.to).length)] },
     { name: 'pilot_xds_pushes', help: 'Pilot build and send errors for lds, rds, cds and eds.', type: 'counter', series: pushes },
     { name: 'pilot_total_xds_rejects', help: 'Total number of XDS responses from pilot rejected by proxy.', type: 'counter', series: [seriesOf('pilot_total_xds_rejects', labels, rejects)] },
@@ -86,16 +88,75 @@ export function istioControlPlaneFamilies(ctx: InfraContext): Family[] {
   ];
 }
 
-/** Linkerd's identity issuer certificate expiry, on the linkerd-identity pod. */
+/**
+ * Linkerd's control plane: linkerd-identity's issuer certificate (seconds left; the story's expiring
+ * CA certificate), linkerd-destination's endpoint subscribers (one per proxy watching each service
+ * it calls), and every proxy's own identity certificate.
+ */
 export function linkerdControlPlaneFamilies(ctx: InfraContext): Family[] {
-  const pod = `linkerd-identity-${token(ctx.seed, 'identity:rs', 'abcdef0123456789', 9)}-${token(ctx.seed, 'identity:pod', 'bcdfghjklmnpqrstvwxz2456789', 5)}`;
-  const labels = { namespace: 'linkerd', pod, job: 'linkerd-controller', instance: '10.12.0.8:9990', cluster: HOME_CLUSTER };
+  const podName = (name: string) => `linkerd-${name}-${token(ctx.seed, `${name}:rs`, 'abcdef0123456789', 9)}-${token(ctx.seed, `${name}:pod`, 'bcdfghjklmnpqrstvwxz2456789', 5)}`;
+  const { epoch, rootCertExpiry } = ctx.timeline;
+  const identity = { namespace: 'linkerd', pod: podName('identity'), job: 'linkerd-controller', component: 'identity', instance: '10.12.0.8:9990', cluster: HOME_CLUSTER };
+  const destination = { namespace: 'linkerd', pod: podName('destination'), job: 'linkerd-controller', component: 'destination', instance: '10.12.0.9:9996', cluster: HOME_CLUSTER };
+  const live = (w: Workload, t: number) => w.epochs.filter((p) => t >= p.from && t < p.to).length;
+  const callers = (target: Workload) => ctx.topology.httpEdges.filter((e) => e.target === target).map((e) => e.source);
+  const served = ctx.topology.workloads.filter((w) => callers(w).length > 0);
   return [
     {
-      name: 'identity_cert_expiration_timestamp_seconds',
-      help: 'Time when this proxy\'s current mTLS identity certificate will expire (in seconds since the UNIX epoch).',
+      name: 'issuer_cert_ttl_seconds',
+      help: 'The remaining time-to-live of the issuer certificate, in seconds.',
       type: 'gauge',
-      series: [constantSeries('identity_cert_expiration_timestamp_seconds', labels, ctx.timeline.epoch, Number.POSITIVE_INFINITY, () => ctx.timeline.rootCertExpiry)],
+      series: [constantSeries('issuer_cert_ttl_seconds', identity, epoch, Number.POSITIVE_INFINITY, (t) => rootCertExpiry - t)],
     },
+    {
+      name: 'endpoints_subscribers',
+      help: 'A gauge for the current number of subscribers to a endpoints.',
+      type: 'gauge',
+      // The service's own labels are exported_* here: honor_labels keeps the target's namespace.
+      series: served.map((w) =>
+        constantSeries('endpoints_subscribers', { ...destination, exported_namespace: w.namespace, service: w.name, port: '8080' }, epoch, Number.POSITIVE_INFINITY, (t) =>
+          callers(w).reduce((n, c) => n + live(c, t), 0),
+        ),
+      ),
+    },
+    workloadCertFamily('linkerd', ctx),
   ];
+}
+
+/** Workload certificates live a day (both meshes' default). */
+const WORKLOAD_CERT_TTL = 86_400;
+/** Renewal point as a share of the certificate's life: Istio's SECRET_GRACE_PERIOD_RATIO 0.5, Linkerd's proxy at 70 %. */
+const RENEW_AT: Record<Mesh, number> = { istio: 0.5, linkerd: 0.7 };
+
+/**
+ * Each proxy's workload certificate, issued when its pod starts and renewed on schedule: Istio's
+ * pilot-agent reports the seconds left (istio_agent_cert_expiry_seconds), Linkerd's proxy the expiry time.
+ */
+function workloadCertFamily(mesh: Mesh, ctx: InfraContext): Family {
+  const period = WORKLOAD_CERT_TTL * RENEW_AT[mesh];
+  // Pods already running when the story starts got their certificates at seeded moments before it;
+  // a pod started later gets its first one at start.
+  const phase = (p: PodEpoch) => (p.from <= ctx.timeline.epoch ? between(ctx.seed, `${p.pod}:cert`, 0, period) : 0);
+  const issuedAt = (p: PodEpoch, t: number) => p.from - phase(p) + Math.floor(Math.max(0, t - p.from + phase(p)) / period) * period;
+  const pods = ctx.topology.workloads.flatMap((w) => w.epochs);
+  if (mesh === 'istio') {
+    const name = 'istio_agent_cert_expiry_seconds';
+    return {
+      name,
+      help: 'The time remaining, in seconds, before the certificate chain will expire. A negative value indicates the cert is expired.',
+      type: 'gauge',
+      series: pods.map((p) =>
+        constantSeries(name, { app: p.workload.name, namespace: p.workload.namespace, pod: p.pod, job: 'kubernetes-pods', instance: `${p.ip}:15020`, resource_name: 'default', cluster: p.cluster }, p.from, p.to, (t) => issuedAt(p, t) + WORKLOAD_CERT_TTL - t),
+      ),
+    };
+  }
+  const name = 'identity_cert_expiration_timestamp_seconds';
+  return {
+    name,
+    help: "Time when the this proxy's current mTLS identity certificate will expire (in seconds since the UNIX epoch).",
+    type: 'gauge',
+    series: pods.map((p) =>
+      constantSeries(name, { namespace: p.workload.namespace, pod: p.pod, deployment: p.workload.name, job: 'linkerd-proxy', instance: `${p.ip}:4191`, cluster: p.cluster }, p.from, p.to, (t) => issuedAt(p, t) + WORKLOAD_CERT_TTL),
+    ),
+  };
 }

@@ -108,3 +108,26 @@ describe('live regional partitions', () => {
     }
   });
 });
+
+describe.each(['istio', 'linkerd'] as const)('live control-plane outage (%s)', (mesh) => {
+  const base = createModel({ seed: TEST_SEED, anchor: A, mesh });
+  const control = createIncidentControl(base);
+  control.injectOutage({ start: A, end: A + 600 });
+  const alive = (s: { start: number; end: number }, t: number) => t >= s.start && t < s.end;
+  const controlPlane = (l: Record<string, string>) => (mesh === 'istio' ? l.app === 'istiod' && l.namespace === 'istio-system' : l.namespace === 'linkerd');
+  const count = (families: typeof base.families, t: number, pick: (l: Record<string, string>) => boolean) =>
+    families.flatMap((f) => f.series).filter((s) => pick(s.labels) && alive(s, t)).length;
+
+  it('silences every control-plane series during the outage only, with the same values after', () => {
+    const before = count(base.families, A - 60, controlPlane);
+    expect(before).toBeGreaterThan(0);
+    expect(count(control.model.families, A - 60, controlPlane)).toBe(before);
+    expect(count(control.model.families, A + 300, controlPlane)).toBe(0);
+    expect(count(control.model.families, A + 600, controlPlane)).toBe(count(base.families, A + 600, controlPlane));
+  });
+
+  it('leaves the proxies reporting', () => {
+    const proxies = (l: Record<string, string>) => !controlPlane(l);
+    expect(count(control.model.families, A + 300, proxies)).toBe(count(base.families, A + 300, proxies));
+  });
+});

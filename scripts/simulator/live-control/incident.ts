@@ -10,6 +10,7 @@ import type { Model } from '../model';
 import type { Family, Labels, Series } from '../series';
 import type { Span } from '../timeline';
 import type { Mesh } from '../topology';
+import { applyOutages, type Outage } from './outage';
 
 export interface Incident {
   /** namespace/name of the destination service. */
@@ -29,6 +30,9 @@ export interface IncidentControl {
   /** Starts a regional partition like the scripted one (eu-west's calls to us-east fail) for [start, end). */
   partition(span: Span): Span;
   partitions(): readonly Span[];
+  /** The control plane reports nothing from start to end. */
+  injectOutage(outage: Outage): Outage;
+  outages(): readonly Outage[];
 }
 
 /** Per mesh: the response counter, the destination ("namespace/name") and status code of a series, and the labels of an injected failure. */
@@ -109,8 +113,9 @@ export function applyIncidents(original: Family, incidents: readonly Incident[],
 export function createIncidentControl(base: Model): IncidentControl {
   const list: Incident[] = [];
   const partitions: Span[] = [];
-  // Partitions change the model itself (which pairs' calls fail), so they rebuild it; incidents are
-  // applied on top. Its truth follows the partitions, not the incidents.
+  const outages: Outage[] = [];
+  // Partitions change the model itself (which pairs' calls fail), so they rebuild it; incidents and
+  // control-plane outages are applied on top. Its truth follows the partitions, not the incidents.
   let current = base;
   // Mutable copies: the live registry holds these family objects and reads `series` at every scrape.
   const families: Family[] = base.families.map((f) => ({ ...f }));
@@ -118,7 +123,7 @@ export function createIncidentControl(base: Model): IncidentControl {
   const refresh = () => {
     current.families.forEach((original, i) => {
       const target = families[i];
-      if (target) target.series = applyIncidents(original, list, base.mesh).series;
+      if (target) target.series = applyOutages(applyIncidents(original, list, base.mesh), outages, base.mesh).series;
     });
   };
   return {
@@ -140,5 +145,12 @@ export function createIncidentControl(base: Model): IncidentControl {
       return { ...span };
     },
     partitions: () => partitions.map((p) => ({ ...p })),
+    injectOutage(outage) {
+      if (!(outage.end > outage.start)) throw new Error('an outage must end after it starts');
+      outages.push({ ...outage });
+      refresh();
+      return outage;
+    },
+    outages: () => [...outages],
   };
 }

@@ -4,6 +4,8 @@
 //   POST /control/incidents  {"service":"payments","minutes":15,"errorShare":0.5} starts one now
 //   GET  /control/partitions the injected regional partitions
 //   POST /control/partitions {"minutes":30} starts one now: eu-west's calls to us-east fail
+//   GET  /control/outages    the injected control-plane outages
+//   POST /control/outages    {"minutes":15} stops the control plane reporting from now on, for that long
 // It listens on loopback in the demo; the control endpoint has no authentication.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +34,8 @@ export const incidentRequestSchema = z.object({
   start: z.number().optional(),
 });
 
-export const partitionRequestSchema = z.object({
+/** A span from now (or `start`): a regional partition or a control-plane outage. */
+export const spanRequestSchema = z.object({
   minutes: z.number().positive().max(24 * 60),
   /** Unix seconds; default now. */
   start: z.number().optional(),
@@ -62,10 +65,20 @@ export async function startControlledLiveServer(options: { model: Model; host?: 
   const registry = createLiveRegistry(control.model, now);
   const json = (status: number, body: unknown) => [status, { 'content-type': 'application/json' }, `${JSON.stringify(body)}\n`] as const;
 
+  async function outages(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
+    if (req.method === 'GET') return json(200, { outages: control.outages() });
+    if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
+    const parsed = spanRequestSchema.safeParse(await readBody(req).then((b) => JSON.parse(b) as unknown).catch(() => null));
+    if (!parsed.success) return json(400, { error: z.prettifyError(parsed.error) });
+    const start = Math.floor(parsed.data.start ?? now());
+    return json(201, { outage: control.injectOutage({ start, end: start + Math.round(parsed.data.minutes * 60) }) });
+  }
+
   async function handle(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/metrics') return [200, { 'content-type': registry.contentType }, await registry.metrics()];
     if (url.pathname === '/control/partitions') return partitions(req);
+    if (url.pathname === '/control/outages') return outages(req);
     if (url.pathname !== '/control/incidents') return [404, { 'content-type': 'text/plain' }, 'not found\n'];
     if (req.method === 'GET') return json(200, { incidents: control.incidents() });
     if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
@@ -83,7 +96,7 @@ export async function startControlledLiveServer(options: { model: Model; host?: 
   async function partitions(req: IncomingMessage): Promise<readonly [number, Record<string, string>, string]> {
     if (req.method === 'GET') return json(200, { partitions: control.partitions() });
     if (req.method !== 'POST') return json(405, { error: 'GET or POST' });
-    const parsed = await parseBody(req, partitionRequestSchema);
+    const parsed = await parseBody(req, spanRequestSchema);
     if ('error' in parsed) return json(400, parsed);
     const start = Math.floor(parsed.start ?? now());
     return json(201, { partition: control.partition({ start, end: start + Math.round(parsed.minutes * 60) }) });

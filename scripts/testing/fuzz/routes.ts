@@ -7,6 +7,7 @@ import * as maintenance from '@/app/api/maintenance/route';
 import * as maintenanceWindow from '@/app/api/maintenance/[id]/route';
 import * as maintenanceSilence from '@/app/api/maintenance/[id]/silence/route';
 import * as me from '@/app/api/me/route';
+import * as meshAlerts from '@/app/api/mesh-alerts/route';
 import * as metrics from '@/app/api/metrics/route';
 import * as panels from '@/app/api/panels/[dashboard]/[panel]/route';
 import * as readyz from '@/app/api/readyz/route';
@@ -53,6 +54,7 @@ export const ROUTES: FuzzRoute[] = [
   route('/api/maintenance/[id]', maintenanceWindow),
   route('/api/maintenance/[id]/silence', maintenanceSilence),
   route('/api/me', me),
+  route('/api/mesh-alerts', meshAlerts),
   route('/api/metrics', metrics),
   route('/api/panels/[dashboard]/[panel]', panels),
   route('/api/readyz', readyz),

@@ -2,6 +2,7 @@
 // service): each item of the mesh incident checklist read from Prometheus and judged by verdicts.ts.
 import { isUnsupported, readDim, type MeshAdapter } from '@/lib/mesh';
 import { debugHref } from '@/lib/links';
+import { meshAlertDefinition, runbookHref } from '@/lib/mesh-alerts';
 import type { PanelParams } from '../../params';
 import { controlPlaneHealth } from '../oncall/control-plane';
 import { findRollouts } from '../oncall/rollouts';
@@ -18,10 +19,12 @@ import {
   restartVerdict,
   tracesVerdict,
   VERDICT_HEALTH,
+  workloadCertVerdict,
   type ChecklistItem,
 } from './verdicts';
 
 const DAY = 86_400;
+const HOUR = 3600;
 
 const COLUMNS: TableData['columns'] = [col.text('item', 'Check'), col.text('verdict', 'Verdict'), col.text('detail', 'What the data says'), col.link('link', 'Where')];
 
@@ -41,6 +44,8 @@ function whereTo(id: ChecklistItem['id'], p: PanelParams, traceUrl: string | und
       return { text: 'Control plane', href: '/oncall' };
     case 'certificates':
       return { text: 'Certificate expiry', href: '/' };
+    case 'workload-certificates':
+      return { text: 'Runbook', href: runbookHref('workload-cert-ticket') };
     case 'restarts':
       return { text: 'Proxy resources', href: '/oncall' };
     case 'changes':
@@ -56,6 +61,7 @@ export const checklist = definePanel({
     const leases = mesh.leaderLeases({ cluster: p.cluster });
     const revisions = revisionsOf(p, mesh);
     const cert = mesh.certExpiry({ cluster: p.cluster });
+    const workload = mesh.workloadCertExpiry({ namespace: p.namespace });
     return {
       up: isUnsupported(cp) ? undefined : instant('Control-plane instances up (1) or down (0)', cp.up.promql),
       rejects: isUnsupported(cp) ? undefined : instant('xDS configurations rejected in the range', cp.rejects.promql),
@@ -63,6 +69,7 @@ export const checklist = definePanel({
       leaseOwner: instant('Leader-election lease holders (kube-state-metrics)', leases.owner.promql),
       leaseRenew: instant('Last renewal of each lease (unix s)', leases.renewTime.promql),
       certs: instant('Expiry (unix s) of each mesh certificate', cert.query.promql),
+      workloadCert: isUnsupported(workload) ? undefined : instant('Expiry (unix s) of the earliest workload certificate', workload.promql),
       restarts: instant('Container restarts per pod in the range', restartsOf(p, mesh).promql),
       revisions: isUnsupported(revisions) ? undefined : range('Serving revisions (a new one is a rollout)', revisions.promql),
       errors: instant('Failed requests per second over the range', mesh.errorRate({ window: spanWindow(p), by: 'mesh', namespace: p.namespace, service: p.service, cluster: p.cluster }).promql),
@@ -108,6 +115,15 @@ export const checklist = definePanel({
           const at = finite(s.value);
           return at === null ? [] : [{ name: names[cert] ?? cert, days: (at - p.end) / DAY }];
         }),
+      ),
+    );
+
+    const workload = mesh.workloadCertExpiry({ namespace: p.namespace });
+    const earliest = r.workloadCert?.[0] === undefined ? null : finite(r.workloadCert[0].value);
+    items.push(
+      workloadCertVerdict(
+        isUnsupported(workload) ? { unsupported: workload.unsupported } : { hoursLeft: earliest === null ? null : (earliest - p.end) / HOUR },
+        meshAlertDefinition('workload-cert-ticket').threshold.default,
       ),
     );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificateVerdict, changesVerdict, controlPlaneVerdict, leaderVerdict, restartVerdict, tracesVerdict } from './verdicts';
+import { certificateVerdict, changesVerdict, controlPlaneVerdict, leaderVerdict, restartVerdict, tracesVerdict, workloadCertVerdict } from './verdicts';
 
 describe('incident checklist verdicts', () => {
   it('control plane: unknown when unsupported or not scraped, look here when down or slow, ok otherwise', () => {
@@ -19,9 +19,17 @@ describe('incident checklist verdicts', () => {
     expect(leaderVerdict([{ lease: 'istio-leader', holder: '', renewAge: null }]).verdict).toBe('look here');
   });
 
+  it('workload certificates: under the ticket hours is worth a look; no metric or none on the mesh is unknown', () => {
+    expect(workloadCertVerdict({ hoursLeft: 13.25 }, 6)).toMatchObject({ verdict: 'ok', detail: expect.stringContaining('expires in 13.3 hours') });
+    expect(workloadCertVerdict({ hoursLeft: 2 }, 6)).toMatchObject({ verdict: 'look here', detail: expect.stringContaining('under 6 hours') });
+    expect(workloadCertVerdict({ hoursLeft: -1 }, 6).detail).toContain('expired 1.0 hours ago');
+    expect(workloadCertVerdict({ hoursLeft: null }, 6).verdict).toBe('unknown');
+    expect(workloadCertVerdict({ unsupported: 'not here' }, 6)).toMatchObject({ verdict: 'unknown', detail: 'not here' });
+  });
+
   it('certificates: the nearest expiry decides; under 30 days is worth a look', () => {
     expect(certificateVerdict([]).verdict).toBe('unknown');
-    expect(certificateVerdict([{ name: 'root', days: 10 }, { name: 'other', days: 300 }])).toMatchObject({ verdict: 'look here', detail: 'root expires in 10.0 days. Workload certificates: not read.' });
+    expect(certificateVerdict([{ name: 'root', days: 10 }, { name: 'other', days: 300 }])).toMatchObject({ verdict: 'look here', detail: 'root expires in 10.0 days.' });
     expect(certificateVerdict([{ name: 'root', days: -2 }]).detail).toMatch(/^root expired 2\.0 days ago\./);
     expect(certificateVerdict([{ name: 'root', days: 30 }]).verdict).toBe('ok');
   });

@@ -9,7 +9,7 @@ import type { Rollout } from '../oncall/rollouts';
 export type Verdict = 'ok' | 'look here' | 'unknown';
 
 export interface ChecklistItem {
-  id: 'control-plane' | 'leader' | 'certificates' | 'restarts' | 'changes' | 'traces';
+  id: 'control-plane' | 'leader' | 'certificates' | 'workload-certificates' | 'restarts' | 'changes' | 'traces';
   item: string;
   verdict: Verdict;
   detail: string;
@@ -64,9 +64,24 @@ export function certificateVerdict(certs: readonly CertFact[]): ChecklistItem {
   const nearest = [...certs].sort((a, b) => a.days - b.days)[0] as CertFact;
   const when = nearest.days < 0 ? `expired ${Math.abs(nearest.days).toFixed(1)} days ago` : `expires in ${nearest.days.toFixed(1)} days`;
   const health = certHealth(nearest.days);
-  // Workload certificates rotate daily and the adapters read no expiry metric for them: the mesh's
-  // CA certificates decide, and the detail says what was not checked.
-  return { id: 'certificates', item, verdict: health === 'good' ? 'ok' : 'look here', detail: `${nearest.name} ${when}. Workload certificates: not read.` };
+  // The mesh's CA certificates; the proxies' own are the next item.
+  return { id: 'certificates', item, verdict: health === 'good' ? 'ok' : 'look here', detail: `${nearest.name} ${when}.` };
+}
+
+/**
+ * Workload certificates live about a day and are renewed from half (Istio) or 70 % (Linkerd) of it:
+ * the earliest one with fewer hours left than the workload-certificate ticket's default means a
+ * renewal is failing.
+ */
+export function workloadCertVerdict(facts: { unsupported: string } | { hoursLeft: number | null }, lookHereHours: number): ChecklistItem {
+  const item = 'Workload certificates renewed';
+  const id = 'workload-certificates';
+  if ('unsupported' in facts) return { id, item, verdict: 'unknown', detail: facts.unsupported };
+  if (facts.hoursLeft === null) return { id, item, verdict: 'unknown', detail: 'No workload certificate expiry metric from the proxies in the range.' };
+  const h = facts.hoursLeft;
+  const when = h < 0 ? `expired ${Math.abs(h).toFixed(1)} hours ago` : `expires in ${h.toFixed(1)} hours`;
+  if (h < lookHereHours) return { id, item, verdict: 'look here', detail: `The earliest proxy certificate ${when}: under ${lookHereHours} hours, its renewal is failing.` };
+  return { id, item, verdict: 'ok', detail: `The earliest proxy certificate ${when}; renewals keep every proxy above ${lookHereHours} hours.` };
 }
 
 export interface RestartFact {

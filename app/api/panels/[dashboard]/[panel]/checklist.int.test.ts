@@ -70,6 +70,23 @@ describe.each(FIXTURE_MESHES)('%s fixture: incident checklist', (mesh) => {
     });
   });
 
+  describe('workload certificates', () => {
+    /** The simulator's own certificate series at t: the earliest expiry of any proxy alive then (seconds left on Istio, a time on Linkerd). */
+    function earliestExpiry(t: number): number {
+      const name = istio ? 'istio_agent_cert_expiry_seconds' : 'identity_cert_expiration_timestamp_seconds';
+      const alive = (model.families.find((f) => f.name === name)?.series ?? []).filter((s) => t >= s.start && t < s.end);
+      return Math.min(...alive.map((s) => (istio ? t + s.value(t) : s.value(t))));
+    }
+
+    it('are ok while every proxy renews on schedule, with the earliest expiry the simulator holds', async () => {
+      const c = await items('oncall', { start: anchor - HOUR, end: anchor });
+      const hours = (earliestExpiry(anchor) - anchor) / HOUR;
+      // Renewal at half (Istio) or 70 % (Linkerd) of a 24 h life keeps every proxy above 12 h or 7.2 h.
+      expect(hours).toBeGreaterThan(istio ? 12 : 7.2);
+      expect(c['workload-certificates']).toMatchObject({ verdict: 'ok', detail: expect.stringContaining(`expires in ${hours.toFixed(1)} hours`) });
+    });
+  });
+
   describe('now beside the average', () => {
     it('shows payments\' last 5 minutes beside a day\'s average, each as the truth gives it', async () => {
       const time = event('payments-outage').start + 30 * MINUTE;

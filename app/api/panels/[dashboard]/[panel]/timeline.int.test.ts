@@ -213,7 +213,7 @@ describe.each(FIXTURE_MESHES)('%s fixture', (mesh) => {
       expect(r.value).toBeCloseTo((model.facts.rootCertExpiry - anchor) / DAY, 9);
       expect(r.value).toBeCloseTo(10, 0);
       expect(r.health).toBe('bad');
-      expect(r.detail).toMatch(istio ? /root certificate/ : /identity certificate/);
+      expect(r.detail).toMatch(istio ? /root certificate/ : /identity issuer certificate/);
     });
   });
 

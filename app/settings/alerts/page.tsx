@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { MeshAlertSettings } from '@/components/settings/mesh-alert-settings';
+
+export const metadata: Metadata = { title: 'Mesh-health alerts' };
+
+export default function MeshAlertSettingsPage() {
+  return <MeshAlertSettings />;
+}
