@@ -85,7 +85,7 @@ describe.each(FIXTURE_MESHES)('mesh-health rules in a Prometheus scraping the li
     // The file the rules sync writes: no SLOs here, the mesh-health group after them.
     const adapter = MESH_ADAPTERS[mesh];
     const rulesFile = path.join(dir, 'meshwatch-rules.yml');
-    writeFileSync(rulesFile, rulesFileYaml([], adapter.sli, PUBLIC, meshHealthGroups(adapter.healthSignals(), SETTINGS, PUBLIC)));
+    writeFileSync(rulesFile, rulesFileYaml([], adapter.sli, PUBLIC, {}, meshHealthGroups(adapter.healthSignals(), SETTINGS, PUBLIC)));
     prom = await startPrometheus({
       dataDir: path.join(dir, 'data'),
       workDir: dir,

@@ -1,6 +1,5 @@
 import type { RuleGroup } from '@/lib/slo/rules/rules';
 import type { SliSource } from '@/lib/slo/sli-source';
-import type { RuleGroup } from '@/lib/slo/rules/rules';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { RegionMap } from '@/lib/env-regions';
 import { allRuleGroups, rulesFileYaml } from './bundle';
@@ -43,11 +42,9 @@ export interface SyncDeps {
   regions?: RegionMap;
   /** The counters of the mesh the rules read (the detected mesh's); may throw while Prometheus is unreachable. */
   sli: () => Promise<SliSource>;
-  /** Groups written after the SLOs' (the mesh-health alerts) for the mesh of `source`. */
-  extraGroups?: (source: SliSource) => RuleGroup[];
   /** POST /-/reload; resolves with the outcome, never throws. */
   reload: () => Promise<{ outcome: 'ok' | 'disabled' | 'error'; error?: string }>;
-  /** Groups written after the SLOs' that belong to no SLO (the MeshwatchRollout alert of the mesh `source`). */
+  /** Groups written after the SLOs' that belong to no SLO (the mesh-health alerts, the MeshwatchRollout alert) for the mesh of `source`. */
   extraGroups?: (source: SliSource) => RuleGroup[];
   now?: () => Date;
 }
