@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { GraphView } from '@/components/graph/graph-view';
+import { GraphView } from '@/components/lazy-pages';
 import { parseGraphState } from '@/lib/graph/url-state';
 import { graphPrefetches } from '@/lib/queries/server/graph-prefetch';
 import { prefetchFirstLoad } from '@/lib/queries/server/prefetch';

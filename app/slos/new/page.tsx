@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { getEnv } from '@/lib/env';
-import { SloEdit } from '@/components/slo/slo-edit';
+import { SloEdit } from '@/components/lazy-pages';
 
 export const metadata: Metadata = { title: 'New SLO' };
 
