@@ -1,7 +1,3 @@
-export default function Loading() {
-  return (
-    <div aria-busy="true">
-      <p className="sr-only">Loading…</p>
-    </div>
-  );
-}
+import { PageLoading } from '@/components/page-loading';
+
+export default PageLoading;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
-import { ExecutiveDashboard } from '@/components/dashboard/executive-dashboard';
+import { ExecutiveDashboard } from '@/components/lazy-pages';
 import { getEnv } from '@/lib/env';
 import { hasRegions } from '@/lib/env-regions';
 import { dashboardRangeAt } from '@/lib/queries/dashboard-range';

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,4 +70,31 @@ describe('readBuild and gzipSizer on a fake dist dir', () => {
     expect(page?.route).toBe('/oncall');
     expect(page?.gzipBytes).toBe(gzipSync(main, { level: 9 }).length + gzipSync(oncall, { level: 9 }).length);
   });
+});
+
+describe('check-js-budget.ts', () => {
+  /** A fake build whose one page loads `kb` KB of incompressible JavaScript (random bytes gzip to about their size). */
+  function fakeBuild(kb: number): string {
+    const dist = mkdtempSync(path.join(tmpdir(), 'js-budget-check-'));
+    mkdirSync(path.join(dist, 'server/app/oncall'), { recursive: true });
+    mkdirSync(path.join(dist, 'static/chunks'), { recursive: true });
+    writeFileSync(path.join(dist, 'build-manifest.json'), JSON.stringify({ rootMainFiles: ['static/chunks/main.js'] }));
+    writeFileSync(
+      path.join(dist, 'server/app/oncall/page_client-reference-manifest.js'),
+      `globalThis.__RSC_MANIFEST = {};\nglobalThis.__RSC_MANIFEST["/oncall/page"] = ${JSON.stringify({ entryJSFiles: { page: [] } })};\n`,
+    );
+    writeFileSync(path.join(dist, 'static/chunks/main.js'), randomBytes(kb * 1024));
+    return dist;
+  }
+  const check = (dist: string) => spawnSync(path.resolve(__dirname, '../node_modules/.bin/tsx'), [path.join(__dirname, 'check-js-budget.ts'), dist], { encoding: 'utf8' });
+
+  it('fails a page over issue 13\'s budget of 150 KB and passes one under it', () => {
+    // gzip adds a few dozen bytes to random data: 151 KB is over 150 KB, 148 KB under it.
+    const over = check(fakeBuild(151));
+    expect(over.status).toBe(1);
+    expect(over.stderr).toMatch(/\/oncall: 151\.\d KB of first-load JavaScript is over its 150 KB budget/);
+    const under = check(fakeBuild(148));
+    expect(under.status).toBe(0);
+    expect(under.stdout).toMatch(/\/oncall\s+148\.\d KB\s+150 KB/);
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
-import { DebugDashboard } from '@/components/dashboard/debug-dashboard';
+import { DebugDashboard } from '@/components/lazy-pages';
 import { dashboardRangeAt } from '@/lib/queries/dashboard-range';
 import { prefetchDashboard, rangeWindow, servicesPrefetch } from '@/lib/queries/server/dashboard-prefetch';
 import { nowUnixSeconds } from '@/lib/queries/time';

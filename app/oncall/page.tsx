@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
-import { OncallDashboard } from '@/components/dashboard/oncall-dashboard';
+import { OncallDashboard } from '@/components/lazy-pages';
 import { dashboardRangeAt } from '@/lib/queries/dashboard-range';
 import { prefetchDashboard } from '@/lib/queries/server/dashboard-prefetch';
 import { nowUnixSeconds } from '@/lib/queries/time';

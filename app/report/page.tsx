@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { ReportView } from '@/components/report/report-view';
+import { ReportView } from '@/components/lazy-pages';
 
 export const metadata: Metadata = { title: 'SLO report' };
 

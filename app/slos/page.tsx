@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { SloList } from '@/components/slo/slo-list';
+import { SloList } from '@/components/lazy-pages';
 import { prefetchFirstLoad } from '@/lib/queries/server/prefetch';
 import { sloListPrefetch, sloStatusesPrefetch } from '@/lib/queries/server/slo-prefetch';
 import { parseTimeParam } from '@/lib/queries/slo-time';

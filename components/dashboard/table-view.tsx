@@ -2,7 +2,8 @@
 
 import { useMemo } from 'react';
 import { DataTable, type Column as TableColumn } from '@/components/ui/data-table';
-import { levelStatus, type Column, type PanelData, type RowHealth } from '@/lib/dashboards/schema';
+import { levelStatus } from '@/lib/dashboards/level-status';
+import type { Column, PanelData, RowHealth } from '@/lib/dashboards/schema';
 import { HEALTH_LABELS, UNIT_LABELS } from '../format-unit';
 import { HealthChip } from '../ui/health-chip';
 import { cellSortValue } from './cell-sort-value';

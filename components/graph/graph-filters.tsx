@@ -2,7 +2,9 @@
 
 import { SelectField } from '@/components/ui/select-field';
 import { formatUtc } from '@/lib/format';
-import { GRAPH_WINDOWS, MAX_HOPS, MIN_HOPS, type GraphNode, type GraphUrlState, type GraphWindow } from '@/lib/graph';
+import { MAX_HOPS, MIN_HOPS } from '@/lib/graph/neighbourhood';
+import type { GraphNode } from '@/lib/graph/schema';
+import { GRAPH_WINDOWS, type GraphUrlState, type GraphWindow } from '@/lib/graph/url-state';
 import styles from './graph.module.css';
 import { ViewToggle } from './view-toggle';
 import { clusterOptions } from '../dashboard/cluster-picker';

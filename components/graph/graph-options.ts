@@ -2,8 +2,9 @@
 import type { ChartTheme } from '@/components/charts/chart-theme';
 import type { ChartItemEvent, ChartOption, GraphSeriesOption } from '@/components/charts/echart';
 import { HEALTH_MARKS, healthLevelColour } from '@/components/ui/health-marks';
-import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type NodeKind } from '@/lib/graph';
-import { HEALTH_LABELS } from '@/lib/health/schema';
+import { edgeKey, type EdgeDiff } from '@/lib/graph/diff';
+import type { GraphEdge, GraphNode, NodeKind } from '@/lib/graph/schema';
+import { HEALTH_LABELS } from '@/lib/health/levels';
 import { edgeSummary, formatErrorPct, isPlaintext, nodeSummary } from './format-graph';
 import { projector } from './graph-layout';
 import { edgeLineType, nodeName } from './cluster-style';

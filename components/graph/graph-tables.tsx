@@ -5,8 +5,10 @@ import { formatRps } from '@/components/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { HealthChip } from '@/components/ui/health-chip';
 import { compareValues } from '@/components/ui/sort-model';
-import { edgeKey, type EdgeDiff, type GraphEdge, type GraphNode, type GraphView } from '@/lib/graph';
-import { HEALTH_RANK } from '@/lib/health/schema';
+import { edgeKey, type EdgeDiff } from '@/lib/graph/diff';
+import type { GraphEdge, GraphNode } from '@/lib/graph/schema';
+import type { GraphView } from '@/lib/mesh/graph';
+import { HEALTH_RANK } from '@/lib/health/levels';
 import { formatBytes, formatErrorPct, formatMtls, formatP95 } from './format-graph';
 import styles from './graph.module.css';
 

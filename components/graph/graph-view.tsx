@@ -2,7 +2,9 @@
 
 import { useCallback, useMemo } from 'react';
 import { formatUtc } from '@/lib/format';
-import { diffEdges, edgeKey, visibleGraph, type GraphUrlState } from '@/lib/graph';
+import { diffEdges, edgeKey } from '@/lib/graph/diff';
+import type { GraphUrlState } from '@/lib/graph/url-state';
+import { visibleGraph } from '@/lib/graph/visible';
 import { useSloList } from '@/lib/queries/slo-hooks';
 import { useMeshClusters } from '@/lib/queries/use-mesh';
 import { EdgePanel } from './edge-panel';

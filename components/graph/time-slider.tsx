@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { formatUtc } from '@/lib/format';
-import { GRAPH_RANGES, type GraphRange } from '@/lib/graph';
+import { GRAPH_RANGES, type GraphRange } from '@/lib/graph/url-state';
 import styles from './graph.module.css';
 
 /** Slider steps: about 150 stops over any range, rounded to whole minutes. */

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { graphSearch, parseGraphState, type GraphUrlState } from '@/lib/graph';
+import { graphSearch, parseGraphState, type GraphUrlState } from '@/lib/graph/url-state';
 
 /** The page state from the URL, and a setter that writes a new URL (replace: no history spam). */
 export function useGraphUrl(): [GraphUrlState, (patch: Partial<GraphUrlState>) => void] {

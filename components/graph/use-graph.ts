@@ -1,9 +1,9 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { graphResponseSchema } from '@/lib/graph';
 import { fetchApi } from '@/lib/queries/api-fetch';
 import { queryKeys, type GraphKeyParams as GraphParams } from '@/lib/queries/keys';
+import { isGraphResponse } from '@/lib/queries/response-guards';
 import { shouldRetry } from '@/lib/queries/retry';
 
 export type { GraphParams };
@@ -21,7 +21,7 @@ export function graphUrl({ time, window, namespace, cluster, byCluster, view = '
 export function useGraph(params: GraphParams, { enabled = true, live = false }: { enabled?: boolean; live?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.graph(params),
-    queryFn: ({ signal }) => fetchApi(graphUrl(params), graphResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(graphUrl(params), isGraphResponse, signal),
     placeholderData: keepPreviousData,
     retry: shouldRetry,
     enabled,

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { HealthChip } from '@/components/ui/health-chip';
 import { Missing } from '@/components/ui/missing';
-import { HEALTH_RANK } from '@/lib/health/schema';
+import { HEALTH_RANK } from '@/lib/health/levels';
 import type { ServiceSummary } from '@/lib/queries/schemas';
 import { formatMs, formatPercent, formatRps } from '../format';
 import styles from './services-table.module.css';

@@ -1,4 +1,4 @@
-import { errorRatioRecord, eventsRecord } from '@/lib/slo/rules/rules';
+import { errorRatioRecord, eventsRecord } from '@/lib/slo/rules/record-names';
 import type { ReadSource, SloStatus } from '@/lib/slo/status-schema';
 import { formatBurn } from './slo-format';
 import styles from './slo.module.css';

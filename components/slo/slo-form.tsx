@@ -3,8 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { SloSpec } from '@/lib/slo/spec';
-import { isApiError, nowUnixSeconds, useServices } from '@/lib/queries';
-import { fieldErrorsOf } from '@/lib/api/api-error';
+import { nowUnixSeconds } from '@/lib/queries/time';
+import { useServices } from '@/lib/queries/use-services';
+import { fieldErrorsOf, isApiError } from '@/lib/api/api-error';
 import { usePreviewSlo, useSaveSlo } from '@/lib/queries/slo-mutations';
 import { pageHref } from '@/lib/queries/slo-time';
 import { EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, type SloForm as FormState } from './form-model';

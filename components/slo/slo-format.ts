@@ -1,5 +1,5 @@
 import { factor, humanDuration, percent } from '@/lib/slo/format';
-import { exhaustedAdvice, recoverySeconds } from '@/lib/slo/state';
+import { exhaustedAdvice, recoverySeconds } from '@/lib/slo/recovery';
 import { EXHAUSTION_WINDOW, windowSeconds } from '@/lib/slo/windows';
 import type { SloState } from '@/lib/slo/state';
 import type { SloStatus } from '@/lib/slo/status-schema';

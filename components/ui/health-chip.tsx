@@ -1,4 +1,5 @@
-import { HEALTH_LABELS, type Health } from '@/lib/health/schema';
+import { HEALTH_LABELS } from '@/lib/health/levels';
+import type { Health } from '@/lib/health/schema';
 import { HEALTH_MARKS, healthName } from './health-marks';
 import styles from './health-chip.module.css';
 

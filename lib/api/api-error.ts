@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // The one ApiError: thrown on purpose by route handlers (lib/api/errors.ts maps it to the JSON error body)
 // and rebuilt from that body in the browser (lib/queries/api-fetch.ts). Pure, so both sides share it.
 
@@ -40,14 +38,19 @@ export function isApiError(err: unknown): err is ApiError {
   return err instanceof ApiError;
 }
 
-const fieldErrorsSchema = z.object({ fieldErrors: z.record(z.string(), z.array(z.string())) });
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{ fieldErrors: { path: [messages] } }`, checked in plain code: the browser runs this without zod. */
+function fieldErrorsIn(details: unknown): Record<string, string[]> | undefined {
+  if (!isObject(details) || !isObject(details.fieldErrors)) return undefined;
+  const entries = Object.entries(details.fieldErrors);
+  const valid = entries.every(([, messages]) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'));
+  return valid ? (details.fieldErrors as Record<string, string[]>) : undefined;
+}
 
 /** `details.fieldErrors` of a 422, by dotted path; empty for any other error. */
 export function fieldErrorsOf(error: unknown): Record<string, string[]> {
   if (!(error instanceof ApiError) || error.status !== 422) return {};
-  const parsed = fieldErrorsSchema.safeParse(error.details);
-  if (parsed.success) return parsed.data.fieldErrors;
   // The browser keeps the body's `details` nested under `details`.
-  const nested = z.object({ details: fieldErrorsSchema }).safeParse(error.details);
-  return nested.success ? nested.data.details.fieldErrors : {};
+  return fieldErrorsIn(error.details) ?? (isObject(error.details) ? fieldErrorsIn(error.details.details) : undefined) ?? {};
 }

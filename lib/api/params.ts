@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
-import { unixSecondsSchema } from '@/lib/format';
+import { unixSecondsSchema } from '@/lib/format/unix-seconds-schema';
 import { durationToPromql, parsePromDuration } from '@/lib/promql';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUsableText, UNUSABLE_TEXT_MESSAGE } from '@/lib/label-text';
-import { unixSecondsSchema } from '@/lib/format';
+import { unixSecondsSchema } from '@/lib/format/unix-seconds-schema';
 
 // Query parameters of `GET /api/panels/{dashboard}/{panel}`: the range and optional filters.
 // Pure zod, so the route and tests share it.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { healthSchema as verdictSchema, type HealthLevel } from '@/lib/health/schema';
+import { healthSchema as verdictSchema } from '@/lib/health/schema';
 
 // The one response shape of every dashboard panel (`GET /api/panels/{dashboard}/{panel}`), shared by
 // the route (which builds it) and the client (which parses and renders it by `data.kind`).
@@ -36,10 +36,7 @@ export type Health = z.infer<typeof healthSchema>;
 export const rowHealthSchema = z.union([healthSchema, verdictSchema]);
 export type RowHealth = z.infer<typeof rowHealthSchema>;
 
-/** The status colour of a verdict level, for cues that take a status (stats, sparklines, row borders). */
-export function levelStatus(level: HealthLevel): Health {
-  return level === 'failing' ? 'bad' : level === 'warning' ? 'warn' : level === 'ok' ? 'good' : 'unknown';
-}
+export { levelStatus } from './level-status';
 
 export const cellSchema = z.union([
   z.string(),

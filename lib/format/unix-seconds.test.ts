@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseUnixSeconds, unixSecondsOrUndefined, unixSecondsSchema } from './unix-seconds';
+import { parseUnixSeconds, unixSecondsOrUndefined } from './unix-seconds';
+import { unixSecondsSchema } from './unix-seconds-schema';
 
 describe('parseUnixSeconds', () => {
   it.each([

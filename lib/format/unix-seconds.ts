@@ -1,6 +1,5 @@
 // The one reader of a time in a URL (`?time=`, `from=`, `start=`, `compare=`): whole, positive unix
 // seconds. The API answers 422 with the message; pages ignore the value with a note. Pure.
-import { z } from 'zod';
 
 /** Unix seconds past this (year 2286) are milliseconds sent by mistake. */
 export const MAX_UNIX_SECONDS = 1e10;
@@ -28,11 +27,3 @@ export function unixSecondsOrUndefined(text: string | null | undefined): number 
   const parsed = parseUnixSeconds(text);
   return parsed.ok ? parsed.seconds : undefined;
 }
-
-/** The same rule for query-string schemas: a refused value is a 422 naming the field and the reason. */
-export const unixSecondsSchema = z.string({ error: 'must be unix seconds' }).transform((text, ctx) => {
-  const parsed = parseUnixSeconds(text);
-  if (parsed.ok) return parsed.seconds;
-  ctx.issues.push({ code: 'custom', message: parsed.error, input: text });
-  return z.NEVER;
-});

@@ -2,7 +2,7 @@
 // same picture: ?time=&window=&range=&namespace=&cluster=&split=&focus=&hops=&q=&hideIdle=&compare=&view=&node=&edge=. Pure.
 import { unixSecondsOrUndefined as unix } from '@/lib/format';
 import { MAX_HOPS, MIN_HOPS } from './neighbourhood';
-import { GRAPH_VIEWS, type GraphView } from '@/lib/mesh';
+import { GRAPH_VIEWS, type GraphView } from '@/lib/mesh/graph';
 
 /** Slider spans (seconds) a user can travel back over from the pinned end. */
 export const GRAPH_RANGES = { '1h': 3_600, '6h': 21_600, '24h': 86_400, '7d': 604_800 } as const;

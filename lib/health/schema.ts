@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { HEALTH_LEVELS } from './levels';
+
+export { HEALTH_LABELS, HEALTH_LEVELS, HEALTH_RANK } from './levels';
 
 // The one health verdict of a service, node or edge (DESIGN.md, "Public HTTP API", Health). Pure zod:
 // the routes build it, every page renders it as is.
 
-export const HEALTH_LEVELS = ['ok', 'warning', 'failing', 'idle'] as const;
 export const healthLevelSchema = z.enum(HEALTH_LEVELS);
 export type HealthLevel = z.infer<typeof healthLevelSchema>;
 
@@ -13,9 +15,3 @@ export const healthSchema = z.object({
   reason: z.string(),
 });
 export type Health = z.infer<typeof healthSchema>;
-
-/** What each level says, for chips and legends. */
-export const HEALTH_LABELS: Record<HealthLevel, string> = { ok: 'OK', warning: 'Warning', failing: 'Failing', idle: 'Idle' };
-
-/** Severity order: the worse verdict wins. Idle (nothing to judge) is below ok. */
-export const HEALTH_RANK: Record<HealthLevel, number> = { idle: 0, ok: 1, warning: 2, failing: 3 };

@@ -2,7 +2,8 @@
 // observed over the window. The worse wins, so a service failing 28 % of its requests is never green
 // because its SLO's long windows have not caught up, and a paging SLO is never hidden by a quiet window.
 import { ratioHealth, type TrafficInput } from './ratio';
-import { HEALTH_RANK, type Health } from './schema';
+import { HEALTH_RANK } from './levels';
+import type { Health } from './schema';
 import { sloHealth, type SloStatusInput } from './slo';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from './thresholds';
 

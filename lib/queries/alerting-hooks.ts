@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { rulesDeliverySchema, slosAlertingResponseSchema } from '@/lib/slo/alerting-schema';
 import { fetchApi } from './api-fetch';
 import { queryKeys } from './keys';
+import { isRulesDelivery, isSlosAlerting } from './response-guards';
 import { withTime } from './slo-time';
 
 // Rule delivery and what Prometheus evaluates per SLO. Under slosAll, so a save refreshes them too.
@@ -12,7 +12,7 @@ const REFRESH_MS = 30_000;
 export function useSlosAlerting(time: number | null) {
   return useQuery({
     queryKey: queryKeys.slosAlerting(time),
-    queryFn: ({ signal }) => fetchApi(withTime('/api/slos-alerting', time), slosAlertingResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(withTime('/api/slos-alerting', time), isSlosAlerting, signal),
     placeholderData: keepPreviousData,
     refetchInterval: time === null ? REFRESH_MS : false,
   });
@@ -21,6 +21,6 @@ export function useSlosAlerting(time: number | null) {
 export function useRulesDelivery() {
   return useQuery({
     queryKey: queryKeys.rulesDelivery(),
-    queryFn: ({ signal }) => fetchApi('/api/rules', rulesDeliverySchema, signal),
+    queryFn: ({ signal }) => fetchApi('/api/rules', isRulesDelivery, signal),
   });
 }

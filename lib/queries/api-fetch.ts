@@ -1,19 +1,18 @@
-import type { z } from 'zod';
 import { ApiError } from '@/lib/api/api-error';
-import { apiErrorBodySchema } from './schemas';
+import { isApiErrorBody, type Guard } from './response-guards';
 
 // The browser's one path to Meshwatch's API: every read and write goes through `request`, so every
 // failure is the same ApiError carrying the server's code and details (422 `details.fieldErrors`,
-// 409 on a stale edit, 502/504 with what Prometheus said).
+// 409 on a stale edit, 502/504 with what Prometheus said). Answers are checked with plain type guards
+// (response-guards.ts), not zod, which stays on the server.
 
 const NETWORK_MESSAGE = 'Could not reach the Meshwatch server';
 const SCHEMA_MESSAGE = 'Unexpected response from the Meshwatch API';
 
 async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => undefined);
-  const parsed = apiErrorBodySchema.safeParse(body);
-  if (parsed.success) {
-    const { code, message, ...details } = parsed.data.error;
+  if (isApiErrorBody(body)) {
+    const { code, message, ...details } = body.error;
     return new ApiError(res.status, code, message, details);
   }
   return new ApiError(res.status, `http_${res.status}`, `Request failed with HTTP ${res.status}`);
@@ -32,26 +31,26 @@ async function request(path: string, init: RequestInit): Promise<Response> {
   return res;
 }
 
-async function parseJson<S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await res.json().catch(() => undefined));
-  if (!parsed.success) throw new ApiError(res.status, 'schema', SCHEMA_MESSAGE);
-  return parsed.data;
+async function parseJson<T>(res: Response, accept: Guard<T>): Promise<T> {
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!accept(body)) throw new ApiError(res.status, 'schema', SCHEMA_MESSAGE);
+  return body;
 }
 
-/** GETs a Meshwatch API path and parses the body with `schema`; throws ApiError on any failure. */
-export async function fetchApi<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
-  return parseJson(await request(path, { signal, headers: { accept: 'application/json' } }), schema);
+/** GETs a Meshwatch API path and checks the body with `accept`; throws ApiError on any failure. */
+export async function fetchApi<T>(path: string, accept: Guard<T>, signal?: AbortSignal): Promise<T> {
+  return parseJson(await request(path, { signal, headers: { accept: 'application/json' } }), accept);
 }
 
 /**
- * Sends JSON (or YAML text) and parses the JSON answer with `schema`; `undefined` for a 204. The API
+ * Sends JSON (or YAML text) and checks the JSON answer with `accept`; `undefined` for a 204. The API
  * refuses text/plain bodies (a cross-site form could send them), so text goes as application/yaml.
  */
-export async function sendApi<S extends z.ZodType>(
+export async function sendApi<T>(
   path: string,
   { method, body, text, headers, signal }: { method: string; body?: unknown; text?: string; headers?: Record<string, string>; signal?: AbortSignal },
-  schema: S,
-): Promise<{ data: z.output<S> | undefined; etag: string | null }> {
+  accept: Guard<T>,
+): Promise<{ data: T | undefined; etag: string | null }> {
   const contentType = text !== undefined ? 'application/yaml' : 'application/json';
   const res = await request(path, {
     method,
@@ -61,7 +60,7 @@ export async function sendApi<S extends z.ZodType>(
   });
   const etag = res.headers.get('etag');
   if (res.status === 204) return { data: undefined, etag };
-  return { data: await parseJson(res, schema), etag };
+  return { data: await parseJson(res, accept), etag };
 }
 
 /** GETs a text body (rule files, exports). */

@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-// Direct module import, not the lib/slo barrel: the browser needs the schema, not the engine.
-import { backtestResultSchema } from '@/lib/slo/backtest/schema';
 import type { Policy } from '@/lib/slo/spec';
 import { fetchApi, sendApi } from './api-fetch';
 import { queryKeys, type BacktestRange } from './keys';
+import { isBacktestResult } from './response-guards';
 
 // Backtests replay a policy over up to 35 days of history: seconds of Prometheus work each. So no
 // automatic retries (the panel has a Retry button) and a long staleTime (history does not change).
@@ -17,7 +16,7 @@ export function useSloBacktest(name: string, range: BacktestRange) {
   const search = new URLSearchParams({ from: String(range.from), to: String(range.to) });
   return useQuery({
     queryKey: queryKeys.sloBacktest(name, range),
-    queryFn: ({ signal }) => fetchApi(`/api/slos/${encodeURIComponent(name)}/backtest?${search.toString()}`, backtestResultSchema, signal),
+    queryFn: ({ signal }) => fetchApi(`/api/slos/${encodeURIComponent(name)}/backtest?${search.toString()}`, isBacktestResult, signal),
     placeholderData: keepPreviousData,
     staleTime: BACKTEST_STALE_MS,
     retry: false,
@@ -34,7 +33,7 @@ export function useDraftBacktest(spec: unknown, range: BacktestRange | null, pol
     enabled: spec !== null && range !== null,
     queryFn: async ({ signal }) => {
       const body = { spec, ...range, ...(policy ? { policy } : {}) };
-      const { data } = await sendApi('/api/slos/backtest', { method: 'POST', body, signal }, backtestResultSchema);
+      const { data } = await sendApi('/api/slos/backtest', { method: 'POST', body, signal }, isBacktestResult);
       if (!data) throw new Error('Empty backtest');
       return data;
     },

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-// The schema module itself: the page needs the schemas, nothing else of lib/maintenance.
-import { maintenanceListSchema, maintenanceWindowSchema, type MaintenanceInput } from '@/lib/maintenance/schema';
+import type { MaintenanceInput } from '@/lib/maintenance/schema';
+import { anyBody, isMaintenanceList, isMaintenanceWindow } from './response-guards';
 import { fetchApi, sendApi } from './api-fetch';
 import { queryKeys } from './keys';
 
@@ -9,7 +8,7 @@ import { queryKeys } from './keys';
 // excludes maintenance changes with the windows.
 
 export function useMaintenance() {
-  return useQuery({ queryKey: queryKeys.maintenance(), queryFn: ({ signal }) => fetchApi('/api/maintenance', maintenanceListSchema, signal) });
+  return useQuery({ queryKey: queryKeys.maintenance(), queryFn: ({ signal }) => fetchApi('/api/maintenance', isMaintenanceList, signal) });
 }
 
 function useInvalidate() {
@@ -20,7 +19,7 @@ function useInvalidate() {
 export function useCreateMaintenance() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: async (input: MaintenanceInput) => (await sendApi('/api/maintenance', { method: 'POST', body: input }, maintenanceWindowSchema)).data,
+    mutationFn: async (input: MaintenanceInput) => (await sendApi('/api/maintenance', { method: 'POST', body: input }, isMaintenanceWindow)).data,
     onSuccess: invalidate,
   });
 }
@@ -28,7 +27,7 @@ export function useCreateMaintenance() {
 export function useDeleteMaintenance() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: number) => sendApi(`/api/maintenance/${id}`, { method: 'DELETE' }, z.unknown()),
+    mutationFn: (id: number) => sendApi(`/api/maintenance/${id}`, { method: 'DELETE' }, anyBody),
     onSuccess: invalidate,
   });
 }
@@ -37,7 +36,7 @@ export function useDeleteMaintenance() {
 export function useRetrySilence() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: number) => sendApi(`/api/maintenance/${id}/silence`, { method: 'POST' }, maintenanceWindowSchema),
+    mutationFn: (id: number) => sendApi(`/api/maintenance/${id}/silence`, { method: 'POST' }, isMaintenanceWindow),
     onSuccess: invalidate,
   });
 }

@@ -1,8 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-// Direct module import: the browser needs the schema, not the server's report builder.
-import { reportSchema } from '@/lib/report/schema';
 import { fetchApi } from './api-fetch';
 import { queryKeys } from './keys';
+import { isReport } from './response-guards';
 
 // The report replays a month of history (its incidents are a backtest): seconds of Prometheus work,
 // for figures of a past period that do not change. No automatic retries (the page offers one).
@@ -38,7 +37,7 @@ export function reportUrl(query: ReportQuery, format: 'json' | 'csv' = 'json'): 
 export function useReport(query: ReportQuery) {
   return useQuery({
     queryKey: queryKeys.report(query),
-    queryFn: ({ signal }) => fetchApi(reportUrl(query), reportSchema, signal),
+    queryFn: ({ signal }) => fetchApi(reportUrl(query), isReport, signal),
     placeholderData: keepPreviousData,
     staleTime: REPORT_STALE_MS,
     retry: false,

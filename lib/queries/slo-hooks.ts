@@ -1,36 +1,25 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-// Direct module imports, not the lib/slo barrel: the browser needs the schemas, not YAML or rules.
-import {
-  budgetResponseSchema,
-  bucketsResponseSchema,
-  historyResponseSchema,
-  meResponseSchema,
-  sloListResponseSchema,
-  slosStatusResponseSchema,
-} from '@/lib/slo/api-schemas';
-import { sloSpecSchema } from '@/lib/slo/spec';
-import { sloStatusSchema } from '@/lib/slo/status-schema';
-import { fetchApi } from './api-fetch';
+import { fetchApi, sendApi } from './api-fetch';
 import { queryKeys } from './keys';
-import { sendApi } from './api-fetch';
+import { isBucketsResponse, isBudgetResponse, isHistoryResponse, isMe, isSloList, isSloSpec, isSloStatus, isSlosStatusResponse } from './response-guards';
 import { withTime } from './slo-time';
 
 // Read hooks of the SLO pages. `time` is the URL's `?time=` (unix seconds) or null for now.
 
 export function useMe() {
-  return useQuery({ queryKey: queryKeys.me(), queryFn: ({ signal }) => fetchApi('/api/me', meResponseSchema, signal), staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.me(), queryFn: ({ signal }) => fetchApi('/api/me', isMe, signal), staleTime: 60_000 });
 }
 
 /** Specs come from the store and load even when Prometheus is down. */
 export function useSloList() {
-  return useQuery({ queryKey: queryKeys.sloList(), queryFn: ({ signal }) => fetchApi('/api/slos', sloListResponseSchema, signal) });
+  return useQuery({ queryKey: queryKeys.sloList(), queryFn: ({ signal }) => fetchApi('/api/slos', isSloList, signal) });
 }
 
 /** Every status in one request. */
 export function useSloStatuses(time: number | null) {
   return useQuery({
     queryKey: queryKeys.sloStatuses(time),
-    queryFn: ({ signal }) => fetchApi(withTime('/api/slos-status', time), slosStatusResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(withTime('/api/slos-status', time), isSlosStatusResponse, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,7 +30,7 @@ export function useSlo(name: string, enabled = true) {
     queryKey: queryKeys.slo(name),
     enabled: enabled && name !== '',
     queryFn: async ({ signal }) => {
-      const { data, etag } = await sendApi(`/api/slos/${encodeURIComponent(name)}`, { method: 'GET', signal }, sloSpecSchema);
+      const { data, etag } = await sendApi(`/api/slos/${encodeURIComponent(name)}`, { method: 'GET', signal }, isSloSpec);
       if (!data) throw new Error('Empty SLO');
       return { spec: data, etag };
     },
@@ -51,21 +40,21 @@ export function useSlo(name: string, enabled = true) {
 export function useSloStatus(name: string, time: number | null) {
   return useQuery({
     queryKey: queryKeys.sloStatus(name, time),
-    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/status`, time), sloStatusSchema, signal),
+    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/status`, time), isSloStatus, signal),
   });
 }
 
 export function useSloBudget(name: string, time: number | null) {
   return useQuery({
     queryKey: queryKeys.sloBudget(name, time),
-    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/budget`, time), budgetResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/budget`, time), isBudgetResponse, signal),
   });
 }
 
 export function useSloHistory(name: string) {
   return useQuery({
     queryKey: queryKeys.sloHistory(name),
-    queryFn: ({ signal }) => fetchApi(`/api/slos/${encodeURIComponent(name)}/history`, historyResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(`/api/slos/${encodeURIComponent(name)}/history`, isHistoryResponse, signal),
   });
 }
 
@@ -74,7 +63,7 @@ export function useSloBuckets(service: string, namespace: string, time: number |
   const search = new URLSearchParams({ service, namespace });
   return useQuery({
     queryKey: queryKeys.sloBuckets(service, namespace),
-    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/buckets?${search.toString()}`, time), bucketsResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/buckets?${search.toString()}`, time), isBucketsResponse, signal),
     enabled: enabled && service !== '' && namespace !== '',
   });
 }

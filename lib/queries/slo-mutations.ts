@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { importResponseSchema, previewResponseSchema } from '@/lib/slo/api-schemas';
-import { sloSpecSchema, type SloSpecInput } from '@/lib/slo/spec';
-import { queryKeys } from './keys';
+import type { SloSpecInput } from '@/lib/slo/spec';
 import { sendApi } from './api-fetch';
+import { queryKeys } from './keys';
+import { anyBody, isImportResponse, isPreviewResponse, isSloSpec } from './response-guards';
 import { withTime } from './slo-time';
 
 // Writes of the SLO pages. Each success invalidates every SLO query (specs, statuses, history).
@@ -22,8 +21,8 @@ export function useSaveSlo() {
     mutationFn: async ({ spec, etag, mode }: { spec: SloSpecInput; etag?: string | null; mode: 'create' | 'edit' }) => {
       const { data } =
         mode === 'create'
-          ? await sendApi('/api/slos', { method: 'POST', body: spec }, sloSpecSchema)
-          : await sendApi(sloPath(spec.name), { method: 'PUT', body: spec, headers: etag ? { 'if-match': etag } : {} }, sloSpecSchema);
+          ? await sendApi('/api/slos', { method: 'POST', body: spec }, isSloSpec)
+          : await sendApi(sloPath(spec.name), { method: 'PUT', body: spec, headers: etag ? { 'if-match': etag } : {} }, isSloSpec);
       return data;
     },
     onSuccess: invalidate,
@@ -34,7 +33,7 @@ export function useDeleteSlo() {
   const invalidate = useInvalidateSlos();
   return useMutation({
     mutationFn: ({ name, etag }: { name: string; etag?: string | null }) =>
-      sendApi(sloPath(name), { method: 'DELETE', headers: etag ? { 'if-match': etag } : {} }, z.unknown()),
+      sendApi(sloPath(name), { method: 'DELETE', headers: etag ? { 'if-match': etag } : {} }, anyBody),
     onSuccess: invalidate,
   });
 }
@@ -43,7 +42,7 @@ export function useDeleteSlo() {
 export function usePreviewSlo(time: number | null) {
   return useMutation({
     mutationFn: async (spec: Omit<SloSpecInput, 'name'> & { name?: string }) => {
-      const { data } = await sendApi(withTime('/api/slos/preview', time), { method: 'POST', body: spec }, previewResponseSchema);
+      const { data } = await sendApi(withTime('/api/slos/preview', time), { method: 'POST', body: spec }, isPreviewResponse);
       if (!data) throw new Error('Empty preview');
       return data;
     },
@@ -55,7 +54,7 @@ export function useImportSlos() {
   const invalidate = useInvalidateSlos();
   return useMutation({
     mutationFn: async ({ yaml, dryRun }: { yaml: string; dryRun: boolean }) => {
-      const { data } = await sendApi(`/api/slos/import?dryRun=${dryRun}`, { method: 'POST', text: yaml }, importResponseSchema);
+      const { data } = await sendApi(`/api/slos/import?dryRun=${dryRun}`, { method: 'POST', text: yaml }, isImportResponse);
       if (!data) throw new Error('Empty import answer');
       return data;
     },

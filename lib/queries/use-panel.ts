@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { panelResponseSchema } from '@/lib/dashboards/schema';
 import { fetchApi } from './api-fetch';
 import { queryKeys, type PanelParams } from './keys';
+import { isPanelResponse } from './response-guards';
 import { shouldRetry } from './retry';
 
 /** `/api/panels/{dashboard}/{panel}?start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params. */
@@ -25,7 +25,7 @@ function sameFilters(key: readonly unknown[] | undefined, params: PanelParams): 
 export function panelQueryOptions(dashboard: string, panel: string, params: PanelParams) {
   return queryOptions({
     queryKey: queryKeys.panel(dashboard, panel, params),
-    queryFn: ({ signal }) => fetchApi(panelUrl(dashboard, panel, params), panelResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(panelUrl(dashboard, panel, params), isPanelResponse, signal),
     retry: shouldRetry,
     // A new range keeps the old chart on screen until its data arrives, instead of a skeleton flash;
     // another service's data would mislead, so a new filter starts from the skeleton.

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchApi } from './api-fetch';
 import { queryKeys, type ServicesParams } from './keys';
-import { servicesResponseSchema } from './schemas';
+import { isServicesResponse } from './response-guards';
 
 /** Dashboards refresh this often. */
 export const REFETCH_INTERVAL_MS = 30_000;
@@ -17,7 +17,7 @@ export function servicesUrl(params: ServicesParams): string {
 export function useServices(params: ServicesParams, { refetchInterval = REFETCH_INTERVAL_MS }: { refetchInterval?: number | false } = {}) {
   return useQuery({
     queryKey: queryKeys.services(params),
-    queryFn: ({ signal }) => fetchApi(servicesUrl(params), servicesResponseSchema, signal),
+    queryFn: ({ signal }) => fetchApi(servicesUrl(params), isServicesResponse, signal),
     placeholderData: keepPreviousData,
     refetchInterval,
   });

@@ -8,7 +8,8 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /** `env` adds to the environment, e.g. MESHWATCH_QUERY_CACHE_MB=0 to time the app without its cache. */
 export async function startApp(prometheusUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
-  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('Build first: npx next build');
+  // `next start` serves MESHWATCH_DIST_DIR's build (next.config.js), e.g. another branch's beside this one.
+  if (!existsSync(path.join(ROOT, process.env.MESHWATCH_DIST_DIR || '.next', 'BUILD_ID'))) throw new Error('Build first: npx next build');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {

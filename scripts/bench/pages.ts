@@ -45,7 +45,8 @@ const median = (runs: PageRun[], pick: (r: PageRun) => number | undefined) =>
   quantile(runs.map(pick).filter((v): v is number => v !== undefined).sort((a, b) => a - b), 0.5);
 
 export async function benchPages() {
-  const build = firstLoadJs(readBuild(path.join(ROOT, '.next')), gzipSizer(path.join(ROOT, '.next')));
+  const dist = path.join(ROOT, process.env.MESHWATCH_DIST_DIR || '.next');
+  const build = firstLoadJs(readBuild(dist), gzipSizer(dist));
   const prom = await startFixturePrometheus();
   const dbDir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-bench-pages-'));
   const app = await startApp(prom.url, { MESHWATCH_DB: path.join(dbDir, 'meshwatch.db'), MESHWATCH_API_TOKENS: `${TOKEN}:editor` }).catch(async (err: unknown) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { SloDetail } from '@/components/slo/slo-detail';
+import { SloDetail } from '@/components/lazy-pages';
 import { prefetchFirstLoad } from '@/lib/queries/server/prefetch';
 import { sloBudgetPrefetch, sloPrefetch, sloStatusPrefetch } from '@/lib/queries/server/slo-prefetch';
 import { parseTimeParam } from '@/lib/queries/slo-time';

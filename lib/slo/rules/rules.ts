@@ -5,6 +5,7 @@ import { matchers } from '@/lib/promql';
 import { resolvePolicy, type AlertPair } from '../policy';
 import { windowExprs } from '../queries';
 import { templateText } from './go-template';
+import { errorRatioRecord, eventsRecord } from './record-names';
 import { sliHash } from '../sli-hash';
 import type { SliSource } from '../sli-source';
 import type { SloSpec } from '../spec';
@@ -33,10 +34,9 @@ export interface RuleGroup {
   rules: Array<RecordingRule | AlertingRule>;
 }
 
+export { errorRatioRecord, eventsRecord } from './record-names';
+
 export const ALERT_NAME = 'SLOErrorBudgetBurn';
-/** Pyrra and Sloth's naming scheme: level:metric:operations. */
-export const errorRatioRecord = (window: string) => `slo:sli_error:ratio_rate${window}`;
-export const eventsRecord = (window: string) => `slo:sli_events:increase${window}`;
 /**
  * The SLO-window rules read weeks of samples; evaluating them every 5 minutes instead of every
  * global interval keeps that affordable (Pyrra evaluates its long-window rules less often too).

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { getEnv } from '@/lib/env';
 import { hasRegions } from '@/lib/env-regions';
-import { SloEdit } from '@/components/slo/slo-edit';
+import { SloEdit } from '@/components/lazy-pages';
 
 type Props = { params: Promise<{ name: string }> };
 
