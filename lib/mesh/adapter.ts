@@ -232,7 +232,7 @@ export interface MeshAdapter {
   controlPlane(q: { window: string; cluster?: string }): ControlPlaneQueries | Unsupported;
   certExpiry(q?: { cluster?: string }): CertExpiryQuery;
   /** Unix seconds when the earliest workload (proxy) certificate expires, one sample; Unsupported where not exported. */
-  workloadCertExpiry(q: { namespace?: string }): MeshQuery | Unsupported;
+  workloadCertExpiry(q: { namespace?: string; cluster?: string }): MeshQuery | Unsupported;
   /** The signals the generated mesh-health alerts read. */
   healthSignals(): MeshHealthSignals;
   /** The control plane's leader leases (istiod in istio-system, Linkerd's controllers in linkerd). */

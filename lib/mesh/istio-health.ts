@@ -3,7 +3,7 @@
 import type { MeshHealthSignals, MeshQuery } from './adapter';
 import { matchers } from '@/lib/promql';
 import { checkWindow } from './expr';
-import { noReadyReplicas, proxyContainerTestSeries, proxyOomKillsExpr, proxyRestartsExpr } from './kube';
+import { noReadyReplicas, POD_CLUSTER, proxyContainerTestSeries, proxyOomKillsExpr, proxyRestartsExpr } from './kube';
 
 const PROXY = 'istio-proxy';
 /**
@@ -15,8 +15,8 @@ const WORKLOAD_CERT_METRIC = 'istio_agent_cert_expiry_seconds';
 const WORKLOAD_CERT = `${WORKLOAD_CERT_METRIC}{resource_name="default"}`;
 
 /** The sample's own time plus the seconds it reported left: the expiry, exact whenever read. */
-export function istioWorkloadCertExpiry({ namespace }: { namespace?: string }): MeshQuery {
-  const sel = `${WORKLOAD_CERT_METRIC}${matchers({ resource_name: 'default', namespace })}`;
+export function istioWorkloadCertExpiry({ namespace, cluster }: { namespace?: string; cluster?: string }): MeshQuery {
+  const sel = `${WORKLOAD_CERT_METRIC}${matchers({ resource_name: 'default', namespace, [POD_CLUSTER]: cluster })}`;
   return { promql: `min(timestamp(${sel}) + ${sel})`, labels: {} };
 }
 

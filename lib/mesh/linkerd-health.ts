@@ -4,7 +4,7 @@
 import type { MeshHealthSignals, MeshQuery, Unsupported } from './adapter';
 import { matchers } from '@/lib/promql';
 import { checkWindow } from './expr';
-import { noReadyReplicas, proxyContainerTestSeries, proxyOomKillsExpr, proxyRestartsExpr } from './kube';
+import { noReadyReplicas, POD_CLUSTER, proxyContainerTestSeries, proxyOomKillsExpr, proxyRestartsExpr } from './kube';
 
 const PROXY = 'linkerd-proxy';
 /** Each proxy's current mTLS identity certificate (linkerd2-proxy's identity metrics), unix seconds. */
@@ -20,8 +20,8 @@ export const NO_CONFIG_REJECTS: Unsupported = {
   howToEnable: 'Watch the destination controller instead (the "proxies disconnected" alert) and `linkerd check --proxy` after a change.',
 };
 
-export function linkerdWorkloadCertExpiry({ namespace }: { namespace?: string }): MeshQuery {
-  return { promql: `min(${WORKLOAD_CERT}${matchers({ namespace })})`, labels: {} };
+export function linkerdWorkloadCertExpiry({ namespace, cluster }: { namespace?: string; cluster?: string }): MeshQuery {
+  return { promql: `min(${WORKLOAD_CERT}${matchers({ namespace, [POD_CLUSTER]: cluster })})`, labels: {} };
 }
 
 export function linkerdHealthSignals(): MeshHealthSignals {

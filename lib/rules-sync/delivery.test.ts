@@ -63,7 +63,7 @@ describe('rule delivery', () => {
     expect(promtoolSays(file)).toContain(`SUCCESS: ${20 + MESH_RULES + 1} rules found`);
     const reload = prom.requests.find((r) => r.url === '/-/reload');
     expect(reload).toMatchObject({ method: 'POST', headers: { authorization: 'Bearer prom-secret', 'x-scope-orgid': 'tenant-a' } });
-    expect(await delivery()).toMatchObject({ mode: 'file', file, groups: 4, lastSync: { ok: true, reload: 'ok', groups: 4 } });
+    expect(await delivery()).toMatchObject({ mode: 'file', file, groups: 5, lastSync: { ok: true, reload: 'ok', groups: 5 } });
   });
 
   it('says so when Prometheus has no lifecycle API (403), without failing the edit', async () => {
@@ -120,7 +120,7 @@ describe('rule delivery', () => {
     const legacy = { ...spec, name: 'legacy-custom', indicator: { type: 'custom' as const, errorQuery: 'sum(rate(bad[{{window}}])', totalQuery: 'sum(rate(all[{{window}}]))' } };
     getSloStore().create(legacy, 'older-meshwatch');
     const state = await synced();
-    expect(state).toMatchObject({ ok: false, reload: 'ok', groups: 4, excluded: [{ slo: 'legacy-custom', output: expect.stringMatching(/unclosed left parenthesis/) }] });
+    expect(state).toMatchObject({ ok: false, reload: 'ok', groups: 5, excluded: [{ slo: 'legacy-custom', output: expect.stringMatching(/unclosed left parenthesis/) }] });
     // promtool counts only cart's 20 rules (and the mesh-health and rollout alerts) in the written file.
     expect(promtoolSays(file)).toContain(`SUCCESS: ${20 + MESH_RULES + 1} rules found`);
     expect(readFileSync(file, 'utf8')).not.toContain('legacy-custom');
@@ -129,7 +129,7 @@ describe('rule delivery', () => {
     expect(alerting.slos.find((s) => s.name === 'legacy-custom')).toMatchObject({ rules: 'rejected', detail: expect.stringMatching(/unclosed left parenthesis/) });
     expect(alerting.slos.find((s) => s.name === 'cart-availability')?.rules).toBe('not_loaded');
     expect((await DELETE(new Request(url('/slos/legacy-custom'), { method: 'DELETE', headers: EDITOR }), ctx('legacy-custom'))).status).toBe(204);
-    expect(await synced()).toMatchObject({ ok: true, groups: 4 });
+    expect(await synced()).toMatchObject({ ok: true, groups: 5 });
     expect((await synced()).excluded).toBeUndefined();
   });
 
@@ -159,6 +159,6 @@ describe('rule delivery', () => {
     expect((await DELETE(new Request(url('/slos/cart-availability'), { method: 'DELETE', headers: EDITOR }), ctx('cart-availability'))).status).toBe(204);
     await synced();
     expect(promtoolSays(file)).toContain(`SUCCESS: ${MESH_RULES + 1} rules found`);
-    expect(await delivery()).toMatchObject({ groups: 1, lastSync: { ok: true, reload: 'ok' } });
+    expect(await delivery()).toMatchObject({ groups: 2, lastSync: { ok: true, reload: 'ok' } });
   });
 });

@@ -157,6 +157,7 @@ export function rulesDelivery(): RulesDelivery {
   const meshHealth = resolveSettings(store.meshAlertSettings()).some((s) => s.enabled) ? 1 : 0;
   const groups = store.list().reduce((n, s) => n + ruleGroupCount(s.spec), meshHealth);
   if (rules.file === undefined) return { mode: 'gitops', lastSync: null, groups };
-  return { mode: 'file', file: rules.file, lastSync: getRulesSyncer()?.last() ?? null, groups };
+  // The rule file also always holds MeshwatchRollout's group (lib/rules-sync/rollout.ts); the PrometheusRule bundle does not.
+  return { mode: 'file', file: rules.file, lastSync: getRulesSyncer()?.last() ?? null, groups: groups + 1 };
 }
 export { readSloAlerting, type AlertingReadback } from './alerting';

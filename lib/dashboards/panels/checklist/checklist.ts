@@ -61,7 +61,7 @@ export const checklist = definePanel({
     const leases = mesh.leaderLeases({ cluster: p.cluster });
     const revisions = revisionsOf(p, mesh);
     const cert = mesh.certExpiry({ cluster: p.cluster });
-    const workload = mesh.workloadCertExpiry({ namespace: p.namespace });
+    const workload = mesh.workloadCertExpiry({ namespace: p.namespace, cluster: p.cluster });
     return {
       up: isUnsupported(cp) ? undefined : instant('Control-plane instances up (1) or down (0)', cp.up.promql),
       rejects: isUnsupported(cp) ? undefined : instant('xDS configurations rejected in the range', cp.rejects.promql),
@@ -118,7 +118,7 @@ export const checklist = definePanel({
       ),
     );
 
-    const workload = mesh.workloadCertExpiry({ namespace: p.namespace });
+    const workload = mesh.workloadCertExpiry({ namespace: p.namespace, cluster: p.cluster });
     const earliest = r.workloadCert?.[0] === undefined ? null : finite(r.workloadCert[0].value);
     items.push(
       workloadCertVerdict(
