@@ -25,7 +25,7 @@ function flights(): SharedAnswers {
 function keyOf(target: string): string {
   const url = new URL(target);
   url.searchParams.sort();
-  return `${getEnv().prometheus.url} ${url.pathname}?${url.searchParams}`;
+  return `${getEnv().prometheus.url} ${url.pathname}?${url.searchParams}${url.hash}`;
 }
 
 type Keep<T> = { ttlMs: number; bytes(value: T): number };
@@ -57,8 +57,13 @@ async function shareAt<T>(url: string, signal: AbortSignal, compute: (signal: Ab
 export interface JsonOptions<T> {
   /** Headers that depend on the body (a count, say). */
   headers?: (body: T) => Record<string, string>;
-  /** False for bodies that show stored SLOs: shared while in flight only, so an edit shows at once. */
+  /** False: shared while in flight only. */
   keep?: boolean;
+  /**
+   * For bodies that show stored SLOs: the SLO store's revision, part of the key, so an edit shows at
+   * once (the next request asks under the new revision) while unchanged SLOs keep the body shared.
+   */
+  revision?: string;
 }
 
 /** A JSON answer as text, with its status and headers: what a batch puts together from its parts. */
@@ -69,12 +74,13 @@ export interface JsonText {
 }
 
 /** The body text of a GET of `url`, computed and serialised once for all identical GETs (see sharedJson). */
-function sharedText<T>(url: string, signal: AbortSignal, compute: (signal: AbortSignal) => Promise<T>, { headers = () => ({}), keep = true }: JsonOptions<T>) {
+function sharedText<T>(url: string, signal: AbortSignal, compute: (signal: AbortSignal) => Promise<T>, { headers = () => ({}), keep = true, revision }: JsonOptions<T>) {
   const serialised = async (flightSignal: AbortSignal) => {
     const body = await compute(flightSignal);
     return { text: JSON.stringify(body), extra: headers(body) };
   };
-  return shareAt(url, signal, serialised, keep ? { ttlMs: LIVE_TTL_MS, bytes: (v) => v.text.length } : undefined);
+  const key = revision === undefined ? url : `${url}#${encodeURIComponent(revision)}`;
+  return shareAt(key, signal, serialised, keep ? { ttlMs: LIVE_TTL_MS, bytes: (v) => v.text.length } : undefined);
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -43,6 +44,9 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     'INSERT INTO slo_history (slo_name, version, action, actor, at, before, after) VALUES (@name, @version, @action, @actor, @at, @before, @after)',
   );
   const selectHistory = db.prepare<[string], HistoryRow>('SELECT * FROM slo_history WHERE slo_name = ? ORDER BY id DESC');
+  // Every write adds a history row (AUTOINCREMENT ids never go back), whichever process made it.
+  const lastHistoryId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM slo_history');
+  const instance = randomUUID();
 
   const json = (spec: SloSpec | null) => (spec === null ? null : JSON.stringify(spec));
   const current = (name: string) => {
@@ -92,6 +96,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     update: (name, spec, actor, expected) => updateTx.immediate(name, spec, actor, expected),
     delete: (name, actor, expected) => deleteTx.immediate(name, actor, expected),
     history: (name) => selectHistory.all(name).map(toHistoryEntry),
+    revision: () => `${instance}:${lastHistoryId.get()?.id ?? 0}`,
     close: () => db.close(),
   };
 }

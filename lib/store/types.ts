@@ -42,6 +42,11 @@ export interface SloStore {
   delete(name: string, actor: string, expectedVersion?: number): void;
   /** Newest first; kept after a delete. */
   history(name: string): HistoryEntry[];
+  /**
+   * Changes with every write to this store (by any process) and differs between stores: answers
+   * computed from its SLOs can be kept until it changes (lib/api's shared answers).
+   */
+  revision(): string;
   close(): void;
 }
 

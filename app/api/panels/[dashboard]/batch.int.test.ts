@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as metrics } from '@/app/api/metrics/route';
 import { DASHBOARDS } from '@/lib/dashboards';
-import { openSqliteStore, setSloStore } from '@/lib/store';
+import { sloSpecSchema } from '@/lib/slo/spec';
+import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
 import { anchor } from './[panel]/int-helpers';
 import { GET as single } from './[panel]/route';
 import { GET as batch } from './route';
@@ -88,6 +89,23 @@ describe('GET /api/panels/{dashboard}', () => {
     const ok = await getBatch('debug', `panels=inbound,no-such-panel&${query}&namespace=shop&service=frontend`);
     const fixed = (JSON.parse(ok.text) as { panels: Record<string, Part> }).panels;
     expect([fixed.inbound?.status, fixed['no-such-panel']?.status]).toEqual([200, 404]);
+  });
+
+  it('shows an SLO created in the same slot at once in the panels that read stored SLOs, then keeps sharing', async () => {
+    const slotQuery = `panels=budget-by-team,incidents&start=${end - 7200}&end=${end - 3600}&step=60`;
+    const before = await getBatch('executive', slotQuery);
+    expect(before.text).not.toContain('payments-availability-batch');
+    expect((await getBatch('executive', slotQuery)).text).toBe(before.text);
+    const spec = sloSpecSchema.parse({ name: 'payments-availability-batch', service: 'payments', namespace: 'payments', team: 'payments', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
+    getSloStore().create(spec, 'int-test');
+    const after = await getBatch('executive', slotQuery);
+    const parts = (JSON.parse(after.text) as { panels: Record<string, Part> }).panels;
+    expect(JSON.stringify(parts['budget-by-team']?.body)).toContain('payments-availability-batch');
+    // The panel that reads no SLOs is the same answer as before.
+    expect(JSON.stringify(parts.incidents)).toBe(JSON.stringify((JSON.parse(before.text) as { panels: Record<string, Part> }).panels.incidents));
+    const sent = await promqlSent();
+    expect((await getBatch('executive', slotQuery)).text).toBe(after.text);
+    expect(await promqlSent()).toBe(sent);
   });
 
   it('refuses an unknown dashboard and an oversized list as a whole', async () => {

@@ -2,6 +2,7 @@ import { ApiError, parseSearchParams, type JsonOptions } from '@/lib/api';
 import { panelQuerySchema } from '@/lib/dashboards/params';
 import { findPanel, panelContext, runPanel } from '@/lib/dashboards/panels';
 import { getPrometheusClient } from '@/lib/prometheus';
+import { sloStoreRevision } from '@/lib/store';
 
 // One panel's work as `GET /api/panels/{dashboard}/{panel}` and the dashboard's batch both serve it:
 // the same validation, the same run, the same shared answer (keyed on the single panel's URL).
@@ -28,7 +29,10 @@ export function panelWork(dashboard: string, panel: string, url: string): { run:
     return runPanel({ dashboard, panel, definition, params: query, ctx, client, signal, warnings });
   };
   // The query count is the cost of a panel; bench and tests read it without parsing the body.
-  // Panels that load stored SLOs are shared only while in flight, so an edited SLO shows at once.
+  // Panels that load stored SLOs are kept under the store's revision, so an edited SLO shows at once;
+  // a store that cannot say its revision gets them shared only while in flight.
   const headers = (body: PanelBody) => ({ 'x-meshwatch-queries': String(body.queries.length) });
-  return { run, options: { headers, keep: !definition.load } };
+  if (!definition.load) return { run, options: { headers } };
+  const revision = sloStoreRevision();
+  return { run, options: { headers, keep: revision !== undefined, revision } };
 }
