@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { apiHandler } from './handler';
 import { PrometheusError } from '@/lib/prometheus';
 import { ApiError } from './errors';
-import { sharedJson, sharedJsonText, sharedWork } from './shared-work';
+import { sharedJson, sharedJsonText } from './shared-json';
+import { sharedWork } from './shared-work';
 
 // Identical requests in flight share one computation, and a caller that leaves does not fail the others.
 
@@ -97,7 +98,7 @@ describe('sharedWork', () => {
     const handler = apiHandler('/api/test-shared-part', async (request: Request) => sharedJson(request, async () => ({ run: ++runs })));
     const got = await handler(new Request('http://x/api/test-shared-part?t=1'));
     const part = await sharedJsonText('http://x/api/test-shared-part?t=1', new AbortController().signal, () => ({ run: async () => ({ run: ++runs }) }));
-    expect(part).toEqual({ status: 200, text: await got.text(), headers: {} });
+    expect(part).toEqual({ status: 200, text: await got.text(), headers: {}, kept: true });
     expect(runs).toBe(1);
     const refused = await sharedJsonText('http://x/api/test-shared-part?t=2', new AbortController().signal, () => {
       throw new ApiError(422, 'validation_failed', 'Invalid request: service: required');

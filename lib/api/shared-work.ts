@@ -1,7 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
-import { abortError, createSharedAnswers, isPrometheusError, LIVE_TTL_MS, requestScope, withRequestDeadline, type SharedAnswers } from '@/lib/prometheus';
-import { errorResponse } from './errors';
+import { abortError, createSharedAnswers, isPrometheusError, requestScope, withRequestDeadline, type SharedAnswers } from '@/lib/prometheus';
 
 // Identical GET requests in flight share one computation: fifty viewers opening one page at once
 // cost one run of each panel (its queries, its transform, its JSON), not fifty. JSON bodies are also
@@ -28,7 +27,8 @@ function keyOf(target: string): string {
   return `${getEnv().prometheus.url} ${url.pathname}?${url.searchParams}${url.hash}`;
 }
 
-type Keep<T> = { ttlMs: number; bytes(value: T): number };
+/** How long to keep an answer and what it costs; `ttlOf` may keep one answer shorter (0: not at all). */
+export type Keep<T> = { ttlMs: number; bytes(value: T): number; ttlOf?(value: T): number };
 
 /**
  * `compute` run once for all identical requests in flight. It gets a signal and a deadline of its own
@@ -40,70 +40,16 @@ export function sharedWork<T>(request: Request, compute: (signal: AbortSignal) =
 }
 
 /** sharedWork for a GET of `url` (the key), waited for under `signal` (a batch asks for its parts so). */
-async function shareAt<T>(url: string, signal: AbortSignal, compute: (signal: AbortSignal) => Promise<T>, keep?: Keep<T>): Promise<T> {
+export async function shareAt<T>(url: string, signal: AbortSignal, compute: (signal: AbortSignal) => Promise<T>, keep?: Keep<T>): Promise<T> {
   const scope = requestScope();
   const load = async (flightSignal: AbortSignal) => {
     const value = await withRequestDeadline(getEnv().limits.requestDeadlineMs, flightSignal, () => compute(flightSignal));
-    return { value, bytes: keep?.bytes(value) ?? 0 };
+    return { value, bytes: keep?.bytes(value) ?? 0, ttlMs: keep?.ttlOf?.(value) };
   };
   try {
     return await flights().get(`${keep ? 'kept' : 'flight'} ${keyOf(url)}`, keep?.ttlMs ?? 0, load, scope?.signal ?? signal);
   } catch (err) {
     if (isPrometheusError(err) || !(scope?.signal.aborted ?? signal.aborted)) throw err;
     throw abortError({ endpoint: new URL(url).pathname }, scope, err);
-  }
-}
-
-export interface JsonOptions<T> {
-  /** Headers that depend on the body (a count, say). */
-  headers?: (body: T) => Record<string, string>;
-  /** False: shared while in flight only. */
-  keep?: boolean;
-  /**
-   * For bodies that show stored SLOs: the SLO store's revision, part of the key, so an edit shows at
-   * once (the next request asks under the new revision) while unchanged SLOs keep the body shared.
-   */
-  revision?: string;
-}
-
-/** A JSON answer as text, with its status and headers: what a batch puts together from its parts. */
-export interface JsonText {
-  status: number;
-  text: string;
-  headers: Record<string, string>;
-}
-
-/** The body text of a GET of `url`, computed and serialised once for all identical GETs (see sharedJson). */
-function sharedText<T>(url: string, signal: AbortSignal, compute: (signal: AbortSignal) => Promise<T>, { headers = () => ({}), keep = true, revision }: JsonOptions<T>) {
-  const serialised = async (flightSignal: AbortSignal) => {
-    const body = await compute(flightSignal);
-    return { text: JSON.stringify(body), extra: headers(body) };
-  };
-  const key = revision === undefined ? url : `${url}#${encodeURIComponent(revision)}`;
-  return shareAt(key, signal, serialised, keep ? { ttlMs: LIVE_TTL_MS, bytes: (v) => v.text.length } : undefined);
-}
-
-/**
- * A JSON response computed once for all identical requests in flight and serialised once too, then
- * kept for LIVE_TTL_MS unless `keep` is false; only answers are kept, never errors. Each caller gets
- * its own Response of the same text.
- */
-export async function sharedJson<T>(request: Request, compute: (signal: AbortSignal) => Promise<T>, options: JsonOptions<T> = {}): Promise<Response> {
-  const { text, extra } = await sharedText(request.url, request.signal, compute, options);
-  return new Response(text, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra } });
-}
-
-/**
- * What sharedJson answers to a GET of `url`, as text, sharing the same work and kept text as such GETs
- * (the key is `url`); a failure becomes its JSON error body and status, as apiHandler would send it.
- */
-export async function sharedJsonText<T>(url: string, signal: AbortSignal, compute: () => { run: (signal: AbortSignal) => Promise<T>; options?: JsonOptions<T> }): Promise<JsonText> {
-  try {
-    const { run, options = {} } = compute();
-    const { text, extra } = await sharedText(url, signal, run, options);
-    return { status: 200, text, headers: extra };
-  } catch (err) {
-    const response = errorResponse(err);
-    return { status: response.status, text: await response.text(), headers: {} };
   }
 }

@@ -1,5 +1,6 @@
-import { ApiError, apiHandler, sharedJsonText } from '@/lib/api';
+import { ApiError, apiHandler, sharedAssembly, sharedJsonText } from '@/lib/api';
 import { isDashboardId, PANELS } from '@/lib/dashboards/panels';
+import { sloStoreRevision } from '@/lib/store';
 import { panelWork } from './panel-work';
 
 export const dynamic = 'force-dynamic';
@@ -26,14 +27,19 @@ export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request
     throw new ApiError(422, 'validation_failed', `Invalid request: panels: between 1 and ${MAX_PANELS} panel ids`, { fieldErrors: { panels: [`between 1 and ${MAX_PANELS} panel ids`] }, formErrors: [] });
   }
   url.searchParams.delete('panels');
-  const parts = await Promise.all(
-    ids.map(async (id) => {
-      // The single panel's own URL is the key: the batch shares its answer with `GET .../{id}`.
-      const panelUrl = new URL(`/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(id)}${url.search}`, url);
-      const answer = await sharedJsonText(panelUrl.href, request.signal, () => panelWork(dashboard, id, panelUrl.href));
-      // The parts are JSON already: joined as text, never parsed and serialised again.
-      return `${JSON.stringify(id)}:{"status":${answer.status},"body":${answer.text}}`;
-    }),
-  );
-  return new Response(`{"panels":{${parts.join(',')}}}`, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  const assemble = async (signal: AbortSignal) => {
+    const parts = await Promise.all(
+      ids.map(async (id) => {
+        // The single panel's own URL is the key: the batch shares its answer with `GET .../{id}`.
+        const panelUrl = new URL(`/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(id)}${url.search}`, url);
+        const answer = await sharedJsonText(panelUrl.href, signal, () => panelWork(dashboard, id, panelUrl.href));
+        // The parts are JSON already: joined as text, never parsed and serialised again.
+        return { text: `${JSON.stringify(id)}:{"status":${answer.status},"body":${answer.text}}`, kept: answer.kept };
+      }),
+    );
+    return { text: `{"panels":{${parts.map((p) => p.text).join(',')}}}`, keep: parts.every((p) => p.kept) };
+  };
+  // Identical batches in a slot are one body, compressed once; under the SLO store's revision, since
+  // some panels read stored SLOs.
+  return sharedAssembly(request, sloStoreRevision(), assemble);
 });
