@@ -1,15 +1,11 @@
 import 'server-only';
-import { gzipSync } from 'node:zlib';
 import { LIVE_TTL_MS } from '@/lib/prometheus';
 import { errorResponse } from './errors';
 import { shareAt } from './shared-work';
 
-// JSON answers shared by identical GETs (shared-work.ts): serialised once, and compressed once too,
-// so fifty viewers of a page cost one JSON.stringify and one gzip per answer, not fifty (a dashboard's
-// panels are up to 250 KB of JSON; compressing them per request was most of the server's work).
-
-/** Smaller bodies go as they are: compressing them saves less than it costs. */
-const GZIP_MIN_CHARS = 1024;
+// JSON answers shared by identical GETs (shared-work.ts): serialised once, so fifty viewers of a page
+// cost one JSON.stringify per answer, not fifty. (They cannot be compressed once too: Next.js drops a
+// route handler's Content-Encoding and compresses each response itself, see next.config.js.)
 
 export interface JsonOptions<T> {
   /** Headers that depend on the body (a count, say). */
@@ -32,38 +28,18 @@ export interface JsonText {
   kept: boolean;
 }
 
-/** A serialised body as kept: its text, and its gzip bytes when it is large enough to be worth it. */
+/** A serialised body as kept, with the headers that depend on it. */
 interface Body {
   text: string;
-  gzip?: Uint8Array<ArrayBuffer>;
   extra: Record<string, string>;
 }
 
-function bodyOf(text: string, extra: Record<string, string>): Body {
-  return { text, extra, ...(text.length >= GZIP_MIN_CHARS ? { gzip: new Uint8Array(gzipSync(text)) } : {}) };
-}
-
-const bodyBytes = (b: Body) => b.text.length + (b.gzip?.byteLength ?? 0);
+const bodyOf = (text: string, extra: Record<string, string>): Body => ({ text, extra });
+const bodyBytes = (b: Body) => b.text.length;
 const keyWith = (url: string, revision: string | undefined) => (revision === undefined ? url : `${url}#${encodeURIComponent(revision)}`);
 
-/** Whether the request accepts gzip (a `gzip` token in Accept-Encoding, not refused with q=0). */
-function acceptsGzip(request: Request): boolean {
-  const header = request.headers.get('accept-encoding');
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
-    return (coding === 'gzip' || coding === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p));
-  });
-}
-
-/**
- * The response for a kept body: its gzip bytes to a client that accepts them (Next.js leaves an
- * encoded response alone), else its text.
- */
-function bodyResponse(request: Request, body: Body): Response {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store', vary: 'accept-encoding', ...body.extra };
-  if (body.gzip && acceptsGzip(request)) return new Response(body.gzip, { headers: { ...headers, 'content-encoding': 'gzip' } });
-  return new Response(body.text, { headers });
+function bodyResponse(body: Body): Response {
+  return new Response(body.text, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...body.extra } });
 }
 
 /** The body of a GET of `url`, computed and serialised once for all identical GETs (see sharedJson). */
@@ -76,12 +52,12 @@ function sharedBody<T>(url: string, signal: AbortSignal, compute: (signal: Abort
 }
 
 /**
- * A JSON response computed once for all identical requests in flight, serialised and compressed once
- * too, then kept for LIVE_TTL_MS unless `keep` is false; only answers are kept, never errors. Each
- * caller gets its own Response of the same bytes.
+ * A JSON response computed once for all identical requests in flight, serialised once too, then kept
+ * for LIVE_TTL_MS unless `keep` is false; only answers are kept, never errors. Each caller gets its own
+ * Response of the same text.
  */
 export async function sharedJson<T>(request: Request, compute: (signal: AbortSignal) => Promise<T>, options: JsonOptions<T> = {}): Promise<Response> {
-  return bodyResponse(request, await sharedBody(request.url, request.signal, compute, options));
+  return bodyResponse(await sharedBody(request.url, request.signal, compute, options));
 }
 
 /**
@@ -114,5 +90,5 @@ export async function sharedAssembly(request: Request, revision: string | undefi
     bytes: (v) => bodyBytes(v.body),
     ttlOf: (v) => (v.keep ? LIVE_TTL_MS : 0),
   });
-  return bodyResponse(request, body);
+  return bodyResponse(body);
 }
