@@ -1,5 +1,7 @@
+import { setMaxListeners } from 'node:events';
 import { ApiError, apiHandler, sharedAssembly, sharedJsonText } from '@/lib/api';
 import { isDashboardId, PANELS } from '@/lib/dashboards/panels';
+import { requestScope } from '@/lib/prometheus';
 import { sloStoreRevision } from '@/lib/store';
 import { panelWork } from './panel-work';
 
@@ -27,6 +29,8 @@ export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request
     throw new ApiError(422, 'validation_failed', `Invalid request: panels: between 1 and ${MAX_PANELS} panel ids`, { fieldErrors: { panels: [`between 1 and ${MAX_PANELS} panel ids`] }, formErrors: [] });
   }
   url.searchParams.delete('panels');
+  // Every part waits on the request's signals, one listener each: more than Node's warning threshold.
+  for (const signal of [request.signal, requestScope()?.signal]) if (signal) setMaxListeners(2 * MAX_PANELS, signal);
   const assemble = async (signal: AbortSignal) => {
     const parts = await Promise.all(
       ids.map(async (id) => {
