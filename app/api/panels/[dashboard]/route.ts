@@ -29,9 +29,9 @@ export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request
     throw new ApiError(422, 'validation_failed', `Invalid request: panels: between 1 and ${MAX_PANELS} panel ids`, { fieldErrors: { panels: [`between 1 and ${MAX_PANELS} panel ids`] }, formErrors: [] });
   }
   url.searchParams.delete('panels');
-  // Every part waits on the request's signals, one listener each: more than Node's warning threshold.
-  for (const signal of [request.signal, requestScope()?.signal]) if (signal) setMaxListeners(2 * MAX_PANELS, signal);
   const assemble = async (signal: AbortSignal) => {
+    // Every part waits on the shared run's signals, one listener each: more than Node's warning threshold.
+    for (const s of [signal, requestScope()?.signal]) if (s) setMaxListeners(2 * MAX_PANELS, s);
     const parts = await Promise.all(
       ids.map(async (id) => {
         // The single panel's own URL is the key: the batch shares its answer with `GET .../{id}`.
@@ -43,7 +43,7 @@ export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request
     );
     return { text: `{"panels":{${parts.map((p) => p.text).join(',')}}}`, keep: parts.every((p) => p.kept) };
   };
-  // Identical batches in a slot are one body, compressed once; under the SLO store's revision, since
+  // Identical batches in a slot are one body, kept under the SLO store's revision, since
   // some panels read stored SLOs.
   return sharedAssembly(request, sloStoreRevision(), assemble);
 });
