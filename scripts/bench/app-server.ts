@@ -44,7 +44,7 @@ export function treeCpuMs(pid: number): number {
   // Fields after the command name (which may hold spaces) start at its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const own = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  // `children` needs CONFIG_PROC_CHILDREN; without it, the process alone (next start serves in-process).
+  // `children` needs CONFIG_PROC_CHILDREN; without it, the process alone is counted.
   const listed = existsSync(`/proc/${pid}/task/${pid}/children`) ? readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8') : '';
   const children = listed.split(' ').filter(Boolean).map(Number);
   return own + children.reduce((sum, child) => sum + (existsSync(`/proc/${child}`) ? treeCpuMs(child) : 0), 0);
