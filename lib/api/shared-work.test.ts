@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiHandler } from './handler';
-import { sharedJson, sharedWork } from './shared-work';
+import { PrometheusError } from '@/lib/prometheus';
+import { ApiError } from './errors';
+import { sharedJson, sharedJsonText } from './shared-json';
+import { sharedWork } from './shared-work';
 
 // Identical requests in flight share one computation, and a caller that leaves does not fail the others.
 
@@ -88,5 +91,35 @@ describe('sharedWork', () => {
     await handler(new Request('http://x/api/test-shared-fresh'));
     const second = await handler(new Request('http://x/api/test-shared-fresh'));
     expect(await second.json()).toEqual({ run: 2 });
+  });
+
+  it('gives a batch part the same kept text as the GET it stands for, and its error body when it fails', async () => {
+    let runs = 0;
+    const handler = apiHandler('/api/test-shared-part', async (request: Request) => sharedJson(request, async () => ({ run: ++runs })));
+    const got = await handler(new Request('http://x/api/test-shared-part?t=1'));
+    const part = await sharedJsonText('http://x/api/test-shared-part?t=1', new AbortController().signal, () => ({ run: async () => ({ run: ++runs }) }));
+    expect(part).toEqual({ status: 200, text: await got.text(), headers: {}, kept: true });
+    expect(runs).toBe(1);
+    const refused = await sharedJsonText('http://x/api/test-shared-part?t=2', new AbortController().signal, () => {
+      throw new ApiError(422, 'validation_failed', 'Invalid request: service: required');
+    });
+    expect([refused.status, JSON.parse(refused.text)]).toEqual([422, { error: { code: 'validation_failed', message: 'Invalid request: service: required' } }]);
+  });
+
+  it('never keeps a failure: the next identical request computes again', async () => {
+    let runs = 0;
+    const compute = async () => {
+      runs += 1;
+      if (runs === 1) throw new PrometheusError({ kind: 'http', endpoint: '/api/v1/query', message: 'Prometheus answered HTTP 503', status: 503 });
+      return { run: runs };
+    };
+    const signal = new AbortController().signal;
+    const failed = await sharedJsonText('http://x/api/test-shared-error?t=1', signal, () => ({ run: compute }));
+    expect(failed.status).toBe(502);
+    const retried = await sharedJsonText('http://x/api/test-shared-error?t=1', signal, () => ({ run: compute }));
+    expect([retried.status, JSON.parse(retried.text)]).toEqual([200, { run: 2 }]);
+    // And the answer, once there, is kept for the slot.
+    await sharedJsonText('http://x/api/test-shared-error?t=1', signal, () => ({ run: compute }));
+    expect(runs).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
-import { abortError, createSharedAnswers, isPrometheusError, LIVE_TTL_MS, requestScope, withRequestDeadline, type SharedAnswers } from '@/lib/prometheus';
+import { abortError, createSharedAnswers, isPrometheusError, requestScope, withRequestDeadline, type SharedAnswers } from '@/lib/prometheus';
 
 // Identical GET requests in flight share one computation: fifty viewers opening one page at once
 // cost one run of each panel (its queries, its transform, its JSON), not fifty. JSON bodies are also
@@ -21,46 +21,35 @@ function flights(): SharedAnswers {
  * upstream is part of the key because the same question of another Prometheus is another question (a
  * process whose PROMETHEUS_URL changes, as in the tests that read both meshes' fixtures).
  */
-function keyOf(request: Request): string {
-  const url = new URL(request.url);
+function keyOf(target: string): string {
+  const url = new URL(target);
   url.searchParams.sort();
-  return `${getEnv().prometheus.url} ${url.pathname}?${url.searchParams}`;
+  return `${getEnv().prometheus.url} ${url.pathname}?${url.searchParams}${url.hash}`;
 }
+
+/** How long to keep an answer and what it costs; `ttlOf` may keep one answer shorter (0: not at all). */
+export type Keep<T> = { ttlMs: number; bytes(value: T): number; ttlOf?(value: T): number };
 
 /**
  * `compute` run once for all identical requests in flight. It gets a signal and a deadline of its own
  * that end only when every request waiting for it has gone, so the first caller leaving does not fail
  * the others; each caller still answers 504 at its own deadline.
  */
-export async function sharedWork<T>(request: Request, compute: (signal: AbortSignal) => Promise<T>, keep?: { ttlMs: number; bytes(value: T): number }): Promise<T> {
-  const scope = requestScope();
-  const load = async (signal: AbortSignal) => {
-    const value = await withRequestDeadline(getEnv().limits.requestDeadlineMs, signal, () => compute(signal));
-    return { value, bytes: keep?.bytes(value) ?? 0 };
-  };
-  try {
-    return await flights().get(`${keep ? 'kept' : 'flight'} ${keyOf(request)}`, keep?.ttlMs ?? 0, load, scope?.signal ?? request.signal);
-  } catch (err) {
-    if (isPrometheusError(err) || !(scope?.signal.aborted ?? request.signal.aborted)) throw err;
-    throw abortError({ endpoint: new URL(request.url).pathname }, scope, err);
-  }
+export function sharedWork<T>(request: Request, compute: (signal: AbortSignal) => Promise<T>, keep?: Keep<T>): Promise<T> {
+  return shareAt(request.url, request.signal, compute, keep);
 }
 
-/**
- * A JSON response computed once for all identical requests in flight and serialised once too, then
- * kept for LIVE_TTL_MS unless `keep` is false (bodies that show stored SLOs: an edit must show at
- * once); `headers` may depend on the body (a count, say). Each caller gets its own Response of the
- * same text.
- */
-export async function sharedJson<T>(
-  request: Request,
-  compute: (signal: AbortSignal) => Promise<T>,
-  { headers = () => ({}), keep = true }: { headers?: (body: T) => Record<string, string>; keep?: boolean } = {},
-): Promise<Response> {
-  const serialised = async (signal: AbortSignal) => {
-    const body = await compute(signal);
-    return { text: JSON.stringify(body), extra: headers(body) };
+/** sharedWork for a GET of `url` (the key), waited for under `signal` (a batch asks for its parts so). */
+export async function shareAt<T>(url: string, signal: AbortSignal, compute: (signal: AbortSignal) => Promise<T>, keep?: Keep<T>): Promise<T> {
+  const scope = requestScope();
+  const load = async (flightSignal: AbortSignal) => {
+    const value = await withRequestDeadline(getEnv().limits.requestDeadlineMs, flightSignal, () => compute(flightSignal));
+    return { value, bytes: keep?.bytes(value) ?? 0, ttlMs: keep?.ttlOf?.(value) };
   };
-  const { text, extra } = await sharedWork(request, serialised, keep ? { ttlMs: LIVE_TTL_MS, bytes: (v) => v.text.length } : undefined);
-  return new Response(text, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra } });
+  try {
+    return await flights().get(`${keep ? 'kept' : 'flight'} ${keyOf(url)}`, keep?.ttlMs ?? 0, load, scope?.signal ?? signal);
+  } catch (err) {
+    if (isPrometheusError(err) || !(scope?.signal.aborted ?? signal.aborted)) throw err;
+    throw abortError({ endpoint: new URL(url).pathname }, scope, err);
+  }
 }

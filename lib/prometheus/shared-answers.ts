@@ -10,6 +10,8 @@ export interface Answer<T> {
   value: T;
   /** What the answer costs in the cache (its size as Prometheus sent it). */
   bytes: number;
+  /** How long to keep this answer, when it differs from the caller's `ttlMs` (0: not at all). */
+  ttlMs?: number;
 }
 
 export interface SharedAnswers {
@@ -44,8 +46,8 @@ export function createSharedAnswers(maxBytes: number, { onLookup, onSize, now = 
     const controller = new AbortController();
     const flight: Flight = { promise: Promise.resolve(), waiters: 0, settled: false, controller };
     flight.promise = load(controller.signal)
-      .then(({ value, bytes }) => {
-        cache.set(key, value, bytes, ttlMs, now());
+      .then(({ value, bytes, ttlMs: own }) => {
+        cache.set(key, value, bytes, own ?? ttlMs, now());
         onSize?.(cache.bytes);
         return value;
       })

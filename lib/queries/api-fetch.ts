@@ -7,15 +7,19 @@ import { isApiErrorBody, type Guard } from './response-guards';
 // (response-guards.ts), not zod, which stays on the server.
 
 const NETWORK_MESSAGE = 'Could not reach the Meshwatch server';
-const SCHEMA_MESSAGE = 'Unexpected response from the Meshwatch API';
+export const SCHEMA_MESSAGE = 'Unexpected response from the Meshwatch API';
 
-async function toApiError(res: Response): Promise<ApiError> {
-  const body: unknown = await res.json().catch(() => undefined);
+/** The ApiError for an error answer with `status` and JSON `body` (one answer, or one part of a batch). */
+export function apiErrorOf(status: number, body: unknown): ApiError {
   if (isApiErrorBody(body)) {
     const { code, message, ...details } = body.error;
-    return new ApiError(res.status, code, message, details);
+    return new ApiError(status, code, message, details);
   }
-  return new ApiError(res.status, `http_${res.status}`, `Request failed with HTTP ${res.status}`);
+  return new ApiError(status, `http_${status}`, `Request failed with HTTP ${status}`);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  return apiErrorOf(res.status, await res.json().catch(() => undefined));
 }
 
 /** Sends the request; a non-2xx answer or no answer at all throws ApiError (a cancelled one rethrows the abort). */

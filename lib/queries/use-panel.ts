@@ -1,17 +1,21 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { fetchApi } from './api-fetch';
 import { queryKeys, type PanelParams } from './keys';
-import { isPanelResponse } from './response-guards';
+import { fetchPanel } from './panel-batch';
 import { shouldRetry } from './retry';
 
-/** `/api/panels/{dashboard}/{panel}?start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params. */
-export function panelUrl(dashboard: string, panel: string, params: PanelParams): string {
+/** `start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params. */
+function panelSearch(dashboard: string, panel: string, params: PanelParams): string {
   const [, , , , { start, end, step, namespace, service, cluster }] = queryKeys.panel(dashboard, panel, params);
   const search = new URLSearchParams({ start: String(start), end: String(end), step: String(step) });
   if (namespace) search.set('namespace', namespace);
   if (service) search.set('service', service);
   if (cluster) search.set('cluster', cluster);
-  return `/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(panel)}?${search.toString()}`;
+  return search.toString();
+}
+
+/** `/api/panels/{dashboard}/{panel}?start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params. */
+export function panelUrl(dashboard: string, panel: string, params: PanelParams): string {
+  return `/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(panel)}?${panelSearch(dashboard, panel, params)}`;
 }
 
 function sameFilters(key: readonly unknown[] | undefined, params: PanelParams): boolean {
@@ -21,11 +25,14 @@ function sameFilters(key: readonly unknown[] | undefined, params: PanelParams): 
   return filters.namespace === (params.namespace || null) && filters.service === (params.service || null) && filters.cluster === (params.cluster || null);
 }
 
-/** The query behind one dashboard panel, parsed with the shared contract; no retries on 4xx. */
+/**
+ * The query behind one dashboard panel, parsed with the shared contract; no retries on 4xx. Panels
+ * fetched together go out as one request (panel-batch.ts), each still with its own data or error.
+ */
 export function panelQueryOptions(dashboard: string, panel: string, params: PanelParams) {
   return queryOptions({
     queryKey: queryKeys.panel(dashboard, panel, params),
-    queryFn: ({ signal }) => fetchApi(panelUrl(dashboard, panel, params), isPanelResponse, signal),
+    queryFn: ({ signal }) => fetchPanel(dashboard, panel, panelSearch(dashboard, panel, params), signal),
     retry: shouldRetry,
     // A new range keeps the old chart on screen until its data arrives, instead of a skeleton flash;
     // another service's data would mislead, so a new filter starts from the skeleton.

@@ -18,6 +18,15 @@ export function getSloStore(): SloStore {
   return globalForStore.__meshwatchSloStore;
 }
 
+/** The store's revision (SloStore.revision), or undefined when it cannot say (then keep nothing). */
+export function sloStoreRevision(): string | undefined {
+  try {
+    return getSloStore().revision();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Swaps the process's store (tests use a temporary file); returns the previous one. */
 export function setSloStore(store: SloStore | undefined): SloStore | undefined {
   const previous = globalForStore.__meshwatchSloStore;

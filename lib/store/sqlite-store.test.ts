@@ -30,6 +30,32 @@ afterEach(() => {
 });
 
 describe('SQLite SLO store', () => {
+  it('has a revision that every write changes, reads do not, another process\'s writes do, and another store does not share', () => {
+    const seen = [store.revision()];
+    store.create(spec('a'), 'alice');
+    seen.push(store.revision());
+    store.list();
+    store.get('a');
+    expect(store.revision()).toBe(seen[1]);
+    store.update('a', spec('a', 99.5), 'bob');
+    seen.push(store.revision());
+    store.importMany([spec('b'), spec('c')], 'carol');
+    seen.push(store.revision());
+    store.delete('b', 'carol');
+    seen.push(store.revision());
+    // A failed write (the name is taken) changes nothing.
+    expect(() => store.create(spec('a'), 'alice')).toThrow(SloExistsError);
+    expect(store.revision()).toBe(seen.at(-1));
+    // Another connection to the same file (another process, say) writes: this store sees it.
+    const other = openSqliteStore(file, { now: clock });
+    other.create(spec('d'), 'dave');
+    seen.push(store.revision());
+    expect(new Set(seen).size).toBe(seen.length);
+    // Two stores never share a revision, even over the same rows.
+    expect(other.revision()).not.toBe(store.revision());
+    other.close();
+  });
+
   it('creates, reads, updates and deletes with versions and a full history', () => {
     expect(store.create(spec('a'), 'alice')).toMatchObject({ version: 1, createdBy: 'alice', createdAt: '2026-10-01T12:00:00.000Z' });
     expect(store.update('a', spec('a', 99.5), 'bob', 1)).toMatchObject({ version: 2, createdBy: 'alice', updatedBy: 'bob' });

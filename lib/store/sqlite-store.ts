@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -44,6 +45,9 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     'INSERT INTO slo_history (slo_name, version, action, actor, at, before, after) VALUES (@name, @version, @action, @actor, @at, @before, @after)',
   );
   const selectHistory = db.prepare<[string], HistoryRow>('SELECT * FROM slo_history WHERE slo_name = ? ORDER BY id DESC');
+  // Every write adds a history row (AUTOINCREMENT ids never go back), whichever process made it.
+  const lastHistoryId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM slo_history');
+  const instance = randomUUID();
 
   const selectAlertSettings = db.prepare<[], { id: string; enabled: number; threshold: number; updated_at: string; updated_by: string }>('SELECT * FROM mesh_alert_settings ORDER BY id');
   const upsertAlertSetting = db.prepare(
@@ -112,6 +116,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     history: (name) => selectHistory.all(name).map(toHistoryEntry),
     meshAlertSettings: alertSettings,
     putMeshAlertSettings: (settings, actor) => putAlertSettingsTx.immediate(settings, actor),
+    revision: () => `${instance}:${lastHistoryId.get()?.id ?? 0}`,
     close: () => db.close(),
   };
 }

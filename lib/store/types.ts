@@ -52,6 +52,11 @@ export interface SloStore {
   meshAlertSettings(): StoredMeshAlertSetting[];
   /** Saves these alerts' settings in one transaction; the others keep theirs. */
   putMeshAlertSettings(settings: readonly MeshAlertSetting[], actor: string): StoredMeshAlertSetting[];
+  /**
+   * Changes with every write to this store (by any process) and differs between stores: answers
+   * computed from its SLOs can be kept until it changes (lib/api's shared answers).
+   */
+  revision(): string;
   close(): void;
 }
 

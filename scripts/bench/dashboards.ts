@@ -56,6 +56,23 @@ export function panelUrls(appUrl: string, dashboard: DashboardId, end = END): st
     .map((p) => `${appUrl}/api/panels/${dashboard}/${p.id}?${params}`);
 }
 
+/** All panels of a dashboard in one request, as the browser asks for them (lib/queries/panel-batch.ts). */
+export function batchUrl(appUrl: string, dashboard: DashboardId, end = END): string {
+  const [first] = panelUrls(appUrl, dashboard, end);
+  const ids = panelUrls(appUrl, dashboard, end).map((u) => new URL(u).pathname.split('/').pop());
+  return `${appUrl}/api/panels/${dashboard}?panels=${ids.join(',')}&${new URL(first as string).searchParams}`;
+}
+
+async function loadViaBatch(url: string): Promise<PanelResponse[]> {
+  const res = await fetch(url);
+  const body = (await res.json()) as { panels: Record<string, { status: number; body: unknown }> };
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body)}`);
+  return Object.entries(body.panels).map(([id, part]) => {
+    if (part.status !== 200) throw new Error(`${id} answered ${part.status}: ${JSON.stringify(part.body)}`);
+    return panelResponseSchema.parse(part.body);
+  });
+}
+
 async function loadViaApi(urls: string[]): Promise<PanelResponse[]> {
   return Promise.all(
     urls.map(async (u) => {
@@ -101,19 +118,27 @@ async function measure(label: string, prom: PrometheusProcess): Promise<{ rows: 
       const first = await loadViaApi(urls);
       const queries = first.reduce((n, p) => n + p.queries.length, 0);
       counts.push(`${label.padEnd(28)} ${dashboard.padEnd(10)} ${String(urls.length).padStart(6)} ${String(queries).padStart(8)}`);
+      const batch = batchUrl(app.url, dashboard);
       const api: number[] = [];
+      const one: number[] = [];
       const raw: number[] = [];
       const ratio: number[] = [];
+      const oneRatio: number[] = [];
       for (let i = 0; i < RUNS; i += 1) {
         const a = await timed(() => loadViaApi(urls));
         const b = await timed(() => direct(prom.url, first));
+        const c = await timed(() => loadViaBatch(batch));
         api.push(a);
         raw.push(b);
+        one.push(c);
         ratio.push(a / b);
+        oneRatio.push(c / b);
       }
       rows.push({ name: `${label} ${dashboard}: app`, unit: 'ms', ...summarize(api) });
+      rows.push({ name: `${label} ${dashboard}: app, 1 request`, unit: 'ms', ...summarize(one) });
       rows.push({ name: `${label} ${dashboard}: direct`, unit: 'ms', ...summarize(raw) });
       rows.push({ name: `${label} ${dashboard}: app/direct`, unit: 'x', ...summarize(ratio) });
+      rows.push({ name: `${label} ${dashboard}: 1 request/direct`, unit: 'x', ...summarize(oneRatio) });
     }
   } finally {
     app.stop();
@@ -137,7 +162,7 @@ export async function benchDashboards(): Promise<void> {
   } finally {
     await large.stop();
   }
-  console.log(`\nDashboard loads: all panels in parallel, range ${RANGE_S / 3600} h, step ${STEP} s, end ${END}; ${RUNS} interleaved runs; query cache off (the app's own overhead)`);
+  console.log(`\nDashboard loads: all panels in parallel (app: one request each; 1 request: one for all, as the browser asks), range ${RANGE_S / 3600} h, step ${STEP} s, end ${END}; ${RUNS} interleaved runs; query cache off (the app's own overhead)`);
   console.log(`${'mesh'.padEnd(28)} ${'dashboard'.padEnd(10)} panels  queries`);
   for (const r of result) for (const line of r.counts) console.log(line);
   console.log(formatTable(result.flatMap((r) => r.rows)));

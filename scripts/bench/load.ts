@@ -1,12 +1,13 @@
 // `npm run bench -- load`: many viewers of one page at once, against the fixture Prometheus. Per page
 // (home, executive, on-call, debug): one viewer alone, BENCH_VIEWERS (50) opening it at the same
 // moment, and as many opening it over 5 s; PromQL calls the app sent (its own metrics), page load
-// time p50/p95 (all of a page's API calls in parallel, as the browser makes them) and errors.
+// time p50/p95 (all of a page's API calls in parallel, as the browser makes them), errors, and the
+// app's CPU time per page load (steadier than wall time on a shared machine).
 import { DASHBOARDS } from '@/lib/dashboards';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
 import { startApp, upstreamQueryCount } from './app-server';
-import { panelUrls } from './dashboards';
+import { batchUrl, panelUrls } from './dashboards';
 import { quantile } from './stats';
 
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 50);
@@ -17,47 +18,63 @@ const END = TEST_ANCHOR - 3600;
 type Page = 'home' | 'executive' | 'oncall' | 'debug';
 const PAGES: Page[] = ['home', 'executive', 'oncall', 'debug'];
 
-/** The API calls the browser makes for `page` at `end` (the services table reads /api/services). */
+/**
+ * The API calls the browser makes for `page` at `end`: its panels in one request (lib/queries/panel-batch.ts;
+ * BENCH_PANEL_REQUESTS=each for one request per panel, as before), and /api/services for the services table.
+ */
 function pageUrls(appUrl: string, page: Page, end: number): string[] {
   const services = `${appUrl}/api/services?time=${end}&window=5m`;
   if (page === 'home') return [services];
-  const panels = panelUrls(appUrl, page, end);
+  const panels = process.env.BENCH_PANEL_REQUESTS === 'each' ? panelUrls(appUrl, page, end) : [batchUrl(appUrl, page, end)];
   return DASHBOARDS[page].panels.some((p) => p.id === 'services') ? [...panels, services] : panels;
 }
 
 async function loadPage(urls: string[]): Promise<{ ms: number; errors: number }> {
   const started = performance.now();
-  const statuses = await Promise.all(
+  const errors = await Promise.all(
     urls.map(async (u) => {
       try {
         const res = await fetch(u);
-        await res.arrayBuffer();
-        return res.ok;
+        const text = await res.text();
+        if (!res.ok) return 1;
+        // A batch's panels fail one by one: each failed part is an error.
+        if (!new URL(u).searchParams.has('panels')) return 0;
+        const parts = Object.values((JSON.parse(text) as { panels: Record<string, { status: number }> }).panels);
+        return parts.filter((p) => p.status !== 200).length;
       } catch {
-        return false;
+        return 1;
       }
     }),
   );
-  return { ms: performance.now() - started, errors: statuses.filter((ok) => !ok).length };
+  return { ms: performance.now() - started, errors: errors.reduce((a, b) => a + b, 0) };
 }
 
 interface Outcome {
   queries: number;
   times: number[];
   errors: number;
+  /** The app's CPU time (ms) for the scenario's loads. */
+  cpuMs: number;
+  loads: number;
 }
 
+type App = { url: string; cpuMs(): number };
+
 /** `viewers` loads of the page at `end`, the i-th starting at i x spread / viewers. */
-async function crowd(appUrl: string, urls: string[], viewers: number, spreadMs: number): Promise<Outcome> {
-  const before = await upstreamQueryCount(appUrl);
+async function crowd(app: App, urls: string[], viewers: number, spreadMs: number): Promise<Outcome> {
+  const before = await upstreamQueryCount(app.url);
+  const cpuBefore = app.cpuMs();
   const loads = await Promise.all(
     Array.from({ length: viewers }, async (_, i) => {
       if (spreadMs > 0) await new Promise((resolve) => setTimeout(resolve, (i * spreadMs) / viewers));
       return loadPage(urls);
     }),
   );
+  const cpuMs = app.cpuMs() - cpuBefore;
   return {
-    queries: (await upstreamQueryCount(appUrl)) - before,
+    queries: (await upstreamQueryCount(app.url)) - before,
+    cpuMs,
+    loads: viewers,
     times: loads.map((l) => l.ms),
     errors: loads.reduce((n, l) => n + l.errors, 0),
   };
@@ -76,6 +93,7 @@ function row(page: string, who: string, o: Outcome, perLoad: number, solo: { p50
     `${p95.toFixed(0)} ms`.padStart(9),
     `${(p95 / solo.p95).toFixed(2)}x`.padStart(9),
     String(o.errors).padStart(6),
+    `${(o.cpuMs / o.loads).toFixed(0)} ms`.padStart(13),
   ];
   return cells.join(' ');
 }
@@ -88,18 +106,20 @@ export async function benchLoad(): Promise<void> {
     for (const [p, page] of PAGES.entries()) {
       // Every scenario asks about its own minute: the cache holds nothing for it, so each starts cold.
       const endOf = (scenario: number) => END - (p * 20 + scenario) * 60;
-      const solo: Outcome = { queries: 0, times: [], errors: 0 };
+      const solo: Outcome = { queries: 0, times: [], errors: 0, cpuMs: 0, loads: 0 };
       for (let i = 0; i < SOLO_RUNS; i += 1) {
-        const one = await crowd(app.url, pageUrls(app.url, page, endOf(i)), 1, 0);
+        const one = await crowd(app, pageUrls(app.url, page, endOf(i)), 1, 0);
         solo.queries += one.queries;
+        solo.cpuMs += one.cpuMs;
+        solo.loads += one.loads;
         solo.times.push(...one.times);
         solo.errors += one.errors;
       }
       const perLoad = solo.queries / SOLO_RUNS;
       const sorted = [...solo.times].sort((a, b) => a - b);
       const soloStats = { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
-      const together = await crowd(app.url, pageUrls(app.url, page, endOf(10)), VIEWERS, 0);
-      const spread = await crowd(app.url, pageUrls(app.url, page, endOf(11)), VIEWERS, SPREAD_MS);
+      const together = await crowd(app, pageUrls(app.url, page, endOf(10)), VIEWERS, 0);
+      const spread = await crowd(app, pageUrls(app.url, page, endOf(11)), VIEWERS, SPREAD_MS);
       lines.push(row(page, `1 viewer (${SOLO_RUNS} loads)`, { ...solo, queries: perLoad }, perLoad, soloStats));
       lines.push(row(page, `${VIEWERS} viewers at once`, together, perLoad, soloStats));
       lines.push(row(page, `${VIEWERS} viewers over ${SPREAD_MS / 1000} s`, spread, perLoad, soloStats));
@@ -109,7 +129,7 @@ export async function benchLoad(): Promise<void> {
     await prom.stop();
   }
   console.log(`Viewers of one page over the fixture (demo mesh), each page at its own past minute near ${END}; query cache on (defaults)`);
-  const header = ['page'.padEnd(10), 'who'.padEnd(26), 'queries'.padStart(8), 'vs 1'.padStart(9), 'p50'.padStart(9), 'p95'.padStart(9), 'p95 vs 1'.padStart(9), 'errors'.padStart(6)];
+  const header = ['page'.padEnd(10), 'who'.padEnd(26), 'queries'.padStart(8), 'vs 1'.padStart(9), 'p50'.padStart(9), 'p95'.padStart(9), 'p95 vs 1'.padStart(9), 'errors'.padStart(6), 'app CPU/load'.padStart(13)];
   console.log(header.join(' '));
   for (const line of lines) console.log(line);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiHandler, namespaceParamSchema, parseSearchParams, sharedJson, timeParamSchema, windowParamSchema } from '@/lib/api';
 import { serviceSummary } from '@/lib/dashboards/services-summary';
 import { getPrometheusClient, liveTime } from '@/lib/prometheus';
+import { sloStoreRevision } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +17,7 @@ const paramsSchema = z.object({
 export const GET = apiHandler('/api/services', async (request: Request) => {
   // Without a time, now on the live grid: viewers within the same seconds share the answer.
   const { time = liveTime(), window, namespace } = parseSearchParams(paramsSchema, request.url);
-  // Shared only while in flight: the health column reads stored SLOs, and an edit must show at once.
-  return sharedJson(request, (signal) => serviceSummary({ client: getPrometheusClient(), time, window, namespace, signal }), { keep: false });
+  // The health column reads stored SLOs: kept under the store's revision, so an edit shows at once.
+  const revision = sloStoreRevision();
+  return sharedJson(request, (signal) => serviceSummary({ client: getPrometheusClient(), time, window, namespace, signal }), { keep: revision !== undefined, revision });
 });

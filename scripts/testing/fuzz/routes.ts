@@ -10,6 +10,7 @@ import * as me from '@/app/api/me/route';
 import * as meshAlerts from '@/app/api/mesh-alerts/route';
 import * as metrics from '@/app/api/metrics/route';
 import * as panels from '@/app/api/panels/[dashboard]/[panel]/route';
+import * as panelBatch from '@/app/api/panels/[dashboard]/route';
 import * as readyz from '@/app/api/readyz/route';
 import * as rules from '@/app/api/rules/route';
 import * as services from '@/app/api/services/route';
@@ -57,6 +58,7 @@ export const ROUTES: FuzzRoute[] = [
   route('/api/mesh-alerts', meshAlerts),
   route('/api/metrics', metrics),
   route('/api/panels/[dashboard]/[panel]', panels),
+  route('/api/panels/[dashboard]', panelBatch),
   route('/api/readyz', readyz),
   route('/api/rules', rules),
   route('/api/services', services),

@@ -1,0 +1,49 @@
+import { setMaxListeners } from 'node:events';
+import { ApiError, apiHandler, sharedAssembly, sharedJsonText } from '@/lib/api';
+import { isDashboardId, PANELS } from '@/lib/dashboards/panels';
+import { requestScope } from '@/lib/prometheus';
+import { sloStoreRevision } from '@/lib/store';
+import { panelWork } from './panel-work';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ dashboard: string }> };
+
+/** More panels than any dashboard has; a longer list is a mistake or an attempt to multiply work. */
+const MAX_PANELS = 32;
+
+/**
+ * GET /api/panels/{dashboard}?panels=a,b&start=&end=&step=&namespace=&service=: several panels of one
+ * dashboard in one request, `{ panels: { [id]: { status, body } } }`, each entry exactly what
+ * `GET /api/panels/{dashboard}/{id}` answers with the same parameters (its data, or its own error body:
+ * one failing panel never fails the others). Fifty viewers then cost fifty HTTP requests, not five
+ * hundred; the panels' work and text are shared with the single-panel route. Without `panels`, all.
+ */
+export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request, { params }: Context) => {
+  const { dashboard } = await params;
+  if (!isDashboardId(dashboard)) throw new ApiError(404, 'not_found', `No dashboard ${JSON.stringify(dashboard)}`);
+  const url = new URL(request.url);
+  const listed = url.searchParams.get('panels');
+  const ids = [...new Set(listed ? listed.split(',').filter(Boolean) : Object.keys(PANELS[dashboard]))];
+  if (ids.length === 0 || ids.length > MAX_PANELS) {
+    throw new ApiError(422, 'validation_failed', `Invalid request: panels: between 1 and ${MAX_PANELS} panel ids`, { fieldErrors: { panels: [`between 1 and ${MAX_PANELS} panel ids`] }, formErrors: [] });
+  }
+  url.searchParams.delete('panels');
+  const assemble = async (signal: AbortSignal) => {
+    // Every part waits on the shared run's signals, one listener each: more than Node's warning threshold.
+    for (const s of [signal, requestScope()?.signal]) if (s) setMaxListeners(2 * MAX_PANELS, s);
+    const parts = await Promise.all(
+      ids.map(async (id) => {
+        // The single panel's own URL is the key: the batch shares its answer with `GET .../{id}`.
+        const panelUrl = new URL(`/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(id)}${url.search}`, url);
+        const answer = await sharedJsonText(panelUrl.href, signal, () => panelWork(dashboard, id, panelUrl.href));
+        // The parts are JSON already: joined as text, never parsed and serialised again.
+        return { text: `${JSON.stringify(id)}:{"status":${answer.status},"body":${answer.text}}`, kept: answer.kept };
+      }),
+    );
+    return { text: `{"panels":{${parts.map((p) => p.text).join(',')}}}`, keep: parts.every((p) => p.kept) };
+  };
+  // Identical batches in a slot are one body, kept under the SLO store's revision, since
+  // some panels read stored SLOs.
+  return sharedAssembly(request, sloStoreRevision(), assemble);
+});
