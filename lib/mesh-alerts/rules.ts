@@ -1,5 +1,6 @@
 import { isUnsupported, type MeshHealthSignals, type Unsupported } from '@/lib/mesh';
 import { absoluteHref } from '@/lib/links';
+import { MESH_HEALTH_LABEL } from '@/lib/slo/rules/alertmanager';
 import type { AlertingRule, RuleGroup } from '@/lib/slo/rules/rules';
 import { MESH_ALERTS, resolveSettings, runbookHref, type MeshAlertDefinition, type MeshAlertId, type MeshAlertSetting } from './catalog';
 
@@ -95,7 +96,7 @@ export function meshAlertRules(signals: MeshHealthSignals, stored: readonly Mesh
       alert: def.alert,
       expr: e.expr,
       for: e.for,
-      labels: { severity: def.severity, meshwatch_alert: def.id },
+      labels: { severity: def.severity, [MESH_HEALTH_LABEL]: def.id },
       annotations: {
         ...text,
         // Absolute against MESHWATCH_PUBLIC_URL like the SLO alerts' links; relative without it.

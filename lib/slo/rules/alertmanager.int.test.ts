@@ -65,6 +65,9 @@ describe.skipIf(!present)('generated Alertmanager config under amtool', () => {
     const teams = writeConfig('team-routes.yml', alertmanagerYaml({ teams: ['payments'] }));
     expect(await routeReceivers(teams, burn('checkout-availability', 'page'))).toEqual(['meshwatch-page-payments']);
     expect(await routeReceivers(teams, burn('cart-availability', 'ticket', 'storefront'))).toEqual(['meshwatch-ticket']);
+    // The mesh-health alerts reach the same receivers by severity, not the default one.
+    expect(await routeReceivers(plain, { alertname: 'MeshControlPlaneDown', severity: 'page', meshwatch_alert: 'control-plane-down' })).toEqual(['meshwatch-page']);
+    expect(await routeReceivers(plain, { alertname: 'MeshCACertificateExpiring', severity: 'ticket', meshwatch_alert: 'ca-cert-ticket' })).toEqual(['meshwatch-ticket']);
   });
 });
 
@@ -153,6 +156,37 @@ describe.skipIf(!present)('a real Alertmanager running the generated config', ()
       'meshwatch-ticket {"region":"eu-west","service":"reviews","slo":"reviews-availability","team":"storefront"}',
       'meshwatch-ticket {"region":"us-east","service":"reviews","slo":"reviews-availability","team":"storefront"}',
     ]);
+  });
+
+  it("a mesh-health page mutes the same alert's ticket on the same certificate, not another cluster's", async () => {
+    const cert = (severity: string, cluster: string) => ({
+      alertname: 'MeshCACertificateExpiring',
+      severity,
+      meshwatch_alert: `ca-cert-${severity}`,
+      cert: 'root',
+      cluster,
+    });
+    const alerts = [cert('page', 'prod-us-east'), cert('ticket', 'prod-us-east'), cert('ticket', 'prod-eu-west')];
+    const startsAt = new Date().toISOString();
+    const response = await fetch(`${am.url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(alerts.map((labels) => ({ labels, annotations: { summary: 'test' }, startsAt }))),
+    });
+    expect(response.status).toBe(200);
+    const key = (a: ApiAlert) => `${a.labels.cluster}/${a.labels.severity}`;
+    let byKey = new Map<string, ApiAlert>();
+    await waitFor(
+      async () => {
+        byKey = new Map((await get<ApiAlert[]>('/api/v2/alerts')).filter((a) => a.labels.alertname === 'MeshCACertificateExpiring').map((a) => [key(a), a]));
+        return byKey.size === 3 && byKey.get('prod-us-east/ticket')?.status.state === 'suppressed';
+      },
+      20_000,
+      "us-east's CA ticket to be inhibited",
+    );
+    expect(byKey.get('prod-us-east/page')?.receivers.map((r) => r.name)).toEqual(['meshwatch-page']);
+    expect(byKey.get('prod-eu-west/ticket')?.status).toMatchObject({ state: 'active', inhibitedBy: [] });
+    expect(byKey.get('prod-eu-west/ticket')?.receivers.map((r) => r.name)).toEqual(['meshwatch-ticket']);
   });
 
   it("receives a firing alert from a Prometheus configured like the demo's", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parsePromDuration } from '@/lib/promql';
-import { alertmanagerConfig, alertmanagerFragmentYaml, alertmanagerYaml, matcher, meshwatchRoute } from './alertmanager';
+import { alertmanagerConfig, alertmanagerFragmentYaml, alertmanagerYaml, matcher, meshHealthRoute, meshwatchRoute } from './alertmanager';
 
 type Route = { matchers: string[]; receiver: string; routes?: Route[]; group_wait: string; group_interval: string; repeat_interval: string };
 
@@ -35,7 +35,23 @@ describe('Alertmanager routing for the burn-rate alerts', () => {
       target_matchers: ['severity="ticket"'],
       equal: ['namespace', 'service'],
     });
-    expect(alertmanagerConfig().inhibit_rules).toHaveLength(2);
+    expect(alertmanagerConfig().inhibit_rules).toHaveLength(3);
+  });
+
+  it('routes the mesh-health alerts by severity to the same receivers, one notification per alert and cluster', () => {
+    const route = meshHealthRoute() as { matchers: string[]; group_by: string[]; routes: Route[] };
+    expect(route.matchers).toEqual(['meshwatch_alert=~".+"']);
+    expect(route.group_by).toEqual(['alertname', 'cluster']);
+    expect(route.routes.map((r) => [r.matchers[0], r.receiver])).toEqual([
+      ['severity="page"', 'meshwatch-page'],
+      ['severity="ticket"', 'meshwatch-ticket'],
+    ]);
+    expect((alertmanagerConfig().route.routes as unknown[])[1]).toEqual(route);
+    expect(alertmanagerConfig().inhibit_rules).toContainEqual({
+      source_matchers: ['meshwatch_alert=~".+"', 'severity="page"'],
+      target_matchers: ['meshwatch_alert=~".+"', 'severity="ticket"'],
+      equal: ['alertname', 'cluster', 'cert', 'namespace', 'pod'],
+    });
   });
 
   it('routes teams to their own receivers, once each, in order', () => {
