@@ -20,3 +20,5 @@ export const SloList = dynamic(() => import('./slo/slo-list').then((m) => m.SloL
 export const SloDetail = dynamic(() => import('./slo/slo-detail').then((m) => m.SloDetail), { loading });
 export const SloEdit = dynamic(() => import('./slo/slo-edit').then((m) => m.SloEdit), { loading });
 export const ReportView = dynamic(() => import('./report/report-view').then((m) => m.ReportView), { loading });
+export const MaintenanceView = dynamic(() => import('./maintenance/maintenance-view').then((m) => m.MaintenanceView), { loading });
+export const MeshAlertSettings = dynamic(() => import('./settings/mesh-alert-settings').then((m) => m.MeshAlertSettings), { loading });

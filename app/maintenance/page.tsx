@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { MaintenanceView } from '@/components/maintenance/maintenance-view';
+import { MaintenanceView } from '@/components/lazy-pages';
 
 export const metadata: Metadata = { title: 'Maintenance' };
 

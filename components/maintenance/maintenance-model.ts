@@ -1,4 +1,5 @@
-import { durationText, type SilenceInfo } from '@/lib/maintenance';
+import { durationText } from '@/lib/maintenance/intervals';
+import type { SilenceInfo } from '@/lib/maintenance/schema';
 
 // The /maintenance page's pure parts: the form's UTC times, and what a window's silence state says. Pure.
 

@@ -1,5 +1,7 @@
 import { formatUtc } from '@/lib/format';
-import { durationText, scopeText, type MaintenancePeriod } from '@/lib/maintenance';
+import { durationText } from '@/lib/maintenance/intervals';
+import type { MaintenancePeriod } from '@/lib/maintenance/schema';
+import { scopeText } from '@/lib/maintenance/scope-text';
 import styles from '../slo/slo.module.css';
 
 /** The maintenance windows of a backtest or a report period, so a marked episode or incident can be read against them. */

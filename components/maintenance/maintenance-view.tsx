@@ -1,7 +1,8 @@
 'use client';
 
 import { formatUtc } from '@/lib/format';
-import { scopeText, type MaintenanceWindow } from '@/lib/maintenance';
+import type { MaintenanceWindow } from '@/lib/maintenance/schema';
+import { scopeText } from '@/lib/maintenance/scope-text';
 import { useDeleteMaintenance, useMaintenance, useRetrySilence } from '@/lib/queries/maintenance-hooks';
 import { IdentityBanner, useCanEdit } from '../slo/identity-banner';
 import styles from '../slo/slo.module.css';

@@ -92,11 +92,6 @@ export function covers(scope: MaintenanceScope, target: { namespace: string; ser
   return scope.namespace === target.namespace && (scope.service === undefined || scope.service === target.service);
 }
 
-/** `shop/catalog` or `shop (every service)`, for lists and reports. */
-export function scopeText(scope: MaintenanceScope): string {
-  return scope.service === undefined ? `${scope.namespace} (every service)` : `${scope.namespace}/${scope.service}`;
-}
-
 /** A window as backtests and the report list it (no silence: that is the /maintenance page's business). */
 export const maintenancePeriodSchema = maintenanceWindowSchema.pick({ id: true, scope: true, start: true, end: true, reason: true, createdBy: true });
 export type MaintenancePeriod = z.infer<typeof maintenancePeriodSchema>;

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { MeshAlertSettings } from '@/components/settings/mesh-alert-settings';
+import { MeshAlertSettings } from '@/components/lazy-pages';
 
 export const metadata: Metadata = { title: 'Mesh-health alerts' };
 
