@@ -150,16 +150,16 @@ test.describe('service graph', () => {
     const [a, b] = [byId.get(source), byId.get(target)];
     if (!a || !b) throw new Error('checkout or payments is not drawn');
     const mid = curveMiddle(a, b, edgeCurveness(body.edges.length));
-    // ECharts itself agrees the pointer is on that call: its tooltip names it. A pointer that arrives
-    // while the chart still runs its first animation gets no tooltip until it moves, so move again.
+    // ECharts itself agrees the pointer is on that call: clicking there opens that call's panel. A
+    // pointer that arrives while the chart still runs its first animation (or redraws on a refresh)
+    // hits nothing until it moves, so move and click again until the panel opens.
+    const panel = page.getByRole('complementary', { name: `Call ${source} → ${target}` });
     await expect(async () => {
       await page.mouse.move(box.x + mid.x - 3, box.y + mid.y);
       await page.mouse.move(box.x + mid.x, box.y + mid.y);
-      await expect(graph.chart.getByText(`${source} → ${target}`)).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 30_000 });
-    await page.mouse.click(box.x + mid.x, box.y + mid.y);
-    const panel = page.getByRole('complementary', { name: `Call ${source} → ${target}` });
-    await expect(panel).toBeVisible();
+      await page.mouse.click(box.x + mid.x, box.y + mid.y);
+      await expect(panel).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(page).toHaveURL(/edge=shop%2Fcheckout\+-%3E\+payments%2Fpayments/);
     const edge = body.edges.find((e) => e.source === source && e.target === target && e.protocol === 'http');
     await expect(panel).toContainText(`mTLS share${Math.round((edge?.mtlsRatio ?? NaN) * 100)}%`);
