@@ -142,24 +142,25 @@ test.describe('service graph', () => {
     await expect(graph.nodeRows()).toHaveCount(DEMO_NODES);
     // Where the call is drawn: the API's layout, placed on this canvas the way the page places it.
     const body = graphResponseSchema.parse(await (await request.get(`/api/graph?time=${time}&window=5m`)).json());
-    const box = await graph.chart.boundingBox();
-    if (!box) throw new Error('no chart box');
-    const at = projector(body.nodes, { width: box.width, height: box.height });
-    const byId = new Map(body.nodes.map((n) => [n.id, at(n)]));
     const [source, target] = ['shop/checkout', 'payments/payments'];
-    const [a, b] = [byId.get(source), byId.get(target)];
-    if (!a || !b) throw new Error('checkout or payments is not drawn');
-    const mid = curveMiddle(a, b, edgeCurveness(body.edges.length));
-    // ECharts itself agrees the pointer is on that call: clicking there opens that call's panel. A
-    // pointer that arrives while the chart still runs its first animation (or redraws on a refresh)
-    // hits nothing until it moves, so move and click again until the panel opens.
+    // ECharts itself agrees the pointer is on that call: clicking there opens that call's panel. The
+    // canvas is measured on each try: the toolbar can still grow a line (the cluster picker appears
+    // once the clusters are known) and move it; and a pointer that arrives while the chart still runs
+    // its first animation (or redraws on a refresh) hits nothing, so move and click again.
     const panel = page.getByRole('complementary', { name: `Call ${source} → ${target}` });
     await expect(async () => {
+      const box = await graph.chart.boundingBox();
+      if (!box) throw new Error('no chart box');
+      const at = projector(body.nodes, { width: box.width, height: box.height });
+      const byId = new Map(body.nodes.map((n) => [n.id, at(n)]));
+      const [a, b] = [byId.get(source), byId.get(target)];
+      if (!a || !b) throw new Error('checkout or payments is not drawn');
+      const mid = curveMiddle(a, b, edgeCurveness(body.edges.length));
       await page.mouse.move(box.x + mid.x - 3, box.y + mid.y);
       await page.mouse.move(box.x + mid.x, box.y + mid.y);
       await page.mouse.click(box.x + mid.x, box.y + mid.y);
       await expect(panel).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 60_000 });
+    }).toPass({ timeout: 45_000 });
     await expect(page).toHaveURL(/edge=shop%2Fcheckout\+-%3E\+payments%2Fpayments/);
     const edge = body.edges.find((e) => e.source === source && e.target === target && e.protocol === 'http');
     await expect(panel).toContainText(`mTLS share${Math.round((edge?.mtlsRatio ?? NaN) * 100)}%`);
