@@ -18,7 +18,7 @@ describe('RegionTable', () => {
   const status = withRegions(buildStatus(spec, steady(0.0005), TIME), spec, { 'us-east': steady(0.0002), 'eu-west': steady(0.0006, { '1h': { bad: 400, total: 1000 }, '5m': { bad: 33, total: 83 } }) }, TIME);
   const html = renderToStaticMarkup(<RegionTable status={status} />);
 
-  it('names the worst region and lists regions worst first (the status's order, no sort until a header is clicked) with SLI, budget, 1h burn and firing alerts', () => {
+  it('names the worst region and lists regions worst first (the order of the status, no sort until a header is clicked) with SLI, budget, 1h burn and firing alerts', () => {
     expect(html).toContain('Worst region: <strong>eu-west</strong>');
     const rows = (html.split('<tbody>')[1] ?? '').split('</tr>');
     expect(rows[0]).toContain('eu-west');
