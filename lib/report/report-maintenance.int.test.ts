@@ -2,16 +2,14 @@
 // the payments outage marks the payments page (report incident and backtest episode) and is listed; a
 // window of another service marks nothing of payments'; the payments SLO, which excludes maintenance,
 // reports the truth over the month minus the truth inside its window (model.truth(), computed here).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET } from '@/app/api/report/route';
 import { GET as backtest } from '@/app/api/slos/[name]/backtest/route';
 import { backtestResultSchema } from '@/lib/slo/backtest/schema';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore, type MaintenanceStore } from '@/lib/store';
+import { getMaintenanceStore, type MaintenanceStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
+import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
 import { reportSchema, type Report } from './schema';
 
 const { seed, anchor } = inject('fixture');
@@ -26,18 +24,12 @@ const PAY_WINDOW = { start: outage.start - 600, end: outage.end + 600 };
 const none = { state: 'ended' as const, id: null, error: null };
 
 describe('maintenance in the report and backtests (fixture history, Istio)', () => {
-  let dir: string;
   let windows: MaintenanceStore;
   let report: Report;
   let ids: { payments: number; cart: number };
+  withTempSloStore('report-maintenance', [slo('payments-availability', 'payments', 'payments', true), slo('cart-availability', 'cart', 'shop', false)], { maintenance: true });
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-report-maintenance-'));
-    const store = openSqliteStore(path.join(dir, 'slos.db'));
-    store.create(slo('payments-availability', 'payments', 'payments', true), 'test');
-    store.create(slo('cart-availability', 'cart', 'shop', false), 'test');
-    setSloStore(store);
-    windows = openMaintenanceStore(path.join(dir, 'slos.db'));
-    setMaintenanceStore(windows);
+    windows = getMaintenanceStore();
     ids = {
       payments: windows.create({ scope: { namespace: 'payments' }, ...PAY_WINDOW, reason: 'payments database failover' }, 'alice', none).id,
       cart: windows.create({ scope: { namespace: 'shop', service: 'cart' }, start: outage.start - 600, end: outage.start + 3600, reason: 'cart cache rebuild' }, 'bob', none).id,
@@ -50,10 +42,7 @@ describe('maintenance in the report and backtests (fixture history, Istio)', () 
     report = reportSchema.parse(await res.json());
   });
   afterAll(() => {
-    setSloStore(undefined)?.close();
-    setMaintenanceStore(undefined)?.close();
     vi.unstubAllEnvs();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists the windows of the month, earliest first', () => {
