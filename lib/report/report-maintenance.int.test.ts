@@ -3,14 +3,14 @@
 // window of another service marks nothing of payments'; the payments SLO, which excludes maintenance,
 // reports the truth over the month minus the truth inside its window (model.truth(), computed here).
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { GET } from '@/app/api/report/route';
 import { GET as backtest } from '@/app/api/slos/[name]/backtest/route';
 import { backtestResultSchema } from '@/lib/slo/backtest/schema';
 import { sloSpecSchema } from '@/lib/slo/spec';
 import { getMaintenanceStore, type MaintenanceStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
 import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
-import { reportSchema, type Report } from './schema';
+import { fetchReport } from './report-int-helpers';
+import type { Report } from './schema';
 
 const { seed, anchor } = inject('fixture');
 const model = createModel({ seed, anchor });
@@ -34,12 +34,7 @@ describe('maintenance in the report and backtests (fixture history, Istio)', () 
       payments: windows.create({ scope: { namespace: 'payments' }, ...PAY_WINDOW, reason: 'payments database failover' }, 'alice', none).id,
       cart: windows.create({ scope: { namespace: 'shop', service: 'cart' }, start: outage.start - 600, end: outage.start + 3600, reason: 'cart cache rebuild' }, 'bob', none).id,
     };
-    vi.stubEnv('PROMETHEUS_URL', inject('prometheusUrl'));
-    vi.stubEnv('MESH', 'istio');
-    vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '120000');
-    const res = await GET(new Request('http://meshwatch.test/api/report?month=2026-09'));
-    expect(res.status).toBe(200);
-    report = reportSchema.parse(await res.json());
+    report = await fetchReport('2026-09', { MESH: 'istio' });
   });
   afterAll(() => {
     vi.unstubAllEnvs();

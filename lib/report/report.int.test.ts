@@ -9,10 +9,10 @@ import { DEMO_SLOS } from '@/scripts/demo-slos';
 import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
 import { truthPaymentsBudget, truthPaymentsPage } from '@/scripts/testing/truth-payments-page';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
-import { reportSchema, type Report } from './schema';
+import { fetchReport } from './report-int-helpers';
+import type { Report } from './schema';
 
 const { seed, anchor } = inject('fixture');
-const prometheusUrl = inject('prometheusUrl');
 const model = createModel({ seed, anchor });
 const HISTORY_START = anchor - TEST_HISTORY_DAYS * 86_400;
 const MIN = 60;
@@ -44,11 +44,7 @@ describe('the September 2026 report over the 30-day story', () => {
   let report: Report;
   withTempSloStore('report', SPECS, { maintenance: true });
   beforeAll(async () => {
-    vi.stubEnv('PROMETHEUS_URL', prometheusUrl);
-    vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '120000');
-    const res = await GET(new Request('http://meshwatch.test/api/report?month=2026-09'));
-    expect(res.status).toBe(200);
-    report = reportSchema.parse(await res.json());
+    report = await fetchReport('2026-09');
   });
   afterAll(() => {
     vi.unstubAllEnvs();
