@@ -23,6 +23,12 @@ describe('parseRegions (MESHWATCH_REGIONS)', () => {
   ])('%j is refused (%s)', (text, problem) => {
     expect(parseRegions(text)).toEqual(expect.stringContaining(problem));
   });
+
+  it('says the whole problem in the words of regions', () => {
+    expect(parseRegions('a=us east')).toBe("cluster a needs one region name (cluster=region, lowercase letters, digits, '-', '.', '_')");
+    expect(parseRegions('Prod=us')).toBe('invalid cluster "Prod" (expected cluster=region pairs)');
+    expect(parseRegions('a=x,a=y')).toBe('cluster a is mapped twice');
+  });
 });
 
 describe('regionOf', () => {

@@ -1,6 +1,8 @@
 // MESHWATCH_REGIONS parsing for lib/env.ts (pure; reads no environment itself), and the one mapping
 // from a mesh cluster to its region that the SLO engine, the rules and the dashboards share.
 
+import { parsePairs } from './env-pairs';
+
 // Cluster names are Kubernetes-style names (lowercase DNS labels, dots allowed as in `prod.us-east`);
 // region names end up in Prometheus label values, alert routes and the UI, so they keep the same shape.
 const NAME = /^[a-z0-9]([-a-z0-9._]{0,251}[a-z0-9])?$/;
@@ -13,19 +15,8 @@ export type RegionMap = Readonly<Record<string, string>>;
  * Returns a problem description instead of throwing.
  */
 export function parseRegions(text: string | undefined): Record<string, string> | string {
-  const regions: Record<string, string> = {};
-  if (text === undefined) return regions;
-  for (const pair of text.split(',')) {
-    if (pair.trim() === '') continue;
-    const at = pair.indexOf('=');
-    const cluster = (at < 0 ? pair : pair.slice(0, at)).trim();
-    const region = at < 0 ? '' : pair.slice(at + 1).trim();
-    if (!NAME.test(cluster)) return `invalid cluster ${JSON.stringify(cluster)} (expected cluster=region pairs)`;
-    if (!NAME.test(region)) return `cluster ${cluster} needs one region name (cluster=region, lowercase letters, digits, '-', '.', '_')`;
-    if (Object.hasOwn(regions, cluster)) return `cluster ${cluster} is mapped twice`;
-    regions[cluster] = region;
-  }
-  return regions;
+  const valid = (name: string) => NAME.test(name);
+  return parsePairs(text, { key: 'cluster', value: 'region', validKey: valid, validValue: valid, valueHint: "lowercase letters, digits, '-', '.', '_'" });
 }
 
 /** Whether regions are configured at all: without, no region figure, column or rule exists. */

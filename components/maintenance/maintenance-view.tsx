@@ -1,5 +1,6 @@
 'use client';
 
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { formatUtc } from '@/lib/format';
 import type { MaintenanceWindow } from '@/lib/maintenance/schema';
 import { scopeText } from '@/lib/maintenance/scope-text';
@@ -11,42 +12,49 @@ import { silenceText, spanText } from './maintenance-model';
 
 const TONES = { good: styles.good, warn: styles.warn, bad: styles.bad, muted: styles.muted } as const;
 
-function WindowRow({ w, canEdit }: { w: MaintenanceWindow; canEdit: boolean }) {
+/** Retry and delete of one window; its own component so each row has its own mutations and error. */
+function WindowActions({ w }: { w: MaintenanceWindow }) {
   const remove = useDeleteMaintenance();
   const retry = useRetrySilence();
-  const silence = silenceText(w.silence);
   const name = `window ${w.id} (${scopeText(w.scope)})`;
   return (
-    <tr>
-      <td>{scopeText(w.scope)}</td>
-      <td>{formatUtc(w.start)}</td>
-      <td>{formatUtc(w.end)}</td>
-      <td className={styles.num}>{spanText(w.start, w.end)}</td>
-      <td>{w.reason}</td>
-      <td>{w.createdBy}</td>
-      <td className={TONES[silence.tone]}>{silence.text}</td>
-      {canEdit && (
-        <td>
-          <span className={styles.actions}>
-            {silence.retry && (
-              <button type="button" onClick={() => retry.mutate(w.id)} disabled={retry.isPending} aria-label={`Retry the silence of ${name}`}>
-                Retry silence
-              </button>
-            )}
-            <button type="button" onClick={() => remove.mutate(w.id)} disabled={remove.isPending} aria-label={`Delete ${name}`}>
-              Delete
-            </button>
-          </span>
-          {(remove.error ?? retry.error) && (
-            <p role="alert" className={styles.fieldError}>
-              {(remove.error ?? retry.error)?.message}
-            </p>
-          )}
-        </td>
+    <>
+      <span className={styles.actions}>
+        {silenceText(w.silence).retry && (
+          <button type="button" onClick={() => retry.mutate(w.id)} disabled={retry.isPending} aria-label={`Retry the silence of ${name}`}>
+            Retry silence
+          </button>
+        )}
+        <button type="button" onClick={() => remove.mutate(w.id)} disabled={remove.isPending} aria-label={`Delete ${name}`}>
+          Delete
+        </button>
+      </span>
+      {(remove.error ?? retry.error) && (
+        <p role="alert" className={styles.fieldError}>
+          {(remove.error ?? retry.error)?.message}
+        </p>
       )}
-    </tr>
+    </>
   );
 }
+
+function SilenceCell({ w }: { w: MaintenanceWindow }) {
+  const silence = silenceText(w.silence);
+  return <span className={TONES[silence.tone]}>{silence.text}</span>;
+}
+
+// Times sort by their instant, the length by seconds (longest first); the server's order (latest start first) until a header is clicked.
+const COLUMNS: readonly Column<MaintenanceWindow>[] = [
+  { key: 'scope', label: 'Scope', sortValue: (w) => scopeText(w.scope) },
+  { key: 'start', label: 'Start', firstDirection: 'descending', sortValue: (w) => w.start, render: (w) => formatUtc(w.start) },
+  { key: 'end', label: 'End', firstDirection: 'descending', sortValue: (w) => w.end, render: (w) => formatUtc(w.end) },
+  { key: 'length', label: 'Length', numeric: true, sortValue: (w) => w.end - w.start, render: (w) => spanText(w.start, w.end) },
+  { key: 'reason', label: 'Reason', sortValue: (w) => w.reason },
+  { key: 'createdBy', label: 'Created by', sortValue: (w) => w.createdBy },
+  { key: 'silence', label: 'Alertmanager silence', sortValue: (w) => silenceText(w.silence).text, render: (w) => <SilenceCell w={w} /> },
+];
+const ACTIONS: Column<MaintenanceWindow> = { key: 'actions', label: 'Actions', sortable: false, sortValue: () => null, render: (w) => <WindowActions w={w} /> };
+const EDIT_COLUMNS = [...COLUMNS, ACTIONS];
 
 /** `/maintenance`: planned windows, their Alertmanager silences, and the form to plan one. */
 export function MaintenanceView() {
@@ -75,26 +83,7 @@ export function MaintenanceView() {
       {list.isPending && <p className={styles.muted}>Loading maintenance windows…</p>}
       {list.data && list.data.windows.length === 0 && <p>No maintenance windows yet.</p>}
       {list.data && list.data.windows.length > 0 && (
-        <table className={styles.table}>
-          <caption>Maintenance windows, latest start first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Scope</th>
-              <th scope="col">Start</th>
-              <th scope="col">End</th>
-              <th scope="col">Length</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Created by</th>
-              <th scope="col">Alertmanager silence</th>
-              {canEdit && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.windows.map((w) => (
-              <WindowRow key={w.id} w={w} canEdit={canEdit} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption="Maintenance windows, latest start first" rows={list.data.windows} columns={canEdit ? EDIT_COLUMNS : COLUMNS} rowKey={(w) => String(w.id)} />
       )}
       {canEdit && <MaintenanceForm />}
     </div>

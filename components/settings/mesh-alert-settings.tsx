@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { useCanEdit, IdentityBanner } from '@/components/slo/identity-banner';
 import styles from '@/components/slo/slo.module.css';
 import type { MeshAlertSetting, MeshAlertsResponse } from '@/lib/mesh-alerts/catalog';
@@ -37,6 +38,62 @@ export function MeshAlertSettings() {
   const pending = changes(rows, current);
   const set = (id: string, patch: Partial<Draft[string]>) => setDraft({ ...current, [id]: { ...(current[id] ?? { enabled: true, threshold: '' }), ...patch } });
 
+  // The inputs live in the one table's cells: their columns do not sort (rows moving while typing would lose the place).
+  const columns: Column<Row>[] = [
+    {
+      key: 'alert',
+      label: 'Alert',
+      sortValue: (r) => r.title,
+      render: (r) => (
+        <>
+          {r.title}
+          <div className={styles.muted}>{r.alert}</div>
+        </>
+      ),
+    },
+    { key: 'severity', label: 'Severity', sortValue: (r) => r.severity },
+    {
+      key: 'on',
+      label: 'On',
+      sortable: false,
+      sortValue: () => null,
+      render: (r) =>
+        r.available ? (
+          <input type="checkbox" aria-label={`${r.title}: on`} checked={current[r.id]?.enabled ?? r.enabled} disabled={!canEdit} onChange={(e) => set(r.id, { enabled: e.target.checked })} />
+        ) : (
+          <span className={styles.muted}>not on this mesh</span>
+        ),
+    },
+    {
+      key: 'threshold',
+      label: 'Threshold',
+      sortable: false,
+      sortValue: () => null,
+      render: (r) =>
+        r.available ? (
+          <label>
+            <span className={styles.muted}>{r.meaning} </span>
+            <input
+              type="number"
+              aria-label={`${r.title}: threshold in ${r.unit}`}
+              min={r.min}
+              max={r.max}
+              step="any"
+              value={current[r.id]?.threshold ?? String(r.threshold)}
+              disabled={!canEdit}
+              onChange={(e) => set(r.id, { threshold: e.target.value })}
+              style={{ width: '6rem' }}
+            />{' '}
+            {r.unit}
+            <span className={styles.muted}> (default {r.default})</span>
+          </label>
+        ) : (
+          <span className={styles.muted}>{r.unavailableReason}</span>
+        ),
+    },
+    { key: 'runbook', label: 'Runbook', sortable: false, sortValue: () => null, render: (r) => <a href={r.runbookUrl}>Runbook</a> },
+  ];
+
   return (
     <section className={styles.page} aria-labelledby="mesh-alerts-title">
       <div className={styles.head}>
@@ -56,63 +113,7 @@ export function MeshAlertSettings() {
           if (pending && pending.length > 0) save.mutate(pending, { onSuccess: () => setDraft(null) });
         }}
       >
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">Alert</th>
-              <th scope="col">Severity</th>
-              <th scope="col">On</th>
-              <th scope="col">Threshold</th>
-              <th scope="col">Runbook</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const d = current[r.id];
-              return (
-                <tr key={r.id} data-alert={r.id}>
-                  <th scope="row">
-                    {r.title}
-                    <div className={styles.muted}>{r.alert}</div>
-                  </th>
-                  <td>{r.severity}</td>
-                  <td>
-                    {r.available ? (
-                      <input type="checkbox" aria-label={`${r.title}: on`} checked={d?.enabled ?? r.enabled} disabled={!canEdit} onChange={(e) => set(r.id, { enabled: e.target.checked })} />
-                    ) : (
-                      <span className={styles.muted}>not on this mesh</span>
-                    )}
-                  </td>
-                  <td>
-                    {r.available ? (
-                      <label>
-                        <span className={styles.muted}>{r.meaning} </span>
-                        <input
-                          type="number"
-                          aria-label={`${r.title}: threshold in ${r.unit}`}
-                          min={r.min}
-                          max={r.max}
-                          step="any"
-                          value={d?.threshold ?? String(r.threshold)}
-                          disabled={!canEdit}
-                          onChange={(e) => set(r.id, { threshold: e.target.value })}
-                          style={{ width: '6rem' }}
-                        />{' '}
-                        {r.unit}
-                        <span className={styles.muted}> (default {r.default})</span>
-                      </label>
-                    ) : (
-                      <span className={styles.muted}>{r.unavailableReason}</span>
-                    )}
-                  </td>
-                  <td>
-                    <a href={r.runbookUrl}>Runbook</a>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable caption="Mesh-health alerts and their thresholds" captionHidden rows={rows} columns={columns} rowKey={(r) => r.id} rowData={(r) => ({ 'data-alert': r.id })} />
         <div className={styles.actions}>
           <button type="submit" disabled={!canEdit || save.isPending || pending === null || pending.length === 0}>
             {save.isPending ? 'Saving…' : 'Save'}

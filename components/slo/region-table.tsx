@@ -1,3 +1,4 @@
+import { DataTable, type Column } from '@/components/ui/data-table';
 import type { RegionStatus, SloStatus } from '@/lib/slo/status-schema';
 import { formatBudget, formatBurn, formatSli } from './slo-format';
 import styles from './slo.module.css';
@@ -8,7 +9,16 @@ export function firingText(alerts: RegionStatus['alerts']): string {
   return firing.length > 0 ? firing.join(', ') : 'none';
 }
 
-/** A perRegion SLO's figures per region (worst first, as the status orders them), the worst one named. */
+// SLI and budget start with the worst (lowest) when sorted, the burn rate with the fastest.
+const COLUMNS: readonly Column<RegionStatus>[] = [
+  { key: 'region', label: 'Region', sortValue: (r) => r.region },
+  { key: 'sli', label: 'SLI', numeric: true, firstDirection: 'ascending', sortValue: (r) => r.sli, render: (r) => formatSli(r.sli) },
+  { key: 'remaining', label: 'Budget remaining', numeric: true, firstDirection: 'ascending', sortValue: (r) => r.errorBudget.remaining, render: (r) => formatBudget(r.errorBudget.remaining) },
+  { key: 'burn1h', label: 'Burn rate, 1h', numeric: true, sortValue: (r) => r.burnRates['1h'] ?? null, render: (r) => formatBurn(r.burnRates['1h']) },
+  { key: 'firing', label: 'Firing alerts', sortValue: (r) => firingText(r.alerts) },
+];
+
+/** A perRegion SLO's figures per region (worst first, as the status orders them, until a header is clicked), the worst one named. */
 export function RegionTable({ status }: { status: SloStatus }) {
   const regions = status.regions ?? [];
   if (regions.length === 0) return <p className={styles.muted}>No region served this service&apos;s requests in the SLO window.</p>;
@@ -19,28 +29,8 @@ export function RegionTable({ status }: { status: SloStatus }) {
           Worst region: <strong>{status.worstRegion}</strong>
         </p>
       )}
-      <table className={styles.table} aria-label="Status per region">
-        <thead>
-          <tr>
-            <th scope="col">Region</th>
-            <th scope="col" className={styles.num}>SLI</th>
-            <th scope="col" className={styles.num}>Budget remaining</th>
-            <th scope="col" className={styles.num}>Burn rate, 1h</th>
-            <th scope="col">Firing alerts</th>
-          </tr>
-        </thead>
-        <tbody>
-          {regions.map((r) => (
-            <tr key={r.region}>
-              <th scope="row">{r.region}</th>
-              <td className={styles.num}>{formatSli(r.sli)}</td>
-              <td className={styles.num}>{formatBudget(r.errorBudget.remaining)}</td>
-              <td className={styles.num}>{formatBurn(r.burnRates['1h'])}</td>
-              <td>{firingText(r.alerts)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The section's "By region" heading names it on screen; the caption names it for screen readers. */}
+      <DataTable caption="Status per region" captionHidden rows={regions} columns={COLUMNS} rowKey={(r) => r.region} />
     </>
   );
 }

@@ -60,4 +60,12 @@ describe('DataTable', () => {
     expect(html.indexOf('s005')).toBeLessThan(html.indexOf('s002'));
     expect(html.indexOf('s002')).toBeLessThan(html.indexOf('s009'));
   });
+
+  it('gives a column marked sortable: false a plain header, no sort button, and still renders its cells', () => {
+    const withAction: Column<Row>[] = [...columns, { key: 'act', label: 'Actions', sortable: false, sortValue: () => null, render: (r) => <button type="button">Delete {r.id}</button> }];
+    const html = render({ rows: rows.slice(0, 2), columns: withAction });
+    expect(html.match(/<th scope="col"[^>]*><button type="button"/g)).toHaveLength(2);
+    expect(html).toContain('<th scope="col">Actions</th>');
+    expect(html).toContain('<td><button type="button">Delete s001</button></td>');
+  });
 });

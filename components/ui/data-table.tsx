@@ -10,6 +10,8 @@ export interface Column<T> extends SortableColumn<T> {
   unit?: string;
   /** The cell; by default the sort value as text. Any content fits: links, buttons, chips, sparklines. */
   render?: (row: T) => ReactNode;
+  /** false: a plain header, no sort button (actions, form inputs: an order by them means nothing). */
+  sortable?: false;
 }
 
 export interface DataTableProps<T> {
@@ -31,6 +33,15 @@ export interface DataTableProps<T> {
   limit?: number;
   /** What a row is, for the "Show more" buttons ("calls"). */
   noun?: string;
+}
+
+function HeaderLabel({ column }: { column: Pick<Column<never>, 'label' | 'unit'> }) {
+  return (
+    <>
+      {column.label}
+      {column.unit && <span className={styles.unit}> ({column.unit})</span>}
+    </>
+  );
 }
 
 function SortArrow({ sort, column }: { sort: TableSort; column: string }) {
@@ -60,11 +71,14 @@ export function DataTable<T>({ caption, captionHidden, rows, columns, rowKey, in
           <tr>
             {columns.map((c) => (
               <th key={c.key} scope="col" className={c.numeric ? styles.num : undefined} aria-sort={sort?.key === c.key ? sort.direction : undefined}>
-                <button type="button" onClick={() => setSort(nextSort(sort, c))}>
-                  {c.label}
-                  {c.unit && <span className={styles.unit}> ({c.unit})</span>}
-                  <SortArrow sort={sort} column={c.key} />
-                </button>
+                {c.sortable === false ? (
+                  <HeaderLabel column={c} />
+                ) : (
+                  <button type="button" onClick={() => setSort(nextSort(sort, c))}>
+                    <HeaderLabel column={c} />
+                    <SortArrow sort={sort} column={c.key} />
+                  </button>
+                )}
               </th>
             ))}
           </tr>

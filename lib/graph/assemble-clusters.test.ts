@@ -1,17 +1,8 @@
 // The graph split by cluster: one node per service and cluster, calls with both ends' clusters.
 import { describe, expect, it } from 'vitest';
-import { istioAdapter, linkerdAdapter, type Dimension, type MeshQuery } from '@/lib/mesh';
-import { assembleGraph, emptyVectors, type VectorSample } from './assemble';
-
-function sample(query: MeshQuery | undefined, dims: Partial<Record<Dimension, string>>, value: number): VectorSample {
-  const labels: Record<string, string> = {};
-  for (const [dim, v] of Object.entries(dims)) {
-    const name = query?.labels[dim as Dimension];
-    if (name === undefined) throw new Error(`query has no ${dim} label`);
-    labels[name] = v;
-  }
-  return { labels, value };
-}
+import { istioAdapter, linkerdAdapter } from '@/lib/mesh';
+import { sample } from './graph-samples';
+import { assembleGraph, emptyVectors } from './assemble';
 
 describe.each([istioAdapter, linkerdAdapter].map((a) => [a.kind, a.graphQueries({ window: '5m', view: 'service', byCluster: true })] as const))(
   'assembleGraph split by cluster (%s)',

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { istioAdapter, linkerdAdapter, type Dimension, type GraphQueries, type MeshQuery } from '@/lib/mesh';
-import { assembleGraph, emptyVectors, type GraphVectors, type VectorSample } from './assemble';
+import { istioAdapter, linkerdAdapter, type GraphQueries } from '@/lib/mesh';
+import { sample } from './graph-samples';
+import { assembleGraph, emptyVectors, type GraphVectors } from './assemble';
 
-// Samples are written through each query's own label map, so the same cases run for every mesh.
-function sample(query: MeshQuery | undefined, dims: Partial<Record<Dimension, string>>, value: number): VectorSample {
-  const labels: Record<string, string> = {};
-  for (const [dim, v] of Object.entries(dims)) {
-    const name = query?.labels[dim as Dimension];
-    if (name === undefined) throw new Error(`query has no ${dim} label`);
-    labels[name] = v;
-  }
-  return { labels, value };
-}
 const ends = (src: string, dst: string) => {
   const [sourceNamespace = '', sourceService = ''] = src.split('/');
   const [namespace = '', service = ''] = dst.split('/');

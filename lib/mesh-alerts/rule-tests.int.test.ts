@@ -1,20 +1,18 @@
 // The generated mesh-health `promtool test rules` files, run by the real promtool against the generated
 // rules of each mesh: they pass with the default thresholds and with changed ones, and fail once an
 // expectation is wrong (so they can fail at all).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { istioAdapter, linkerdAdapter } from '@/lib/mesh';
 import { findBinary } from '@/scripts/system/deps';
+import { testRules } from '@/scripts/system/prometheus';
 import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import type { MeshAlertSetting } from './catalog';
 import { MESH_RULES_FILE, meshRuleTests, meshRuleTestsYaml, meshRulesYaml } from './rule-tests';
 
-const run = promisify(execFile);
 const promtool = findBinary('promtool', 'PROMTOOL_BIN');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-mesh-rule-tests-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,13 +24,7 @@ async function promtoolTest(rules: string, tests: string, name: string): Promise
   const sub = mkdtempSync(path.join(dir, `${name}-`));
   writeFileSync(path.join(sub, MESH_RULES_FILE), rules);
   writeFileSync(path.join(sub, 'tests.yml'), tests);
-  try {
-    const { stdout, stderr } = await run(promtool ?? 'promtool', ['test', 'rules', 'tests.yml'], { cwd: sub });
-    return { code: 0, output: stdout + stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
+  return testRules('tests.yml', sub);
 }
 
 const CHANGED: MeshAlertSetting[] = [

@@ -2,17 +2,15 @@
 // the payments outage marks the payments page (report incident and backtest episode) and is listed; a
 // window of another service marks nothing of payments'; the payments SLO, which excludes maintenance,
 // reports the truth over the month minus the truth inside its window (model.truth(), computed here).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { GET } from '@/app/api/report/route';
 import { GET as backtest } from '@/app/api/slos/[name]/backtest/route';
 import { backtestResultSchema } from '@/lib/slo/backtest/schema';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore, type MaintenanceStore } from '@/lib/store';
+import { getMaintenanceStore, type MaintenanceStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
-import { reportSchema, type Report } from './schema';
+import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
+import { fetchReport } from './report-int-helpers';
+import type { Report } from './schema';
 
 const { seed, anchor } = inject('fixture');
 const model = createModel({ seed, anchor });
@@ -26,34 +24,20 @@ const PAY_WINDOW = { start: outage.start - 600, end: outage.end + 600 };
 const none = { state: 'ended' as const, id: null, error: null };
 
 describe('maintenance in the report and backtests (fixture history, Istio)', () => {
-  let dir: string;
   let windows: MaintenanceStore;
   let report: Report;
   let ids: { payments: number; cart: number };
+  withTempSloStore('report-maintenance', [slo('payments-availability', 'payments', 'payments', true), slo('cart-availability', 'cart', 'shop', false)], { maintenance: true });
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-report-maintenance-'));
-    const store = openSqliteStore(path.join(dir, 'slos.db'));
-    store.create(slo('payments-availability', 'payments', 'payments', true), 'test');
-    store.create(slo('cart-availability', 'cart', 'shop', false), 'test');
-    setSloStore(store);
-    windows = openMaintenanceStore(path.join(dir, 'slos.db'));
-    setMaintenanceStore(windows);
+    windows = getMaintenanceStore();
     ids = {
       payments: windows.create({ scope: { namespace: 'payments' }, ...PAY_WINDOW, reason: 'payments database failover' }, 'alice', none).id,
       cart: windows.create({ scope: { namespace: 'shop', service: 'cart' }, start: outage.start - 600, end: outage.start + 3600, reason: 'cart cache rebuild' }, 'bob', none).id,
     };
-    vi.stubEnv('PROMETHEUS_URL', inject('prometheusUrl'));
-    vi.stubEnv('MESH', 'istio');
-    vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '120000');
-    const res = await GET(new Request('http://meshwatch.test/api/report?month=2026-09'));
-    expect(res.status).toBe(200);
-    report = reportSchema.parse(await res.json());
+    report = await fetchReport('2026-09', { MESH: 'istio' });
   });
   afterAll(() => {
-    setSloStore(undefined)?.close();
-    setMaintenanceStore(undefined)?.close();
     vi.unstubAllEnvs();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists the windows of the month, earliest first', () => {

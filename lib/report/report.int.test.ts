@@ -2,20 +2,17 @@
 // counts, computed without the code under test: SLIs and budgets from model.truth() over the part of
 // the month the history holds, and the payments page from the SRE Workbook's pairs written by hand,
 // evaluated minute by minute on the truth (scripts/testing/truth-payments-page.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET } from '@/app/api/report/route';
-import { openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore } from '@/lib/store';
 import { createModel, TEST_HISTORY_DAYS } from '@/scripts/simulator';
 import { DEMO_SLOS } from '@/scripts/demo-slos';
+import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
 import { truthPaymentsBudget, truthPaymentsPage } from '@/scripts/testing/truth-payments-page';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
-import { reportSchema, type Report } from './schema';
+import { fetchReport } from './report-int-helpers';
+import type { Report } from './schema';
 
 const { seed, anchor } = inject('fixture');
-const prometheusUrl = inject('prometheusUrl');
 const model = createModel({ seed, anchor });
 const HISTORY_START = anchor - TEST_HISTORY_DAYS * 86_400;
 const MIN = 60;
@@ -44,25 +41,13 @@ function truthCounts(spec: SloSpec, from: number, to: number): { bad: number; to
 const budget = (spec: SloSpec) => (100 - spec.objective) / 100;
 
 describe('the September 2026 report over the 30-day story', () => {
-  let dir: string;
   let report: Report;
+  withTempSloStore('report', SPECS, { maintenance: true });
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-report-'));
-    const store = openSqliteStore(path.join(dir, 'slos.db'));
-    for (const spec of SPECS) store.create(spec, 'test');
-    setSloStore(store);
-    setMaintenanceStore(openMaintenanceStore(path.join(dir, 'slos.db')));
-    vi.stubEnv('PROMETHEUS_URL', prometheusUrl);
-    vi.stubEnv('PROMETHEUS_TIMEOUT_MS', '120000');
-    const res = await GET(new Request('http://meshwatch.test/api/report?month=2026-09'));
-    expect(res.status).toBe(200);
-    report = reportSchema.parse(await res.json());
+    report = await fetchReport('2026-09');
   });
   afterAll(() => {
-    setSloStore(undefined)?.close();
-    setMaintenanceStore(undefined)?.close();
     vi.unstubAllEnvs();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('covers September in UTC, compares with August, and says the data starts on 1 September at noon', () => {

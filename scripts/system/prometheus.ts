@@ -62,6 +62,20 @@ export async function checkRules(file: string): Promise<string> {
   return stdout;
 }
 
+/**
+ * `promtool test rules FILE` in `cwd` (the rule files a test file names are relative to it): the exit
+ * code (0 when every case holds) and the whole output, resolved either way so a test shows why a case failed.
+ */
+export async function testRules(file: string, cwd: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(binaryPath('prometheus', 'promtool'), ['test', 'rules', file], { cwd });
+    return { code: 0, output: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
 export interface PrometheusConfigOptions {
   /** Rule files Prometheus loads (Meshwatch's MESHWATCH_RULES_FILE in the demo). */
   ruleFiles?: string[];

@@ -2,16 +2,13 @@
 // service the same health for the same time and window, through the real routes and a real Prometheus
 // over the fixture history, with SLOs in a temporary store. The expected levels are computed from the
 // simulator's truth with the thresholds and the SRE Workbook policy written out here, not by lib/health.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
 import { panelResponseSchema } from '@/lib/dashboards/schema';
 import { graphResponseSchema } from '@/lib/graph';
 import type { Health } from '@/lib/health';
 import { servicesResponseSchema } from '@/lib/queries/schemas';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { openSqliteStore, setSloStore } from '@/lib/store';
 import { DEMO_SLOS } from '@/scripts/demo-slos';
 import { createModel } from '@/scripts/simulator';
 import { GET as graphRoute } from '../graph/route';
@@ -32,17 +29,7 @@ const TIMES = {
 // which holds during the retry storm (fast 503s are not slow) while 28 % of catalog's requests fail.
 const SLOS = DEMO_SLOS.map((s) => sloSpecSchema.parse(s));
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-health-int-'));
-  const store = openSqliteStore(path.join(dir, 'slos.db'));
-  for (const spec of SLOS) store.create(spec, 'int-test');
-  setSloStore(store);
-});
-afterAll(() => {
-  setSloStore(undefined)?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+withTempSloStore('health-int', SLOS);
 
 const RANK = { idle: 0, ok: 1, warning: 2, failing: 3 } as const;
 type Level = keyof typeof RANK;

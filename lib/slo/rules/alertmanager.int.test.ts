@@ -93,8 +93,12 @@ describe.skipIf(!present)('a real Alertmanager running the generated config', ()
 
   const get = async <T,>(p: string): Promise<T> => (await (await fetch(`${am.url}${p}`)).json()) as T;
 
-  it('inhibits the ticket of an SLO whose page fires, and only that one', async () => {
-    const alerts = [burn('checkout-availability', 'page'), burn('checkout-availability', 'ticket'), burn('cart-availability', 'ticket', 'storefront')];
+  /**
+   * Posts the alerts, then waits until Alertmanager lists every one of them and has suppressed the one
+   * whose `key` is `suppressed`; returns them by key. Only alerts with exactly the posted labels count,
+   * so the alerts of the other tests on the same Alertmanager never match.
+   */
+  async function postUntilSuppressed(alerts: Array<Record<string, string>>, key: (a: ApiAlert) => string, suppressed: string): Promise<Map<string, ApiAlert>> {
     const startsAt = new Date().toISOString();
     const response = await fetch(`${am.url}/api/v2/alerts`, {
       method: 'POST',
@@ -102,16 +106,24 @@ describe.skipIf(!present)('a real Alertmanager running the generated config', ()
       body: JSON.stringify(alerts.map((labels) => ({ labels, annotations: { summary: 'test' }, startsAt }))),
     });
     expect(response.status).toBe(200);
-    const key = (a: ApiAlert) => `${a.labels.slo}/${a.labels.severity}`;
+    const labelsText = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+    const posted = new Set(alerts.map(labelsText));
     let byKey = new Map<string, ApiAlert>();
     await waitFor(
       async () => {
-        byKey = new Map((await get<ApiAlert[]>('/api/v2/alerts')).map((a) => [key(a), a]));
-        return byKey.size === 3 && byKey.get('checkout-availability/ticket')?.status.state === 'suppressed';
+        const ours = (await get<ApiAlert[]>('/api/v2/alerts')).filter((a) => posted.has(labelsText(a.labels)));
+        byKey = new Map(ours.map((a) => [key(a), a]));
+        return byKey.size === alerts.length && byKey.get(suppressed)?.status.state === 'suppressed';
       },
       20_000,
-      'the ticket to be inhibited',
+      `${suppressed} to be inhibited`,
     );
+    return byKey;
+  }
+
+  it('inhibits the ticket of an SLO whose page fires, and only that one', async () => {
+    const alerts = [burn('checkout-availability', 'page'), burn('checkout-availability', 'ticket'), burn('cart-availability', 'ticket', 'storefront')];
+    const byKey = await postUntilSuppressed(alerts, (a) => `${a.labels.slo}/${a.labels.severity}`, 'checkout-availability/ticket');
     const page = byKey.get('checkout-availability/page');
     expect(page?.status).toMatchObject({ state: 'active', inhibitedBy: [] });
     expect(page?.receivers.map((r) => r.name)).toEqual(['meshwatch-page']);
@@ -132,23 +144,7 @@ describe.skipIf(!present)('a real Alertmanager running the generated config', ()
 
   it('a perRegion SLO: one group per region, and a page mutes its own region\'s ticket only', async () => {
     const alerts = [burn('reviews-availability', 'page', 'storefront', 'eu-west'), burn('reviews-availability', 'ticket', 'storefront', 'eu-west'), burn('reviews-availability', 'ticket', 'storefront', 'us-east')];
-    const startsAt = new Date().toISOString();
-    const response = await fetch(`${am.url}/api/v2/alerts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(alerts.map((labels) => ({ labels, annotations: { summary: 'test' }, startsAt }))),
-    });
-    expect(response.status).toBe(200);
-    const key = (a: ApiAlert) => `${a.labels.region}/${a.labels.severity}`;
-    let byKey = new Map<string, ApiAlert>();
-    await waitFor(
-      async () => {
-        byKey = new Map((await get<ApiAlert[]>('/api/v2/alerts')).filter((a) => a.labels.slo === 'reviews-availability').map((a) => [key(a), a]));
-        return byKey.size === 3 && byKey.get('eu-west/ticket')?.status.state === 'suppressed';
-      },
-      20_000,
-      "eu-west's ticket to be inhibited",
-    );
+    const byKey = await postUntilSuppressed(alerts, (a) => `${a.labels.region}/${a.labels.severity}`, 'eu-west/ticket');
     expect(byKey.get('us-east/ticket')?.status).toMatchObject({ state: 'active', inhibitedBy: [] });
     const groups = (await get<ApiGroup[]>('/api/v2/alerts/groups')).filter((g) => g.labels.slo === 'reviews-availability');
     expect(groups.map((g) => `${g.receiver.name} ${JSON.stringify(g.labels)}`).sort()).toEqual([
@@ -167,23 +163,7 @@ describe.skipIf(!present)('a real Alertmanager running the generated config', ()
       cluster,
     });
     const alerts = [cert('page', 'prod-us-east'), cert('ticket', 'prod-us-east'), cert('ticket', 'prod-eu-west')];
-    const startsAt = new Date().toISOString();
-    const response = await fetch(`${am.url}/api/v2/alerts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(alerts.map((labels) => ({ labels, annotations: { summary: 'test' }, startsAt }))),
-    });
-    expect(response.status).toBe(200);
-    const key = (a: ApiAlert) => `${a.labels.cluster}/${a.labels.severity}`;
-    let byKey = new Map<string, ApiAlert>();
-    await waitFor(
-      async () => {
-        byKey = new Map((await get<ApiAlert[]>('/api/v2/alerts')).filter((a) => a.labels.alertname === 'MeshCACertificateExpiring').map((a) => [key(a), a]));
-        return byKey.size === 3 && byKey.get('prod-us-east/ticket')?.status.state === 'suppressed';
-      },
-      20_000,
-      "us-east's CA ticket to be inhibited",
-    );
+    const byKey = await postUntilSuppressed(alerts, (a) => `${a.labels.cluster}/${a.labels.severity}`, 'prod-us-east/ticket');
     expect(byKey.get('prod-us-east/page')?.receivers.map((r) => r.name)).toEqual(['meshwatch-page']);
     expect(byKey.get('prod-eu-west/ticket')?.status).toMatchObject({ state: 'active', inhibitedBy: [] });
     expect(byKey.get('prod-eu-west/ticket')?.receivers.map((r) => r.name)).toEqual(['meshwatch-ticket']);

@@ -1,21 +1,19 @@
 // A perRegion SLO's generated rules and rule tests under the real promtool: region-grouped records,
 // alerts labelled with the region, and a burn in one region that must not page the other. The tests
 // can fail: expecting the other region to fire too fails them.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { findBinary } from '@/scripts/system/deps';
+import { testRules } from '@/scripts/system/prometheus';
 import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
 import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { rulesYaml } from './output';
 import { ruleTestsYaml, rulesFileName, testFileName } from './rule-tests';
 import { sloSpecSchema, type SloSpec } from '../spec';
 
-const run = promisify(execFile);
 const promtool = findBinary('promtool', 'PROMTOOL_BIN');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-region-rule-tests-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,15 +23,8 @@ const slo = (over: Record<string, unknown>): SloSpec =>
   sloSpecSchema.parse({ name: 'x', service: 'reviews', namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective: 99.9, window: '30d', perRegion: true, ...over });
 const SPECS = [slo({ name: 'reviews-availability' }), slo({ name: 'reviews-latency', indicator: { type: 'latency', thresholdMs: 250 }, objective: 99, window: '7d' })];
 
-async function promtoolTest(file: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run(promtool ?? 'promtool', ['test', 'rules', file], { cwd: dir });
-    return { code: 0, output: stdout + stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
+/** promtool's exit code and output for a test file in `dir` (0 and SUCCESS when every case holds). */
+const promtoolTest = (file: string) => testRules(file, dir);
 
 type AlertCase = { exp_alerts: Array<{ exp_labels: Record<string, string> }> };
 type TestFile = { tests: Array<{ name: string; input_series: unknown[]; alert_rule_test?: AlertCase[] }> };

@@ -1,14 +1,13 @@
 // The generated `promtool test rules` files, run by the real promtool against the generated rules:
 // they pass for each indicator type on each mesh's counters, and fail once an expectation is wrong (so
 // they can fail at all).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { findBinary } from '@/scripts/system/deps';
+import { testRules } from '@/scripts/system/prometheus';
 import { FIXTURE_SLI } from '@/scripts/testing/fixture-sli';
 import { FIXTURE_MESHES } from '@/scripts/testing/fixture-tsdb';
 import { importSlos } from '../interchange/import';
@@ -18,7 +17,6 @@ import { rulesYaml } from './output';
 import { ruleTestsYaml, rulesFileName, testFileName } from './rule-tests';
 import { sloSpecSchema, type SloSpec, type SloSpecInput } from '../spec';
 
-const run = promisify(execFile);
 const promtool = findBinary('promtool', 'PROMTOOL_BIN');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-rule-tests-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,16 +58,8 @@ spec:
   objectives: [{ target: 0.999 }]
 `;
 
-/** promtool's exit code and output for a test file (0 and SUCCESS when every case holds). */
-async function promtoolTest(file: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run(promtool ?? 'promtool', ['test', 'rules', file], { cwd: dir });
-    return { code: 0, output: stdout + stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
+/** promtool's exit code and output for a test file in `dir` (0 and SUCCESS when every case holds). */
+const promtoolTest = (file: string) => testRules(file, dir);
 
 type Case = { eval_time: string; exp_alerts: unknown[] };
 type TestFile = { tests: Array<{ alert_rule_test: Case[] }> };

@@ -8,7 +8,7 @@ import { hasRegions } from '@/lib/env-regions';
 import { regionAsStatus } from '@/lib/slo/regions';
 import { definePanel, type TableData } from '../types';
 import { loadPanelSlos } from './team-slos-load';
-import { alertingText, budgetsText, summarizeBy, summaryText, type TeamSloInput } from './team-slos';
+import { summarizeBy, summaryCells, summaryColumns, type TeamSloInput } from './team-slos';
 
 /** What the panel covers, in the words the executive reads when it has no row. */
 export const NO_REGIONAL_SLO = 'No SLO is evaluated per region yet: turn on "Evaluate per region" in an SLO to see its budget by region';
@@ -20,11 +20,7 @@ export function regionInputs(inputs: readonly TeamSloInput[]): Array<{ region: s
 
 const COLUMNS: TableData['columns'] = [
   { key: 'region', label: 'Region', kind: 'text' },
-  { key: 'summary', label: 'Summary', kind: 'text' },
-  { key: 'remaining', label: 'Budget remaining (worst SLO in the region)', unit: 'ratio', kind: 'number' },
-  { key: 'budgets', label: 'SLOs, least budget first', kind: 'text' },
-  { key: 'alerting', label: 'SLO status in the region', kind: 'text' },
-  { key: 'burn1h', label: 'Fastest burn rate, 1h (1 = on budget)', unit: 'none', kind: 'number' },
+  ...summaryColumns({ remaining: '(worst SLO in the region)', alerting: 'in the region' }),
 ];
 
 export const budgetByRegion = definePanel({
@@ -47,7 +43,7 @@ export const budgetByRegion = definePanel({
       .map((s): TableData['rows'][number] => ({
         id: s.team,
         health: s.health,
-        cells: { region: s.team, summary: summaryText(s), remaining: s.budgets[0]?.remaining ?? null, budgets: budgetsText(s), alerting: alertingText(s), burn1h: s.fastestBurn1h },
+        cells: { region: s.team, ...summaryCells(s) },
       }));
     return { data: { kind: 'table', columns: COLUMNS, rows, ...(rows.length === 0 ? { detail: NO_REGIONAL_SLO } : {}) }, warnings: [] };
   },

@@ -8,7 +8,7 @@ import type { Cell } from '../../schema';
 import { compareText } from '../values';
 import { definePanel, instant, type TableData } from '../types';
 import { loadPanelSlos } from './team-slos-load';
-import { alertingText, budgetsText, summarizeTeams, summaryText, type TeamSloInput } from './team-slos';
+import { summarizeTeams, summaryCells, summaryColumns, type TeamSloInput } from './team-slos';
 
 /**
  * Error budget of the 99.9% objective a team without SLOs is measured against here (three nines,
@@ -62,11 +62,7 @@ function sloRows(inputs: readonly TeamSloInput[]): Row[] {
     health: s.health,
     cells: {
       team: { text: s.team, href: `/slos?${new URLSearchParams({ team: s.team })}` },
-      summary: summaryText(s),
-      remaining: s.budgets[0]?.remaining ?? null,
-      budgets: budgetsText(s),
-      alerting: alertingText(s),
-      burn1h: s.fastestBurn1h,
+      ...summaryCells(s),
       availability: null,
       namespaces: namespacesCell(s.namespaces),
     },
@@ -75,11 +71,7 @@ function sloRows(inputs: readonly TeamSloInput[]): Row[] {
 
 const COLUMNS: TableData['columns'] = [
   { key: 'team', label: 'Team', kind: 'link' },
-  { key: 'summary', label: 'Summary', kind: 'text' },
-  { key: 'remaining', label: 'Budget remaining (worst SLO, or of 99.9%)', unit: 'ratio', kind: 'number' },
-  { key: 'budgets', label: 'SLOs, least budget first', kind: 'text' },
-  { key: 'alerting', label: 'SLO status', kind: 'text' },
-  { key: 'burn1h', label: 'Fastest burn rate, 1h (1 = on budget)', unit: 'none', kind: 'number' },
+  ...summaryColumns({ remaining: '(worst SLO, or of 99.9%)' }),
   { key: 'availability', label: `Availability, ${WINDOW} (no SLO)`, unit: 'ratio', kind: 'number' },
   { key: 'namespaces', label: 'Namespaces', kind: 'link' },
 ];

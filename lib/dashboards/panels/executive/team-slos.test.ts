@@ -6,7 +6,7 @@ import type { PanelParams } from '../../params';
 import type { PanelContext, TableData } from '../types';
 import { budgetByTeam } from './budget-by-team';
 import { sloState } from '@/lib/slo/state';
-import { alertingText, budgetPercent, budgetsText, summarizeTeams, summaryText, type TeamSloInput } from './team-slos';
+import { alertingText, budgetPercent, budgetsText, summarizeTeams, summaryCells, summaryColumns, summaryText, type TeamSloInput } from './team-slos';
 
 type Action = SloStatus['recommendation']['action'];
 
@@ -40,6 +40,20 @@ const PAYMENTS: TeamSloInput[] = [
 ];
 
 describe('team SLO summary', () => {
+  it('gives a team row and a region row the same SLO columns and cells, worded for the group', () => {
+    const [payments] = summarizeTeams(PAYMENTS);
+    if (!payments) throw new Error('no summary');
+    expect(summaryCells(payments)).toEqual({
+      summary: '3 SLOs: 1 exhausted, worst budget -24%',
+      remaining: -0.24,
+      budgets: 'checkout-availability -24%, refunds-availability 50%, payments-latency 81%',
+      alerting: '1 paging, 1 ticketing, 1 ok',
+      burn1h: 40.5,
+    });
+    expect(summaryColumns({ remaining: '(worst SLO)' }).map((c) => c.label)).toEqual(['Summary', 'Budget remaining (worst SLO)', 'SLOs, least budget first', 'SLO status', 'Fastest burn rate, 1h (1 = on budget)']);
+    expect(summaryColumns({ remaining: '(x)', alerting: 'in the region' })[3]?.label).toBe('SLO status in the region');
+  });
+
   it('counts and takes extremes across a team: exhausted budgets, worst budget, fastest burn, never an average', () => {
     const [payments] = summarizeTeams(PAYMENTS);
     expect(payments).toMatchObject({ team: 'payments', namespaces: ['billing', 'payments'], slos: 3, exhausted: 1, paging: 1, ticketing: 1, spent: 0, ok: 1 });

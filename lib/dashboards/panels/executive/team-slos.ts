@@ -5,6 +5,7 @@
 import { sloHealth, sloState, worstHealth, type Health, type SloState } from '@/lib/health';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { ReadSource, SloStatus } from '@/lib/slo/status-schema';
+import type { TableData } from '../types';
 import { compareText } from '../values';
 
 /** One stored SLO and its evaluation at the panel's instant (or why it has none). */
@@ -121,4 +122,23 @@ export function alertingText(s: TeamSloSummary): string {
   const parts = [`${s.paging} paging`, `${s.ticketing} ticketing`, ...(s.spent > 0 ? [`${s.spent} exhausted`] : []), `${s.ok} ok`];
   if (s.unjudged > 0) parts.push(`${s.unjudged} too little traffic to judge`);
   return parts.join(', ');
+}
+
+/**
+ * The SLO columns of a summary's row, in one order and wording for a team's row and a region's:
+ * `where` words the two that name the group ("(worst SLO in the region)", "in the region").
+ */
+export function summaryColumns(where: { remaining: string; alerting?: string }): TableData['columns'] {
+  return [
+    { key: 'summary', label: 'Summary', kind: 'text' },
+    { key: 'remaining', label: `Budget remaining ${where.remaining}`, unit: 'ratio', kind: 'number' },
+    { key: 'budgets', label: 'SLOs, least budget first', kind: 'text' },
+    { key: 'alerting', label: where.alerting ? `SLO status ${where.alerting}` : 'SLO status', kind: 'text' },
+    { key: 'burn1h', label: 'Fastest burn rate, 1h (1 = on budget)', unit: 'none', kind: 'number' },
+  ];
+}
+
+/** The cells of summaryColumns for one summary. */
+export function summaryCells(s: TeamSloSummary) {
+  return { summary: summaryText(s), remaining: s.budgets[0]?.remaining ?? null, budgets: budgetsText(s), alerting: alertingText(s), burn1h: s.fastestBurn1h };
 }

@@ -2,13 +2,10 @@
 // API shows it with a perRegion availability SLO on shop/reviews in a temporary store: the SLO status at
 // an explicit `time=` inside the partition pages eu-west and not us-east, and the executive "Budget
 // burn by region" panel shows eu-west burning, at the burn rate of the simulator's own counts. Both meshes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
 import { sloStatusSchema } from '@/lib/slo';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { openSqliteStore, setSloStore } from '@/lib/store';
 import { appOnMesh, FIXTURE_MESHES } from '@/scripts/testing/app-mesh';
 import { meshFixture, table } from './int-helpers';
 
@@ -18,17 +15,7 @@ const SLOS = [
   { name: 'cart-availability', service: 'cart', namespace: 'shop', team: 'storefront', indicator: { type: 'availability' }, objective: 99.9, window: '30d' },
 ].map((s) => sloSpecSchema.parse(s));
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-region-int-'));
-  const store = openSqliteStore(path.join(dir, 'slos.db'));
-  for (const spec of SLOS) store.create(spec, 'int-test');
-  setSloStore(store);
-});
-afterAll(() => {
-  setSloStore(undefined)?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+withTempSloStore('region-int', SLOS);
 
 describe.each(FIXTURE_MESHES)('the regional partition by region (%s)', (mesh) => {
   const { model, panel } = meshFixture(mesh);

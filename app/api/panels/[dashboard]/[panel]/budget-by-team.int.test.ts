@@ -1,13 +1,10 @@
 // The executive "error budget by team" panel over the fixture history, with SLOs in a temporary store:
 // a team with SLOs shows the figures the SLO status API gives for the same SLO and instant (and the
 // simulator's truth for the burn rate); a team without SLOs shows its namespace's availability.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { withTempSloStore } from '@/scripts/testing/temp-slo-store';
 import { slosStatusResponseSchema, sloStatusSchema } from '@/lib/slo';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { openSqliteStore, setSloStore } from '@/lib/store';
 import { GET as sloStatus } from '../../../slos/[name]/status/route';
 import { GET as allStatuses } from '../../../slos-status/route';
 import { budgetPercent } from '@/lib/dashboards/panels/executive/team-slos';
@@ -21,19 +18,13 @@ const SLOS = [
   { name: 'payments-availability-99', service: 'payments', namespace: 'payments', team: 'payments', indicator: { type: 'availability' }, objective: 99, window: '30d' },
 ].map((s) => sloSpecSchema.parse(s));
 
-let dir: string;
+withTempSloStore('budget-int', SLOS);
 beforeAll(() => {
   // As the demo maps them: shop is the storefront team's, which has no SLO here.
   vi.stubEnv('MESHWATCH_TEAMS', 'shop=storefront,payments=payments,platform=platform,istio-system=platform');
-  dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-budget-int-'));
-  const store = openSqliteStore(path.join(dir, 'slos.db'));
-  for (const spec of SLOS) store.create(spec, 'int-test');
-  setSloStore(store);
 });
 afterAll(() => {
-  setSloStore(undefined)?.close();
   vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function statusOf(name: string) {
