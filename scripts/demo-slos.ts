@@ -46,10 +46,29 @@ export const DEMO_SLOS = [
   },
 ] as const;
 
+/**
+ * Evaluated per region (the demo sets MESHWATCH_REGIONS): reviews runs in both clusters, and
+ * `npm run demo:partition -- 30m` makes eu-west's reviews fail while us-east's hold. Kept apart from
+ * DEMO_SLOS, which tests replay on the fixture as they are.
+ */
+export const DEMO_REGION_SLOS = [
+  {
+    name: 'reviews-availability',
+    service: 'reviews',
+    namespace: 'shop',
+    team: 'storefront',
+    description: 'Reviews answers without a server error, in each region. Try `npm run demo:partition -- 30m`: eu-west pages, us-east does not.',
+    indicator: { type: 'availability' },
+    objective: 99.9,
+    window: '30d',
+    perRegion: true,
+  },
+] as const;
+
 /** Creates the demo SLOs; an SLO that already exists (409) is left as it is. Returns the names created. */
 export async function seedDemoSlos(appUrl: string, token: string): Promise<string[]> {
   const created: string[] = [];
-  for (const spec of DEMO_SLOS) {
+  for (const spec of [...DEMO_SLOS, ...DEMO_REGION_SLOS]) {
     const res = await fetch(`${appUrl}/api/slos`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SLOS } from '@/scripts/demo-slos';
+import { DEMO_REGION_SLOS, DEMO_SLOS } from '@/scripts/demo-slos';
 import { sloSpecSchema, type SloSpecInput } from '@/lib/slo/spec';
 import { EMPTY_FORM, fieldOfPath, formFromSpec, specFromForm } from './form-model';
 import { defaultPolicyRows, patchRow, policyFromRows, rowsFromPolicy } from './policy-model';
@@ -48,7 +48,7 @@ describe('editing a stored spec', () => {
     window: '14d',
     policy: { alerts: [{ severity: 'page', longWindow: '2h', shortWindow: '10m', threshold: 12, for: '0s' }, { severity: 'ticket', longWindow: '1d', budgetPercent: 25 }] },
   };
-  it.each([...DEMO_SLOS, extra].map((s) => [s.name, s] as const))('%s: only the description changes', (_name, input) => {
+  it.each([...DEMO_SLOS, ...DEMO_REGION_SLOS, extra].map((s) => [s.name, s] as const))('%s: only the description changes', (_name, input) => {
     const stored = sloSpecSchema.parse(input);
     const form = { ...formFromSpec(stored), description: 'Changed in the editor.' };
     expect(sloSpecSchema.parse(specFromForm(form, stored))).toEqual({ ...stored, description: 'Changed in the editor.' });
