@@ -1,6 +1,7 @@
 // Page object shared by the three dashboards: header, time range picker and catalog panels, all
 // found by role and accessible name.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pageReady } from './page-ready';
 
 export interface DashboardQuery {
   time?: number;
@@ -49,6 +50,7 @@ export class DashboardPage {
     const qs = search.toString();
     await this.page.goto(qs ? `${this.path}?${qs}` : this.path);
     await expect(this.heading).toBeVisible();
+    await pageReady(this.page);
   }
 
   panel(title: string): Locator {

@@ -1,5 +1,6 @@
 // Page object for the service graph (`/graph?time=&namespace=&...`).
 import type { Locator, Page } from '@playwright/test';
+import { pageReady } from './page-ready';
 
 export class GraphPage {
   readonly chart: Locator;
@@ -23,6 +24,7 @@ export class GraphPage {
   async goto(params: Record<string, string | number>): Promise<void> {
     const search = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
     await this.page.goto(`/graph?${search.toString()}`);
+    await pageReady(this.page);
   }
 
   nodeRows(): Locator {

@@ -1,11 +1,13 @@
 // Page object of /report (components/report/report-view.tsx).
 import type { Locator, Page } from '@playwright/test';
+import { pageReady } from './page-ready';
 
 export class ReportPage {
   constructor(readonly page: Page) {}
 
   async goto(query: string) {
     await this.page.goto(`/report?${query}`);
+    await pageReady(this.page);
   }
 
   get heading(): Locator {

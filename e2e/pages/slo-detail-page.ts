@@ -1,5 +1,6 @@
 // Page object for `/slos/<name>`.
 import type { Locator, Page } from '@playwright/test';
+import { pageReady } from './page-ready';
 
 export class SloDetailPage {
   readonly status: Locator;
@@ -29,6 +30,7 @@ export class SloDetailPage {
   async goto(name: string, time: number): Promise<void> {
     await this.page.goto(`/slos/${name}?time=${time}`);
     await this.page.getByRole('heading', { level: 1, name }).waitFor();
+    await pageReady(this.page);
   }
 
   /** History rows, newest first (the header row excluded). */

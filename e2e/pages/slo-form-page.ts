@@ -1,5 +1,6 @@
 // Page object for `/slos/new` and `/slos/<name>/edit`.
 import type { Locator, Page } from '@playwright/test';
+import { pageReady } from './page-ready';
 
 export class SloFormPage {
   readonly name: Locator;
@@ -29,6 +30,7 @@ export class SloFormPage {
   async gotoNew(time: number): Promise<void> {
     await this.page.goto(`/slos/new?time=${time}`);
     await this.page.getByRole('heading', { level: 1, name: 'New SLO' }).waitFor();
+    await pageReady(this.page);
   }
 
   /** Fills the create form; the service option is labelled `service (namespace)`. */

@@ -1,5 +1,6 @@
 // Page object for `/slos`: located by role and accessible name.
 import type { Locator, Page } from '@playwright/test';
+import { pageReady } from './page-ready';
 
 export class SloListPage {
   readonly heading: Locator;
@@ -19,6 +20,7 @@ export class SloListPage {
   async goto(time?: number): Promise<void> {
     await this.page.goto(time === undefined ? '/slos' : `/slos?time=${time}`);
     await this.heading.waitFor();
+    await pageReady(this.page);
   }
 
   row(name: string): Locator {
