@@ -69,13 +69,13 @@ export const linkerdAdapter: MeshAdapter = {
   retryStats: () => NO_RETRY_STATS,
   controlPlane: () => NO_CONTROL_PLANE,
   // The issuer reports seconds left; its sample's own time plus those is the expiry, exact whenever read.
-  certExpiry: (q) => ({
-    query: {
-      promql: `label_replace(min(timestamp(issuer_cert_ttl_seconds${q?.cluster === undefined ? '' : matchers({ [POD_CLUSTER]: q.cluster })}) + issuer_cert_ttl_seconds${q?.cluster === undefined ? '' : matchers({ [POD_CLUSTER]: q.cluster })}), "cert", "issuer", "", "")`,
-      labels: { cert: 'cert' },
-    },
-    names: { issuer: 'Linkerd identity issuer certificate' },
-  }),
+  certExpiry: (q) => {
+    const ttl = `issuer_cert_ttl_seconds${q?.cluster === undefined ? '' : matchers({ [POD_CLUSTER]: q.cluster })}`;
+    return {
+      query: { promql: `label_replace(min(timestamp(${ttl}) + ${ttl}), "cert", "issuer", "", "")`, labels: { cert: 'cert' } },
+      names: { issuer: 'Linkerd identity issuer certificate' },
+    };
+  },
   workloadCertExpiry: linkerdWorkloadCertExpiry,
   healthSignals: linkerdHealthSignals,
   // Linkerd's controllers (destination's status controller, policy) hold their leases in the linkerd namespace.

@@ -7,7 +7,8 @@ import { SLI_SOURCES } from '@/lib/mesh';
 import { detectedSli } from '@/lib/mesh-detected';
 import { getPrometheusClient, isPrometheusError } from '@/lib/prometheus';
 import { resolveSettings } from '@/lib/mesh-alerts';
-import { ruleGroupCount } from '@/lib/slo/rules/rules';
+import { ruleGroupCount, type RuleGroup } from '@/lib/slo/rules/rules';
+import type { SliSource } from '@/lib/slo/sli-source';
 import type { RulesDelivery } from '@/lib/slo/alerting-schema';
 import type { SloSpec } from '@/lib/slo/spec';
 import { getSloStore } from '@/lib/store';
@@ -52,6 +53,15 @@ export const reloadPrometheus: SyncDeps['reload'] = async () => {
 const globalForSync = globalThis as typeof globalThis & { __meshwatchRulesSyncer?: RulesSyncer };
 
 /** The process's syncer; null in gitops mode (no MESHWATCH_RULES_FILE). */
+/**
+ * The rule file's groups that belong to no SLO, after the SLOs' (the mesh-health alerts, the
+ * MeshwatchRollout alert): the sync writes them and GET /api/rules?format=yaml serves the same file.
+ */
+export function ruleFileExtraGroups(source: SliSource): RuleGroup[] {
+  const { http, alertmanager } = getEnv();
+  return [...meshHealthGroupsFor(source, http.publicOrigins[0]), ...rolloutGroups(source, alertmanager.rolloutMute)];
+}
+
 export function getRulesSyncer(): RulesSyncer | null {
   const { rules, http, regions } = getEnv();
   if (rules.file === undefined) return null;
@@ -62,7 +72,7 @@ export function getRulesSyncer(): RulesSyncer | null {
     regions,
     listSpecs: () => getSloStore().list().map((s) => s.spec),
     sli: () => detectedSli(getPrometheusClient()),
-    extraGroups: (source) => [...meshHealthGroupsFor(source, http.publicOrigins[0]), ...rolloutGroups(source, getEnv().alertmanager.rolloutMute)],
+    extraGroups: ruleFileExtraGroups,
     reload: reloadPrometheus,
   });
   return globalForSync.__meshwatchRulesSyncer;

@@ -3,7 +3,7 @@ import { apiHandler, parseSearchParams } from '@/lib/api';
 import { getEnv } from '@/lib/env';
 import { specSli } from '@/lib/mesh-detected';
 import { getPrometheusClient } from '@/lib/prometheus';
-import { meshHealthGroupsFor, prometheusRuleBundleYaml, rolloutGroups, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
+import { meshHealthGroupsFor, prometheusRuleBundleYaml, ruleFileExtraGroups, rulesDelivery, rulesFileYaml } from '@/lib/rules-sync';
 import { yamlResponse } from '@/lib/slo-engine/http';
 import { getSloStore } from '@/lib/store';
 
@@ -26,11 +26,10 @@ export const GET = apiHandler('/api/rules', async (request: Request) => {
     .list()
     .map((s) => s.spec);
   const sli = await specSli(getPrometheusClient(), request.signal);
-  const { http, alertmanager, regions } = getEnv();
+  const { http, regions } = getEnv();
   const publicUrl = http.publicOrigins[0];
-  // The same file the sync writes: every SLO's groups, the mesh-health alerts and the rollout alert.
-  const meshHealth = meshHealthGroupsFor(sli, publicUrl);
+  // The rule file is the one the sync writes; the PrometheusRule bundle has the mesh-health group, not the rollout alert.
   return format === 'prometheusrule'
-    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl, regions, meshHealth), 'meshwatch-slos.prometheusrule.yaml')
-    : yamlResponse(rulesFileYaml(specs, sli, publicUrl, regions, [...meshHealth, ...rolloutGroups(sli, alertmanager.rolloutMute)]), 'meshwatch-rules.yml');
+    ? yamlResponse(prometheusRuleBundleYaml(specs, sli, publicUrl, regions, meshHealthGroupsFor(sli, publicUrl)), 'meshwatch-slos.prometheusrule.yaml')
+    : yamlResponse(rulesFileYaml(specs, sli, publicUrl, regions, ruleFileExtraGroups(sli)), 'meshwatch-rules.yml');
 });
