@@ -63,6 +63,23 @@ describe('evaluateSlos', () => {
     expect(status?.source).toMatchObject({ '1h': 'recorded', '5m': 'recorded', '30d': 'raw' });
   });
 
+  it('sends raw queries beside the read for a new SLO, and their failure does not fail it when every window is recorded', async () => {
+    const labels = { slo: 'cart', sli_hash: sliHash(availability, istioSli) };
+    const recorded = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].flatMap((w) => [
+      { metric: { __name__: `slo:sli_error:ratio_rate${w}`, ...labels }, value: [TIME, '0.0005'] },
+      { metric: { __name__: `slo:sli_events:increase${w}`, ...labels }, value: [TIME, '2000'] },
+    ]);
+    server.reply((req) => (queryOf(req).startsWith('{__name__=~') ? vector(recorded) : { status: 503, contentType: 'text/plain', body: 'overloaded' }));
+    const recordedHints = { definedAt: new Map([['cart', TIME - 60]]) };
+    const { evaluations, queryCount } = await evaluateSlos([availability], { client: client(), sli: istioSli, time: TIME, recordedHints });
+    // The recorded read and the 8 raw windows beside it; the recorded figures stand.
+    expect(queryCount).toBe(9);
+    expect(evaluations[0]?.status?.burnRates['30d']).toBeCloseTo(0.5, 12);
+    // Without the recorded series, the same failed raw answers are needed: the evaluation fails.
+    server.reply((req) => (queryOf(req).startsWith('{__name__=~') ? vector([]) : { status: 503, contentType: 'text/plain', body: 'overloaded' }));
+    await expect(evaluateSlos([availability], { client: client(), sli: istioSli, time: TIME, recordedHints })).rejects.toBeInstanceOf(PrometheusError);
+  });
+
   it('forces the raw counters with recorded: false', async () => {
     server.reply(() => vector([part('bad', '3'), part('total', '6000')]));
     const before = server.requests.length;

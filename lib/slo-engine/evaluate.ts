@@ -1,14 +1,14 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
-import { pool } from '@/lib/concurrency';
 import { getEnv } from '@/lib/env';
 import type { RegionMap } from '@/lib/env-regions';
-import { PrometheusError, type InstantResult, type PrometheusClient } from '@/lib/prometheus';
+import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
 import { bucketBoundaries, checkThreshold } from '@/lib/slo/buckets';
+import { sliHash } from '@/lib/slo/sli-hash';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { SloSpec } from '@/lib/slo/spec';
 import { withRegions } from '@/lib/slo/regions';
-import { buildStatus } from '@/lib/slo/status';
+import { buildStatus, statusWindows } from '@/lib/slo/status';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import { countsFromResults, planRawQueries, type CountQuery, type CountSample } from './bulk-queries';
 import { excludedCounts, exclusionsOf, withoutMaintenance, type ExclusionWindow, type SpecExclusion } from './maintenance-exclusion';
@@ -16,24 +16,23 @@ import { getMaintenanceStore } from '@/lib/store';
 import type { WindowCounts } from '@/lib/slo/status';
 import { windowSeconds } from '@/lib/slo/windows';
 import { meshSli } from './mesh-sli';
-import { planRecordedQuery, rawNeeds, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
+import { emptyAnswers, QUERY_CONCURRENCY, requireAnswers, runCountQueries, samplesOf, type RawAnswers } from './raw-read';
+import { besideWindows, learnMissing, type RecordedHints } from './recorded-expect';
+import { coveredWindows, needsOf, planRecordedQuery, readRecorded, sourcesOf, type SpecRead } from './recorded-read';
 import { planRegionQueries, regionalSpecs, regionCountsFromResults } from './region-queries';
 
 // Evaluation against Prometheus at one instant, as one pipeline:
-//   1. recorded: one query for the series the generated recording rules keep (recorded-read.ts), split
-//      per SLO and window into recorded counts and windows left to the raw counters;
-//   2. raw: the bounded plan of bulk-queries.ts for those windows, run a few at a time;
-//   3. status: each SLO's per-window counts (recorded, then raw) become its status; perRegion SLOs add
-//      their regions' from one more raw query per window, grouped by serving cluster (region-queries.ts).
+//   1. at once: one query for the series the generated recording rules keep (recorded-read.ts), the
+//      raw counters of windows no rule records, those of SLOs whose recorded series are not expected
+//      at the instant (recorded-expect.ts: new definitions, rules known missing), the perRegion SLOs'
+//      region queries and the maintenance exclusions; so on a slow Prometheus a status takes one
+//      round trip, while the normal path sends no raw query a recorded series answers;
+//   2. raw: the bounded plan of bulk-queries.ts for windows the recorded read lacked unexpectedly;
+//   3. status: each SLO's per-window counts (recorded where present, else raw) become its status;
+//      perRegion SLOs add their regions' from one raw query per window, grouped by serving cluster.
 // Burn rates are sum(increase(bad)) / sum(increase(total)) / (1 - objective) on both paths. The
 // counters are the mesh's (its SliSource), the detected mesh's unless the caller gives one.
 
-/**
- * All of one evaluation's raw queries at once (a plan holds about one per window per indicator kind):
- * on a slow Prometheus they take one query's time, not one per round. The client's process-wide cap
- * (PROMETHEUS_MAX_CONCURRENCY) bounds what reaches Prometheus and takes turns between requests.
- */
-const QUERY_CONCURRENCY = 16;
 /** Bucket boundaries are read from the last day of data: recent enough to be the current histogram. */
 const BUCKET_LOOKBACK_SECONDS = 86_400;
 
@@ -44,6 +43,11 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   /** Read the recording rules' series where they exist (default); false forces the raw counters. */
   recorded?: boolean;
+  /**
+   * When each SLO's definition dates from (the store's), to send raw queries beside the recorded read
+   * where its series are not expected (recorded-expect.ts); without it they follow it, where missing.
+   */
+  recordedHints?: RecordedHints;
   /** The mesh's SLI counters; default: the mesh detected in Prometheus (lib/mesh-detected.ts). */
   sli?: SliSource;
   /** Maintenance windows for SLOs with excludeMaintenance; default: the stored ones (read only when such an SLO is evaluated). */
@@ -59,11 +63,6 @@ export interface EvaluationError {
 }
 
 export type SloEvaluation = { name: string; status: SloStatus; error: null } | { name: string; status: null; error: EvaluationError };
-
-function samplesOf(result: InstantResult): CountSample[] {
-  if (result.resultType !== 'vector') throw new Error(`expected a vector, got a ${result.resultType}`);
-  return result.samples;
-}
 
 /** Finite `le` boundaries of the service's latency histogram over the last day before `time`. */
 export async function findBucketBoundaries(target: Pick<SloSpec, 'service' | 'namespace'>, opts: EvaluateOptions): Promise<number[]> {
@@ -87,31 +86,42 @@ export interface SlosEvaluation {
   queries: CountQuery[];
 }
 
-/** Step 1: the recorded counts of each spec, and the windows left to the raw counters. */
-async function readRecordedStep(specs: readonly SloSpec[], sli: SliSource, opts: EvaluateOptions): Promise<{ reads: SpecRead[]; query: CountQuery | null }> {
-  const query = opts.recorded === false ? null : planRecordedQuery(specs);
-  const samples = query ? await readRecordedSamples(query, opts) : [];
-  return { reads: specs.map((spec) => readRecorded(spec, samples, sli)), query };
+/** Windows of `spec` whose raw counters step 1 asks for: those no rule records, and those whose recorded series are not expected. */
+function earlyWindows(spec: SloSpec, hash: string, reading: boolean, opts: EvaluateOptions): string[] {
+  if (!reading) return statusWindows(spec);
+  const covered = coveredWindows(spec);
+  const beside = new Set(besideWindows(spec, hash, covered, opts.time, opts.recordedHints));
+  return statusWindows(spec).filter((w) => !covered.includes(w) || beside.has(w));
 }
 
 /**
- * Step 2: the raw queries for what step 1 left, run a few at a time. A failing shared query fails the
- * call; a custom SLO's own query that Prometheus rejects fails only that SLO (`failed`, by name).
+ * Steps 1 and 2: the recorded read with the raw queries known or guessed to be needed beside it,
+ * then raw queries for what it lacked beyond those. Each spec's recorded counts and raw windows, and
+ * every raw answer. A failing shared query that is needed fails the call (one sent beside the
+ * recorded read and not needed does not); a custom SLO's own query that Prometheus rejects fails only that SLO.
  */
-async function readRawStep(specs: readonly SloSpec[], reads: readonly SpecRead[], sli: SliSource, opts: EvaluateOptions, regional: readonly SloSpec[]) {
-  const queries = [...planRawQueries(rawNeeds(specs, reads), sli), ...planRegionQueries(regional, sli)];
-  const results = new Map<string, CountSample[]>();
-  const failed = new Map<string, EvaluationError>();
-  await pool(queries, QUERY_CONCURRENCY, async (q) => {
-    try {
-      results.set(q.id, samplesOf(await opts.client.instantQuery(q.query, { time: opts.time, signal: opts.signal })));
-    } catch (err) {
-      const custom = q.id.startsWith('custom:');
-      if (!(custom && err instanceof PrometheusError && err.kind === 'api')) throw err;
-      failed.set(q.id.split(':')[1] ?? '', { code: 'query_failed', message: `Prometheus rejected the custom query: ${err.error ?? err.message}` });
-    }
-  });
-  return { queries, results, failed };
+async function readCountsStep(specs: readonly SloSpec[], sli: SliSource, opts: EvaluateOptions, regional: readonly SloSpec[]) {
+  const recordedQuery = opts.recorded === false ? null : planRecordedQuery(specs);
+  const hashes = specs.map((spec) => sliHash(spec, sli));
+  const early = specs.map((spec, i) => earlyWindows(spec, hashes[i] ?? '', recordedQuery !== null, opts));
+  const regionQueries = planRegionQueries(regional, sli);
+  const raw = emptyAnswers();
+  const [samples] = await Promise.all([
+    recordedQuery ? readRecordedSamples(recordedQuery, opts) : Promise.resolve([]),
+    runCountQueries([...planRawQueries(needsOf(specs, early), sli), ...regionQueries], opts, raw, true),
+  ]);
+  const reads = specs.map((spec) => readRecorded(spec, samples, sli));
+  if (recordedQuery) {
+    specs.forEach((spec, i) => {
+      const covered = coveredWindows(spec);
+      learnMissing(spec, hashes[i] ?? '', reads[i]?.rawWindows.filter((w) => covered.includes(w)) ?? [], opts.time, opts.recordedHints);
+    });
+  }
+  const answered = specs.map((_, i) => reads[i]?.rawWindows.filter((w) => early[i]?.includes(w)) ?? []);
+  requireAnswers(raw, [...planRawQueries(needsOf(specs, answered), sli), ...regionQueries].map((q) => q.id));
+  const late = specs.map((_, i) => reads[i]?.rawWindows.filter((w) => !early[i]?.includes(w)) ?? []);
+  await runCountQueries(planRawQueries(needsOf(specs, late), sli), opts, raw);
+  return { reads, raw, recordedQuery };
 }
 
 /** Step 2b: for SLOs that exclude maintenance, the counts inside their windows (maintenance-exclusion.ts). */
@@ -129,13 +139,13 @@ async function maintenanceStep(specs: readonly SloSpec[], sli: SliSource, opts: 
 async function statusStep(
   spec: SloSpec,
   read: SpecRead,
-  raw: Awaited<ReturnType<typeof readRawStep>>,
+  raw: RawAnswers,
   maintenance: Awaited<ReturnType<typeof maintenanceStep>>,
   sli: SliSource,
   opts: EvaluateOptions & { regions: RegionMap; regional: boolean },
 ): Promise<SloEvaluation> {
-  const error = read.rawWindows.length > 0 ? raw.failed.get(spec.name) : undefined;
-  if (error) return { name: spec.name, status: null, error };
+  const rejected = read.rawWindows.length > 0 ? raw.failed.get(spec.name) : undefined;
+  if (rejected !== undefined) return { name: spec.name, status: null, error: { code: 'query_failed', message: rejected } };
   const counts = countsFromResults(spec, raw.results, sli, read.rawWindows);
   if (!counts.ok) return { name: spec.name, status: null, error: await missingBucket(spec, counts.missingThresholdMs, { ...opts, sli }) };
   const all = { ...counts.counts, ...read.recorded };
@@ -156,14 +166,13 @@ export async function evaluateSlos(specs: readonly SloSpec[], opts: EvaluateOpti
   const sli = await meshSli(opts.client, opts.signal, opts.sli);
   const regions = opts.regions ?? getEnv().regions;
   const regional = regionalSpecs(specs, regions);
-  const recorded = await readRecordedStep(specs, sli, opts);
-  const [raw, maintenance] = await Promise.all([readRawStep(specs, recorded.reads, sli, opts, regional), maintenanceStep(specs, sli, opts)]);
+  const [counts, maintenance] = await Promise.all([readCountsStep(specs, sli, opts, regional), maintenanceStep(specs, sli, opts)]);
   const evaluations = await Promise.all(
     specs.map((spec, i) =>
-      statusStep(spec, recorded.reads[i] ?? { recorded: {}, rawWindows: [] }, raw, maintenance, sli, { ...opts, regions, regional: regional.includes(spec) }),
+      statusStep(spec, counts.reads[i] ?? { recorded: {}, rawWindows: [] }, counts.raw, maintenance, sli, { ...opts, regions, regional: regional.includes(spec) }),
     ),
   );
-  const ran = [...(recorded.query ? [recorded.query] : []), ...raw.queries, ...maintenance.queries];
+  const ran = [...(counts.recordedQuery ? [counts.recordedQuery] : []), ...counts.raw.queries, ...maintenance.queries];
   return { evaluations, queryCount: ran.length, queries: ran };
 }
 

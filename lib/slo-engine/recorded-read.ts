@@ -23,7 +23,7 @@ export const RECORDED_QUERY_ID = 'recorded';
 const NAME = '__name__';
 
 /** Windows of the spec's status that its recording rules cover. */
-function coveredWindows(spec: SloSpec): string[] {
+export function coveredWindows(spec: SloSpec): string[] {
   const recorded = new Set(recordedWindows(spec));
   return statusWindows(spec).filter((w) => recorded.has(w));
 }
@@ -77,12 +77,20 @@ export function readRecorded(spec: SloSpec, samples: readonly CountSample[], sou
   return out;
 }
 
+/** The raw queries' needs: `windows[i]` of `specs[i]` (all its status windows when not given), specs without any left out. */
+export function needsOf(specs: readonly SloSpec[], windows: ReadonlyArray<readonly string[] | undefined>): RawNeed[] {
+  return specs.flatMap((spec, i) => {
+    const mine = windows[i] ?? statusWindows(spec);
+    return mine.length > 0 ? [{ spec, windows: mine }] : [];
+  });
+}
+
 /** The raw queries' needs: only the specs and windows the recorded series did not give. */
 export function rawNeeds(specs: readonly SloSpec[], reads: readonly SpecRead[]): RawNeed[] {
-  return specs.flatMap((spec, i) => {
-    const windows = reads[i]?.rawWindows ?? statusWindows(spec);
-    return windows.length > 0 ? [{ spec, windows }] : [];
-  });
+  return needsOf(
+    specs,
+    specs.map((_, i) => reads[i]?.rawWindows),
+  );
 }
 
 /** Which path gave each window's figures, for the status's `source`. */

@@ -1,14 +1,15 @@
 import 'server-only';
 // Every stored SLO with its status at one instant, through the bulk evaluation of /api/slos-status:
-// one query for the recording rules' series, then one raw query per window per indicator kind for
-// what they lack. Shared by the executive team rows and by every service health verdict, so a
+// one query for the recording rules' series and one raw query per window per indicator kind for what
+// they lack (sent beside it where they are not expected: recorded-expect.ts). Shared by the executive team rows and by every service health verdict, so a
 // service's SLO state is the same wherever it is shown.
 import { ApiError } from '@/lib/api/errors';
 import { sloStatusesByService } from '@/lib/health';
 import type { PrometheusClient } from '@/lib/prometheus';
-import { getSloStore } from '@/lib/store';
+import { getSloStore, type StoredSlo } from '@/lib/store';
 import type { CountQuery } from './bulk-queries';
 import { evaluateSlos } from './evaluate';
+import { storedHints } from './recorded-expect';
 import type { SloSpec } from '@/lib/slo/spec';
 import type { SloStatus } from '@/lib/slo/status-schema';
 
@@ -29,12 +30,10 @@ export interface StoredStatusesOptions {
   signal?: AbortSignal;
 }
 
-/** Every stored spec; a store that cannot be read is a 503 that names no file. */
-export function readSpecs(): SloSpec[] {
+/** Every stored SLO; a store that cannot be read is a 503 that names no file. */
+export function readStored(): StoredSlo[] {
   try {
-    return getSloStore()
-      .list()
-      .map((s) => s.spec);
+    return getSloStore().list();
   } catch (err) {
     // SQLite messages name files on the server: log them, tell the caller only what failed.
     console.error(err);
@@ -42,10 +41,16 @@ export function readSpecs(): SloSpec[] {
   }
 }
 
+/** Every stored spec (readStored's 503 when the store cannot be read). */
+export function readSpecs(): SloSpec[] {
+  return readStored().map((s) => s.spec);
+}
+
 export async function storedSloStatuses({ client, time, namespace, signal }: StoredStatusesOptions): Promise<{ value: StoredSloStatus[]; queries: CountQuery[] }> {
-  const specs = readSpecs().filter((s) => !namespace || s.namespace === namespace);
-  if (specs.length === 0) return { value: [], queries: [] };
-  const { evaluations, queries } = await evaluateSlos(specs, { client, time, signal });
+  const stored = readStored().filter((s) => !namespace || s.spec.namespace === namespace);
+  if (stored.length === 0) return { value: [], queries: [] };
+  const specs = stored.map((s) => s.spec);
+  const { evaluations, queries } = await evaluateSlos(specs, { client, time, signal, recordedHints: storedHints(stored) });
   const value = specs.map((spec, i): StoredSloStatus => {
     const e = evaluations[i];
     return e?.status ? { spec, status: e.status } : { spec, status: null, error: e?.error?.message ?? 'not evaluated' };

@@ -12,7 +12,7 @@ import { startRecordedFixture } from '../testing/recorded-fixture';
 import { formatTable, summarize, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** Same as evaluate.ts's QUERY_CONCURRENCY. */
+/** Same as raw-read.ts's QUERY_CONCURRENCY. */
 const CONCURRENCY = 4;
 const TIME = TEST_ANCHOR - 3600;
 

@@ -1,7 +1,8 @@
 // `npm run bench -- slow`: the app in front of a Prometheus that takes BENCH_SLOW_MS (4.5 s) to answer
-// every call (a delaying proxy before the fixture Prometheus). Each API call of each page, loaded once
-// with nothing cached, and the status of an SLO: how long each took and what it answered. A request
-// whose queries run one stage after another takes a multiple of the delay; the goal is about one.
+// every call (a delaying proxy before the fixture Prometheus). Each API call of each page (dashboards,
+// SLO list and detail, backtest, graph, report), loaded once with nothing cached: how long each took
+// and what it answered. A request whose queries run one stage after another takes a multiple of the
+// delay; the goal is about one.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -53,11 +54,17 @@ export async function benchSlow(): Promise<void> {
     const calls: Array<[string, string]> = [
       ['home', `${app.url}/api/services?time=${END}&window=5m`],
       ...(['executive', 'oncall', 'debug'] as const).flatMap((d, i) => panelUrls(app.url, d, END - (i + 1) * 60).map((u): [string, string] => [d, u])),
-      ['slo', `${app.url}/api/slos/${SLO.name}/status?time=${END}`],
-      ['slo', `${app.url}/api/slos-status?time=${END - 60}`],
+      // Each page at instants of its own, so no page reads answers an earlier one left in the app's cache
+      // (the home page's service verdicts evaluate every SLO at END, the executive's at END - 60).
+      ['slos', `${app.url}/api/slos-status?time=${END - 240}`],
+      ['slo', `${app.url}/api/slos/${SLO.name}/status?time=${END - 300}`],
+      ['slo', `${app.url}/api/slos/${SLO.name}/budget?time=${END - 300}`],
+      ['backtest', `${app.url}/api/slos/${SLO.name}/backtest?from=${END - 86_400}&to=${END - 360}`],
+      ['graph', `${app.url}/api/graph?window=5m&time=${END - 420}`],
+      ['report', `${app.url}/api/report?from=${END - 7 * 86_400}&to=${END - 480}`],
     ];
     // One page at a time, its calls in parallel as the browser makes them.
-    for (const page of ['home', 'executive', 'oncall', 'debug', 'slo']) {
+    for (const page of ['home', 'executive', 'oncall', 'debug', 'slos', 'slo', 'backtest', 'graph', 'report']) {
       const mine = calls.filter(([p]) => p === page);
       const results = await Promise.all(
         mine.map(async ([, url]) => {

@@ -6,6 +6,7 @@ import { sloStatusSchema } from '@/lib/slo/status-schema';
 import { evaluateSlo } from '@/lib/slo-engine/evaluate';
 import { budgetCurve } from '@/lib/slo-engine/evaluate-curve';
 import { specResponse, storedOr404 } from '@/lib/slo-engine/http';
+import { storedHints } from '@/lib/slo-engine/recorded-expect';
 import { slosStatusResponse } from '@/lib/slo-engine/statuses-response';
 import { getSloStore } from '@/lib/store';
 import { queryKeys } from '../keys';
@@ -53,7 +54,11 @@ export function sloPrefetch(name: string): Prefetch {
 export function sloStatusPrefetch(name: string, time: number | null): Prefetch {
   return {
     queryKey: queryKeys.sloStatus(name, time),
-    load: async (signal) => sloStatusSchema.parse(asJson(await evaluateSlo(storedOr404(name).spec, { client: getPrometheusClient(), time: at(time), signal }))),
+    load: async (signal) => {
+      const stored = storedOr404(name);
+      const status = await evaluateSlo(stored.spec, { client: getPrometheusClient(), time: at(time), signal, recordedHints: storedHints([stored]) });
+      return sloStatusSchema.parse(asJson(status));
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { checkThreshold, type PreviewResponse } from '@/lib/slo';
 import { evaluateSlo, findBucketBoundaries } from '@/lib/slo-engine/evaluate';
 import { budgetCurve } from '@/lib/slo-engine/evaluate-curve';
 import { parseSpec, readJson } from '@/lib/slo-engine/http';
+import { unsavedHints } from '@/lib/slo-engine/recorded-expect';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -24,7 +25,8 @@ export const POST = apiHandler('/api/slos/preview', async (request: Request) => 
   const body = await readJson(request);
   const named = typeof body === 'object' && body !== null && !('name' in body) ? { ...body, name: UNNAMED } : body;
   const spec = parseSpec(named);
-  const opts = { client: getPrometheusClient(), time, signal: request.signal };
+  // An unsaved definition has no recorded series (unless it repeats a stored one): its raw counters go out with the recorded read.
+  const opts = { client: getPrometheusClient(), time, signal: request.signal, recordedHints: unsavedHints(spec) };
   if (spec.indicator.type === 'latency') {
     const check = checkThreshold(spec.indicator.thresholdMs, await findBucketBoundaries(spec, opts));
     if (!check.ok) {

@@ -1,7 +1,7 @@
 import 'server-only';
 // The stored SLOs and their statuses at the panel's instant, through the same bulk evaluation as
-// /api/slos-status: one query for the recording rules' series, then one raw query per window per
-// indicator kind for what they lack. The count depends on windows and kinds, never on how many SLOs.
+// /api/slos-status: one query for the recording rules' series and one raw query per window per
+// indicator kind for what they lack (sent beside it where they are not expected, recorded-expect.ts). The count depends on windows and kinds, never on how many SLOs.
 import type { CountQuery } from '@/lib/slo-engine/bulk-queries';
 import { RECORDED_QUERY_ID } from '@/lib/slo-engine/recorded-read';
 import type { SloStatus } from '@/lib/slo/status-schema';
@@ -25,7 +25,7 @@ export function sloQueryPurpose(q: CountQuery, slos: number, counts: { recorded:
   const [kind = '', name = '', window = name] = q.id.split(':');
   if (kind.endsWith('-by-cluster')) return `SLO figures per region: ${kind.replace('-by-cluster', '')} SLOs evaluated per region over ${window}, grouped by service and serving cluster`;
   if (kind === 'custom') return `SLO figures from raw counters: custom SLO ${name} over ${window} (no recorded series for it)`;
-  return `SLO figures from raw counters: ${kind} SLOs over ${window}, grouped by service (windows without a recorded series)`;
+  return `SLO figures from raw counters: ${kind} SLOs over ${window}, grouped by service (windows without a recorded series, or SLOs too new to expect one)`;
 }
 
 /**

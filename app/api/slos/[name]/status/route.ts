@@ -3,6 +3,7 @@ import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { evaluateSlo } from '@/lib/slo-engine/evaluate';
 import { storedOr404 } from '@/lib/slo-engine/http';
+import { storedHints } from '@/lib/slo-engine/recorded-expect';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -12,7 +13,7 @@ const paramsSchema = z.object({ time: timeParamSchema });
 /** GET /api/slos/{name}/status?time=<unix s>: the DESIGN.md Status at `time` (default now). */
 export const GET = apiHandler('/api/slos/[name]/status', async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
   const { time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
-  const { spec } = storedOr404((await params).name);
-  const status = await evaluateSlo(spec, { client: getPrometheusClient(), time, signal: request.signal });
+  const stored = storedOr404((await params).name);
+  const status = await evaluateSlo(stored.spec, { client: getPrometheusClient(), time, signal: request.signal, recordedHints: storedHints([stored]) });
   return Response.json(status, { headers: { 'cache-control': 'no-store' } });
 });
