@@ -1,6 +1,6 @@
 import 'server-only';
 import { pool } from '@/lib/concurrency';
-import { PrometheusError, type PrometheusClient } from '@/lib/prometheus';
+import { PrometheusError, type PrometheusClient, type RangeResult } from '@/lib/prometheus';
 import type { BulkQuery, SeriesValues } from './backtest-bulk';
 import { BASE_STEP, spanChunks, spanLength, type StepSpan } from './backtest-queries';
 
@@ -26,8 +26,16 @@ export async function fetchSeries(query: string, span: StepSpan, opts: FetchOpti
   const chunks = spanChunks(span);
   const length = spanLength(span);
   const bySeries = new Map<string, SeriesValues>();
-  for (const chunk of chunks) {
-    const result = await opts.client.rangeQuery(query, { ...chunk, signal: opts.signal });
+  // The chunks at once (a slow Prometheus then takes one answer's time, not one per chunk), merged in order.
+  const results: RangeResult[] = [];
+  await pool(
+    chunks.map((chunk, i) => ({ chunk, i })),
+    QUERY_CONCURRENCY,
+    async ({ chunk, i }) => {
+      results[i] = await opts.client.rangeQuery(query, { ...chunk, signal: opts.signal });
+    },
+  );
+  for (const result of results) {
     for (const s of result.series) {
       const key = labelKey(s.labels);
       let entry = bySeries.get(key);

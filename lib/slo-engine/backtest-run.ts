@@ -17,6 +17,7 @@ import { resolvePolicy, type AlertPair } from '@/lib/slo/policy';
 import type { SliSource } from '@/lib/slo/sli-source';
 import type { Policy, SloSpec } from '@/lib/slo/spec';
 import { meshSli } from './mesh-sli';
+import { recordedExpected, type RecordedHints } from './recorded-expect';
 
 // Runs a backtest against Prometheus: raw counters per minute and per 5 minutes (the grouped queries of
 // backtest-bulk.ts, for one SLO) or recorded series per window, then the pure engine (backtest.ts),
@@ -44,6 +45,8 @@ export interface BacktestOptions {
   sli?: SliSource;
   /** Maintenance windows to mark (the routes pass the stored ones); none: nothing is marked. */
   maintenance?: readonly MaintenancePeriod[];
+  /** When the definition dates from, to guess which read the recorded-series probe will choose (recorded-expect.ts). */
+  recordedHints?: RecordedHints;
 }
 
 /** Recorded series for every window at both ends of the range (and so, we assume, in between). */
@@ -125,30 +128,61 @@ function withMaintenance(result: BacktestResult, spec: SloSpec, opts: BacktestOp
   return { ...result, episodes: result.episodes.map((e) => markOverlaps(e, periods)), maintenance: periods };
 }
 
+type Counts = { steps?: StepCounts; counts?: Record<string, WindowCounts>; requests: number; queries: string[] };
+
+function recordedData(spec: SloSpec, grid: Grid, windows: readonly string[], sli: SliSource, opts: BacktestOptions): Promise<Counts> {
+  const plan = recordedQueries(spec, windows, sli);
+  return recordedCounts(plan, grid, opts).then((read) => ({ ...read, queries: [...new Set(plan.map((q) => q.query))] }));
+}
+
+/**
+ * The backtest's counts: recorded series when they cover the range (probed at both ends), else raw
+ * counters. The probe goes out with the read it is expected to choose, so a slow Prometheus answers
+ * in one round trip: the recorded read when the definition's rules ran by `from` (or nothing says
+ * otherwise: those range queries read one series per window, cheap next to the raw counters), the raw
+ * one when the definition is newer (recorded-expect.ts). Only when the probe disagrees is the other
+ * read sent, after it; the guessed read is then unused, its failure too. The probe decides as before.
+ */
+async function readCounts(spec: SloSpec, grid: Grid, windows: readonly string[], sli: SliSource, opts: BacktestOptions): Promise<{ recorded: boolean; data: Counts; requests: number }> {
+  const raw = () => rawSteps(spec, grid, windows, sli, opts);
+  if (!(opts.preferRecorded ?? true)) {
+    const data = await raw();
+    return { recorded: false, data, requests: data.requests };
+  }
+  const expected = recordedExpected(spec, opts.from, opts.recordedHints);
+  const guess = expected ? recordedData(spec, grid, windows, sli, opts) : raw();
+  // Awaited below, or dropped unused when the probe disagrees: never an unhandled rejection.
+  guess.catch(() => undefined);
+  const recorded = await recordedCover(spec, windows, sli, opts);
+  if (recorded === expected) {
+    const data = await guess;
+    return { recorded, data, requests: 2 + data.requests };
+  }
+  const [data, unused] = await Promise.all([recorded ? recordedData(spec, grid, windows, sli, opts) : raw(), guess.then((g) => g.requests, () => 0)]);
+  return { recorded, data, requests: 2 + data.requests + unused };
+}
+
 /** The backtest of `spec` over [from, to], and how many PromQL requests it took. */
 export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise<{ result: BacktestResult; queryCount: number }> {
   const policy = resolvePolicy({ window: spec.window, policy: opts.policy ?? spec.policy });
   const windows = backtestWindows(policy, spec.window);
   const grid = makeGrid(opts.from, opts.to, BASE_STEP);
-  let queryCount = 0;
   const sli = await meshSli(opts.client, opts.signal, opts.sli);
-  await checkLatencyBucket(spec, { ...opts, sli });
-  if (spec.indicator.type === 'latency') queryCount++;
-  const prefer = opts.preferRecorded ?? true;
-  const recorded = prefer && (await recordedCover(spec, windows, sli, opts));
-  if (prefer) queryCount += 2;
-  const plan = recorded ? recordedQueries(spec, windows, sli) : [];
-
-  let data: { steps?: StepCounts; counts?: Record<string, WindowCounts>; requests: number; queries: string[] };
+  // The bucket check and the reads at once; the check's 422 (with the nearest buckets) comes first.
+  const check = checkLatencyBucket(spec, { ...opts, sli });
+  const reading = readCounts(spec, grid, windows, sli, opts);
+  reading.catch(() => undefined);
+  await check;
+  let read: Awaited<typeof reading>;
   try {
-    data = recorded ? { ...(await recordedCounts(plan, grid, opts)), queries: [...new Set(plan.map((q) => q.query))] } : await rawSteps(spec, grid, windows, sli, opts);
+    read = await reading;
   } catch (err) {
     if (spec.indicator.type === 'custom' && err instanceof PrometheusError && err.kind === 'api') {
       throw new ApiError(422, 'query_failed', `Prometheus rejected the custom query: ${err.error ?? err.message}`);
     }
     throw err;
   }
-  queryCount += data.requests;
+  const { recorded, data } = read;
   const result = runBacktest({
     ...backtestOf(spec, opts, grid, policy),
     steps: data.steps,
@@ -156,5 +190,5 @@ export async function backtestSlo(spec: SloSpec, opts: BacktestOptions): Promise
     source: recorded ? 'recorded' : 'raw',
     queries: data.queries,
   });
-  return { result: withMaintenance(result, spec, opts), queryCount };
+  return { result: withMaintenance(result, spec, opts), queryCount: read.requests + (spec.indicator.type === 'latency' ? 1 : 0) };
 }

@@ -75,6 +75,9 @@ function settled(spec: SloSpec, time: number, hints: RecordedHints | undefined):
   return definedAt === undefined || time >= definedAt + RULES_SETTLE_SECONDS;
 }
 
+/** Whether every recorded series of the spec's current definition is expected at `time` (the memo aside). */
+export const recordedExpected = (spec: SloSpec, time: number, hints: RecordedHints | undefined): boolean => settled(spec, time, hints);
+
 /** Of the `covered` windows (those with recording rules), the ones whose raw counters go out beside the recorded read. */
 export function besideWindows(spec: SloSpec, hash: string, covered: readonly string[], time: number, hints: RecordedHints | undefined): string[] {
   if (!hints) return [];

@@ -6,6 +6,7 @@ import { backtestRequestSchema } from '@/lib/slo/backtest/schema';
 import { backtestRange, withPolicy } from '@/lib/slo-engine/backtest-http';
 import { backtestSlo } from '@/lib/slo-engine/backtest-run';
 import { parseSpec, readJson } from '@/lib/slo-engine/http';
+import { unsavedHints } from '@/lib/slo-engine/recorded-expect';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -25,6 +26,8 @@ export const POST = apiHandler('/api/slos/backtest', async (request: Request) =>
   const spec = withPolicy(parseSpec(named), body.policy);
   if (spec.indicator.type === 'custom') requireRole(request, 'editor');
   const range = backtestRange(spec, body.from, body.to);
-  const { result } = await backtestSlo(spec, { client: getPrometheusClient(), ...range, signal: request.signal, maintenance: getMaintenanceStore().list(range) });
+  // An unsaved definition has no recorded series (unless it repeats a stored one): its raw counters go out with the probe.
+  const opts = { client: getPrometheusClient(), ...range, signal: request.signal, maintenance: getMaintenanceStore().list(range), recordedHints: unsavedHints(spec) };
+  const { result } = await backtestSlo(spec, opts);
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });
