@@ -48,6 +48,19 @@ describe.each(FIXTURE_MESHES)('backtest over recorded series (%s)', (mesh) => {
     expect(Math.abs((page(recorded)?.start ?? 0) - (page(raw)?.start ?? 0))).toBeLessThanOrEqual(60);
   });
 
+  it('guessing the read from when the SLO was defined changes no result, whichever way the probe goes', async () => {
+    // Defined at `from` (raw counters guessed) or long before (recorded guessed); the probe decides.
+    const hints = (definedAt: number) => ({ definedAt: new Map([[payments.name, definedAt]]) });
+    for (const from of [FROM, RECORDED_FROM - 86_400]) {
+      const plain = (await backtestSlo(payments, { client, from, to: RECORDED_TO, sli })).result;
+      const guessedRaw = (await backtestSlo(payments, { client, from, to: RECORDED_TO, sli, recordedHints: hints(from) })).result;
+      const guessedRecorded = (await backtestSlo(payments, { client, from, to: RECORDED_TO, sli, recordedHints: hints(from - 86_400) })).result;
+      expect(plain.source).toBe(from === FROM ? 'recorded' : 'raw');
+      expect(guessedRaw).toEqual(plain);
+      expect(guessedRecorded).toEqual(plain);
+    }
+  });
+
   it('reads raw counters for a range the recorded series do not cover', async () => {
     const { result } = await backtestSlo(payments, { client, from: RECORDED_FROM - 86_400, to: RECORDED_TO, sli });
     expect(result.source).toBe('raw');

@@ -69,32 +69,32 @@ export interface RecordedHints {
 /** The memo's key: the SLO and the hash of its SLI definition (sli-hash.ts), so a redefinition starts afresh. */
 const keyOf = (spec: SloSpec, hash: string) => `${spec.name}\u0000${hash}`;
 
-/** Whether the instant is past the settling of the definition, where its recorded series are expected. */
-function settled(spec: SloSpec, time: number, hints: RecordedHints | undefined): boolean {
+/**
+ * Whether every recorded series of the spec's current definition is expected at `time` (the memo
+ * aside): the instant is past the settling of the definition, or nothing says when it was made.
+ */
+export function recordedExpected(spec: SloSpec, time: number, hints: RecordedHints | undefined): boolean {
   const definedAt = hints?.definedAt.get(spec.name);
   return definedAt === undefined || time >= definedAt + RULES_SETTLE_SECONDS;
 }
 
-/** Whether every recorded series of the spec's current definition is expected at `time` (the memo aside). */
-export const recordedExpected = (spec: SloSpec, time: number, hints: RecordedHints | undefined): boolean => settled(spec, time, hints);
-
 /** Of the `covered` windows (those with recording rules), the ones whose raw counters go out beside the recorded read. */
 export function besideWindows(spec: SloSpec, hash: string, covered: readonly string[], time: number, hints: RecordedHints | undefined): string[] {
   if (!hints) return [];
-  if (!settled(spec, time, hints)) return [...covered];
+  if (!recordedExpected(spec, time, hints)) return [...covered];
   const missing = new Set((hints.memo ?? sharedMemo()).missing(keyOf(spec, hash)));
   return covered.filter((w) => missing.has(w));
 }
 
 /** Keeps which covered windows a read found missing, from reads at instants where they were expected. */
 export function learnMissing(spec: SloSpec, hash: string, missing: readonly string[], time: number, hints: RecordedHints | undefined): void {
-  if (!hints || !settled(spec, time, hints)) return;
+  if (!hints || !recordedExpected(spec, time, hints)) return;
   (hints.memo ?? sharedMemo()).learn(keyOf(spec, hash), missing);
 }
 
 /** Hints for stored SLOs: each one's definition dates from its last update (an edit that keeps the SLI only costs raw queries for instants before it). */
 export function storedHints(stored: ReadonlyArray<{ spec: Pick<SloSpec, 'name'>; updatedAt: string }>): RecordedHints {
-  return { definedAt: new Map(stored.map((s) => [s.spec.name, Date.parse(s.updatedAt) / 1000])) };
+  return { definedAt: new Map(stored.flatMap((s) => (Number.isFinite(Date.parse(s.updatedAt)) ? [[s.spec.name, Date.parse(s.updatedAt) / 1000] as const] : []))) };
 }
 
 /** Hints for a spec not stored (a preview): defined now, so no recorded series are expected. */
