@@ -17,7 +17,7 @@ import { createSharedAnswers } from './shared-answers';
 export type PrometheusClient = ReturnType<typeof createPrometheusClient>;
 
 /** As PROMETHEUS_MAX_CONCURRENCY's default (lib/env-limits.ts): the largest page's queries at once. */
-const DEFAULT_MAX_CONCURRENCY = 24;
+const DEFAULT_MAX_CONCURRENCY = 64;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 type Params = Record<string, string | number | readonly string[] | undefined>;

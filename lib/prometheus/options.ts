@@ -6,7 +6,7 @@ export interface ClientOptions {
   timeoutMs: number;
   /** The HTTP call (default: node:http with kept-alive connections, http-call.ts). */
   http?: import('./http-call').HttpCall;
-  /** Calls in flight at once, the rest queue (default 16). */
+  /** Calls in flight at once, the rest queue (default 64). */
   maxConcurrency?: number;
   /** Answers past this size fail as `too_large` (default 32 MB). */
   maxResponseBytes?: number;
