@@ -10,9 +10,10 @@ export async function register() {
       process.exit(1);
       return;
     }
-    // Route handlers see no socket: stamp each request's address for the trusted-proxy check.
+    // Route handlers see no socket: stamp each request's address for the trusted-proxy check; the same
+    // hook answers what no route may see and sets the API's security headers (lib/api/front-door.ts).
     const { installPeerStamp } = await import('./lib/api/client');
-    installPeerStamp();
+    installPeerStamp(() => getEnv().http);
     // A crash mid-sync leaves temporary rule files behind; clear them before the first sync writes more.
     const { removeStaleTemporaries } = await import('./lib/rules-sync/write');
     const removed = await removeStaleTemporaries(getEnv().rules.file).catch(() => []);

@@ -15,7 +15,7 @@ describe('parseEnv', () => {
   it('applies defaults to an empty environment', () => {
     expect(parseEnv({})).toEqual({
       prometheus: { url: 'http://127.0.0.1:9090', auth: { type: 'none' }, headers: {}, timeoutMs: 15_000 },
-      limits: { maxConcurrency: 24, maxResponseBytes: 32 * 1024 * 1024, cacheBytes: 64 * 1024 * 1024, requestDeadlineMs: 20_000, gzip: false },
+      limits: { maxConcurrency: 64, maxResponseBytes: 32 * 1024 * 1024, cacheBytes: 64 * 1024 * 1024, requestDeadlineMs: 20_000, gzip: false },
       mesh: 'auto',
       dbPath: '.data/meshwatch.db',
       teams: {},

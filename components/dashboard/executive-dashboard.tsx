@@ -33,6 +33,7 @@ export function ExecutiveDashboard({ state, now, regions = false }: { state: Tim
               window={window}
               namespace={state.namespace}
               live={range.live}
+              batch={{ dashboard: 'executive', params }}
               hrefFor={(row) => linkHref(debugHref(row.service, row.namespace))}
             />
           ) : undefined

@@ -2,7 +2,7 @@
 
 import type { ServiceSummary } from '@/lib/queries/schemas';
 import type { ServicesParams } from '@/lib/queries/keys';
-import { useServices } from '@/lib/queries/use-services';
+import { useServices, type ServicesBatch } from '@/lib/queries/use-services';
 import { formatUtc } from '@/lib/format';
 import { Panel } from '../panel';
 import { ServicesTable } from './services-table';
@@ -26,9 +26,9 @@ function Meta({ window, evaluatedAt, live }: { window: string; evaluatedAt?: str
 const QUERY_PURPOSES = ['Requests per second per service', 'Success ratio per service', 'p95 latency per service (ms)'];
 
 /** Request rate, success rate and p95 latency of every service Prometheus has mesh traffic for. */
-export function ServicesPanel({ live, hrefFor, ...params }: ServicesParams & { live: boolean; hrefFor?: (row: ServiceSummary) => string }) {
+export function ServicesPanel({ live, hrefFor, batch, ...params }: ServicesParams & { live: boolean; hrefFor?: (row: ServiceSummary) => string; batch?: ServicesBatch }) {
   // Live dashboards refresh by moving their time (useDashboardRange); a pinned time never changes.
-  const query = useServices(params, { refetchInterval: false });
+  const query = useServices(params, { refetchInterval: false, batch });
   const data = query.data;
   const scope = params.namespace ? ` in namespace ${params.namespace}` : '';
   return (

@@ -24,12 +24,12 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function send(method: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function send(method: string, headers: Record<string, string> = {}, path = '/api/healthz'): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}/api/healthz`, { method, headers }, (res) => {
+    const req = http.request(`${base}${path}`, { method, headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -43,11 +43,26 @@ describe('installPeerStamp', () => {
     expect(seen).toEqual([{ method: 'GET', peer: '127.0.0.1' }]);
   });
 
-  it.each([['TRACE']])('answers %s with 405 before the handler runs', async (method) => {
+  it.each([['TRACE'], ['PATCH']])('answers %s with 405 before the handler runs', async (method) => {
     seen.length = 0;
     const res = await send(method);
     expect(res.status).toBe(405);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'method_not_allowed' } });
     expect(seen).toEqual([]);
+  });
+
+  it('answers a malformed %-escape with 400 before the handler runs', async () => {
+    seen.length = 0;
+    const res = await send('GET', {}, '/api/slos/%zz');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'bad_path' } });
+    expect(seen).toEqual([]);
+  });
+
+  it("sets the API's security headers on API answers and leaves pages to proxy.ts", async () => {
+    const api = await send('GET');
+    expect(api.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
+    const page = await send('GET', {}, '/slos');
+    expect(page.headers['content-security-policy']).toBeUndefined();
   });
 });

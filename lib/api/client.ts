@@ -5,22 +5,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthConfig } from '@/lib/auth/config';
 import { isTrustedProxy } from '@/lib/auth/identity';
 import { normalizeAddress } from '@/lib/auth/proxies';
+import { frontDoor } from './front-door';
+import type { SecurityHeaderOptions } from './security-headers';
 
 // Who connected. Route handlers see no socket, and Next.js fills X-Forwarded-For only when the client
 // did not send one, so the address is stamped into a header of our own as each request arrives
 // (overwriting whatever a client sent under that name); instrumentation.ts installs the stamp.
-// The same hook answers the methods fetch's Request cannot represent (TRACE, TRACK, CONNECT): Next.js
-// fails on them with a 500 before any route or proxy.ts runs.
+// The same hook is the front door (front-door.ts): it answers methods and paths no route may see and
+// stamps API responses' security headers, before Next.js routes the request.
 
 export const PEER_HEADER = 'x-meshwatch-peer';
 
 const globalForPeer = globalThis as typeof globalThis & { __meshwatchPeerStamp?: boolean };
 
-/** Methods the Fetch standard forbids (new Request throws on them). */
-const FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
-
 /** Patches the HTTP servers of this process to stamp each request's socket address; idempotent. */
-export function installPeerStamp(): void {
+export function installPeerStamp(headerOptions: () => SecurityHeaderOptions = () => ({ hsts: false, development: false })): void {
   if (globalForPeer.__meshwatchPeerStamp) return;
   globalForPeer.__meshwatchPeerStamp = true;
   for (const Server of [http.Server, https.Server]) {
@@ -30,12 +29,7 @@ export function installPeerStamp(): void {
       if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') {
         const req = args[0] as IncomingMessage;
         req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
-        if (FORBIDDEN_METHODS.has(req.method ?? '')) {
-          const res = args[1] as ServerResponse;
-          const body = JSON.stringify({ error: { code: 'method_not_allowed', message: `${req.method} is not allowed` } });
-          res.writeHead(405, { allow: 'GET, HEAD, POST, PUT, DELETE, OPTIONS', 'content-type': 'application/json', 'x-content-type-options': 'nosniff' }).end(body);
-          return true;
-        }
+        if (frontDoor(req, args[1] as ServerResponse, headerOptions)) return true;
       }
       return emit.call(this, event, ...args);
     };

@@ -5,6 +5,7 @@ import { countCacheLookup, setCacheBytes } from '@/lib/metrics';
 import { liveTime } from './cache-policy';
 import { PrometheusError } from './errors';
 import { fastInstantData, fastRangeData } from './fast-parse';
+import { httpCall } from './http-call';
 import { alertsDataSchema, buildInfoSchema, rulesDataSchema, seriesDataSchema, stringListSchema } from './meta-schemas';
 import type { Alert, BuildInfo, RuleGroup } from './meta-schemas';
 import type * as O from './options';
@@ -16,7 +17,7 @@ import { createSharedAnswers } from './shared-answers';
 export type PrometheusClient = ReturnType<typeof createPrometheusClient>;
 
 /** As PROMETHEUS_MAX_CONCURRENCY's default (lib/env-limits.ts): the largest page's queries at once. */
-const DEFAULT_MAX_CONCURRENCY = 24;
+const DEFAULT_MAX_CONCURRENCY = 64;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 type Params = Record<string, string | number | readonly string[] | undefined>;
@@ -35,7 +36,7 @@ export function createPrometheusClient(opts: O.ClientOptions) {
     baseUrl: opts.baseUrl.replace(/\/+$/, ''),
     headers: opts.headers ?? {},
     timeoutMs: opts.timeoutMs,
-    fetchImpl: opts.fetchImpl ?? fetch,
+    http: opts.http ?? httpCall,
     limiter: createLimiter(opts.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
     shared: createSharedAnswers(opts.cacheBytes ?? 0, { onLookup: countCacheLookup, onSize: setCacheBytes }),
     maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,

@@ -23,8 +23,8 @@ export function getPrometheusClient(): PrometheusClient {
     const { prometheus, limits } = getEnv();
     globalForClient.__meshwatchPrometheusClient = createPrometheusClient({
       baseUrl: prometheus.url,
-      // Set unless gzip is wanted: fetch would otherwise ask for (and inflate) compressed answers.
-      headers: { ...(limits.gzip ? {} : { 'Accept-Encoding': 'identity' }), ...prometheus.headers, ...authHeaders(prometheus.auth) },
+      // PROMETHEUS_COMPRESSION: gzip answers are inflated by the client (http-call.ts).
+      headers: { 'Accept-Encoding': limits.gzip ? 'gzip' : 'identity', ...prometheus.headers, ...authHeaders(prometheus.auth) },
       timeoutMs: prometheus.timeoutMs,
       maxConcurrency: limits.maxConcurrency,
       maxResponseBytes: limits.maxResponseBytes,

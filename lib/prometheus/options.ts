@@ -4,8 +4,9 @@ export interface ClientOptions {
   baseUrl: string;
   headers?: Record<string, string>;
   timeoutMs: number;
-  fetchImpl?: typeof fetch;
-  /** Calls in flight at once, the rest queue (default 16). */
+  /** The HTTP call (default: node:http with kept-alive connections, http-call.ts). */
+  http?: import('./http-call').HttpCall;
+  /** Calls in flight at once, the rest queue (default 64). */
   maxConcurrency?: number;
   /** Answers past this size fail as `too_large` (default 32 MB). */
   maxResponseBytes?: number;

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Limiter } from '@/lib/concurrency';
 import { observePrometheusRequest, setQueryLoad } from '@/lib/metrics';
-import { readCapped } from './body';
+import type { HttpCall, HttpReply } from './http-call';
 import { answerKey, answerTtlMs } from './cache-policy';
 import { abortError, requestScope, type RequestScope } from './deadline';
 import { PrometheusError, networkReason } from './errors';
@@ -24,7 +24,8 @@ export interface Transport {
   baseUrl: string;
   headers: Record<string, string>;
   timeoutMs: number;
-  fetchImpl: typeof fetch;
+  /** The HTTP call (http-call.ts). */
+  http: HttpCall;
   /** The process-wide cap on calls in flight (PROMETHEUS_MAX_CONCURRENCY). */
   limiter: Limiter;
   /** Cache and single flight for questions marked `share`. */
@@ -107,18 +108,17 @@ async function send<S extends z.ZodType>(
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const post = spec.method === 'POST';
   const query = !post && spec.params?.size ? `?${spec.params}` : '';
-  let response: Response;
-  let text: string;
+  let response: HttpReply;
   try {
-    response = await t.fetchImpl(`${t.baseUrl}${spec.path}${query}`, {
+    response = await t.http(`${t.baseUrl}${spec.path}${query}`, {
       method: spec.method,
       headers: { Accept: 'application/json', 'User-Agent': 'meshwatch', ...t.headers },
       // Form encoding keeps long PromQL out of URLs (and out of proxy access logs).
-      body: post ? (spec.params ?? new URLSearchParams()) : undefined,
+      body: post ? (spec.params ?? new URLSearchParams()).toString() : undefined,
       signal: combined,
-      cache: 'no-store',
+      maxBytes: t.maxResponseBytes,
+      endpoint: spec.endpoint,
     });
-    text = await readCapped(response, t.maxResponseBytes, spec.endpoint);
   } catch (err) {
     if (err instanceof PrometheusError) throw err;
     if (timeout.aborted) {
@@ -127,11 +127,10 @@ async function send<S extends z.ZodType>(
     if (signal?.aborted) throw abortError(spec, scope, err);
     throw new PrometheusError({ kind: 'network', endpoint: spec.endpoint, message: `Prometheus unreachable: ${networkReason(err)}`, cause: err });
   }
-  return { reply: parseReply(spec, response, text), bytes: text.length };
+  return { reply: parseReply(spec, response), bytes: response.text.length };
 }
 
-function parseReply<S extends z.ZodType>(spec: RequestSpec<S>, response: Response, text: string): Reply<z.output<S>> {
-  const { status, ok } = response;
+function parseReply<S extends z.ZodType>(spec: RequestSpec<S>, { status, ok, text }: HttpReply): Reply<z.output<S>> {
   const base = { endpoint: spec.endpoint, status };
   const unexpected = (why: string) =>
     ok

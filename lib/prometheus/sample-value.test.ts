@@ -16,7 +16,7 @@ describe('parseSampleValue', () => {
     expect(parseSampleValue(text)).toBe(value);
   });
 
-  it.each(['', ' ', 'abc', '0x1F', 'Infinity', 'nan', '1,5', '1 2'])('rejects %j', (text) => {
+  it.each(['', ' ', 'abc', '0x1F', '0X10', '0B11', '0o7', 'Infinity', 'nan', '1,5', '1 2', ' 1', '1 ', '1_0', '.', '-', '+-1', 'constructor', 'toString'])('rejects %j', (text) => {
     expect(parseSampleValue(text)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api/api-error';
-import { fetchPanel } from './panel-batch';
+import { fetchPanel, fetchPart } from './panel-batch';
+import { isServicesResponse } from './response-guards';
 
 // Panels asked for together go out as one request; each still gets its own data or its own error.
 
@@ -97,5 +98,21 @@ describe('fetchPanel', () => {
     expect(await stays).toEqual(body('attention', 2));
     staying.abort();
     expect(sent?.aborted).toBe(true);
+  });
+
+  it("carries a dashboard's services table in its batch, checked as a services answer, and alone at its own URL", async () => {
+    const services = { evaluatedAt: '2026-01-01T00:00:00Z', window: '1m', services: [], queries: [], warnings: [] };
+    const fetchMock = stubFetch(async () => json(200, { panels: { services: { status: 200, body: services }, incidents: { status: 200, body: body('incidents', 1) } } }));
+    const single = '/api/services?time=200&window=1m';
+    const [table, incidents] = await Promise.all([fetchPart('executive', 'services', SEARCH, { guard: isServicesResponse, single }), fetchPanel('executive', 'incidents', SEARCH)]);
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([`/api/panels/executive?panels=incidents,services&${SEARCH}`]);
+    expect([table, incidents]).toEqual([services, body('incidents', 1)]);
+    // A panel's body is not a services answer: the guard refuses it.
+    stubFetch(async () => json(200, { panels: { services: { status: 200, body: body('incidents', 1) }, incidents: { status: 200, body: body('incidents', 1) } } }));
+    const [wrong] = await Promise.allSettled([fetchPart('executive', 'services', SEARCH, { guard: isServicesResponse, single }), fetchPanel('executive', 'incidents', SEARCH)]);
+    expect(wrong).toMatchObject({ status: 'rejected', reason: { code: 'schema' } });
+    const alone = stubFetch(async () => json(200, services));
+    expect(await fetchPart('executive', 'services', SEARCH, { guard: isServicesResponse, single })).toEqual(services);
+    expect(alone.mock.calls.map((c) => c[0])).toEqual([single]);
   });
 });

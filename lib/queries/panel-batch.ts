@@ -6,7 +6,9 @@ import { isPanelResponse, isRecord, type Guard } from './response-guards';
 // The panels of one dashboard mount together and ask for the same range and filters: their requests,
 // gathered for one macrotask, go out as one `GET /api/panels/{dashboard}?panels=...` instead of one
 // each (ten HTTP requests per viewer was most of the server's work with fifty viewers, and a browser
-// runs six at a time per host). Each panel still gets its own data or its own ApiError.
+// runs six at a time per host). Each panel still gets its own data or its own ApiError. A dashboard's
+// services table is a part of its batch too (`services`, the `/api/services` answer for the range's
+// end and length), so a dashboard is one request.
 
 interface BatchPart {
   status: number;
@@ -20,9 +22,13 @@ const isBatchPart = (value: unknown): value is BatchPart => isRecord(value) && N
 const isBatch: Guard<Batch> = (value): value is Batch => isRecord(value) && isRecord(value.panels) && Object.values(value.panels).every(isBatchPart);
 
 interface Member {
-  panel: string;
+  part: string;
+  /** What the part's body must be. */
+  guard: Guard<unknown>;
+  /** The part's own URL, used when it is asked for alone. */
+  single: string;
   signal?: AbortSignal;
-  resolve(value: PanelResponse): void;
+  resolve(value: unknown): void;
   reject(reason: unknown): void;
 }
 
@@ -31,8 +37,16 @@ const groups = new Map<string, { dashboard: string; search: string; members: Mem
 
 /** One panel's response, sent with the other panels of `dashboard` asked for in the same macrotask. */
 export function fetchPanel(dashboard: string, panel: string, search: string, signal?: AbortSignal): Promise<PanelResponse> {
+  return fetchPart(dashboard, panel, search, { guard: isPanelResponse, single: singleUrl(dashboard, panel, search) }, signal);
+}
+
+/**
+ * One part of `dashboard`'s batch for `search` (a panel, or `services`), sent with the other parts asked
+ * for in the same macrotask; alone, it is fetched from `single`. Its body must pass `guard`.
+ */
+export function fetchPart<T>(dashboard: string, part: string, search: string, { guard, single }: { guard: Guard<T>; single: string }, signal?: AbortSignal): Promise<T> {
   if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const key = `${dashboard}?${search}`;
     let group = groups.get(key);
     if (!group) {
@@ -46,7 +60,7 @@ export function fetchPanel(dashboard: string, panel: string, search: string, sig
     }
     // A cancelled panel (react-query's signal) stops waiting at once, whatever the others do.
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-    group.members.push({ panel, signal, resolve, reject });
+    group.members.push({ part, guard, single, signal, resolve: resolve as (value: unknown) => void, reject });
   });
 }
 
@@ -66,11 +80,12 @@ function sharedSignal(members: Member[]): AbortSignal | undefined {
 }
 
 async function send(dashboard: string, search: string, members: Member[]): Promise<void> {
-  const ids = [...new Set(members.map((m) => m.panel))].sort();
+  const ids = [...new Set(members.map((m) => m.part))].sort();
   const signal = sharedSignal(members);
-  if (ids.length === 1) {
-    // One panel alone (a retry, a single chart) keeps its own URL.
-    const one = fetchApi(singleUrl(dashboard, ids[0] as string, search), isPanelResponse, signal);
+  const [first] = members;
+  if (ids.length === 1 && first) {
+    // One part alone (a retry, a single chart) keeps its own URL.
+    const one = fetchApi(first.single, first.guard, signal);
     for (const m of members) one.then(m.resolve, m.reject);
     return;
   }
@@ -83,13 +98,13 @@ async function send(dashboard: string, search: string, members: Member[]): Promi
     return;
   }
   for (const m of members) {
-    const part = batch.panels[m.panel];
+    const part = batch.panels[m.part];
     if (!part) {
       m.reject(new ApiError(200, 'schema', SCHEMA_MESSAGE));
     } else if (part.status < 200 || part.status > 299) {
       m.reject(apiErrorOf(part.status, part.body));
     } else {
-      if (isPanelResponse(part.body)) m.resolve(part.body);
+      if (m.guard(part.body)) m.resolve(part.body);
       else m.reject(new ApiError(part.status, 'schema', SCHEMA_MESSAGE));
     }
   }

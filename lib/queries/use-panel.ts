@@ -3,8 +3,8 @@ import { queryKeys, type PanelParams } from './keys';
 import { fetchPanel } from './panel-batch';
 import { shouldRetry } from './retry';
 
-/** `start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params. */
-function panelSearch(dashboard: string, panel: string, params: PanelParams): string {
+/** `start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params: a batch's query string. */
+export function panelSearch(dashboard: string, panel: string, params: PanelParams): string {
   const [, , , , { start, end, step, namespace, service, cluster }] = queryKeys.panel(dashboard, panel, params);
   const search = new URLSearchParams({ start: String(start), end: String(end), step: String(step) });
   if (namespace) search.set('namespace', namespace);

@@ -63,30 +63,57 @@ export function batchUrl(appUrl: string, dashboard: DashboardId, end = END): str
   return `${appUrl}/api/panels/${dashboard}?panels=${ids.join(',')}&${new URL(first as string).searchParams}`;
 }
 
-async function loadViaBatch(url: string): Promise<PanelResponse[]> {
-  const res = await fetch(url);
-  const body = (await res.json()) as { panels: Record<string, { status: number; body: unknown }> };
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body)}`);
-  return Object.entries(body.panels).map(([id, part]) => {
-    if (part.status !== 200) throw new Error(`${id} answered ${part.status}: ${JSON.stringify(part.body)}`);
-    return panelResponseSchema.parse(part.body);
-  });
+/** The services table's URL on a dashboard that has one (the browser asks for it in the batch). */
+function servicesUrl(appUrl: string, dashboard: DashboardId, end = END): string | undefined {
+  return DASHBOARDS[dashboard].panels.some((p) => p.id === 'services') ? `${appUrl}/api/services?time=${end}&window=${RANGE_S / 3600}h` : undefined;
 }
 
-async function loadViaApi(urls: string[]): Promise<PanelResponse[]> {
-  return Promise.all(
-    urls.map(async (u) => {
+/** A dashboard's whole load through the app: its panels in one request, the services table included. */
+function wholeBatchUrl(appUrl: string, dashboard: DashboardId): string {
+  const url = new URL(batchUrl(appUrl, dashboard));
+  if (servicesUrl(appUrl, dashboard)) url.searchParams.set('panels', `${url.searchParams.get('panels')},services`);
+  return url.href;
+}
+
+/** What one dashboard load asks Prometheus, found once (untimed) and checked against the shared contract. */
+async function firstLoad(appUrl: string, dashboard: DashboardId): Promise<Call[]> {
+  const panels = await Promise.all(
+    panelUrls(appUrl, dashboard).map(async (u) => {
       const res = await fetch(u);
       if (!res.ok) throw new Error(`${u} answered ${res.status}: ${await res.text()}`);
       return panelResponseSchema.parse(await res.json());
     }),
   );
+  const calls: Call[] = panels.flatMap((p) => p.queries.map((q) => ({ q, range: q.range ?? p.range })));
+  const table = servicesUrl(appUrl, dashboard);
+  if (table) {
+    const body = (await (await fetch(table)).json()) as { queries: string[] };
+    calls.push(...body.queries.map((promql) => ({ q: { purpose: 'services', promql, kind: 'instant' as const }, range: { start: END - RANGE_S, end: END, step: STEP } })));
+  }
+  return calls;
 }
 
-async function direct(promUrl: string, panels: PanelResponse[]): Promise<void> {
-  const calls = panels.flatMap((p) => p.queries.map((q) => ({ q, range: q.range ?? p.range })));
+/** The app's answers, read as a browser reads them (checked once, in firstLoad, not on the clock). */
+async function load(urls: string[]): Promise<void> {
   await Promise.all(
-    calls.map(async ({ q, range }: { q: Query; range: PanelResponse['range'] }) => {
+    urls.map(async (u) => {
+      const res = await fetch(u);
+      const body = (await res.json()) as { panels?: Record<string, { status: number }> };
+      const failed = res.ok ? Object.entries(body.panels ?? {}).filter(([, part]) => part.status !== 200) : [['', { status: res.status }]];
+      if (failed.length > 0) throw new Error(`${u}: ${JSON.stringify(failed).slice(0, 300)}`);
+    }),
+  );
+}
+
+type Call = { q: Query; range: PanelResponse['range'] };
+
+/**
+ * The same PromQL straight to Prometheus, all at once, asked as the app asks it: without compression
+ * (PROMETHEUS_COMPRESSION=none), which on loopback is the faster way for either.
+ */
+async function direct(promUrl: string, calls: Call[]): Promise<void> {
+  await Promise.all(
+    calls.map(async ({ q, range }) => {
       const kind = q.kind ?? 'instant';
       const endpoint = kind === 'instant' ? 'query' : kind === 'range' ? 'query_range' : 'query_exemplars';
       const body = new URLSearchParams({ query: q.promql });
@@ -96,7 +123,7 @@ async function direct(promUrl: string, panels: PanelResponse[]): Promise<void> {
         body.set('end', String(range.end));
       }
       if (kind === 'range') body.set('step', String(range.step));
-      const res = await fetch(`${promUrl}/api/v1/${endpoint}`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await fetch(`${promUrl}/api/v1/${endpoint}`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-encoding': 'identity' } });
       await res.json();
     }),
   );
@@ -114,20 +141,20 @@ async function measure(label: string, prom: PrometheusProcess): Promise<{ rows: 
   const counts: string[] = [];
   try {
     for (const dashboard of ['executive', 'oncall', 'debug'] as const) {
-      const urls = panelUrls(app.url, dashboard);
-      const first = await loadViaApi(urls);
-      const queries = first.reduce((n, p) => n + p.queries.length, 0);
-      counts.push(`${label.padEnd(28)} ${dashboard.padEnd(10)} ${String(urls.length).padStart(6)} ${String(queries).padStart(8)}`);
-      const batch = batchUrl(app.url, dashboard);
+      const table = servicesUrl(app.url, dashboard);
+      const urls = [...panelUrls(app.url, dashboard), ...(table ? [table] : [])];
+      const calls = await firstLoad(app.url, dashboard);
+      counts.push(`${label.padEnd(28)} ${dashboard.padEnd(10)} ${String(urls.length).padStart(6)} ${String(calls.length).padStart(8)}`);
+      const batch = [wholeBatchUrl(app.url, dashboard)];
       const api: number[] = [];
       const one: number[] = [];
       const raw: number[] = [];
       const ratio: number[] = [];
       const oneRatio: number[] = [];
       for (let i = 0; i < RUNS; i += 1) {
-        const a = await timed(() => loadViaApi(urls));
-        const b = await timed(() => direct(prom.url, first));
-        const c = await timed(() => loadViaBatch(batch));
+        const a = await timed(() => load(urls));
+        const b = await timed(() => direct(prom.url, calls));
+        const c = await timed(() => load(batch));
         api.push(a);
         raw.push(b);
         one.push(c);
@@ -155,14 +182,17 @@ export async function benchDashboards(): Promise<void> {
   } finally {
     await demo.stop();
   }
-  const large = await startLargePrometheus();
-  try {
-    const services = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR, replicas: LARGE_REPLICAS }).services.length;
-    result.push(await measure(`${LARGE_REPLICAS}x mesh (${services} workloads)`, large));
-  } finally {
-    await large.stop();
+  // BENCH_LARGE=0 skips the 10x mesh (a quick look at the demo size).
+  const large = process.env.BENCH_LARGE === '0' ? undefined : await startLargePrometheus();
+  if (large) {
+    try {
+      const services = createModel({ seed: TEST_SEED, anchor: TEST_ANCHOR, replicas: LARGE_REPLICAS }).services.length;
+      result.push(await measure(`${LARGE_REPLICAS}x mesh (${services} workloads)`, large));
+    } finally {
+      await large.stop();
+    }
   }
-  console.log(`\nDashboard loads: all panels in parallel (app: one request each; 1 request: one for all, as the browser asks), range ${RANGE_S / 3600} h, step ${STEP} s, end ${END}; ${RUNS} interleaved runs; query cache off (the app's own overhead)`);
+  console.log(`\nDashboard loads: all panels in parallel, the services table included (app: one request each; 1 request: one for all, as the browser asks; direct: the same PromQL, all at once, uncompressed as the app asks), range ${RANGE_S / 3600} h, step ${STEP} s, end ${END}; ${RUNS} interleaved runs; query cache off (the app's own overhead)`);
   console.log(`${'mesh'.padEnd(28)} ${'dashboard'.padEnd(10)} panels  queries`);
   for (const r of result) for (const line of r.counts) console.log(line);
   console.log(formatTable(result.flatMap((r) => r.rows)));

@@ -2,7 +2,8 @@
 // (home, executive, on-call, debug): one viewer alone, BENCH_VIEWERS (50) opening it at the same
 // moment, and as many opening it over 5 s; PromQL calls the app sent (its own metrics), page load
 // time p50/p95 (all of a page's API calls in parallel, as the browser makes them), errors, and the
-// app's CPU time per page load (steadier than wall time on a shared machine).
+// app's CPU time per page load (steadier than wall time on a shared machine). BENCH_ROUNDS (3) rounds,
+// each five loads of one viewer, one crowd at once and one spread over 5 s, pooled per scenario.
 import { DASHBOARDS } from '@/lib/dashboards';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
@@ -12,21 +13,27 @@ import { quantile } from './stats';
 
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 50);
 const SPREAD_MS = 5_000;
+/** Per round: loads of one viewer alone, then one crowd at once and one spread over SPREAD_MS. */
 const SOLO_RUNS = 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const END = TEST_ANCHOR - 3600;
 
 type Page = 'home' | 'executive' | 'oncall' | 'debug';
 const PAGES: Page[] = ['home', 'executive', 'oncall', 'debug'];
 
 /**
- * The API calls the browser makes for `page` at `end`: its panels in one request (lib/queries/panel-batch.ts;
- * BENCH_PANEL_REQUESTS=each for one request per panel, as before), and /api/services for the services table.
+ * The API calls the browser makes for `page` at `end`: its panels in one request, the services table
+ * included (lib/queries/panel-batch.ts); BENCH_PANEL_REQUESTS=each for one request per panel and
+ * /api/services for the table, as before.
  */
 function pageUrls(appUrl: string, page: Page, end: number): string[] {
   const services = `${appUrl}/api/services?time=${end}&window=5m`;
   if (page === 'home') return [services];
-  const panels = process.env.BENCH_PANEL_REQUESTS === 'each' ? panelUrls(appUrl, page, end) : [batchUrl(appUrl, page, end)];
-  return DASHBOARDS[page].panels.some((p) => p.id === 'services') ? [...panels, services] : panels;
+  const table = DASHBOARDS[page].panels.some((p) => p.id === 'services');
+  if (process.env.BENCH_PANEL_REQUESTS === 'each') return [...panelUrls(appUrl, page, end), ...(table ? [services] : [])];
+  const batch = new URL(batchUrl(appUrl, page, end));
+  if (table) batch.searchParams.set('panels', `${batch.searchParams.get('panels')},services`);
+  return [batch.href];
 }
 
 async function loadPage(urls: string[]): Promise<{ ms: number; errors: number }> {
@@ -60,6 +67,16 @@ interface Outcome {
 
 type App = { url: string; cpuMs(): number };
 
+const emptyOutcome = (): Outcome => ({ queries: 0, times: [], errors: 0, cpuMs: 0, loads: 0 });
+
+function add(into: Outcome, o: Outcome): void {
+  into.queries += o.queries;
+  into.times.push(...o.times);
+  into.errors += o.errors;
+  into.cpuMs += o.cpuMs;
+  into.loads += o.loads;
+}
+
 /** `viewers` loads of the page at `end`, the i-th starting at i x spread / viewers. */
 async function crowd(app: App, urls: string[], viewers: number, spreadMs: number): Promise<Outcome> {
   const before = await upstreamQueryCount(app.url);
@@ -87,7 +104,7 @@ function row(page: string, who: string, o: Outcome, perLoad: number, solo: { p50
   const cells = [
     page.padEnd(10),
     who.padEnd(26),
-    String(o.queries).padStart(8),
+    (Number.isInteger(o.queries) ? String(o.queries) : o.queries.toFixed(1)).padStart(8),
     `${(o.queries / perLoad).toFixed(2)}x`.padStart(9),
     `${p50.toFixed(0)} ms`.padStart(9),
     `${p95.toFixed(0)} ms`.padStart(9),
@@ -105,24 +122,24 @@ export async function benchLoad(): Promise<void> {
   try {
     for (const [p, page] of PAGES.entries()) {
       // Every scenario asks about its own minute: the cache holds nothing for it, so each starts cold.
-      const endOf = (scenario: number) => END - (p * 20 + scenario) * 60;
-      const solo: Outcome = { queries: 0, times: [], errors: 0, cpuMs: 0, loads: 0 };
-      for (let i = 0; i < SOLO_RUNS; i += 1) {
-        const one = await crowd(app, pageUrls(app.url, page, endOf(i)), 1, 0);
-        solo.queries += one.queries;
-        solo.cpuMs += one.cpuMs;
-        solo.loads += one.loads;
-        solo.times.push(...one.times);
-        solo.errors += one.errors;
+      let minute = 0;
+      const fresh = () => pageUrls(app.url, page, END - (p * 60 + minute++) * 60);
+      const solo = emptyOutcome();
+      const together = emptyOutcome();
+      const spread = emptyOutcome();
+      // Rounds interleave the scenarios, so a busy spell of the machine touches all three alike; the
+      // percentiles pool the rounds (one crowd's p95 is a single slow viewer, five solo loads' p95 their maximum).
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (let i = 0; i < SOLO_RUNS; i += 1) add(solo, await crowd(app, fresh(), 1, 0));
+        add(together, await crowd(app, fresh(), VIEWERS, 0));
+        add(spread, await crowd(app, fresh(), VIEWERS, SPREAD_MS));
       }
-      const perLoad = solo.queries / SOLO_RUNS;
+      const perLoad = solo.queries / solo.loads;
       const sorted = [...solo.times].sort((a, b) => a - b);
       const soloStats = { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
-      const together = await crowd(app, pageUrls(app.url, page, endOf(10)), VIEWERS, 0);
-      const spread = await crowd(app, pageUrls(app.url, page, endOf(11)), VIEWERS, SPREAD_MS);
-      lines.push(row(page, `1 viewer (${SOLO_RUNS} loads)`, { ...solo, queries: perLoad }, perLoad, soloStats));
-      lines.push(row(page, `${VIEWERS} viewers at once`, together, perLoad, soloStats));
-      lines.push(row(page, `${VIEWERS} viewers over ${SPREAD_MS / 1000} s`, spread, perLoad, soloStats));
+      lines.push(row(page, `1 viewer (${solo.loads} loads)`, { ...solo, queries: perLoad }, perLoad, soloStats));
+      lines.push(row(page, `${VIEWERS} viewers at once (x${ROUNDS})`, { ...together, queries: together.queries / ROUNDS }, perLoad, soloStats));
+      lines.push(row(page, `${VIEWERS} over ${SPREAD_MS / 1000} s (x${ROUNDS})`, { ...spread, queries: spread.queries / ROUNDS }, perLoad, soloStats));
     }
   } finally {
     app.stop();

@@ -1,5 +1,6 @@
 // Every server-implemented panel, keyed by dashboard and panel id (the ids of ../catalog.ts).
-// `executive/services` is not here: the UI reads it from /api/services.
+// `executive/services` is not here: it is /api/services' answer, also a part of the executive batch
+// (app/api/services/services-work.ts).
 import type { DashboardId } from '../catalog';
 import { checklist, serviceChecklist } from './checklist/checklist';
 import { errorRatio } from './oncall/error-ratio';

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as metrics } from '@/app/api/metrics/route';
+import { GET as services } from '@/app/api/services/route';
 import { DASHBOARDS } from '@/lib/dashboards';
 import { sloSpecSchema } from '@/lib/slo/spec';
 import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
@@ -106,6 +107,33 @@ describe('GET /api/panels/{dashboard}', () => {
     const sent = await promqlSent();
     expect((await getBatch('executive', slotQuery)).text).toBe(after.text);
     expect(await promqlSent()).toBe(sent);
+  });
+
+  it("carries the executive services table as `/api/services` answers it for the range's end and length, shared with that route", async () => {
+    const from = end - 2 * 86_400;
+    const to = end - 86_400;
+    const range = `start=${from}&end=${to}&step=300`;
+    const { status, text } = await getBatch('executive', `panels=services,incidents&${range}`);
+    expect(status).toBe(200);
+    const part = (JSON.parse(text) as { panels: Record<string, Part> }).panels.services;
+    // A day long, ending at `to`: `time=<to>&window=1d`, written out here rather than derived.
+    const sent = await promqlSent();
+    const own = await services(new Request(`http://meshwatch.test/api/services?time=${to}&window=1d`));
+    expect(await promqlSent()).toBe(sent);
+    expect(part?.status).toBe(200);
+    expect(JSON.stringify(part?.body)).toBe(await own.text());
+    expect(part?.body).toMatchObject({ window: '1d', evaluatedAt: new Date(to * 1000).toISOString() });
+    // In a namespace, the table keeps to it.
+    const shop = (JSON.parse((await getBatch('executive', `panels=services,incidents&${range}&namespace=shop`)).text) as { panels: Record<string, { body: { services: { namespace: string }[] } }> }).panels;
+    const namespaces = new Set(shop.services?.body.services.map((s) => s.namespace));
+    expect([...namespaces]).toEqual(['shop']);
+  });
+
+  it('has no services part on a dashboard without a services table; without a range, the table covers the panels\' default hour', async () => {
+    const debug = (JSON.parse((await getBatch('debug', `panels=services,inbound&${query}&namespace=shop&service=frontend`)).text) as { panels: Record<string, Part> }).panels;
+    expect(debug.services?.status).toBe(404);
+    const open = (JSON.parse((await getBatch('executive', 'panels=services,incidents')).text) as { panels: Record<string, Part> }).panels;
+    expect(open.services).toMatchObject({ status: 200, body: { window: '1h' } });
   });
 
   it('refuses an unknown dashboard and an oversized list as a whole', async () => {

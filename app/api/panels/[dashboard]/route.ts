@@ -1,13 +1,28 @@
 import { setMaxListeners } from 'node:events';
 import { ApiError, apiHandler, sharedAssembly, sharedJsonText } from '@/lib/api';
+import { DASHBOARDS } from '@/lib/dashboards/catalog';
 import { isDashboardId, PANELS } from '@/lib/dashboards/panels';
 import { requestScope } from '@/lib/prometheus';
 import { sloStoreRevision } from '@/lib/store';
+import { dashboardServicesUrl, servicesWork } from '../../services/services-work';
 import { panelWork } from './panel-work';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ dashboard: string }> };
+
+/** The part that is the dashboard's services table (`/api/services`), not a catalog panel. */
+const SERVICES = 'services';
+const hasServicesTable = (dashboard: string) => isDashboardId(dashboard) && DASHBOARDS[dashboard].panels.some((p) => p.id === SERVICES);
+
+/** The services part's key: its /api/services URL, or, when the range is invalid, the panel URL (the part then fails alone). */
+function servicesKey(panelUrl: string): string {
+  try {
+    return dashboardServicesUrl(panelUrl);
+  } catch {
+    return panelUrl;
+  }
+}
 
 /** More panels than any dashboard has; a longer list is a mistake or an attempt to multiply work. */
 const MAX_PANELS = 32;
@@ -18,6 +33,8 @@ const MAX_PANELS = 32;
  * `GET /api/panels/{dashboard}/{id}` answers with the same parameters (its data, or its own error body:
  * one failing panel never fails the others). Fifty viewers then cost fifty HTTP requests, not five
  * hundred; the panels' work and text are shared with the single-panel route. Without `panels`, all.
+ * On a dashboard with a services table, the part `services` is `GET /api/services` for the range's end
+ * over its length (shared with that route), so the whole dashboard is one request.
  */
 export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request, { params }: Context) => {
   const { dashboard } = await params;
@@ -36,7 +53,10 @@ export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request
       ids.map(async (id) => {
         // The single panel's own URL is the key: the batch shares its answer with `GET .../{id}`.
         const panelUrl = new URL(`/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(id)}${url.search}`, url);
-        const answer = await sharedJsonText(panelUrl.href, signal, () => panelWork(dashboard, id, panelUrl.href));
+        const answer =
+          id === SERVICES && hasServicesTable(dashboard)
+            ? await sharedJsonText(servicesKey(panelUrl.href), signal, () => servicesWork(dashboardServicesUrl(panelUrl.href)))
+            : await sharedJsonText(panelUrl.href, signal, () => panelWork(dashboard, id, panelUrl.href));
         // The parts are JSON already: joined as text, never parsed and serialised again.
         return { text: `${JSON.stringify(id)}:{"status":${answer.status},"body":${answer.text}}`, kept: answer.kept };
       }),

@@ -1,0 +1,107 @@
+import 'server-only';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { PrometheusError } from './errors';
+
+// The HTTP call under every Prometheus request (request.ts), on node:http with kept-alive connections.
+// fetch cost about 0.65 ms of CPU per call here against 0.2-0.34 ms for node:http (1,000 sequential
+// instant queries, after warm-up): on-call's 38 queries paid about 15 ms of the server's CPU per load,
+// and /api/services' three a tenth of its time on the demo mesh. What fetch did is done here too:
+// gzip/deflate/br answers are inflated, the signal aborts the call, and the body is capped.
+
+export interface HttpInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  /** A form body (POST). */
+  body?: string;
+  signal?: AbortSignal;
+  /** Answers past this many bytes (inflated) fail as `too_large`, cut off while they stream. */
+  maxBytes: number;
+  /** For errors: the endpoint template. */
+  endpoint: string;
+}
+
+export interface HttpReply {
+  status: number;
+  ok: boolean;
+  text: string;
+}
+
+export type HttpCall = (url: string, init: HttpInit) => Promise<HttpReply>;
+
+const MB = 1024 * 1024;
+const formatMb = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
+
+// Sockets stay open between calls, as fetch's pool keeps them: a new connection per query cost more than the query.
+const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+
+function inflated(res: IncomingMessage): Readable {
+  switch ((res.headers['content-encoding'] ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return res.pipe(zlib.createGunzip());
+    case 'deflate':
+      return res.pipe(zlib.createInflate());
+    case 'br':
+      return res.pipe(zlib.createBrotliDecompress());
+    default:
+      return res;
+  }
+}
+
+/** One HTTP call: the answer's status and text, or a thrown error (network errors keep their `code`). */
+export const httpCall: HttpCall = (url, { method, headers, body, signal, maxBytes, endpoint }) =>
+  new Promise<HttpReply>((resolve, reject) => {
+    const target = new URL(url);
+    const transport = target.protocol === 'https:' ? https : http;
+    const tooLarge = (status: number, seen: string) =>
+      new PrometheusError({
+        kind: 'too_large',
+        endpoint,
+        status,
+        message: `Prometheus answered with more than ${formatMb(maxBytes)} (${seen}); narrow the query or raise PROMETHEUS_MAX_RESPONSE_MB`,
+      });
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const sent = { ...headers, ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } : {}) };
+    const req = transport.request(target, { method, headers: sent, agent: agents[target.protocol as keyof typeof agents] });
+    const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (fn: () => void) => {
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    req.on('error', (err) => settle(() => reject(signal?.aborted ? signal.reason : err)));
+    req.on('response', (res) => {
+      const status = res.statusCode ?? 0;
+      const declared = Number(res.headers['content-length']);
+      // Content-Length counts compressed bytes when the answer is compressed; only a plain length can refuse early.
+      if (!res.headers['content-encoding'] && declared > maxBytes) {
+        req.destroy();
+        settle(() => reject(tooLarge(status, `${formatMb(declared)} declared`)));
+        return;
+      }
+      const stream = inflated(res);
+      // A piped inflater does not see the connection's own errors (a reset mid-answer).
+      if (stream !== res) res.on('error', (err) => settle(() => reject(signal?.aborted ? signal.reason : err)));
+      const chunks: Buffer[] = [];
+      let total = 0;
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.byteLength;
+        if (total > maxBytes) {
+          req.destroy();
+          stream.destroy();
+          settle(() => reject(tooLarge(status, 'cut off while streaming')));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (err) => settle(() => reject(signal?.aborted ? signal.reason : err)));
+      stream.on('end', () => settle(() => resolve({ status, ok: status >= 200 && status < 300, text: Buffer.concat(chunks, total).toString('utf8') })));
+    });
+    req.end(body);
+  });
