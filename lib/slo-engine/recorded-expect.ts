@@ -58,6 +58,11 @@ function sharedMemo(): PresenceMemo {
   return globalForMemo.__meshwatchRecordedMemo;
 }
 
+/** For tests: forget what earlier reads found, as a fresh process (the memo is keyed by SLO name and SLI, which tests reuse). */
+export function resetRecordedPresence(): void {
+  globalForMemo.__meshwatchRecordedMemo = undefined;
+}
+
 /** What the caller knows about the SLOs' definitions; without it, every recorded series is expected. */
 export interface RecordedHints {
   /** Unix seconds since when each SLO (by name) has had its current definition: the store's updatedAt; an unsaved spec's, now. */

@@ -1,7 +1,9 @@
 import 'server-only';
 // The stored SLOs and their statuses at the panel's instant, through the same bulk evaluation as
 // /api/slos-status: one query for the recording rules' series and one raw query per window per
-// indicator kind for what they lack (sent beside it where they are not expected, recorded-expect.ts). The count depends on windows and kinds, never on how many SLOs.
+// indicator kind for what they lack (sent beside it where they are not expected, recorded-expect.ts, and
+// after it where they are unexpectedly missing: a window asked in both rounds is two queries over disjoint
+// SLOs). The count depends on windows and kinds, at most twice, never on how many SLOs.
 import type { CountQuery } from '@/lib/slo-engine/bulk-queries';
 import { RECORDED_QUERY_ID } from '@/lib/slo-engine/recorded-read';
 import type { SloStatus } from '@/lib/slo/status-schema';

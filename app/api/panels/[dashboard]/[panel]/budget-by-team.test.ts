@@ -3,10 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiErrorBodySchema } from '@/lib/api/error-body';
 import { panelResponseSchema } from '@/lib/dashboards/schema';
 import { startScriptedServer, type RecordedRequest, type ScriptedServer } from '@/lib/prometheus/scripted-server';
+import { resetRecordedPresence } from '@/lib/slo-engine/recorded-expect';
 import { sliHash } from '@/lib/slo/sli-hash';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo/spec';
 import { openSqliteStore, setSloStore, type SloStore } from '@/lib/store';
@@ -24,6 +25,9 @@ beforeAll(async () => {
   vi.stubEnv('MESH', 'istio');
   dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-budget-panel-'));
 });
+// Each test starts as a fresh process: the memo of series found missing is keyed by SLO name and SLI,
+// which every test reuses (slo-0 is in all of them), so one test's read would change the next's queries.
+beforeEach(() => resetRecordedPresence());
 afterEach(() => setSloStore(undefined)?.close());
 afterAll(async () => {
   vi.unstubAllEnvs();
@@ -34,8 +38,12 @@ afterAll(async () => {
 const spec = (i: number): SloSpec =>
   sloSpecSchema.parse({ name: `slo-${i}`, service: `svc-${i}`, namespace: 'shop', team: `team-${i % 3}`, indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
 
+// The SLOs were defined 40 days before the panel's instant: recorded series at END can only exist for
+// definitions older than it (settled rules), and only then is the recorded read sent alone.
+const DEFINED = new Date((END - 40 * 86_400) * 1000);
+
 function storeWith(count: number): void {
-  const store = openSqliteStore(path.join(dir, `slos-${count}-${Date.now()}.db`));
+  const store = openSqliteStore(path.join(dir, `slos-${count}-${Date.now()}.db`), { now: () => DEFINED });
   for (let i = 0; i < count; i++) store.create(spec(i), 'test');
   setSloStore(store);
 }
@@ -43,6 +51,13 @@ function storeWith(count: number): void {
 const queryOf = (req: RecordedRequest) => new URLSearchParams(req.body).get('query') ?? '';
 const vector = (result: unknown[]) => ({ body: { status: 'success', data: { resultType: 'vector', result } } });
 const empty = () => vector([]);
+const isRecordedRead = (q: string) => q.startsWith('{__name__=~');
+/** The services a raw availability query selects and its window. */
+const rawTarget = (q: string) => ({
+  services: (/destination_service_name=~"([^"]*)"/.exec(q)?.[1] ?? '').split('|'),
+  window: /\[(\w+)\]\)\)/.exec(q)?.[1] ?? '',
+});
+const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'];
 
 async function load(): Promise<{ status: number; body: unknown; header: string | null; sent: string[] }> {
   const before = server.requests.length;
@@ -78,15 +93,64 @@ describe('error budget by team: queries', () => {
     expect(queries.slice(3).every((q) => /^SLO figures from raw counters: availability SLOs over \w+/.test(q.purpose))).toBe(true);
   });
 
+  // The first read finds every series missing and remembers it; the second sends the 8 raw queries
+  // beside the recorded read instead of after it: the same 2 + 1 + 8 queries, none sent twice.
+  it('sends the raw queries beside the recorded read once a read found the series missing, still 11', async () => {
+    storeWith(40);
+    server.reply(empty);
+    const first = await load();
+    const second = await load();
+    expect(first.header).toBe('11');
+    expect(second.header).toBe('11');
+    expect(second.sent).toHaveLength(11);
+    expect(new Set(second.sent)).toEqual(new Set(first.sent));
+  });
+
+  // slo-0's series were found missing by an earlier read (alone in its store), so its 8 windows go out
+  // beside the recorded read; the other 39 SLOs' are expected, found missing by the read, and asked
+  // after it, grouped over those 39 services only: 2 + 1 + 8 + 8 = 19. No service's window is asked
+  // twice, and each SLO's figures come from the answer that selected it: svc-0 fails 5 of 1000
+  // requests (a 5x burn against the 0.1% budget), every other service 1 of 1000 (1x).
+  it('asks each SLO window once when one SLO is known missing and the others turn out missing: 19', async () => {
+    storeWith(1);
+    server.reply(empty);
+    expect((await load()).header).toBe('11');
+    storeWith(40);
+    server.reply((req) => {
+      const q = queryOf(req);
+      if (isRecordedRead(q) || !q.includes('slo_part')) return empty();
+      return vector(
+        rawTarget(q).services.flatMap((svc) => [
+          { metric: { destination_service_namespace: 'shop', destination_service_name: svc, slo_part: 'bad' }, value: [END, svc === 'svc-0' ? '5' : '1'] },
+          { metric: { destination_service_namespace: 'shop', destination_service_name: svc, slo_part: 'total' }, value: [END, '1000'] },
+        ]),
+      );
+    });
+    const { status, body, header, sent } = await load();
+    expect(status).toBe(200);
+    expect(header).toBe('19');
+    const raw = sent.filter((q) => q.includes('slo_part')).map(rawTarget);
+    expect(raw).toHaveLength(16);
+    for (const window of WINDOWS) {
+      const asked = raw.filter((r) => r.window === window).flatMap((r) => r.services);
+      expect(asked.toSorted()).toEqual(Array.from({ length: 40 }, (_, i) => `svc-${i}`).toSorted());
+    }
+    const data = panelResponseSchema.parse(body);
+    const burn = (team: string) => (data.data.kind === 'table' ? data.data.rows.find((r) => r.id === team)?.cells.burn1h : undefined);
+    // team-0 holds slo-0 (answered beside the read) and takes its team's fastest burn; team-1 has no slo-0.
+    expect(burn('team-0')).toBeCloseTo(5, 9);
+    expect(burn('team-1')).toBeCloseTo(1, 9);
+  });
+
   it('runs 3 queries when the recording rules give every window, and Inspect says so', async () => {
     storeWith(2);
     const recorded = [0, 1].flatMap((i) =>
-      ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].flatMap((w) => [
+      WINDOWS.flatMap((w) => [
         { metric: { __name__: `slo:sli_error:ratio_rate${w}`, slo: `slo-${i}`, sli_hash: sliHash(spec(i), istioSli) }, value: [END, '0.0005'] },
         { metric: { __name__: `slo:sli_events:increase${w}`, slo: `slo-${i}`, sli_hash: sliHash(spec(i), istioSli) }, value: [END, '2000'] },
       ]),
     );
-    server.reply((req) => (queryOf(req).startsWith('{__name__=~') ? vector(recorded) : empty()));
+    server.reply((req) => (isRecordedRead(queryOf(req)) ? vector(recorded) : empty()));
     const { status, body, header } = await load();
     expect(status).toBe(200);
     expect(header).toBe('3');
