@@ -1,4 +1,4 @@
-// `npm run bench [-- home|dashboards|load|slow|graph|graph-scale|slo-read|backtest|pages]`: benchmarks over the deterministic fixture history, printed as
+// `npm run bench [-- home|dashboards|load|slow|graph|graph-scale|slo-read|slo-scale|backtest|pages]`: benchmarks over the deterministic fixture history, printed as
 // tables of medians and ratios. Needs a production build (`npx next build`).
 import { benchBacktest } from './backtest';
 import { benchDashboards } from './dashboards';
@@ -8,9 +8,10 @@ import { benchHome } from './home';
 import { benchLoad } from './load';
 import { benchPages } from './pages';
 import { benchSloRead } from './slo-read';
+import { benchSloScale } from './slo-scale';
 import { benchSlow } from './slow';
 
-const BENCHES: Record<string, () => Promise<void>> = { home: benchHome, backtest: benchBacktest, dashboards: benchDashboards, load: benchLoad, slow: benchSlow, graph: benchGraph, 'graph-scale': benchGraphScale, 'slo-read': benchSloRead, pages: benchPages };
+const BENCHES: Record<string, () => Promise<void>> = { home: benchHome, backtest: benchBacktest, dashboards: benchDashboards, load: benchLoad, slow: benchSlow, graph: benchGraph, 'graph-scale': benchGraphScale, 'slo-read': benchSloRead, 'slo-scale': benchSloScale, pages: benchPages };
 
 async function main() {
   const wanted = process.argv.slice(2);
