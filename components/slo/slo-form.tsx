@@ -3,11 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { SloSpec } from '@/lib/slo/spec';
-import { nowUnixSeconds } from '@/lib/queries/time';
 import { useServices } from '@/lib/queries/use-services';
 import { fieldErrorsOf, isApiError } from '@/lib/api/api-error';
 import { usePreviewSlo, useSaveSlo } from '@/lib/queries/slo-mutations';
-import { pageHref } from '@/lib/queries/slo-time';
+import { formServicesTime, pageHref } from '@/lib/queries/slo-time';
 import { EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, type SloForm as FormState } from './form-model';
 import { PolicyCompare } from './policy-compare';
 import { SloFormFields } from './slo-form-fields';
@@ -35,7 +34,7 @@ export function SloForm({ initial, time, onReload, teams, regions = false }: Pro
   const mode = initial ? 'edit' : 'create';
   const [form, setForm] = useState<FormState>(() => (initial ? formFromSpec(initial.spec) : EMPTY_FORM));
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
-  const [servicesTime] = useState(() => time ?? nowUnixSeconds());
+  const [servicesTime] = useState(() => formServicesTime(time));
   const servicesQuery = useServices({ time: servicesTime, window: '1h' }, { refetchInterval: false });
   const services = useMemo(() => {
     const ids = (servicesQuery.data?.services ?? []).map((s) => `${s.namespace}/${s.service}`);

@@ -30,7 +30,7 @@ interface BenchPage {
   route: string;
   url: string;
   probe?: PageProbe;
-  /** Visited as an editor (the forms show only to editors). */
+  /** Visited as an editor (the forms show only to editors, the backtest to signed-in readers). */
   editor?: boolean;
 }
 
@@ -44,6 +44,8 @@ const PAGES: readonly BenchPage[] = [
     route: '/slos/[name]',
     url: `/slos/${SLO}?time=${TIME}`,
     probe: { marks: { 'burn-down': 'section[aria-label="Budget burn-down"] canvas', backtest: '[aria-label="Backtest summary"]' } },
+    // The backtest answers only a signed-in reader.
+    editor: true,
   },
   { route: '/slos/[name]/edit', url: `/slos/${SLO}/edit?time=${TIME}`, probe: { data: FORM_DATA }, editor: true },
   { route: '/slos/new', url: `/slos/new?time=${TIME}`, probe: { data: FORM_DATA }, editor: true },
