@@ -8,11 +8,11 @@ export function parseTimeParam(value: string | null | undefined): number | null 
 }
 
 /**
- * The moment the SLO form lists services at: the page's time, else now (rounded, so the server's
- * prefetch and the browser's first render usually agree on the key).
+ * The moment the SLO form lists services at: the page's time, else `now`, the server render's clock
+ * (so the list it prefetched is the one the browser hydrates with), else the browser's.
  */
-export function formServicesTime(time: number | null): number {
-  return time ?? nowUnixSeconds();
+export function formServicesTime(time: number | null, now?: number): number {
+  return time ?? now ?? nowUnixSeconds();
 }
 
 /** Appends `time=` to an API path when one is set. */
