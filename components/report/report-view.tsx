@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { reportSearch, useReport, type ReportQuery } from '@/lib/queries/report-hooks';
+import { reportQueryFrom, reportSearch, useReport, type ReportQuery } from '@/lib/queries/report-hooks';
 import { formatUtc } from '@/lib/format';
 import slo from '@/components/slo/slo.module.css';
 import { MaintenancePeriods } from '@/components/maintenance/maintenance-periods';
@@ -13,21 +13,12 @@ import styles from './report.module.css';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : 'unknown error');
 
-/** `?month=` or `?from=&to=` from the URL (unix seconds); anything else is the server's default month. */
-function queryFrom(params: URLSearchParams): ReportQuery {
-  const month = params.get('month');
-  if (month) return { month };
-  const from = Number(params.get('from') ?? Number.NaN);
-  const to = Number(params.get('to') ?? Number.NaN);
-  return Number.isFinite(from) && Number.isFinite(to) ? { from, to } : {};
-}
-
 /** `/report`: the executive SLO report of a month (or any period), one printed page per team. */
 export function ReportView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const query = queryFrom(params);
+  const query = reportQueryFrom(params);
   const report = useReport(query);
   const data = report.data;
   const label = data ? periodLabel(data) : null;

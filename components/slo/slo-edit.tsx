@@ -9,7 +9,7 @@ import { useTimeParam } from './use-time-param';
 import styles from './slo.module.css';
 
 /** `/slos/new` (no name) and `/slos/<name>/edit`. */
-export function SloEdit({ name, teams, regions = false }: { name?: string; teams: Readonly<Record<string, string>>; regions?: boolean }) {
+export function SloEdit({ name, teams, regions = false, now }: { name?: string; teams: Readonly<Record<string, string>>; regions?: boolean; now?: number }) {
   const time = useTimeParam();
   const slo = useSlo(name ?? '', name !== undefined);
   const editing = name !== undefined;
@@ -34,12 +34,12 @@ export function SloEdit({ name, teams, regions = false }: { name?: string; teams
         </div>
       </div>
       <IdentityBanner />
-      {!editing && <SloForm time={time} teams={teams} regions={regions} />}
+      {!editing && <SloForm time={time} now={now} teams={teams} regions={regions} />}
       {editing && slo.isPending && <p className={styles.muted}>Loading…</p>}
       {editing && slo.isError && <p role="alert">Could not load this SLO: {slo.error.message}</p>}
       {editing && slo.data && (
         // Remount on a new version so "Reload" replaces the form with the latest spec.
-        <SloForm key={slo.data.etag ?? ''} initial={slo.data} time={time} teams={teams} regions={regions} onReload={() => void slo.refetch()} />
+        <SloForm key={slo.data.etag ?? ''} initial={slo.data} time={time} now={now} teams={teams} regions={regions} onReload={() => void slo.refetch()} />
       )}
     </div>
   );

@@ -3,11 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { SloSpec } from '@/lib/slo/spec';
-import { nowUnixSeconds } from '@/lib/queries/time';
 import { useServices } from '@/lib/queries/use-services';
 import { fieldErrorsOf, isApiError } from '@/lib/api/api-error';
 import { usePreviewSlo, useSaveSlo } from '@/lib/queries/slo-mutations';
-import { pageHref } from '@/lib/queries/slo-time';
+import { formServicesTime, pageHref } from '@/lib/queries/slo-time';
 import { EMPTY_FORM, errorsByField, formFromSpec, previewSpecFromForm, specFromForm, type SloForm as FormState } from './form-model';
 import { PolicyCompare } from './policy-compare';
 import { SloFormFields } from './slo-form-fields';
@@ -22,6 +21,8 @@ interface Props {
   /** The stored spec and its ETag when editing. */
   initial?: { spec: SloSpec; etag: string | null };
   time: number | null;
+  /** The server render's clock (unix seconds), so its prefetched services list is the one hydrated. */
+  now?: number;
   onReload?: () => void;
   /** Namespace -> team (MESHWATCH_TEAMS), read on the server. */
   teams: Readonly<Record<string, string>>;
@@ -30,12 +31,12 @@ interface Props {
 }
 
 /** Create or edit an SLO: server-side validation shown per field, a live preview, 409 on a stale edit. */
-export function SloForm({ initial, time, onReload, teams, regions = false }: Props) {
+export function SloForm({ initial, time, now, onReload, teams, regions = false }: Props) {
   const router = useRouter();
   const mode = initial ? 'edit' : 'create';
   const [form, setForm] = useState<FormState>(() => (initial ? formFromSpec(initial.spec) : EMPTY_FORM));
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
-  const [servicesTime] = useState(() => time ?? nowUnixSeconds());
+  const [servicesTime] = useState(() => formServicesTime(time, now));
   const servicesQuery = useServices({ time: servicesTime, window: '1h' }, { refetchInterval: false });
   const services = useMemo(() => {
     const ids = (servicesQuery.data?.services ?? []).map((s) => `${s.namespace}/${s.service}`);

@@ -81,3 +81,16 @@ export const queryKeys = {
   report: ({ month, from, to }: { month?: string; from?: number; to?: number }) =>
     [...queryKeys.all, 'report', { month: month ?? null, from: from ?? null, to: to ?? null }] as const,
 };
+
+/**
+ * The query string `GET /api/panels/{dashboard}/{panel}` is asked with for the key's (aligned) params:
+ * the browser sends it, and the server's prefetch parses the same text with the route's schema.
+ */
+export function panelSearch(dashboard: string, panel: string, params: PanelParams): string {
+  const [, , , , { start, end, step, namespace, service, cluster }] = queryKeys.panel(dashboard, panel, params);
+  const search = new URLSearchParams({ start: String(start), end: String(end), step: String(step) });
+  if (namespace) search.set('namespace', namespace);
+  if (service) search.set('service', service);
+  if (cluster) search.set('cluster', cluster);
+  return search.toString();
+}

@@ -26,6 +26,18 @@ export function reportSearch(query: ReportQuery): URLSearchParams {
   return search;
 }
 
+/**
+ * `?month=` or `?from=&to=` from a page URL (unix seconds); anything else is the server's default
+ * month. The page's server render reads it as the view does, so its prefetch lands under the view's key.
+ */
+export function reportQueryFrom(params: URLSearchParams): ReportQuery {
+  const month = params.get('month');
+  if (month) return { month };
+  const from = Number(params.get('from') ?? Number.NaN);
+  const to = Number(params.get('to') ?? Number.NaN);
+  return Number.isFinite(from) && Number.isFinite(to) ? { from, to } : {};
+}
+
 export function reportUrl(query: ReportQuery, format: 'json' | 'csv' = 'json'): string {
   const search = reportSearch(query);
   if (format === 'csv') search.set('format', 'csv');

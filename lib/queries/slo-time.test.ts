@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimeParam, withTime } from './slo-time';
+import { formServicesTime, parseTimeParam, withTime } from './slo-time';
 
 describe('parseTimeParam', () => {
   it.each([
@@ -20,5 +20,14 @@ describe('withTime', () => {
     expect(withTime('/api/slos-status', 100)).toBe('/api/slos-status?time=100');
     expect(withTime('/api/slos/buckets?service=a', 100)).toBe('/api/slos/buckets?service=a&time=100');
     expect(withTime('/api/slos-status', null)).toBe('/api/slos-status');
+  });
+});
+
+describe('formServicesTime', () => {
+  it("takes the page's time, else the server render's clock, else the browser's", () => {
+    expect(formServicesTime(1_790_852_400, 1_796_000_000)).toBe(1_790_852_400);
+    expect(formServicesTime(null, 1_796_000_000)).toBe(1_796_000_000);
+    const before = Date.now() / 1000;
+    expect(formServicesTime(null)).toBeGreaterThanOrEqual(Math.floor(before / 10) * 10);
   });
 });

@@ -1,9 +1,18 @@
 // The `?time=` of the SLO pages: unix seconds, or null for "now".
 import { unixSecondsOrUndefined } from '@/lib/format';
+import { nowUnixSeconds } from './time';
 
 /** Parses `?time=` with the one reader (lib/format); anything it refuses means now. */
 export function parseTimeParam(value: string | null | undefined): number | null {
   return unixSecondsOrUndefined(value) ?? null;
+}
+
+/**
+ * The moment the SLO form lists services at: the page's time, else `now`, the server render's clock
+ * (so the list it prefetched is the one the browser hydrates with), else the browser's.
+ */
+export function formServicesTime(time: number | null, now?: number): number {
+  return time ?? now ?? nowUnixSeconds();
 }
 
 /** Appends `time=` to an API path when one is set. */

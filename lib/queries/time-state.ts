@@ -41,7 +41,8 @@ const CLUSTER_PAGES = ['/oncall', '/debug', '/graph'];
 /** The URL keys that describe time; links between dashboards carry these. */
 export const TIME_KEYS = ['range', 'from', 'time', 'refresh'] as const;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+/** A search parameter's first value, trimmed; empty is absent. */
+export const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
 /** Reads the dashboard state from search params; bad values fall back to defaults with a note. */
 export function parseTimeState(search: RawSearchParams): TimeState {

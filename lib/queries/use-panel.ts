@@ -1,17 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { queryKeys, type PanelParams } from './keys';
+import { panelSearch, queryKeys, type PanelParams } from './keys';
 import { fetchPanel } from './panel-batch';
 import { shouldRetry } from './retry';
-
-/** `start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params: a batch's query string. */
-export function panelSearch(dashboard: string, panel: string, params: PanelParams): string {
-  const [, , , , { start, end, step, namespace, service, cluster }] = queryKeys.panel(dashboard, panel, params);
-  const search = new URLSearchParams({ start: String(start), end: String(end), step: String(step) });
-  if (namespace) search.set('namespace', namespace);
-  if (service) search.set('service', service);
-  if (cluster) search.set('cluster', cluster);
-  return search.toString();
-}
 
 /** `/api/panels/{dashboard}/{panel}?start=&end=&step=&namespace=&service=&cluster=` for the key's (aligned) params. */
 export function panelUrl(dashboard: string, panel: string, params: PanelParams): string {

@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchApi } from './api-fetch';
-import { queryKeys, type PanelParams, type ServicesParams } from './keys';
+import { panelSearch, queryKeys, type PanelParams, type ServicesParams } from './keys';
 import { fetchPart } from './panel-batch';
 import { isServicesResponse } from './response-guards';
-import { panelSearch } from './use-panel';
 
 /**
  * A dashboard whose batch carries the services table (panel-batch.ts): the table is asked for with the

@@ -1,16 +1,18 @@
-// `npm run bench -- pages`: every page in Chromium against the production build over the fixture
-// Prometheus: navigation start to first data and to all panels drawn, cold (fresh app and browser cache,
-// the first visit of each page) and warm (median of later visits, JavaScript cached), and the JavaScript
+// `npm run bench -- pages`: every page a user opens that shows data, in Chromium against the production
+// build over the fixture Prometheus: navigation start to first data and to all panels drawn, cold (fresh
+// app and browser cache, the first visit of each page) and warm (median of later visits, JavaScript
+// cached), the SLO detail's slow sections (burn-down chart, backtest) on their own, and the JavaScript
 // per page: first-load gzip from the build's manifests and what the browser fetched. Reports only.
+// Not here: /runbooks/mesh-health, static text with no data.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
 import { firstLoadJs, gzipSizer, readBuild } from '../js-budget';
 import { startApp } from './app-server';
-import { CHROMIUM_ARGS, measurePage, type PageRun } from './pages-browser';
+import { CHROMIUM_ARGS, measurePage, type PageProbe, type PageRun } from './pages-browser';
 import { quantile } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,23 +22,50 @@ const TIME = TEST_ANCHOR - 3600;
 const SLO = 'payments-availability';
 const TOKEN = 'bench-editor-token';
 
-/** Each page with its route in the build (for first-load JS) and the URL visited. */
-const PAGES = [
+/** The SLO form's first data: the services discovered in Prometheus, listed in its service select. */
+const FORM_DATA = '#slo-service option[value*="/"]';
+
+interface BenchPage {
+  /** The route in the build (for first-load JS). */
+  route: string;
+  url: string;
+  probe?: PageProbe;
+  /** Visited as an editor (the forms show only to editors, the backtest to signed-in readers). */
+  editor?: boolean;
+}
+
+const PAGES: readonly BenchPage[] = [
   { route: '/', url: `/?time=${TIME}` },
   { route: '/oncall', url: `/oncall?time=${TIME}` },
   { route: '/debug', url: `/debug?service=payments&namespace=payments&time=${TIME}` },
   { route: '/graph', url: `/graph?time=${TIME}` },
   { route: '/slos', url: `/slos?time=${TIME}` },
-  { route: '/slos/[name]', url: `/slos/${SLO}?time=${TIME}` },
+  {
+    route: '/slos/[name]',
+    url: `/slos/${SLO}?time=${TIME}`,
+    probe: { marks: { 'burn-down': 'section[aria-label="Budget burn-down"] canvas', backtest: '[aria-label="Backtest summary"]' } },
+    // The backtest answers only a signed-in reader.
+    editor: true,
+  },
+  { route: '/slos/[name]/edit', url: `/slos/${SLO}/edit?time=${TIME}`, probe: { data: FORM_DATA }, editor: true },
+  { route: '/slos/new', url: `/slos/new?time=${TIME}`, probe: { data: FORM_DATA }, editor: true },
+  // September 2026: the month of the fixture's history the report tests read.
+  { route: '/report', url: '/report?month=2026-09' },
+  { route: '/maintenance', url: '/maintenance', editor: true },
+  { route: '/settings/alerts', url: '/settings/alerts' },
 ];
 
-async function createSlo(appUrl: string) {
-  const res = await fetch(`${appUrl}/api/slos`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: SLO, service: 'payments', namespace: 'payments', team: 'payments', indicator: { type: 'availability' }, objective: 99.9, window: '30d' }),
-  });
-  if (res.status !== 201) throw new Error(`creating the SLO answered ${res.status}: ${await res.text()}`);
+const EDITOR = { authorization: `Bearer ${TOKEN}` };
+
+async function post(url: string, body: unknown) {
+  const res = await fetch(url, { method: 'POST', headers: { ...EDITOR, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
+}
+
+/** The SLO the detail and edit pages show, and a maintenance window for /maintenance to list. */
+async function seed(appUrl: string) {
+  await post(`${appUrl}/api/slos`, { name: SLO, service: 'payments', namespace: 'payments', team: 'payments', indicator: { type: 'availability' }, objective: 99.9, window: '30d' });
+  await post(`${appUrl}/api/maintenance`, { scope: { namespace: 'payments' }, start: TIME - 7200, end: TIME - 3600, reason: 'bench: a past rollout' });
 }
 
 const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? 'n/a' : `${(v / 1000).toFixed(2)} s`);
@@ -55,21 +84,23 @@ export async function benchPages() {
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    await createSlo(app.url);
-    const newContext = () => browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC', locale: 'en-US' });
+    await seed(app.url);
+    const newContext = (page: BenchPage) =>
+      browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC', locale: 'en-US', ...(page.editor ? { extraHTTPHeaders: EDITOR } : {}) });
+    const measure = (context: BrowserContext, page: BenchPage) => measurePage(context, `${app.url}${page.url}`, page.probe);
     // Cold: the app has served no page yet and each page gets an empty browser cache.
     const cold = new Map<string, PageRun>();
     for (const page of PAGES) {
-      const context = await newContext();
-      cold.set(page.route, await measurePage(context, `${app.url}${page.url}`));
+      const context = await newContext(page);
+      cold.set(page.route, await measure(context, page));
       await context.close();
     }
     // Warm: one context per page whose cache holds the page's JavaScript; runs interleaved across pages.
-    const contexts = await Promise.all(PAGES.map(() => newContext()));
+    const contexts = await Promise.all(PAGES.map(newContext));
     const warm = new Map<string, PageRun[]>(PAGES.map((p) => [p.route, []]));
-    for (const [i, page] of PAGES.entries()) await measurePage(contexts[i]!, `${app.url}${page.url}`);
+    for (const [i, page] of PAGES.entries()) await measure(contexts[i]!, page);
     for (let run = 0; run < RUNS; run++) {
-      for (const [i, page] of PAGES.entries()) warm.get(page.route)?.push(await measurePage(contexts[i]!, `${app.url}${page.url}`));
+      for (const [i, page] of PAGES.entries()) warm.get(page.route)?.push(await measure(contexts[i]!, page));
     }
     await Promise.all(contexts.map((c) => c.close()));
 
@@ -84,6 +115,14 @@ export async function benchPages() {
       console.log(
         `| \`${label}\` | ${ms(median(runs, (r) => r.firstDataMs))} | ${ms(median(runs, (r) => r.allDrawnMs))} | ${ms(c?.firstDataMs)} | ${ms(c?.allDrawnMs)} | ${firstLoad === undefined ? 'n/a' : kb(firstLoad)} | ${c ? kb(c.jsBytes) : 'n/a'} |`,
       );
+    }
+    console.log('\n| section | drawn, warm | drawn, cold |');
+    console.log('|---|---|---|');
+    for (const page of PAGES) {
+      for (const mark of Object.keys(page.probe?.marks ?? {})) {
+        const runs = warm.get(page.route) ?? [];
+        console.log(`| \`${page.route}\` ${mark} | ${ms(median(runs, (r) => r.marks[mark]))} | ${ms(cold.get(page.route)?.marks[mark])} |`);
+      }
     }
   } finally {
     await browser.close();

@@ -9,7 +9,7 @@ import { serviceSummary } from '@/lib/dashboards/services-summary';
 import { getPrometheusClient } from '@/lib/prometheus';
 import { durationToPromql } from '@/lib/promql/duration';
 import type { DashboardRange } from '../dashboard-range';
-import { queryKeys, type PanelParams, type ServicesParams } from '../keys';
+import { panelSearch, queryKeys, type PanelParams, type ServicesParams } from '../keys';
 import { servicesResponseSchema } from '../schemas';
 import { asJson, prefetchFirstLoad, type Prefetch } from './prefetch';
 
@@ -19,8 +19,9 @@ export const rangeWindow = (range: DashboardRange) => durationToPromql(range.end
 /** A catalog panel, run in-process as `GET /api/panels/{dashboard}/{panel}` runs it. */
 function panelPrefetch(dashboard: DashboardId, panel: string, params: PanelParams): Prefetch | undefined {
   const definition = findPanel(dashboard, panel);
-  // Panels the route would refuse (missing filter, bad range) are left for the browser to show.
-  const query = panelQuerySchema.safeParse(params);
+  // Panels the route would refuse (missing filter, bad range) are left for the browser to show. The
+  // schema reads a query string's text (numbers refused), so it is given the text the browser sends.
+  const query = panelQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(panelSearch(dashboard, panel, params))));
   if (!definition || !query.success || (definition.requires ?? []).some((name) => !query.data[name])) return undefined;
   return {
     queryKey: queryKeys.panel(dashboard, panel, params),
@@ -43,8 +44,12 @@ export function servicesPrefetch(params: ServicesParams): Prefetch {
   };
 }
 
+/** The catalog panels of a dashboard the route would answer for these params, each as a prefetch. */
+export function dashboardPrefetches(dashboard: DashboardId, params: PanelParams): Prefetch[] {
+  return DASHBOARDS[dashboard].panels.flatMap((spec) => panelPrefetch(dashboard, spec.id, params) ?? []);
+}
+
 /** Every catalog panel of a dashboard for these params, plus `extra` queries of the page; see prefetchFirstLoad. */
 export function prefetchDashboard(dashboard: DashboardId, params: PanelParams, extra: readonly Prefetch[] = []): Promise<DehydratedState> {
-  const panels = DASHBOARDS[dashboard].panels.flatMap((spec) => panelPrefetch(dashboard, spec.id, params) ?? []);
-  return prefetchFirstLoad([...panels, ...extra]);
+  return prefetchFirstLoad([...dashboardPrefetches(dashboard, params), ...extra]);
 }
