@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimeParam, withTime } from './slo-time';
+import { liveRefresh, parseTimeParam, withTime } from './slo-time';
 
 describe('parseTimeParam', () => {
   it.each([
@@ -20,5 +20,12 @@ describe('withTime', () => {
     expect(withTime('/api/slos-status', 100)).toBe('/api/slos-status?time=100');
     expect(withTime('/api/slos/buckets?service=a', 100)).toBe('/api/slos/buckets?service=a&time=100');
     expect(withTime('/api/slos-status', null)).toBe('/api/slos-status');
+  });
+});
+
+describe('liveRefresh', () => {
+  it('re-reads "now" every 30 s and never a pinned time', () => {
+    expect(liveRefresh(null)).toBe(30_000);
+    expect(liveRefresh(1790596800)).toBe(false);
   });
 });

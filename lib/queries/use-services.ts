@@ -2,9 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchApi } from './api-fetch';
 import { queryKeys, type ServicesParams } from './keys';
 import { isServicesResponse } from './response-guards';
+import { LIVE_REFRESH_MS } from './time-range';
 
 /** Dashboards refresh this often. */
-export const REFETCH_INTERVAL_MS = 30_000;
+export const REFETCH_INTERVAL_MS = LIVE_REFRESH_MS;
 
 export function servicesUrl(params: ServicesParams): string {
   const [, , { time, window, namespace }] = queryKeys.services(params);

@@ -9,6 +9,8 @@ export interface Probe {
   /** `prometheus`: the alert rule's state after its `for:`; `status`: burn above threshold now, computed by Meshwatch. */
   from: 'prometheus' | 'status';
   locate(page: Page): Locator;
+  /** Where to look when it never shows: the text there is printed. */
+  scope(page: Page): Locator;
 }
 
 export interface Tab {
@@ -42,42 +44,49 @@ export function liveProbes(slo: string, longWindow: string): Probe[] {
       tab: '/oncall',
       what: 'SLO burn-rate alerts: page firing',
       from: 'prometheus',
+      scope: (p) => panel(p, 'SLO burn-rate alerts'),
       locate: (p) => panel(p, 'SLO burn-rate alerts').getByRole('row').filter({ hasText: slo }).filter({ has: cell(p, 'firing') }).filter({ has: cell(p, 'page') }),
     },
     {
       tab: '/',
       what: 'Incidents: the SLO (page)',
       from: 'prometheus',
+      scope: (p) => panel(p, 'Incidents'),
       locate: (p) => panel(p, 'Incidents').getByRole('row').filter({ hasText: `${slo} (page)` }),
     },
     {
       tab: '/',
       what: 'Needs attention: SLO pages',
       from: 'status',
+      scope: (p) => panel(p, 'Needs attention'),
       locate: (p) => panel(p, 'Needs attention').getByRole('row').filter({ hasText: slo }).filter({ hasText: 'SLO pages' }),
     },
     {
       tab: '/slos',
       what: 'Alerting in Prometheus: firing page',
       from: 'prometheus',
+      scope: (p) => sloListRow(p, slo),
       locate: (p) => sloListRow(p, slo).filter({ hasText: /firing page/ }),
     },
     {
       tab: '/slos',
       what: 'Status: page',
       from: 'status',
+      scope: (p) => sloListRow(p, slo),
       locate: (p) => sloListRow(p, slo).filter({ has: cell(p, 'page') }),
     },
     {
       tab: `/slos/${slo}`,
       what: `Alerts: ${longWindow} page, In Prometheus firing`,
       from: 'prometheus',
+      scope: (p) => p.getByRole('table', { name: 'Alerts' }),
       locate: (p) => p.getByRole('table', { name: 'Alerts' }).getByRole('row').filter({ has: cell(p, 'page') }).filter({ hasText: `${longWindow} /` }).filter({ has: cell(p, 'firing') }),
     },
     {
       tab: `/slos/${slo}`,
       what: `Alerts: ${longWindow} page, burn above threshold now`,
       from: 'status',
+      scope: (p) => p.getByRole('table', { name: 'Alerts' }),
       locate: (p) => p.getByRole('table', { name: 'Alerts' }).getByRole('row').filter({ has: cell(p, 'page') }).filter({ hasText: `${longWindow} /` }).filter({ has: cell(p, 'yes') }),
     },
   ];

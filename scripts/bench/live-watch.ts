@@ -17,7 +17,7 @@ export interface LiveObservation {
   injectedMs: number;
   /** When polling first saw the firing alert in Prometheus. */
   promSeenMs: number | undefined;
-  probes: Array<{ tab: string; what: string; from: 'prometheus' | 'status'; seenMs: number | undefined }>;
+  probes: Array<{ tab: string; what: string; from: 'prometheus' | 'status'; seenMs: number | undefined; missed?: string }>;
   figures: Array<{ label: string; values: Array<{ atMs: number; text: string }> }>;
   requests: Array<{ tab: string; count: number }>;
   endedMs: number;
@@ -75,11 +75,15 @@ export async function watchLiveTabs(browser: Browser, appUrl: string, opts: Watc
   }
   await opts.inject();
   const injectedMs = Date.now();
+  console.error(`[live] incident injected at ${new Date(injectedMs).toISOString()}`);
   const probes = liveProbes(opts.slo, opts.longWindow).map((p) => ({ ...p, seenMs: undefined as number | undefined }));
   let promSeenMs: number | undefined;
   for (;;) {
     const now = Date.now();
-    if (promSeenMs === undefined && (await opts.promFiring().catch(() => false))) promSeenMs = Date.now();
+    if (promSeenMs === undefined && (await opts.promFiring().catch(() => false))) {
+      promSeenMs = Date.now();
+      console.error(`[live] Prometheus fires, ${Math.round((promSeenMs - injectedMs) / 1000)} s after injection`);
+    }
     for (const p of probes) {
       const page = pages.get(p.tab);
       if (p.seenMs !== undefined || !page) continue;
@@ -91,10 +95,18 @@ export async function watchLiveTabs(browser: Browser, appUrl: string, opts: Watc
     if (allSeen || tabsTimedOut || now - injectedMs > PROMETHEUS_TIMEOUT_MS) break;
     await sleep(Math.max(0, POLL_MS - (Date.now() - now)));
   }
+  // What a tab showed instead, where it never showed the alert: the reason is usually in that text.
+  const missed = async (p: (typeof probes)[number]) => {
+    const page = pages.get(p.tab);
+    if (p.seenMs !== undefined || !page) return undefined;
+    const visibility = String(await page.evaluate('document.visibilityState'));
+    const text = await p.scope(page).first().innerText({ timeout: 5_000 }).catch(() => '(not found)');
+    return `${visibility}; showed: ${text.replace(/\s+/g, ' ').slice(0, 400)}`;
+  };
   return {
     injectedMs,
     promSeenMs,
-    probes: probes.map(({ tab, what, from, seenMs }) => ({ tab, what, from, seenMs })),
+    probes: await Promise.all(probes.map(async (p) => ({ tab: p.tab, what: p.what, from: p.from, seenMs: p.seenMs, missed: await missed(p) }))),
     figures,
     requests: [...requests].map(([tab, count]) => ({ tab, count })),
     endedMs: Date.now(),

@@ -62,6 +62,7 @@ function report(obs: LiveObservation, firedEvalMs: number | undefined, startedMs
     const goal = p.from === 'status' ? 'n/a (no for:)' : behind !== undefined && behind <= 30_000 ? 'yes' : 'no';
     console.log(`| \`${p.tab}\` | ${p.what} | ${p.from === 'prometheus' ? 'Prometheus alert' : 'Meshwatch burn rates'} | ${s(after)} | ${s(behind)} | ${goal} |`);
   }
+  for (const p of obs.probes) if (p.missed) console.log(`Not seen on ${p.tab} (${p.what}): ${p.missed}`);
   for (const series of obs.figures) {
     const changes = series.values.slice(1).filter((v, i) => v.text !== series.values[i]?.text);
     const when = changes.map((c) => `+${Math.round((c.atMs - startedMs) / 1000)} s`).join(', ');
@@ -105,6 +106,7 @@ export async function benchLive() {
     await seedDemoSlos(app.url, TOKEN);
     await waitFor(() => rulesLoaded(prom.url), 120_000, `Prometheus to load the rules of ${SLO}`);
 
+    console.error(`[live] stack up; opening the tabs`);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const startedMs = Date.now();
     const obs = await watchLiveTabs(browser, app.url, {
