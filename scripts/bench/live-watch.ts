@@ -28,6 +28,8 @@ interface WatchOptions {
   longWindow: string;
   inject(): Promise<void>;
   promFiring(): Promise<boolean>;
+  /** Whether the app still answers: a tab of a dead app shows old figures, which would read as a miss. */
+  appAlive(): Promise<boolean>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,6 +64,7 @@ export async function watchLiveTabs(browser: Browser, appUrl: string, opts: Watc
   const readFigures = async () => {
     if (Date.now() - lastFigures < FIGURES_EVERY_MS) return;
     lastFigures = Date.now();
+    if (!(await opts.appAlive())) throw new Error(`the app stopped answering at ${new Date().toISOString()} (killed?): the tabs show what it last sent, so no figure here would mean anything`);
     for (const [i, f] of figureReaders.entries()) {
       const text = await f.read().catch((err: unknown) => `(unreadable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
       figures[i]?.values.push({ atMs: lastFigures, text });

@@ -117,6 +117,7 @@ export async function benchLive() {
         if (res.status !== 201) throw new Error(`injecting the incident answered ${res.status}: ${await res.text()}`);
       },
       promFiring: async () => (await promQuery(prom.url, FIRING)).length > 0,
+      appAlive: async () => (await fetch(`${app.url}/api/healthz`).catch(() => null))?.ok === true,
     });
     // The evaluation that first wrote the firing series, to the second (a range query at a 1 s step).
     const from = Math.floor(obs.injectedMs / 1000);
