@@ -2,19 +2,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchApi } from './api-fetch';
 import { queryKeys } from './keys';
 import { isRulesDelivery, isSlosAlerting } from './response-guards';
-import { withTime } from './slo-time';
+import { liveRefresh, withTime } from './slo-time';
 
 // Rule delivery and what Prometheus evaluates per SLO. Under slosAll, so a save refreshes them too.
-
-/** Alerts change by the evaluation interval; re-reading every 30 s keeps "firing since" current. */
-const REFRESH_MS = 30_000;
 
 export function useSlosAlerting(time: number | null) {
   return useQuery({
     queryKey: queryKeys.slosAlerting(time),
     queryFn: ({ signal }) => fetchApi(withTime('/api/slos-alerting', time), isSlosAlerting, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: time === null ? REFRESH_MS : false,
+    // Alerts change by the evaluation interval; re-reading every refresh keeps "firing since" current.
+    refetchInterval: liveRefresh(time),
   });
 }
 

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchApi, sendApi } from './api-fetch';
 import { queryKeys } from './keys';
 import { isBucketsResponse, isBudgetResponse, isHistoryResponse, isMe, isSloList, isSloSpec, isSloStatus, isSlosStatusResponse } from './response-guards';
-import { withTime } from './slo-time';
+import { liveRefresh, withTime } from './slo-time';
 
 // Read hooks of the SLO pages. `time` is the URL's `?time=` (unix seconds) or null for now.
 
@@ -21,6 +21,7 @@ export function useSloStatuses(time: number | null) {
     queryKey: queryKeys.sloStatuses(time),
     queryFn: ({ signal }) => fetchApi(withTime('/api/slos-status', time), isSlosStatusResponse, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: liveRefresh(time),
   });
 }
 
@@ -41,6 +42,7 @@ export function useSloStatus(name: string, time: number | null) {
   return useQuery({
     queryKey: queryKeys.sloStatus(name, time),
     queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/status`, time), isSloStatus, signal),
+    refetchInterval: liveRefresh(time),
   });
 }
 
@@ -48,6 +50,7 @@ export function useSloBudget(name: string, time: number | null) {
   return useQuery({
     queryKey: queryKeys.sloBudget(name, time),
     queryFn: ({ signal }) => fetchApi(withTime(`/api/slos/${encodeURIComponent(name)}/budget`, time), isBudgetResponse, signal),
+    refetchInterval: liveRefresh(time),
   });
 }
 

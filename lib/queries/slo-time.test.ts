@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formServicesTime, parseTimeParam, withTime } from './slo-time';
+import { formServicesTime, liveRefresh, parseTimeParam, withTime } from './slo-time';
 
 describe('parseTimeParam', () => {
   it.each([
@@ -29,5 +29,12 @@ describe('formServicesTime', () => {
     expect(formServicesTime(null, 1_796_000_000)).toBe(1_796_000_000);
     const before = Date.now() / 1000;
     expect(formServicesTime(null)).toBeGreaterThanOrEqual(Math.floor(before / 10) * 10);
+  });
+});
+
+describe('liveRefresh', () => {
+  it('re-reads "now" every 30 s and never a pinned time', () => {
+    expect(liveRefresh(null)).toBe(30_000);
+    expect(liveRefresh(1790596800)).toBe(false);
   });
 });

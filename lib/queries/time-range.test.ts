@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REFRESH, MAX_POINTS, RANGE_PRESETS, REFRESH_OPTIONS, resolveRange, shouldRefresh, stepFor } from './time-range';
+import { DEFAULT_REFRESH, MAX_POINTS, msUntilNextBoundary, nextLiveClock, RANGE_PRESETS, REFRESH_OPTIONS, resolveRange, stepFor } from './time-range';
 
 describe('stepFor', () => {
   it.each([
@@ -51,15 +51,46 @@ describe('live refresh', () => {
     expect(REFRESH_OPTIONS[DEFAULT_REFRESH]).toBe(30_000);
   });
 
+  // A clock that last moved at 12:00:00 (a multiple of 300 s), read at later wall-clock times (ms).
+  const moved = 1_790_852_400;
+  const at = (seconds: number) => (moved + seconds) * 1000;
+
   it.each([
-    ['visible, 30 s after the last move', false, 30_000, 30_000, true],
-    ['visible, 20 s after', false, 20_000, 30_000, false],
-    ['hidden, 30 s after', true, 30_000, 30_000, false],
-    ['hidden, 4 min after', true, 240_000, 30_000, false],
-    ['hidden, 5 min after', true, 300_000, 30_000, true],
-    ['shown again after 2 min hidden', false, 120_000, 30_000, true],
-    ['refresh off', false, 3_600_000, 0, false],
-  ])('%s: moves %s', (_what, hidden, since, interval, moves) => {
-    expect(shouldRefresh(hidden, since, interval)).toBe(moves);
+    ['visible, 12:00:29', false, 29, moved],
+    ['visible, 12:00:30.5 (settling)', false, 30.5, moved],
+    ['visible, 12:00:31', false, 31, moved + 30],
+    ['visible, 12:01:05: the newest boundary, not one step', false, 65, moved + 60],
+    ['hidden, 12:00:31', true, 31, moved],
+    ['hidden, 12:04:31', true, 271, moved],
+    ['hidden, 12:05:01', true, 301, moved + 300],
+    ['shown again at 12:02:01', false, 121, moved + 120],
+  ])('%s: moves to the right boundary', (_what, hidden, seconds, expected) => {
+    expect(nextLiveClock(moved, at(seconds), 30_000, hidden)).toBe(expected);
+  });
+
+  it('starts from a server clock between boundaries and never moves back', () => {
+    // The server prefetched at 12:00:10 (its 10 s grid): 12:00:25 is before the next boundary.
+    expect(nextLiveClock(moved + 10, at(25), 30_000, false)).toBe(moved + 10);
+    expect(nextLiveClock(moved + 10, at(31), 30_000, false)).toBe(moved + 30);
+    // Hidden from 12:00:10, the boundary must be five minutes ahead first.
+    expect(nextLiveClock(moved + 10, at(301), 30_000, true)).toBe(moved + 10);
+    expect(nextLiveClock(moved + 10, at(331), 30_000, true)).toBe(moved + 330);
+  });
+
+  it('never moves with refresh off', () => {
+    expect(nextLiveClock(moved, at(3_600), 0, false)).toBe(moved);
+  });
+
+  it('follows the interval chosen: every minute moves on whole minutes', () => {
+    expect(nextLiveClock(moved, at(45), 60_000, false)).toBe(moved);
+    expect(nextLiveClock(moved, at(61), 60_000, false)).toBe(moved + 60);
+  });
+
+  it.each([
+    ['just after a move', 31, 30_000],
+    ['mid-interval', 45, 16_000],
+    ['on a boundary, before it settles', 60, 1_000],
+  ])('waits until the next settled boundary: %s', (_what, seconds, ms) => {
+    expect(msUntilNextBoundary(at(seconds), 30_000)).toBe(ms);
   });
 });

@@ -30,19 +30,39 @@ export const REFRESH_OPTIONS = { off: 0, '30s': 30_000, '1m': 60_000, '5m': 300_
 export type RefreshOption = keyof typeof REFRESH_OPTIONS;
 /** Live views show data at most half a minute old unless the viewer picks otherwise (issue 13.4). */
 export const DEFAULT_REFRESH: RefreshOption = '30s';
+/** Live views that refresh by themselves (SLO statuses and alerts, the graph) re-read this often. */
+export const LIVE_REFRESH_MS: number = REFRESH_OPTIONS[DEFAULT_REFRESH];
 /**
  * A hidden tab moves its live range this rarely: nobody reads it, and fifty forgotten tabs should
  * not cost Prometheus what fifty viewers do. It catches up as soon as it is shown again.
  */
 export const HIDDEN_REFRESH_MS = 300_000;
+/**
+ * A live range moves this long after each boundary of its refresh interval, so that Prometheus has
+ * written the scrapes and rule evaluations stamped at the boundary when the range ending there is asked for.
+ */
+export const REFRESH_SETTLE_MS = 1_000;
 
-/** Timers fire a little early or late; a tick this close to the interval counts as on time. */
-const TICK_SLACK_MS = 1_000;
+/** The newest boundary of the refresh interval (unix seconds) settled at `nowMs`. */
+const boundaryAt = (nowMs: number, intervalMs: number) => (Math.floor((nowMs - REFRESH_SETTLE_MS) / intervalMs) * intervalMs) / 1000;
 
-/** Whether a live dashboard's clock should move now, `sinceLastMs` after it last moved. */
-export function shouldRefresh(hidden: boolean, sinceLastMs: number, intervalMs: number): boolean {
-  if (intervalMs === 0) return false;
-  return sinceLastMs + TICK_SLACK_MS >= (hidden ? Math.max(intervalMs, HIDDEN_REFRESH_MS) : intervalMs);
+/**
+ * Where a live dashboard's clock (unix seconds, `current`) moves at `nowMs`. It moves on the wall
+ * clock's boundaries of the refresh interval (every 30 s: :00 and :30), not 30 s after the tab opened:
+ * the range then ends at most REFRESH_SETTLE_MS before the refresh, so what Prometheus wrote before it
+ * shows in that refresh, and every viewer asks for the same range at the same moment (one shared answer).
+ * A hidden tab moves only once the clock is HIDDEN_REFRESH_MS behind, and catches up once shown.
+ */
+export function nextLiveClock(current: number, nowMs: number, intervalMs: number, hidden: boolean): number {
+  if (intervalMs === 0) return current;
+  const boundary = boundaryAt(nowMs, intervalMs);
+  const minMove = hidden ? Math.max(intervalMs, HIDDEN_REFRESH_MS) / 1000 : 0;
+  return boundary > current && boundary - current >= minMove ? boundary : current;
+}
+
+/** Milliseconds from `nowMs` until the live clock can next move (the next boundary, settled). */
+export function msUntilNextBoundary(nowMs: number, intervalMs: number): number {
+  return (boundaryAt(nowMs, intervalMs) * 1000 + intervalMs + REFRESH_SETTLE_MS) - nowMs;
 }
 
 export function isRangePreset(value: string): value is RangePreset {

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { nowUnixSeconds } from './time';
 import { dashboardRangeAt, type DashboardRange } from './dashboard-range';
-import { REFRESH_OPTIONS, shouldRefresh } from './time-range';
+import { msUntilNextBoundary, nextLiveClock, REFRESH_OPTIONS } from './time-range';
 import type { TimeState } from './time-state';
 
 export type { DashboardRange } from './dashboard-range';
 
 /**
  * The range a dashboard queries. Pinned (`?time=`) it never moves; live it ends at the browser's
- * clock, which restarts whenever the URL's time state changes and then moves every refresh
- * interval, so a refresh is simply a new (cacheable) range. `initialNow` is the server's clock when
- * it prefetched the page's data: starting from it keeps the first keys equal to the prefetched ones.
+ * clock, which restarts whenever the URL's time state changes and then moves to each boundary of
+ * the refresh interval on the wall clock, so a refresh is simply a new (cacheable, shared) range.
+ * `initialNow` is the server's clock when it prefetched the page's data: starting from it keeps the
+ * first keys equal to the prefetched ones.
  */
 export function useDashboardRange(state: Pick<TimeState, 'range' | 'from' | 'time' | 'refresh'>, initialNow?: number): DashboardRange {
   const { range, from, time, refresh } = state;
@@ -23,17 +24,23 @@ export function useDashboardRange(state: Pick<TimeState, 'range' | 'from' | 'tim
   const interval = REFRESH_OPTIONS[refresh];
   useEffect(() => {
     if (time !== undefined || interval === 0) return;
-    let last = Date.now();
-    // A hidden tab backs off (shouldRefresh) and catches up the moment it is shown again.
-    const tick = () => {
-      if (!shouldRefresh(document.hidden, Date.now() - last, interval)) return;
-      last = Date.now();
-      setClock((c) => ({ key: c.key, now: nowUnixSeconds() }));
+    // Moves on the wall clock's refresh boundaries (nextLiveClock); a hidden tab backs off and
+    // catches up the moment it is shown again.
+    const tick = () => setClock((c) => {
+      const now = nextLiveClock(c.now, Date.now(), interval, document.hidden);
+      return now === c.now ? c : { key: c.key, now };
+    });
+    let timer = 0;
+    const schedule = () => {
+      timer = window.setTimeout(() => {
+        tick();
+        schedule();
+      }, msUntilNextBoundary(Date.now(), interval));
     };
-    const id = window.setInterval(tick, Math.min(interval, 10_000));
+    schedule();
     document.addEventListener('visibilitychange', tick);
     return () => {
-      window.clearInterval(id);
+      window.clearTimeout(timer);
       document.removeEventListener('visibilitychange', tick);
     };
   }, [time, interval]);

@@ -3,6 +3,7 @@ import { fetchApi } from './api-fetch';
 import { panelSearch, queryKeys, type PanelParams, type ServicesParams } from './keys';
 import { fetchPart } from './panel-batch';
 import { isServicesResponse } from './response-guards';
+import { LIVE_REFRESH_MS } from './time-range';
 
 /**
  * A dashboard whose batch carries the services table (panel-batch.ts): the table is asked for with the
@@ -14,7 +15,7 @@ export interface ServicesBatch {
 }
 
 /** Dashboards refresh this often. */
-export const REFETCH_INTERVAL_MS = 30_000;
+export const REFETCH_INTERVAL_MS = LIVE_REFRESH_MS;
 
 export function servicesUrl(params: ServicesParams): string {
   const [, , { time, window, namespace }] = queryKeys.services(params);

@@ -1,6 +1,6 @@
 // Starts the production build (`next start`) against a given Prometheus, for benchmarks.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, waitFor } from '../system/ports';
 
@@ -14,7 +14,8 @@ export async function startApp(prometheusUrl: string, env: Record<string, string
   const url = `http://127.0.0.1:${port}`;
   const app = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    stdio: 'ignore',
+    // BENCH_APP_LOG=file keeps the server's output, e.g. to find why it stopped during a bench.
+    stdio: process.env.BENCH_APP_LOG ? ['ignore', openSync(process.env.BENCH_APP_LOG, 'a'), openSync(process.env.BENCH_APP_LOG, 'a')] : 'ignore',
     env: { ...process.env, PROMETHEUS_URL: prometheusUrl, ...env },
   });
   await waitFor(async () => (await fetch(`${url}/api/healthz`)).ok, 120_000, 'the app');

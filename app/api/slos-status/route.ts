@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiHandler, parseSearchParams, timeParamSchema } from '@/lib/api';
-import { getPrometheusClient } from '@/lib/prometheus';
+import { getPrometheusClient, liveTime } from '@/lib/prometheus';
 import { slosStatusResponse } from '@/lib/slo-engine/statuses-response';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,8 @@ const paramsSchema = z.object({ time: timeParamSchema });
  * per window per custom SLO); SLOs that cannot be evaluated are listed under `errors`.
  */
 export const GET = apiHandler('/api/slos-status', async (request: Request) => {
-  const { time = Date.now() / 1000 } = parseSearchParams(paramsSchema, request.url);
+  // Now on the live grid, as /api/services: live viewers refreshing within seconds share one answer.
+  const { time = liveTime() } = parseSearchParams(paramsSchema, request.url);
   const body = await slosStatusResponse({ client: getPrometheusClient(), time, signal: request.signal });
   return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 });
