@@ -32,14 +32,19 @@ export interface JsonText {
 interface Body {
   text: string;
   extra: Record<string, string>;
+  /** The text as UTF-8, encoded once for every response that sends it (fifty viewers, one encoding). */
+  utf8?: Uint8Array<ArrayBuffer>;
 }
 
+const UTF8 = new TextEncoder();
 const bodyOf = (text: string, extra: Record<string, string>): Body => ({ text, extra });
-const bodyBytes = (b: Body) => b.text.length;
+// The text and, once sent, its UTF-8 bytes (at most three per character, usually one).
+const bodyBytes = (b: Body) => 2 * b.text.length;
 const keyWith = (url: string, revision: string | undefined) => (revision === undefined ? url : `${url}#${encodeURIComponent(revision)}`);
 
 function bodyResponse(body: Body): Response {
-  return new Response(body.text, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...body.extra } });
+  body.utf8 ??= UTF8.encode(body.text);
+  return new Response(body.utf8, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...body.extra } });
 }
 
 /** The body of a GET of `url`, computed and serialised once for all identical GETs (see sharedJson). */

@@ -105,7 +105,7 @@ export async function benchPages() {
     await Promise.all(contexts.map((c) => c.close()));
 
     console.log(`Pages at time=${TIME} over the fixture Prometheus, production build, Chromium 1440x900; warm: median of ${RUNS} runs`);
-    console.log('| page | first data, warm | all drawn, warm | first data, cold | all drawn, cold | first-load JS (gzip, build) | JS fetched, cold (compressed) |');
+    console.log('| page | first data, warm | all drawn, warm | first data, cold | all drawn, cold | first-load JS (gzip, build) | JS fetched, cold (as sent) |');
     console.log('|---|---|---|---|---|---|---|');
     for (const page of PAGES) {
       const runs = warm.get(page.route) ?? [];
