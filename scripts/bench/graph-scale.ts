@@ -128,7 +128,7 @@ async function benchSynthetic(rows: Row[], lines: string[]): Promise<void> {
       rows.push({ name: 'Chromium: HTML last byte -> drawn', unit: 'ms', ...summarize(render.map((r) => r.drawnMs - r.responseEndMs)) });
       rows.push({ name: 'Chromium: sum of long tasks', unit: 'ms', ...summarize(render.map((r) => r.longTaskMs)) });
       rows.push({ name: 'Chromium: longest task', unit: 'ms', ...summarize(render.map((r) => r.longestTaskMs)) });
-      lines.push(`Chromium runs: ${render.length} fresh contexts (+1 warm-up); HTML ${(render[0]?.documentBytes ?? Number.NaN) / 1e6} MB; long tasks per load: ${render.map((r) => r.longTasks).join(', ')}`);
+      lines.push(`Chromium runs: ${render.length} fresh contexts (+1 warm-up); HTML ${((render[0]?.documentBytes ?? Number.NaN) / 1e6).toFixed(2)} MB; long tasks per load: ${render.map((r) => r.longTasks).join(', ')}`);
       lines.push(`/api/graph calls from the page before drawn: ${render.map((r) => r.apiGraphCalls).join(', ')} (0 = first render from the server's data); graph PromQL answered by the fake during the loads: ${prom.graphAnswers() - before}`);
       const others = new Map<string, number>();
       for (const c of prom.otherCalls()) others.set(c, (others.get(c) ?? 0) + 1);
@@ -145,7 +145,7 @@ export async function benchGraphScale(): Promise<void> {
   // `next start` reads the build from MESHWATCH_DIST_DIR (next.config.js), so parallel builds can coexist.
   const dist = process.env.MESHWATCH_DIST_DIR || '.next';
   if (!existsSync(path.join(ROOT, dist, 'BUILD_ID'))) throw new Error(`Build first: MESHWATCH_DIST_DIR=${dist} npx next build`);
-  console.log(`production build: ${dist}`);
+  console.log(`production build: ${dist}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const rows: Row[] = [];
   const lines: string[] = [];
   const failures: string[] = [];
@@ -159,5 +159,6 @@ export async function benchGraphScale(): Promise<void> {
   console.log('NOTE: in Chromium the graph is SYNTHETIC, answered by a FAKE Prometheus (graph-scale-prometheus.ts); the page is the production build, server-rendered.');
   for (const l of lines) console.log(l);
   console.log(formatTable(rows));
+  console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (failures.length > 0) throw new Error(`graph-scale failed:\n${failures.join('\n')}`);
 }
