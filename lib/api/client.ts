@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthConfig } from '@/lib/auth/config';
 import { isTrustedProxy } from '@/lib/auth/identity';
 import { normalizeAddress } from '@/lib/auth/proxies';
-import { frontDoor } from './front-door';
+import { coalesce } from './coalesce';
+import { frontDoor, pathOf } from './front-door';
 import type { SecurityHeaderOptions } from './security-headers';
 
 // Who connected. Route handlers see no socket, and Next.js fills X-Forwarded-For only when the client
@@ -29,7 +30,11 @@ export function installPeerStamp(headerOptions: () => SecurityHeaderOptions = ()
       if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') {
         const req = args[0] as IncomingMessage;
         req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
-        if (frontDoor(req, args[1] as ServerResponse, headerOptions)) return true;
+        const res = args[1] as ServerResponse;
+        if (frontDoor(req, res, headerOptions)) return true;
+        // Identical dashboard GETs in flight are answered once (coalesce.ts); a follower whose leader's
+        // answer cannot be shared is let through here, as it would have been.
+        if (event === 'request' && coalesce(req, res, pathOf(req.url ?? '/'), () => emit.call(this, event, ...args))) return true;
       }
       return emit.call(this, event, ...args);
     };

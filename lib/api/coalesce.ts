@@ -1,0 +1,136 @@
+import 'server-only';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { countHttpRequest } from '@/lib/metrics';
+import { sloStoreRevision } from '@/lib/store';
+
+// Identical GETs of a dashboard's data that arrive while the first is in flight are answered with its
+// response, as a caching proxy collapses requests (nginx's proxy_cache_lock): only the first goes
+// through Next.js. Fifty viewers opening a page at once each cost Next.js 1.1 to 1.5 ms of CPU to route
+// a request whose answer is shared anyway (lib/api/shared-json.ts), which was most of their wait
+// (`npm run bench -- load`). Identical means the same path and query and the same identity: every
+// header the guard reads (credentials, proxy identity, the peer stamp, origin), so a follower gets
+// exactly what its own request would have got. Only a 200 is shared; on anything else, or when the
+// first request is dropped, the followers go through Next.js one by one as if nothing had happened.
+// A shared answer also serves identical requests for LINGER_MS after it ends (viewers of one page do
+// not all connect within the first answer's few milliseconds), under the SLO store's revision, so an
+// edited SLO shows at once; the routes keep the same answer for 15 s anyway (shared-json.ts).
+
+/** Routes whose GET answers depend only on the URL and the caller's identity, by the metrics' route pattern. */
+const COALESCED: { pattern: RegExp; route: string }[] = [
+  { pattern: /^\/api\/services$/, route: '/api/services' },
+  { pattern: /^\/api\/panels\/[^/]+$/, route: '/api/panels/[dashboard]' },
+  { pattern: /^\/api\/panels\/[^/]+\/[^/]+$/, route: '/api/panels/[dashboard]/[panel]' },
+];
+
+/** Headers that decide who the caller is (lib/api/guard.ts, lib/auth) or what the answer is. */
+const IDENTITY_HEADERS = ['authorization', 'cookie', 'x-forwarded-user', 'x-forwarded-email', 'x-forwarded-groups', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'host', 'origin', 'x-meshwatch-peer', 'accept-encoding'];
+
+/** Response headers that belong to one connection, not to the answer. */
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
+
+/** Larger answers are not held for followers: they go through Next.js themselves. */
+const MAX_SHARED_BYTES = 16 * 1024 * 1024;
+
+type Waiting = { res: ServerResponse; release: () => void };
+type Shared = { headers: Record<string, string | number | string[]>; body: Buffer; until: number };
+
+/** How long an answer serves identical requests after it ends; far under the routes' 15 s. */
+const LINGER_MS = 1_000;
+/** Bytes of lingering answers at most; the oldest go first. */
+const MAX_LINGER_BYTES = 64 * 1024 * 1024;
+
+const globalForFlights = globalThis as typeof globalThis & { __meshwatchCoalesced?: Map<string, Waiting[]> };
+const flights = (globalForFlights.__meshwatchCoalesced ??= new Map());
+const lingering = new Map<string, Shared>();
+let lingeringBytes = 0;
+
+function linger(key: string, shared: Shared): void {
+  const old = lingering.get(key);
+  if (old) lingeringBytes -= old.body.byteLength;
+  lingering.delete(key);
+  lingering.set(key, shared);
+  lingeringBytes += shared.body.byteLength;
+  const now = Date.now();
+  for (const [k, v] of lingering) {
+    if (lingeringBytes <= MAX_LINGER_BYTES && v.until > now) break;
+    lingering.delete(k);
+    lingeringBytes -= v.body.byteLength;
+  }
+}
+
+function answer(res: ServerResponse, shared: Shared, route: string): void {
+  if (res.destroyed) return;
+  res.writeHead(200, shared.headers).end(shared.body);
+  countHttpRequest(route, 200);
+}
+
+function routeOf(path: string): string | undefined {
+  return COALESCED.find((c) => c.pattern.test(path))?.route;
+}
+
+/** The key of a coalescible request, or undefined when it must go through Next.js on its own. */
+export function coalesceKey(method: string, target: string, path: string, headers: IncomingMessage['headers']): string | undefined {
+  if (method !== 'GET' || routeOf(path) === undefined) return undefined;
+  return JSON.stringify([target, ...IDENTITY_HEADERS.map((h) => headers[h] ?? null)]);
+}
+
+/** Flights in progress (for tests). */
+export const flightsInProgress = () => flights.size;
+
+/**
+ * Joins `req` to an identical request in flight (true: it will be answered from there), or makes it
+ * the leader whose response its followers get (false: let it through). `release` sends a follower on
+ * through Next.js when the leader's response cannot be shared.
+ */
+export function coalesce(req: IncomingMessage, res: ServerResponse, path: string, release: () => void): boolean {
+  const key = coalesceKey(req.method ?? '', req.url ?? '', path, req.headers);
+  if (key === undefined) return false;
+  const route = routeOf(path) as string;
+  const revision = sloStoreRevision();
+  const recent = revision === undefined ? undefined : lingering.get(`${key}#${revision}`);
+  if (recent && recent.until > Date.now()) {
+    answer(res, recent, route);
+    return true;
+  }
+  const waiting = flights.get(key);
+  if (waiting) {
+    waiting.push({ res, release });
+    return true;
+  }
+  const followers: Waiting[] = [];
+  flights.set(key, followers);
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function' || bytes > MAX_SHARED_BYTES) return;
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+    bytes += buffer.byteLength;
+    chunks.push(buffer);
+  };
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return write(chunk, ...rest);
+  }) as ServerResponse['write'];
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return end(chunk, ...rest);
+  }) as ServerResponse['end'];
+  const settle = (completed: boolean) => {
+    if (flights.get(key) !== followers) return;
+    flights.delete(key);
+    if (!completed || res.statusCode !== 200 || bytes > MAX_SHARED_BYTES) {
+      for (const f of followers) f.release();
+      return;
+    }
+    const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !HOP_HEADERS.has(name))) as Shared['headers'];
+    const shared: Shared = { headers, body: Buffer.concat(chunks, bytes), until: Date.now() + LINGER_MS };
+    for (const f of followers) answer(f.res, shared, route);
+    // Under the revision the leader started with, and only if no SLO changed meanwhile.
+    if (revision !== undefined && sloStoreRevision() === revision) linger(`${key}#${revision}`, shared);
+  };
+  res.on('finish', () => settle(true));
+  res.on('close', () => settle(res.writableFinished));
+  return false;
+}
