@@ -14,7 +14,7 @@ import { resetRateLimits } from '@/lib/api/guard';
 import type { ScriptedServer } from '@/lib/prometheus/scripted-server';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo';
 import { getSloStore, openMaintenanceStore, openSqliteStore, setMaintenanceStore, setSloStore } from '@/lib/store';
-import { earlyAnswer } from '@/lib/api/front-door';
+import { earlyAnswer, pathOf } from '@/lib/api/front-door';
 import { APP_ORIGIN, body, EDITOR_TOKEN, headers, KNOWN_SLOS, panelSegments, queryString, segment, VIEWER_TOKEN, type Body } from '@/scripts/testing/fuzz/arbitraries';
 import { startFakePrometheus } from '@/scripts/testing/fuzz/fake-prometheus';
 import { ENDPOINTS, type Method } from '@/scripts/testing/fuzz/routes';
@@ -105,7 +105,7 @@ async function send({ endpoint, segments: nameSegment, panel, query, headers: se
   const pathname = route.pattern.replace(/\[(\w+)\]/g, (_m, name: string) => (raw[name] = segments[i++] ?? 'x'));
   const url = `${APP_ORIGIN}${pathname}${query ? `?${query}` : ''}`;
   resetRateLimits(); // limits have their own tests; here every request should reach its handler
-  const early = earlyAnswer(method, `${pathname}${query ? `?${query}` : ''}`, { hsts: false, development: false });
+  const early = earlyAnswer(method, pathOf(`${pathname}${query ? `?${query}` : ''}`), { hsts: false, development: false });
   if (early) return { status: early.status, contentType: early.headers['content-type'] ?? '', text: early.body };
   // Past the front door every segment decodes, as Next.js decodes params for the route.
   const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeURIComponent(v)]));

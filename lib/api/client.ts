@@ -31,10 +31,11 @@ export function installPeerStamp(headerOptions: () => SecurityHeaderOptions = ()
         const req = args[0] as IncomingMessage;
         req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
         const res = args[1] as ServerResponse;
-        if (frontDoor(req, res, headerOptions)) return true;
+        const path = pathOf(req.url ?? '/');
+        if (frontDoor(req, res, path, headerOptions)) return true;
         // Identical dashboard GETs in flight are answered once (coalesce.ts); a follower whose leader's
         // answer cannot be shared is let through here, as it would have been.
-        if (event === 'request' && coalesce(req, res, pathOf(req.url ?? '/'), () => emit.call(this, event, ...args))) return true;
+        if (event === 'request' && coalesce(req, res, path, () => emit.call(this, event, ...args))) return true;
       }
       return emit.call(this, event, ...args);
     };

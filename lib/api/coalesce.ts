@@ -39,22 +39,27 @@ const LINGER_MS = 1_000;
 /** Bytes of lingering answers at most; the oldest go first. */
 const MAX_LINGER_BYTES = 64 * 1024 * 1024;
 
-const globalForFlights = globalThis as typeof globalThis & { __meshwatchCoalesced?: Map<string, Waiting[]> };
-const flights = (globalForFlights.__meshwatchCoalesced ??= new Map());
-const lingering = new Map<string, Shared>();
-let lingeringBytes = 0;
+/** Requests in flight with their followers, and answers lingering after them: one per process. */
+interface State {
+  flights: Map<string, Waiting[]>;
+  lingering: Map<string, Shared>;
+  lingeringBytes: number;
+}
+const globalForState = globalThis as typeof globalThis & { __meshwatchCoalesced?: State };
+const state = (globalForState.__meshwatchCoalesced ??= { flights: new Map(), lingering: new Map(), lingeringBytes: 0 });
+const { flights, lingering } = state;
 
 function linger(key: string, shared: Shared): void {
   const old = lingering.get(key);
-  if (old) lingeringBytes -= old.body.byteLength;
+  if (old) state.lingeringBytes -= old.body.byteLength;
   lingering.delete(key);
   lingering.set(key, shared);
-  lingeringBytes += shared.body.byteLength;
+  state.lingeringBytes += shared.body.byteLength;
   const now = Date.now();
   for (const [k, v] of lingering) {
-    if (lingeringBytes <= MAX_LINGER_BYTES && v.until > now) break;
+    if (state.lingeringBytes <= MAX_LINGER_BYTES && v.until > now) break;
     lingering.delete(k);
-    lingeringBytes -= v.body.byteLength;
+    state.lingeringBytes -= v.body.byteLength;
   }
 }
 
@@ -68,11 +73,8 @@ function routeOf(path: string): string | undefined {
   return COALESCED.find((c) => c.pattern.test(path))?.route;
 }
 
-/** The key of a coalescible request, or undefined when it must go through Next.js on its own. */
-export function coalesceKey(method: string, target: string, path: string, headers: IncomingMessage['headers']): string | undefined {
-  if (method !== 'GET' || routeOf(path) === undefined) return undefined;
-  return JSON.stringify([target, ...IDENTITY_HEADERS.map((h) => headers[h] ?? null)]);
-}
+/** What makes two requests identical: the target (path and query) and the identity headers. */
+const keyOf = (target: string, headers: IncomingMessage['headers']) => JSON.stringify([target, ...IDENTITY_HEADERS.map((h) => headers[h] ?? null)]);
 
 /** Flights in progress (for tests). */
 export const flightsInProgress = () => flights.size;
@@ -83,9 +85,9 @@ export const flightsInProgress = () => flights.size;
  * through Next.js when the leader's response cannot be shared.
  */
 export function coalesce(req: IncomingMessage, res: ServerResponse, path: string, release: () => void): boolean {
-  const key = coalesceKey(req.method ?? '', req.url ?? '', path, req.headers);
-  if (key === undefined) return false;
-  const route = routeOf(path) as string;
+  const route = req.method === 'GET' ? routeOf(path) : undefined;
+  if (route === undefined) return false;
+  const key = keyOf(req.url ?? '', req.headers);
   const revision = sloStoreRevision();
   const recent = revision === undefined ? undefined : lingering.get(`${key}#${revision}`);
   if (recent && recent.until > Date.now()) {

@@ -5,7 +5,7 @@ const OPTIONS = { hsts: false, development: false };
 
 describe('earlyAnswer', () => {
   it.each(['TRACE', 'TRACK', 'CONNECT', 'PATCH', 'PROPFIND'])('refuses %s with a 405 naming the allowed methods', (method) => {
-    const early = earlyAnswer(method, '/api/healthz', OPTIONS);
+    const early = earlyAnswer(method, pathOf('/api/healthz'), OPTIONS);
     expect(early?.status).toBe(405);
     expect(early?.headers.allow).toBe('GET, HEAD, POST, PUT, DELETE, OPTIONS');
     expect(JSON.parse(early?.body ?? '')).toEqual({ error: { code: 'method_not_allowed', message: `${method} is not allowed` } });
@@ -13,18 +13,18 @@ describe('earlyAnswer', () => {
   });
 
   it.each(['/api/slos/%zz', '/slos/%zz', '/api/slos/%E0%A4%A/status'])('refuses the malformed escape in %s with a 400', (path) => {
-    const early = earlyAnswer('GET', `${path}?x=1`, OPTIONS);
+    const early = earlyAnswer('GET', pathOf(`${path}?x=1`), OPTIONS);
     expect(early?.status).toBe(400);
     expect(JSON.parse(early?.body ?? '')).toMatchObject({ error: { code: 'bad_path' } });
   });
 
   it('lets good requests through, whatever their query string holds', () => {
-    expect(earlyAnswer('GET', '/api/slos/a%20b?q=%zz', OPTIONS)).toBeNull();
-    expect(earlyAnswer('DELETE', '/api/maintenance/7', OPTIONS)).toBeNull();
+    expect(earlyAnswer('GET', pathOf('/api/slos/a%20b?q=%zz'), OPTIONS)).toBeNull();
+    expect(earlyAnswer('DELETE', pathOf('/api/maintenance/7'), OPTIONS)).toBeNull();
   });
 
   it('adds HSTS when the app is served over TLS', () => {
-    expect(earlyAnswer('TRACE', '/', { hsts: true, development: false })?.headers['strict-transport-security']).toMatch(/^max-age=\d+$/);
+    expect(earlyAnswer('TRACE', pathOf('/'), { hsts: true, development: false })?.headers['strict-transport-security']).toMatch(/^max-age=\d+$/);
   });
 });
 

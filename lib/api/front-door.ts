@@ -43,25 +43,24 @@ export function pathOf(target: string): string {
 
 export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
-/** The answer to a request no route may see, or null to let it through. */
-export function earlyAnswer(method: string, target: string, options: SecurityHeaderOptions): EarlyAnswer | null {
+/** The answer to a request (its method, and its path without the query) no route may see, or null to let it through. */
+export function earlyAnswer(method: string, path: string, options: SecurityHeaderOptions): EarlyAnswer | null {
   const json = { 'content-type': 'application/json', ...securityHeaders(options) };
   if (!METHODS.has(method)) {
     return { status: 405, headers: { ...json, allow: ALLOWED_METHODS.join(', ') }, body: errorBody('method_not_allowed', `${method} is not allowed`) };
   }
-  if (!decodable(pathOf(target))) return { status: 400, headers: json, body: errorBody('bad_path', 'The path has a malformed %-escape') };
+  if (!decodable(path)) return { status: 400, headers: json, body: errorBody('bad_path', 'The path has a malformed %-escape') };
   return null;
 }
 
-/** Answers what earlyAnswer refuses, else stamps an API response's security headers; true when answered. */
-export function frontDoor(req: IncomingMessage, res: ServerResponse, options: () => SecurityHeaderOptions): boolean {
-  const target = req.url ?? '/';
-  const early = earlyAnswer(req.method ?? '', target, options());
+/** Answers what earlyAnswer refuses, else stamps an API response's security headers; true when answered. `path` is pathOf(req.url). */
+export function frontDoor(req: IncomingMessage, res: ServerResponse, path: string, options: () => SecurityHeaderOptions): boolean {
+  const early = earlyAnswer(req.method ?? '', path, options());
   if (early) {
     res.writeHead(early.status, early.headers).end(early.body);
     return true;
   }
-  if (isApiPath(pathOf(target))) for (const [name, value] of Object.entries(apiHeaders(options()))) res.setHeader(name, value);
+  if (isApiPath(path)) for (const [name, value] of Object.entries(apiHeaders(options()))) res.setHeader(name, value);
   return false;
 }
 

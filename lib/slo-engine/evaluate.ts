@@ -87,9 +87,8 @@ export interface SlosEvaluation {
 }
 
 /** Windows of `spec` whose raw counters step 1 asks for: those no rule records, and those whose recorded series are not expected. */
-function earlyWindows(spec: SloSpec, hash: string, reading: boolean, opts: EvaluateOptions): string[] {
+function earlyWindows(spec: SloSpec, hash: string, covered: readonly string[], reading: boolean, opts: EvaluateOptions): string[] {
   if (!reading) return statusWindows(spec);
-  const covered = coveredWindows(spec);
   const beside = new Set(besideWindows(spec, hash, covered, opts.time, opts.recordedHints));
   return statusWindows(spec).filter((w) => !covered.includes(w) || beside.has(w));
 }
@@ -103,7 +102,8 @@ function earlyWindows(spec: SloSpec, hash: string, reading: boolean, opts: Evalu
 async function readCountsStep(specs: readonly SloSpec[], sli: SliSource, opts: EvaluateOptions, regional: readonly SloSpec[]) {
   const recordedQuery = opts.recorded === false ? null : planRecordedQuery(specs);
   const hashes = specs.map((spec) => sliHash(spec, sli));
-  const early = specs.map((spec, i) => earlyWindows(spec, hashes[i] ?? '', recordedQuery !== null, opts));
+  const covered = specs.map((spec) => coveredWindows(spec));
+  const early = specs.map((spec, i) => earlyWindows(spec, hashes[i] ?? '', covered[i] ?? [], recordedQuery !== null, opts));
   const regionQueries = planRegionQueries(regional, sli);
   const raw = emptyAnswers();
   const [samples] = await Promise.all([
@@ -112,10 +112,7 @@ async function readCountsStep(specs: readonly SloSpec[], sli: SliSource, opts: E
   ]);
   const reads = specs.map((spec) => readRecorded(spec, samples, sli));
   if (recordedQuery) {
-    specs.forEach((spec, i) => {
-      const covered = coveredWindows(spec);
-      learnMissing(spec, hashes[i] ?? '', reads[i]?.rawWindows.filter((w) => covered.includes(w)) ?? [], opts.time, opts.recordedHints);
-    });
+    specs.forEach((spec, i) => learnMissing(spec, hashes[i] ?? '', reads[i]?.rawWindows.filter((w) => covered[i]?.includes(w)) ?? [], opts.time, opts.recordedHints));
   }
   const answered = specs.map((_, i) => reads[i]?.rawWindows.filter((w) => early[i]?.includes(w)) ?? []);
   requireAnswers(raw, [...planRawQueries(needsOf(specs, answered), sli), ...regionQueries].map((q) => q.id));

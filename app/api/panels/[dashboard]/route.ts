@@ -15,13 +15,20 @@ type Context = { params: Promise<{ dashboard: string }> };
 const SERVICES = 'services';
 const hasServicesTable = (dashboard: string) => isDashboardId(dashboard) && DASHBOARDS[dashboard].panels.some((p) => p.id === SERVICES);
 
-/** The services part's key: its /api/services URL, or, when the range is invalid, the panel URL (the part then fails alone). */
-function servicesKey(panelUrl: string): string {
+/**
+ * The services part: `/api/services`' answer, shared under its URL with that route; when the panels'
+ * range is invalid, that error, as the part's own (keyed on the panel URL, never kept).
+ */
+function servicesPart(panelUrl: string, signal: AbortSignal) {
+  let url: string;
   try {
-    return dashboardServicesUrl(panelUrl);
-  } catch {
-    return panelUrl;
+    url = dashboardServicesUrl(panelUrl);
+  } catch (err) {
+    return sharedJsonText(panelUrl, signal, () => {
+      throw err;
+    });
   }
+  return sharedJsonText(url, signal, () => servicesWork(url));
 }
 
 /** More panels than any dashboard has; a longer list is a mistake or an attempt to multiply work. */
@@ -55,7 +62,7 @@ export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request
         const panelUrl = new URL(`/api/panels/${encodeURIComponent(dashboard)}/${encodeURIComponent(id)}${url.search}`, url);
         const answer =
           id === SERVICES && hasServicesTable(dashboard)
-            ? await sharedJsonText(servicesKey(panelUrl.href), signal, () => servicesWork(dashboardServicesUrl(panelUrl.href)))
+            ? await servicesPart(panelUrl.href, signal)
             : await sharedJsonText(panelUrl.href, signal, () => panelWork(dashboard, id, panelUrl.href));
         // The parts are JSON already: joined as text, never parsed and serialised again.
         return { text: `${JSON.stringify(id)}:{"status":${answer.status},"body":${answer.text}}`, kept: answer.kept };
