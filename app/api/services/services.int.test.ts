@@ -18,8 +18,8 @@ function row(rows: ServiceSummary[], id: string): ServiceSummary {
 
 describe.each(FIXTURE_MESHES)('GET /api/services against the simulator truth (%s)', (mesh) => {
   const model = createModel({ seed, anchor, mesh });
-  const route = appOnMesh(mesh, () => import('./route'));
-  const GET = (request: Request) => route().GET(request);
+  const routes = appOnMesh(mesh, async () => ({ services: await import('./route'), batch: await import('../panels/[dashboard]/route') }));
+  const GET = (request: Request) => routes().services.GET(request);
   async function services(query: string) {
     const res = await GET(new Request(`http://meshwatch.test/api/services?${query}`));
     return { status: res.status, body: (await res.json()) as unknown };
@@ -30,6 +30,28 @@ describe.each(FIXTURE_MESHES)('GET /api/services against the simulator truth (%s
     'payments outage, 30 min in': (model.timeline.find((e) => e.id === 'payments-outage')?.start ?? 0) + 1800,
     'catalog retry storm': (model.timeline.find((e) => e.id === 'catalog-retry-storm')?.start ?? 0) + 1200,
   };
+
+  it("the executive dashboard's batch carries the table for its range, equal to the truth over those 2 hours", async () => {
+    const end = anchor - 3600;
+    const start = end - 7200;
+    const res = await routes().batch.GET(new Request(`http://meshwatch.test/api/panels/executive?panels=services,incidents&start=${start}&end=${end}&step=60`), {
+      params: Promise.resolve({ dashboard: 'executive' }),
+    });
+    expect(res.status).toBe(200);
+    const part = ((await res.json()) as { panels: Record<string, { status: number; body: unknown }> }).panels.services;
+    expect(part?.status).toBe(200);
+    const parsed = servicesResponseSchema.parse(part?.body);
+    expect(parsed.window).toBe('2h');
+    const truth = model.truth(start, end);
+    const httpServices = truth.services.filter((t) => t.requests > 0);
+    expect(httpServices.length).toBeGreaterThan(5);
+    for (const t of httpServices) {
+      const r = row(parsed.services, t.id);
+      expect(r.rps, `${t.id} rps`).toBeCloseTo(t.requests / 7200, 9);
+      if (t.errorRatio === null) expect(r.successRatio).toBeNull();
+      else expect(r.successRatio, `${t.id} success`).toBeCloseTo(1 - t.errorRatio, 9);
+    }
+  });
 
   it.each(Object.entries(times))('rate, success ratio and p95 per service equal the truth (%s)', async (_name, time) => {
     const { status, body } = await services(`time=${time}&window=5m`);
