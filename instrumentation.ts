@@ -11,9 +11,17 @@ export async function register() {
       return;
     }
     // Route handlers see no socket: stamp each request's address for the trusted-proxy check; the same
-    // hook answers what no route may see and sets the API's security headers (lib/api/front-door.ts).
+    // hook answers what no route may see and sets the API's security headers (lib/api/front-door.ts),
+    // and hands the dashboards' hot GET routes to their handlers (lib/api/direct.ts).
     const { installPeerStamp } = await import('./lib/api/client');
-    installPeerStamp(() => getEnv().http);
+    const { http } = getEnv();
+    // Next.js serves them itself in development (it reloads edited routes) and when it compresses responses.
+    const direct = http.development || http.compress ? {} : {
+      '/api/services': async () => (await import('./app/api/services/route')).GET,
+      '/api/panels/[dashboard]': async () => (await import('./app/api/panels/[dashboard]/route')).GET,
+      '/api/panels/[dashboard]/[panel]': async () => (await import('./app/api/panels/[dashboard]/[panel]/route')).GET,
+    };
+    installPeerStamp(() => getEnv().http, direct);
     // A crash mid-sync leaves temporary rule files behind; clear them before the first sync writes more.
     const { removeStaleTemporaries } = await import('./lib/rules-sync/write');
     const removed = await removeStaleTemporaries(getEnv().rules.file).catch(() => []);

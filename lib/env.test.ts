@@ -24,7 +24,7 @@ describe('parseEnv', () => {
       auth: { apiTokens: [], groupRoles: {}, demoEditor: false, trustedProxies: [], anonymous: 'all' },
       rules: { promtool: 'promtool' },
       alertmanager: { rolloutMute: '30m' },
-      http: { publicOrigins: [], hsts: false, development: false },
+      http: { publicOrigins: [], hsts: false, development: false, compress: false },
     });
   });
 
@@ -255,7 +255,14 @@ describe('parseEnv', () => {
       publicOrigins: ['https://meshwatch.example.com', 'http://10.0.0.7:3000'],
       hsts: true,
       development: false,
+      compress: false,
     });
+  });
+
+  it('reads whether Next.js compresses responses, refusing other words than on and off', () => {
+    expect(parseEnv({ MESHWATCH_HTTP_COMPRESSION: 'on' }).http.compress).toBe(true);
+    expect(parseEnv({ MESHWATCH_HTTP_COMPRESSION: 'off' }).http.compress).toBe(false);
+    expect(problemsOf({ MESHWATCH_HTTP_COMPRESSION: 'yes' })).toContain('MESHWATCH_HTTP_COMPRESSION');
   });
 
   it('names every bad variable in one message', () => {

@@ -65,6 +65,8 @@ export interface Env {
     hsts: boolean;
     /** Development server: React needs eval for its error overlays, so the CSP allows it there only. */
     development: boolean;
+    /** MESHWATCH_HTTP_COMPRESSION=on: Next.js compresses responses (next.config.js reads it at `next start`). */
+    compress: boolean;
   };
 }
 
@@ -122,6 +124,7 @@ const envSchema = z
     MESHWATCH_ANONYMOUS: z.enum(ANONYMOUS_ACCESS, { error: `must be one of ${ANONYMOUS_ACCESS.join(', ')}` }).optional(),
     MESHWATCH_PUBLIC_URL: z.string().optional(),
     MESHWATCH_HSTS: z.string().optional(),
+    MESHWATCH_HTTP_COMPRESSION: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
     MESHWATCH_ALERTMANAGER_URL: prometheusUrlSchema.optional(),
     MESHWATCH_ROLLOUT_MUTE: rolloutMuteSchema.default('30m'),
     NODE_ENV: z.string().optional(),
@@ -179,6 +182,7 @@ const envSchema = z
         publicOrigins: parsePublicOrigins(raw.MESHWATCH_PUBLIC_URL) as string[],
         hsts: parseFlag(raw.MESHWATCH_HSTS) ?? false,
         development: raw.NODE_ENV === 'development',
+        compress: raw.MESHWATCH_HTTP_COMPRESSION === 'on',
       },
     }),
   );

@@ -6,6 +6,7 @@ import type { AuthConfig } from '@/lib/auth/config';
 import { isTrustedProxy } from '@/lib/auth/identity';
 import { normalizeAddress } from '@/lib/auth/proxies';
 import { coalesce } from './coalesce';
+import { serveDirect, type DirectHandlers } from './direct';
 import { frontDoor, pathOf } from './front-door';
 import type { SecurityHeaderOptions } from './security-headers';
 
@@ -13,14 +14,19 @@ import type { SecurityHeaderOptions } from './security-headers';
 // did not send one, so the address is stamped into a header of our own as each request arrives
 // (overwriting whatever a client sent under that name); instrumentation.ts installs the stamp.
 // The same hook is the front door (front-door.ts): it answers methods and paths no route may see and
-// stamps API responses' security headers, before Next.js routes the request.
+// stamps API responses' security headers, before Next.js routes the request; in production it serves
+// the dashboards' hot GET routes with their handlers itself (direct.ts).
 
 export const PEER_HEADER = 'x-meshwatch-peer';
 
-const globalForPeer = globalThis as typeof globalThis & { __meshwatchPeerStamp?: boolean };
+const globalForPeer = globalThis as typeof globalThis & { __meshwatchPeerStamp?: boolean; __meshwatchDirect?: DirectHandlers };
 
-/** Patches the HTTP servers of this process to stamp each request's socket address; idempotent. */
-export function installPeerStamp(headerOptions: () => SecurityHeaderOptions = () => ({ hsts: false, development: false })): void {
+/**
+ * Patches the HTTP servers of this process to stamp each request's socket address; idempotent. `direct`:
+ * the hot routes the front door hands to their handlers itself (direct.ts; the last call's set counts).
+ */
+export function installPeerStamp(headerOptions: () => SecurityHeaderOptions = () => ({ hsts: false, development: false }), direct: DirectHandlers = {}): void {
+  globalForPeer.__meshwatchDirect = direct;
   if (globalForPeer.__meshwatchPeerStamp) return;
   globalForPeer.__meshwatchPeerStamp = true;
   for (const Server of [http.Server, https.Server]) {
@@ -33,9 +39,13 @@ export function installPeerStamp(headerOptions: () => SecurityHeaderOptions = ()
         const res = args[1] as ServerResponse;
         const path = pathOf(req.url ?? '/');
         if (frontDoor(req, res, path, headerOptions)) return true;
-        // Identical dashboard GETs in flight are answered once (coalesce.ts); a follower whose leader's
-        // answer cannot be shared is let through here, as it would have been.
-        if (event === 'request' && coalesce(req, res, path, () => emit.call(this, event, ...args))) return true;
+        if (event === 'request') {
+          // A hot route's GET goes to its handler here in production (direct.ts), anything else to Next.js.
+          const onward = () => serveDirect(req, res, path, globalForPeer.__meshwatchDirect ?? {}) || emit.call(this, event, ...args);
+          // Identical dashboard GETs in flight are answered once (coalesce.ts); a follower whose leader's
+          // answer cannot be shared goes onward, as it would have.
+          return coalesce(req, res, path, onward) || onward();
+        }
       }
       return emit.call(this, event, ...args);
     };

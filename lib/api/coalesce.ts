@@ -1,7 +1,9 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getEnv } from '@/lib/env';
 import { countHttpRequest } from '@/lib/metrics';
 import { sloStoreRevision } from '@/lib/store';
+import { hotRoute } from './hot-routes';
 
 // Identical GETs of a dashboard's data that arrive while the first is in flight are answered with its
 // response, as a caching proxy collapses requests (nginx's proxy_cache_lock): only the first goes
@@ -13,14 +15,9 @@ import { sloStoreRevision } from '@/lib/store';
 // first request is dropped, the followers go through Next.js one by one as if nothing had happened.
 // A shared answer also serves identical requests for LINGER_MS after it ends (viewers of one page do
 // not all connect within the first answer's few milliseconds), under the SLO store's revision, so an
-// edited SLO shows at once; the routes keep the same answer for 15 s anyway (shared-json.ts).
-
-/** Routes whose GET answers depend only on the URL and the caller's identity, by the metrics' route pattern. */
-const COALESCED: { pattern: RegExp; route: string }[] = [
-  { pattern: /^\/api\/services$/, route: '/api/services' },
-  { pattern: /^\/api\/panels\/[^/]+$/, route: '/api/panels/[dashboard]' },
-  { pattern: /^\/api\/panels\/[^/]+\/[^/]+$/, route: '/api/panels/[dashboard]/[panel]' },
-];
+// edited SLO shows at once; the routes keep the same answer for 15 s anyway (shared-json.ts). Lingering
+// is keeping, so it follows the query cache: with MESHWATCH_QUERY_CACHE_MB=0 (the benches timing the
+// app's own work) nothing is kept once its answer ends.
 
 /** Headers that decide who the caller is (lib/api/guard.ts, lib/auth) or what the answer is. */
 const IDENTITY_HEADERS = ['authorization', 'cookie', 'x-forwarded-user', 'x-forwarded-email', 'x-forwarded-groups', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'host', 'origin', 'x-meshwatch-peer', 'accept-encoding'];
@@ -69,10 +66,6 @@ function answer(res: ServerResponse, shared: Shared, route: string): void {
   countHttpRequest(route, 200);
 }
 
-function routeOf(path: string): string | undefined {
-  return COALESCED.find((c) => c.pattern.test(path))?.route;
-}
-
 /** What makes two requests identical: the target (path and query) and the identity headers. */
 const keyOf = (target: string, headers: IncomingMessage['headers']) => JSON.stringify([target, ...IDENTITY_HEADERS.map((h) => headers[h] ?? null)]);
 
@@ -85,7 +78,7 @@ export const flightsInProgress = () => flights.size;
  * through Next.js when the leader's response cannot be shared.
  */
 export function coalesce(req: IncomingMessage, res: ServerResponse, path: string, release: () => void): boolean {
-  const route = req.method === 'GET' ? routeOf(path) : undefined;
+  const route = req.method === 'GET' ? hotRoute(path)?.route : undefined;
   if (route === undefined) return false;
   const key = keyOf(req.url ?? '', req.headers);
   const revision = sloStoreRevision();
@@ -130,7 +123,7 @@ export function coalesce(req: IncomingMessage, res: ServerResponse, path: string
     const shared: Shared = { headers, body: Buffer.concat(chunks, bytes), until: Date.now() + LINGER_MS };
     for (const f of followers) answer(f.res, shared, route);
     // Under the revision the leader started with, and only if no SLO changed meanwhile.
-    if (revision !== undefined && sloStoreRevision() === revision) linger(`${key}#${revision}`, shared);
+    if (revision !== undefined && sloStoreRevision() === revision && getEnv().limits.cacheBytes > 0) linger(`${key}#${revision}`, shared);
   };
   res.on('finish', () => settle(true));
   res.on('close', () => settle(res.writableFinished));
