@@ -17,6 +17,19 @@ export type RouteHandler = (request: Request, context: { params: Promise<never> 
 /** The handler of each hot route served directly, loaded on first use. */
 export type DirectHandlers = Partial<Record<HotRouteName, () => Promise<RouteHandler>>>;
 
+/** Each route's handler, loaded once (an import() per request cost a turn of the module loader). */
+const loaded = new WeakMap<() => Promise<RouteHandler>, Promise<RouteHandler>>();
+function handlerOf(load: () => Promise<RouteHandler>): Promise<RouteHandler> {
+  let handler = loaded.get(load);
+  if (!handler) {
+    handler = load();
+    // A route that failed to load is tried again by the next request.
+    handler.catch(() => loaded.delete(load));
+    loaded.set(load, handler);
+  }
+  return handler;
+}
+
 /** Response headers that belong to this connection, not to the answer. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
@@ -74,6 +87,6 @@ export function serveDirect(req: IncomingMessage, res: ServerResponse, path: str
   });
   // The segments hot-routes.ts captured for this route: what each handler's params name.
   const params = Promise.resolve(found.params) as Promise<never>;
-  void respond(res, async () => (await load())(request, { params }));
+  void respond(res, async () => (await handlerOf(load))(request, { params }));
   return true;
 }
