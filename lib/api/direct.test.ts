@@ -78,6 +78,22 @@ describe('hot routes served by their handlers at the front door', () => {
     expect(handled).toEqual([]);
   });
 
+  it('leaves a request whose Host makes no URL to Next.js, as before', async () => {
+    reachedNext.length = 0;
+    handled.length = 0;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${base}/api/services?time=1`, { headers: { host: 'bad host' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+    expect(reachedNext).toEqual(['GET /api/services?time=1']);
+    expect(handled).toEqual([]);
+  });
+
   it('answers a structured 500 when the route itself cannot be loaded', async () => {
     reachedNext.length = 0;
     const res = await fetch(`${base}/api/panels/debug/latency`);
