@@ -1,29 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPeerStamp, setPeerStampForTests } from './client';
 import { sloSpecSchema } from '@/lib/slo/spec';
-import { getSloStore, openSqliteStore, setSloStore } from '@/lib/store';
+import { getSloStore } from '@/lib/store';
+import { startTestServer, type TestServer } from './test-server';
 import { flightsInProgress } from './coalesce';
 
 // A real HTTP server of this process with the front door installed, as `next start` has it: identical
 // dashboard GETs in flight reach the handler once and all get its answer; anything else reaches it.
 
-let server: http.Server;
+let server: TestServer;
 let base: string;
 const handled: string[] = [];
 let status = 200;
 
-let dir: string;
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'meshwatch-coalesce-'));
-  setSloStore(openSqliteStore(path.join(dir, 'slos.db')));
   setPeerStampForTests(false);
   installPeerStamp();
-  server = http.createServer((req, res) => {
+  server = await startTestServer((req, res) => {
     handled.push(`${req.headers.authorization ?? '-'} ${req.url}`);
     // Answers late, in two writes, like a route streaming its body.
     setTimeout(() => {
@@ -32,16 +25,9 @@ beforeAll(async () => {
       res.end(`"n":${handled.length}}`);
     }, 100);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(async () => {
-  setSloStore(undefined)?.close();
-  rmSync(dir, { recursive: true, force: true });
-  setPeerStampForTests(false);
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.stop());
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, { headers });

@@ -1,14 +1,14 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPeerStamp, PEER_HEADER, setPeerStampForTests } from './client';
 import type { RouteHandler } from './direct';
+import { startTestServer, type TestServer } from './test-server';
 
 // A real HTTP server of this process with the front door installed as `next start` has it in
 // production: GETs of the hot routes reach their handlers (here, handlers that describe the request
 // they got) without the server's own listener (Next.js) seeing them; everything else reaches it.
 
-let server: http.Server;
+let server: TestServer;
 let base: string;
 const reachedNext: string[] = [];
 const handled: { url: string; params: unknown; peer: string | null }[] = [];
@@ -35,19 +35,15 @@ beforeAll(async () => {
       throw new Error('the route module failed to load');
     },
   });
-  server = http.createServer((req, res) => {
+  server = await startTestServer((req, res) => {
     reachedNext.push(`${req.method} ${req.url}`);
     res.end('next');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 afterAll(async () => {
-  setPeerStampForTests(false);
   installPeerStamp(undefined, {});
-  setPeerStampForTests(false);
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.stop();
 });
 
 describe('hot routes served by their handlers at the front door', () => {
