@@ -100,7 +100,11 @@ export function coalesce(req: IncomingMessage, res: ServerResponse, path: string
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   const keep = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function' || bytes > MAX_SHARED_BYTES) return;
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+    // Bytes are kept as they are, not copied: what was written must not change, the socket may still be sending it.
+    const buffer =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : Buffer.from((chunk as Uint8Array).buffer, (chunk as Uint8Array).byteOffset, (chunk as Uint8Array).byteLength);
     bytes += buffer.byteLength;
     chunks.push(buffer);
   };
@@ -119,11 +123,14 @@ export function coalesce(req: IncomingMessage, res: ServerResponse, path: string
       for (const f of followers) f.release();
       return;
     }
-    const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !HOP_HEADERS.has(name))) as Shared['headers'];
-    const shared: Shared = { headers, body: Buffer.concat(chunks, bytes), until: Date.now() + LINGER_MS };
-    for (const f of followers) answer(f.res, shared, route);
     // Under the revision the leader started with, and only if no SLO changed meanwhile.
-    if (revision !== undefined && sloStoreRevision() === revision && getEnv().limits.cacheBytes > 0) linger(`${key}#${revision}`, shared);
+    const lingers = revision !== undefined && getEnv().limits.cacheBytes > 0 && sloStoreRevision() === revision;
+    // Alone and not kept (most requests, when nothing is kept): nothing to put together.
+    if (followers.length === 0 && !lingers) return;
+    const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !HOP_HEADERS.has(name))) as Shared['headers'];
+    const shared: Shared = { headers, body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, bytes), until: Date.now() + LINGER_MS };
+    for (const f of followers) answer(f.res, shared, route);
+    if (lingers) linger(`${key}#${revision}`, shared);
   };
   res.on('finish', () => settle(true));
   res.on('close', () => settle(res.writableFinished));

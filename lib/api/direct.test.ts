@@ -2,6 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPeerStamp, PEER_HEADER, setPeerStampForTests } from './client';
 import type { RouteHandler } from './direct';
+import { bytesResponse, DirectRequest } from './direct-request';
 import { startTestServer, type TestServer } from './test-server';
 
 // A real HTTP server of this process with the front door installed as `next start` has it in
@@ -22,6 +23,10 @@ const describing: RouteHandler = async (request, { params }) => {
     return new Response('late');
   }
   await new Promise((resolve) => setTimeout(resolve, 30));
+  if (new URL(request.url).searchParams.has('bytes')) {
+    // As sharedJson answers (direct-request.ts): no body stream, the bytes beside the response.
+    return bytesResponse(request, new TextEncoder().encode(JSON.stringify({ direct: request instanceof DirectRequest, text: 'ünï' })), { headers: { 'content-type': 'application/json' } });
+  }
   const status = Number(new URL(request.url).searchParams.get('status') ?? 200);
   return new Response(JSON.stringify({ n: handled.length }), { status, headers: { 'content-type': 'application/json', 'x-meshwatch-queries': '3', 'transfer-encoding': 'chunked' } });
 };
@@ -58,6 +63,12 @@ describe('hot routes served by their handlers at the front door', () => {
     // The front door's security headers, as on every API answer.
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(reachedNext).toEqual([]);
+  });
+
+  it('writes the bytes of a bodiless answer made for its request', async () => {
+    const res = await fetch(`${base}/api/services?bytes=1`);
+    const body = await res.text();
+    expect({ status: res.status, body, length: res.headers.get('content-length') }).toEqual({ status: 200, body: JSON.stringify({ direct: true, text: 'ünï' }), length: String(Buffer.byteLength(body)) });
   });
 
   it('leaves other methods, other paths and routes without a handler here to Next.js', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DirectRequest, directBytes } from './direct-request';
 import { errorResponse } from './errors';
 import { hotRoute, type HotRouteName } from './hot-routes';
 
@@ -18,14 +19,21 @@ export type RouteHandler = (request: Request, context: { params: Promise<never> 
 export type DirectHandlers = Partial<Record<HotRouteName, () => Promise<RouteHandler>>>;
 
 /** Each route's handler, loaded once (an import() per request cost a turn of the module loader). */
-const loaded = new WeakMap<() => Promise<RouteHandler>, Promise<RouteHandler>>();
-function handlerOf(load: () => Promise<RouteHandler>): Promise<RouteHandler> {
-  let handler = loaded.get(load);
+const loading = new WeakMap<() => Promise<RouteHandler>, Promise<RouteHandler>>();
+/** ...and once loaded, called without waiting a turn for it. */
+const loaded = new WeakMap<() => Promise<RouteHandler>, RouteHandler>();
+function handlerOf(load: () => Promise<RouteHandler>): RouteHandler | Promise<RouteHandler> {
+  const ready = loaded.get(load);
+  if (ready) return ready;
+  let handler = loading.get(load);
   if (!handler) {
-    handler = load();
+    handler = load().then((h) => {
+      loaded.set(load, h);
+      return h;
+    });
     // A route that failed to load is tried again by the next request.
-    handler.catch(() => loaded.delete(load));
-    loaded.set(load, handler);
+    handler.catch(() => loading.delete(load));
+    loading.set(load, handler);
   }
   return handler;
 }
@@ -34,14 +42,14 @@ function handlerOf(load: () => Promise<RouteHandler>): Promise<RouteHandler> {
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
 /** The request as a route handler sees it: its URL on the Host it was sent to, its headers, and a signal that ends when the client goes. */
-function webRequest(req: IncomingMessage, signal: AbortSignal): Request {
+function webRequest(req: IncomingMessage, signal: AbortSignal): DirectRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { headers, signal });
+  return new DirectRequest(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), headers, signal);
 }
 
 async function respond(res: ServerResponse, answer: () => Promise<Response>): Promise<void> {
@@ -49,7 +57,8 @@ async function respond(res: ServerResponse, answer: () => Promise<Response>): Pr
   let body: Uint8Array;
   try {
     response = await answer();
-    body = new Uint8Array(await response.arrayBuffer());
+    // A JSON answer made for this request (direct-request.ts) has its bytes at hand; others are read.
+    body = directBytes(response) ?? new Uint8Array(await response.arrayBuffer());
   } catch (err) {
     // apiHandler turns a handler's errors into responses; this is a route module that failed to load.
     console.error('[front door] a route failed outside its handler:', err);
@@ -75,7 +84,7 @@ export function serveDirect(req: IncomingMessage, res: ServerResponse, path: str
   const load = found && handlers[found.route];
   if (!found || !load) return false;
   const controller = new AbortController();
-  let request: Request;
+  let request: DirectRequest;
   try {
     request = webRequest(req, controller.signal);
   } catch {
@@ -87,6 +96,9 @@ export function serveDirect(req: IncomingMessage, res: ServerResponse, path: str
   });
   // The segments hot-routes.ts captured for this route: what each handler's params name.
   const params = Promise.resolve(found.params) as Promise<never>;
-  void respond(res, async () => (await handlerOf(load))(request, { params }));
+  void respond(res, async () => {
+    const handler = handlerOf(load);
+    return (handler instanceof Promise ? await handler : handler)(request, { params });
+  });
   return true;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { LIVE_TTL_MS } from '@/lib/prometheus';
+import { bytesResponse } from './direct-request';
 import { errorResponse } from './errors';
 import { shareAt } from './shared-work';
 
@@ -42,9 +43,9 @@ const bodyOf = (text: string, extra: Record<string, string>): Body => ({ text, e
 const bodyBytes = (b: Body) => 2 * b.text.length;
 const keyWith = (url: string, revision: string | undefined) => (revision === undefined ? url : `${url}#${encodeURIComponent(revision)}`);
 
-function bodyResponse(body: Body): Response {
+function bodyResponse(request: Request, body: Body): Response {
   body.utf8 ??= UTF8.encode(body.text);
-  return new Response(body.utf8, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...body.extra } });
+  return bytesResponse(request, body.utf8, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...body.extra } });
 }
 
 /** The body of a GET of `url`, computed and serialised once for all identical GETs (see sharedJson). */
@@ -62,7 +63,7 @@ function sharedBody<T>(url: string, signal: AbortSignal, compute: (signal: Abort
  * Response of the same text.
  */
 export async function sharedJson<T>(request: Request, compute: (signal: AbortSignal) => Promise<T>, options: JsonOptions<T> = {}): Promise<Response> {
-  return bodyResponse(await sharedBody(request.url, request.signal, compute, options));
+  return bodyResponse(request, await sharedBody(request.url, request.signal, compute, options));
 }
 
 /**
@@ -95,5 +96,5 @@ export async function sharedAssembly(request: Request, revision: string | undefi
     bytes: (v) => bodyBytes(v.body),
     ttlOf: (v) => (v.keep ? LIVE_TTL_MS : 0),
   });
-  return bodyResponse(body);
+  return bodyResponse(request, body);
 }

@@ -24,8 +24,8 @@ export function liveTime(nowMs: number = Date.now()): number {
 }
 
 /** The question as Prometheus sees it: method, path and form (the client builds forms in a fixed order). */
-export function answerKey(method: string, path: string, params: URLSearchParams | undefined): string {
-  return `${method} ${path}?${params ?? ''}`;
+export function answerKey(method: string, path: string, form: string): string {
+  return `${method} ${path}?${form}`;
 }
 
 /** How long an answer to `params` may be shared: long once its time (or range end) has settled. */

@@ -11,6 +11,8 @@ export interface RequestScope {
   /** Aborts at the deadline (reason: a TimeoutError) or when the caller goes away. */
   signal: AbortSignal;
   deadlineMs: number;
+  /** The signal the scope was opened under (its `signal` follows it). */
+  parent?: AbortSignal;
 }
 
 // Next.js bundles the route handlers and instrumentation.ts apart, and the client singleton may come
@@ -18,11 +20,52 @@ export interface RequestScope {
 const globalForScope = globalThis as typeof globalThis & { __meshwatchRequestScope?: AsyncLocalStorage<RequestScope> };
 const storage = (globalForScope.__meshwatchRequestScope ??= new AsyncLocalStorage<RequestScope>());
 
-/** Runs `fn` with a deadline of `deadlineMs` for all its Prometheus queries; `parent` (the HTTP request's signal) ends it early. */
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * Runs `fn` with a deadline of `deadlineMs` for all its Prometheus queries; `parent` (the HTTP request's
+ * signal) ends it early. The deadline covers `fn`'s run: its timer and its watch on `parent` end when
+ * `fn`'s promise settles (no route streams a body after its handler returns), where AbortSignal.timeout
+ * and AbortSignal.any left a timer and two signals behind each time, on every request.
+ */
 export function withRequestDeadline<T>(deadlineMs: number, parent: AbortSignal | undefined, fn: () => T): T {
-  const timeout = AbortSignal.timeout(deadlineMs);
-  const signal = parent ? AbortSignal.any([parent, timeout]) : timeout;
-  return storage.run({ signal, deadlineMs }, fn);
+  const controller = new AbortController();
+  const { signal } = controller;
+  const onParent = () => controller.abort(parent?.reason);
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), deadlineMs);
+  // As AbortSignal.timeout's: a deadline alone does not keep the process running.
+  timer.unref();
+  const done = () => {
+    clearTimeout(timer);
+    parent?.removeEventListener('abort', onParent);
+  };
+  if (parent?.aborted) onParent();
+  else parent?.addEventListener('abort', onParent, { once: true });
+  let result: T;
+  try {
+    result = storage.run({ signal, deadlineMs, parent }, fn);
+  } catch (err) {
+    done();
+    throw err;
+  }
+  if (!isThenable(result)) {
+    done();
+    return result;
+  }
+  result.then(done, done);
+  return result;
+}
+
+/**
+ * One signal for a wait under `scope`: it aborts when `signal` or the scope does. The scope's own when
+ * it already follows `signal` (a shared flight's queries, asked under the flight's signal), so the usual
+ * query makes no new signal.
+ */
+export function scopedSignal(signal: AbortSignal | undefined, scope: RequestScope | undefined): AbortSignal | undefined {
+  if (!scope) return signal;
+  if (!signal || signal === scope.parent || signal === scope.signal) return scope.signal;
+  return AbortSignal.any([signal, scope.signal]);
 }
 
 /** The scope of the API request being served, if any. */

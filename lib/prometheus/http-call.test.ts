@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpCall } from './http-call';
+import { HttpTimeout, httpCall } from './http-call';
 
 // The HTTP call on a real local server: compressed answers inflated, the size cap on inflated bytes,
 // aborts, form bodies, and connection errors carrying their code for the error messages.
@@ -54,12 +54,37 @@ describe('httpCall', () => {
     await expect(httpCall(`${base}/plain`, { ...init, maxBytes: 4_000 })).rejects.toMatchObject({ kind: 'too_large', message: expect.stringContaining('declared') });
   });
 
-  it('stops when the signal aborts, with its reason', async () => {
+  it("stops when any of its signals aborts, with that signal's reason", async () => {
     const reason = new Error('deadline');
-    const controller = new AbortController();
-    const call = httpCall(`${base}/hang`, { ...init, signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 50);
+    const [quiet, aborting] = [new AbortController(), new AbortController()];
+    const call = httpCall(`${base}/hang`, { ...init, signals: [quiet.signal, aborting.signal] });
+    setTimeout(() => aborting.abort(reason), 50);
     await expect(call).rejects.toBe(reason);
+    // An aborted signal stops a call before it is sent.
+    await expect(httpCall(`${base}/plain`, { ...init, signals: [aborting.signal] })).rejects.toBe(reason);
+  });
+
+  it('fails with an HttpTimeout when no whole answer comes within its time, and not when one does', async () => {
+    const started = performance.now();
+    const call = httpCall(`${base}/hang`, { ...init, timeoutMs: 100 });
+    await expect(call).rejects.toBeInstanceOf(HttpTimeout);
+    await expect(call).rejects.toMatchObject({ timeoutMs: 100 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    expect(await httpCall(`${base}/plain`, { ...init, timeoutMs: 5_000 })).toMatchObject({ status: 200, text: TEXT });
+  });
+
+  it('leaves no listener on its signals once it is answered', async () => {
+    const controller = new AbortController();
+    const added: string[] = [];
+    const removed: string[] = [];
+    const { signal } = controller;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = (type: string, ...rest: [EventListenerOrEventListenerObject, AddEventListenerOptions?]) => (added.push(type), add(type, ...rest));
+    signal.removeEventListener = (type: string, ...rest: [EventListenerOrEventListenerObject, EventListenerOptions?]) => (removed.push(type), remove(type, ...rest));
+    await httpCall(`${base}/plain`, { ...init, signals: [signal] });
+    expect(added).toEqual(['abort']);
+    expect(removed).toEqual(['abort']);
   });
 
   it('fails on a connection reset mid-answer and on a refused connection, with the error code', async () => {

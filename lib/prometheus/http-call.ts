@@ -1,7 +1,8 @@
 import 'server-only';
-import http, { type IncomingMessage } from 'node:http';
+import http, { type IncomingMessage, type RequestOptions } from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
+import { urlToHttpOptions } from 'node:url';
 import zlib from 'node:zlib';
 import { PrometheusError } from './errors';
 
@@ -16,7 +17,10 @@ export interface HttpInit {
   headers: Record<string, string>;
   /** A form body (POST). */
   body?: string;
-  signal?: AbortSignal;
+  /** Any of these aborting stops the call, rejecting with that signal's reason. */
+  signals?: readonly AbortSignal[];
+  /** The call fails with an HttpTimeout after this many milliseconds. */
+  timeoutMs?: number;
   /** Answers past this many bytes (inflated) fail as `too_large`, cut off while they stream. */
   maxBytes: number;
   /** For errors: the endpoint template. */
@@ -31,11 +35,31 @@ export interface HttpReply {
 
 export type HttpCall = (url: string, init: HttpInit) => Promise<HttpReply>;
 
+/** The call's own time limit (HttpInit.timeoutMs) passed. */
+export class HttpTimeout extends Error {
+  override readonly name = 'HttpTimeout';
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+  }
+}
+
 const MB = 1024 * 1024;
 const formatMb = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
 
 // Sockets stay open between calls, as fetch's pool keeps them: a new connection per query cost more than the query.
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+
+// Every query goes to one of a few URLs (a POST's form is its body): each is parsed once. GETs with
+// a query string, the rare ones, are parsed each time rather than kept.
+const MAX_TARGETS = 64;
+const targets = new Map<string, RequestOptions>();
+function targetOf(url: string): RequestOptions {
+  const kept = targets.get(url);
+  if (kept) return kept;
+  const target = urlToHttpOptions(new URL(url));
+  if (!url.includes('?') && targets.size < MAX_TARGETS) targets.set(url, target);
+  return target;
+}
 
 function inflated(res: IncomingMessage): Readable {
   switch ((res.headers['content-encoding'] ?? '').trim().toLowerCase()) {
@@ -52,9 +76,9 @@ function inflated(res: IncomingMessage): Readable {
 }
 
 /** One HTTP call: the answer's status and text, or a thrown error (network errors keep their `code`). */
-export const httpCall: HttpCall = (url, { method, headers, body, signal, maxBytes, endpoint }) =>
+export const httpCall: HttpCall = (url, { method, headers, body, signals = [], timeoutMs, maxBytes, endpoint }) =>
   new Promise<HttpReply>((resolve, reject) => {
-    const target = new URL(url);
+    const target = targetOf(url);
     const transport = target.protocol === 'https:' ? https : http;
     const tooLarge = (status: number, seen: string) =>
       new PrometheusError({
@@ -63,19 +87,33 @@ export const httpCall: HttpCall = (url, { method, headers, body, signal, maxByte
         status,
         message: `Prometheus answered with more than ${formatMb(maxBytes)} (${seen}); narrow the query or raise PROMETHEUS_MAX_RESPONSE_MB`,
       });
-    if (signal?.aborted) {
-      reject(signal.reason);
+    const aborted = signals.find((s) => s.aborted);
+    if (aborted) {
+      reject(aborted.reason);
       return;
     }
     const sent = { ...headers, ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } : {}) };
-    const req = transport.request(target, { method, headers: sent, agent: agents[target.protocol as keyof typeof agents] });
-    const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const req = transport.request({ ...target, method, headers: sent, agent: agents[target.protocol as keyof typeof agents] });
+    // Why the call was stopped (a signal's reason or the timeout), which its error then is.
+    let stopped: { reason: unknown } | undefined;
+    const stop = (reason: unknown) => {
+      stopped ??= { reason };
+      req.destroy(reason instanceof Error ? reason : new Error('aborted'));
+    };
+    const onAbort = (event: Event) => stop((event.target as AbortSignal).reason);
+    for (const s of signals) s.addEventListener('abort', onAbort, { once: true });
+    // One timer, cleared with the call (AbortSignal.timeout's lived on until it fired).
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => stop(new HttpTimeout(timeoutMs)), timeoutMs);
+    let settled = false;
     const settle = (fn: () => void) => {
-      signal?.removeEventListener('abort', onAbort);
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      for (const s of signals) s.removeEventListener('abort', onAbort);
       fn();
     };
-    req.on('error', (err) => settle(() => reject(signal?.aborted ? signal.reason : err)));
+    const fail = (err: unknown) => settle(() => reject(stopped ? stopped.reason : err));
+    req.on('error', fail);
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       const declared = Number(res.headers['content-length']);
@@ -87,7 +125,7 @@ export const httpCall: HttpCall = (url, { method, headers, body, signal, maxByte
       }
       const stream = inflated(res);
       // A piped inflater does not see the connection's own errors (a reset mid-answer).
-      if (stream !== res) res.on('error', (err) => settle(() => reject(signal?.aborted ? signal.reason : err)));
+      if (stream !== res) res.on('error', fail);
       const chunks: Buffer[] = [];
       let total = 0;
       stream.on('data', (chunk: Buffer) => {
@@ -100,7 +138,7 @@ export const httpCall: HttpCall = (url, { method, headers, body, signal, maxByte
         }
         chunks.push(chunk);
       });
-      stream.on('error', (err) => settle(() => reject(signal?.aborted ? signal.reason : err)));
+      stream.on('error', fail);
       stream.on('end', () => settle(() => resolve({ status, ok: status >= 200 && status < 300, text: Buffer.concat(chunks, total).toString('utf8') })));
     });
     req.end(body);

@@ -2,9 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import type { Limiter } from '@/lib/concurrency';
 import { observePrometheusRequest, setQueryLoad } from '@/lib/metrics';
-import type { HttpCall, HttpReply } from './http-call';
+import { HttpTimeout, type HttpCall, type HttpReply } from './http-call';
 import { answerKey, answerTtlMs } from './cache-policy';
-import { abortError, requestScope, type RequestScope } from './deadline';
+import { abortError, requestScope, scopedSignal, type RequestScope } from './deadline';
 import { PrometheusError, networkReason } from './errors';
 import type { SharedAnswers } from './shared-answers';
 
@@ -62,13 +62,14 @@ export interface Reply<T> {
  */
 export async function request<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Promise<Reply<z.output<S>>> {
   const scope = requestScope();
-  const signals = [spec.signal, scope?.signal].filter((s): s is AbortSignal => s !== undefined);
-  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const signal = scopedSignal(spec.signal, scope);
+  // The form once: the answer's key and a POST's body.
+  const form = spec.params?.toString() ?? '';
   const limited = (callSignal: AbortSignal | undefined) =>
-    t.limiter.run(() => observed(t, spec, callSignal, scope), { signal: callSignal, owner: scope });
+    t.limiter.run(() => observed(t, spec, form, callSignal, scope), { signal: callSignal, owner: scope });
   try {
     if (!spec.share) return (await limited(signal)).reply;
-    const key = answerKey(spec.method, spec.path, spec.params);
+    const key = answerKey(spec.method, spec.path, form);
     const load = async (flight: AbortSignal) => {
       const { reply, bytes } = await limited(flight);
       return { value: reply, bytes };
@@ -82,12 +83,12 @@ export async function request<S extends z.ZodType>(t: Transport, spec: RequestSp
   }
 }
 
-async function observed<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>, signal: AbortSignal | undefined, scope: RequestScope | undefined) {
+async function observed<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>, form: string, signal: AbortSignal | undefined, scope: RequestScope | undefined) {
   const started = performance.now();
   let outcome = 'success';
   setQueryLoad(t.limiter.active, t.limiter.waiting);
   try {
-    return await send(t, spec, signal, scope);
+    return await send(t, spec, form, signal, scope);
   } catch (err) {
     outcome = err instanceof PrometheusError ? err.kind : 'unknown';
     throw err;
@@ -100,28 +101,28 @@ async function observed<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>,
 async function send<S extends z.ZodType>(
   t: Transport,
   spec: RequestSpec<S>,
+  form: string,
   signal: AbortSignal | undefined,
   scope: RequestScope | undefined,
 ): Promise<{ reply: Reply<z.output<S>>; bytes: number }> {
   const timeoutMs = spec.timeoutMs ?? t.timeoutMs;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const post = spec.method === 'POST';
-  const query = !post && spec.params?.size ? `?${spec.params}` : '';
+  const query = !post && form ? `?${form}` : '';
   let response: HttpReply;
   try {
     response = await t.http(`${t.baseUrl}${spec.path}${query}`, {
       method: spec.method,
       headers: { Accept: 'application/json', 'User-Agent': 'meshwatch', ...t.headers },
       // Form encoding keeps long PromQL out of URLs (and out of proxy access logs).
-      body: post ? (spec.params ?? new URLSearchParams()).toString() : undefined,
-      signal: combined,
+      body: post ? form : undefined,
+      signals: signal ? [signal] : [],
+      timeoutMs,
       maxBytes: t.maxResponseBytes,
       endpoint: spec.endpoint,
     });
   } catch (err) {
     if (err instanceof PrometheusError) throw err;
-    if (timeout.aborted) {
+    if (err instanceof HttpTimeout) {
       throw new PrometheusError({ kind: 'timeout', endpoint: spec.endpoint, message: `Prometheus did not answer within ${timeoutMs} ms`, cause: err });
     }
     if (signal?.aborted) throw abortError(spec, scope, err);

@@ -45,16 +45,24 @@ export function createSharedAnswers(maxBytes: number, { onLookup, onSize, now = 
   const start = <T>(key: string, ttlMs: number, load: (signal: AbortSignal) => Promise<Answer<T>>): Flight => {
     const controller = new AbortController();
     const flight: Flight = { promise: Promise.resolve(), waiters: 0, settled: false, controller };
-    flight.promise = load(controller.signal)
-      .then(({ value, bytes, ttlMs: own }) => {
+    const landed = () => {
+      flight.settled = true;
+      flights.delete(key);
+    };
+    // One reaction for each outcome (each promise of a query's path is paid for again by the
+    // process' async hooks, issue 13's profile).
+    flight.promise = load(controller.signal).then(
+      ({ value, bytes, ttlMs: own }) => {
+        landed();
         cache.set(key, value, bytes, own ?? ttlMs, now());
         onSize?.(cache.bytes);
         return value;
-      })
-      .finally(() => {
-        flight.settled = true;
-        flights.delete(key);
-      });
+      },
+      (err: unknown) => {
+        landed();
+        throw err;
+      },
+    );
     // Callers that all left early never read the outcome; it must not become an unhandled rejection.
     flight.promise.catch(() => undefined);
     flights.set(key, flight);
@@ -88,6 +96,15 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
   });
 }

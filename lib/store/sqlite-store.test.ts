@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo';
 import { MIGRATIONS, migrate } from './migrations';
-import { openSqliteStore } from './sqlite-store';
+import { openSqliteStore, REVISION_REUSE_MS } from './sqlite-store';
 import { SloExistsError, SloNotFoundError, VersionConflictError, type SloStore } from './types';
 
 const spec = (name: string, objective = 99.9): SloSpec =>
@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 describe('SQLite SLO store', () => {
-  it('has a revision that every write changes, reads do not, another process\'s writes do, and another store does not share', () => {
+  it('has a revision that every write changes, reads do not, another process\'s writes do, and another store does not share', async () => {
     const seen = [store.revision()];
     store.create(spec('a'), 'alice');
     seen.push(store.revision());
@@ -46,14 +46,32 @@ describe('SQLite SLO store', () => {
     // A failed write (the name is taken) changes nothing.
     expect(() => store.create(spec('a'), 'alice')).toThrow(SloExistsError);
     expect(store.revision()).toBe(seen.at(-1));
-    // Another connection to the same file (another process, say) writes: this store sees it.
+    // Another connection to the same file (another process, say) writes: this store sees it once its
+    // last reading is older than REVISION_REUSE_MS, and lists the new SLO with it.
     const other = openSqliteStore(file, { now: clock });
     other.create(spec('d'), 'dave');
+    await new Promise((resolve) => setTimeout(resolve, REVISION_REUSE_MS + 5));
     seen.push(store.revision());
+    expect(store.list().map((s) => s.spec.name)).toEqual(['a', 'c', 'd']);
     expect(new Set(seen).size).toBe(seen.length);
     // Two stores never share a revision, even over the same rows.
     expect(other.revision()).not.toBe(store.revision());
     other.close();
+  });
+
+  it('lists its own writes at once, and hands out frozen SLOs that a caller cannot change for the next', () => {
+    store.create(spec('a'), 'alice');
+    const first = store.list();
+    expect(first.map((s) => s.spec.name)).toEqual(['a']);
+    expect(() => {
+      (first[0] as { version: number }).version = 7;
+    }).toThrow(TypeError);
+    first.pop();
+    expect(store.list()).toHaveLength(1);
+    store.update('a', spec('a', 99.5), 'bob');
+    expect(store.list().map((s) => [s.spec.name, s.version])).toEqual([['a', 2]]);
+    store.delete('a', 'bob');
+    expect(store.list()).toEqual([]);
   });
 
   it('creates, reads, updates and deletes with versions and a full history', () => {

@@ -20,6 +20,16 @@ import { SloExistsError, SloNotFoundError, VersionConflictError, type HistoryAct
 const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON'] as const;
 /** Another replica or process holding the write lock gets this long before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
+/** How long a read revision is reused (see revision() below). */
+export const REVISION_REUSE_MS = 1;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 export interface SqliteStoreOptions {
   /** Clock for timestamps (tests fix it). */
@@ -48,6 +58,31 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
   // Every write adds a history row (AUTOINCREMENT ids never go back), whichever process made it.
   const lastHistoryId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM slo_history');
   const instance = randomUUID();
+
+  // One request asks for the revision several times (the front door's coalescing, the route's keying,
+  // the SLO listing below), each a read transaction of its own: it is read at most once per
+  // REVISION_REUSE_MS. A write of this store forgets it at once; another process's shows within that.
+  let known: { revision: string; at: number } | undefined;
+  const revision = () => {
+    const at = performance.now();
+    if (!known || at - known.at >= REVISION_REUSE_MS) known = { revision: `${instance}:${lastHistoryId.get()?.id ?? 0}`, at };
+    return known.revision;
+  };
+  // The listing is kept under its revision: reading and validating every spec again on each request
+  // cost more than the request's own work with a thousand SLOs. Frozen, as every caller shares it.
+  let listed: { revision: string; slos: readonly StoredSlo[] } | undefined;
+  const list = (): StoredSlo[] => {
+    const now = revision();
+    if (listed?.revision !== now) listed = { revision: now, slos: selectAll.all().map((row) => deepFreeze(toStored(row))) };
+    return [...listed.slos];
+  };
+  const written = <A extends unknown[], R>(write: (...args: A) => R) => (...args: A): R => {
+    try {
+      return write(...args);
+    } finally {
+      known = undefined;
+    }
+  };
 
   const selectAlertSettings = db.prepare<[], { id: string; enabled: number; threshold: number; updated_at: string; updated_by: string }>('SELECT * FROM mesh_alert_settings ORDER BY id');
   const upsertAlertSetting = db.prepare(
@@ -106,17 +141,17 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
   });
 
   return {
-    list: () => selectAll.all().map(toStored),
+    list,
     get: current,
     // IMMEDIATE takes the write lock up front: two writers never both read and then collide on commit.
-    create: (spec, actor) => createTx.immediate(spec, actor),
-    importMany: (specs, actor) => importTx.immediate(specs, actor),
-    update: (name, spec, actor, expected) => updateTx.immediate(name, spec, actor, expected),
-    delete: (name, actor, expected) => deleteTx.immediate(name, actor, expected),
+    create: written((spec: SloSpec, actor: string) => createTx.immediate(spec, actor)),
+    importMany: written((specs: readonly SloSpec[], actor: string) => importTx.immediate(specs, actor)),
+    update: written((name: string, spec: SloSpec, actor: string, expected?: number) => updateTx.immediate(name, spec, actor, expected)),
+    delete: written((name: string, actor: string, expected?: number) => deleteTx.immediate(name, actor, expected)),
     history: (name) => selectHistory.all(name).map(toHistoryEntry),
     meshAlertSettings: alertSettings,
     putMeshAlertSettings: (settings, actor) => putAlertSettingsTx.immediate(settings, actor),
-    revision: () => `${instance}:${lastHistoryId.get()?.id ?? 0}`,
+    revision,
     close: () => db.close(),
   };
 }
