@@ -49,6 +49,22 @@ describe('withRequestDeadline', () => {
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(0);
   });
 
+  it("lets a dashboard's forty queries wait on the scope without Node's leak warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      withRequestDeadline(1000, undefined, () => {
+        const signal = requestScope()?.signal;
+        for (let i = 0; i < 3 * 40; i += 1) signal?.addEventListener('abort', () => undefined);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('starts aborted under a caller that has already gone', () => {
     const parent = new AbortController();
     parent.abort(new Error('gone before'));
