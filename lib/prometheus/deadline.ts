@@ -22,11 +22,12 @@ const globalForScope = globalThis as typeof globalThis & { __meshwatchRequestSco
 const storage = (globalForScope.__meshwatchRequestScope ??= new AsyncLocalStorage<RequestScope>());
 
 /**
- * Every query of a request waits on its scope's signal (its shared flight, its place in the queue, its
- * HTTP call: up to three listeners each, removed when it ends), so a dashboard's forty queries pass
- * Node's warning threshold of ten without leaking anything. A leak would still pass this one.
+ * Listeners allowed on a signal that every query of a request or a page waits on (a scope's, a server
+ * prefetch's): each query listens up to three times (its shared flight, its place in the queue, its
+ * HTTP call), removed when it ends, so a dashboard's forty queries pass Node's leak warning threshold
+ * of ten without leaking anything. A leak would still pass this one.
  */
-export const SCOPE_MAX_LISTENERS = 1024;
+export const SHARED_SIGNAL_MAX_LISTENERS = 1024;
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -40,7 +41,7 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 export function withRequestDeadline<T>(deadlineMs: number, parent: AbortSignal | undefined, fn: () => T): T {
   const controller = new AbortController();
   const { signal } = controller;
-  setMaxListeners(SCOPE_MAX_LISTENERS, signal);
+  setMaxListeners(SHARED_SIGNAL_MAX_LISTENERS, signal);
   const onParent = () => controller.abort(parent?.reason);
   const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), deadlineMs);
   // As AbortSignal.timeout's: a deadline alone does not keep the process running.

@@ -14,7 +14,7 @@ export type {
 } from './options';
 export { getPrometheusClient, authHeaders } from './default-client';
 export { PrometheusError, isPrometheusError, type PrometheusErrorKind } from './errors';
-export { abortError, requestScope, withRequestDeadline, type RequestScope } from './deadline';
+export { abortError, requestScope, SHARED_SIGNAL_MAX_LISTENERS, withRequestDeadline, type RequestScope } from './deadline';
 export { createSharedAnswers, type SharedAnswers } from './shared-answers';
 export { LIVE_TTL_MS, liveTime } from './cache-policy';
 export { checkPrometheusReadiness, readinessReason, type Readiness } from './readiness';

@@ -33,4 +33,25 @@ describe('prefetchWithin', () => {
     expect(state.queries).toHaveLength(1);
     expect(state.queries[0]?.state.data).toEqual([1, 2]);
   });
+
+  it("lets a dashboard's forty queries wait on its signal without Node's leak warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      // Each Prometheus query listens up to three times (flight, queue, HTTP call) while it runs.
+      const load = async (signal: AbortSignal) => {
+        const listeners = [0, 1, 2].map(() => () => undefined);
+        for (const l of listeners) signal.addEventListener('abort', l);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        for (const l of listeners) signal.removeEventListener('abort', l);
+        return 1;
+      };
+      await prefetchWithin(Array.from({ length: 40 }, (_, i) => ({ queryKey: ['q', i], load })), 3_600_000);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import { setMaxListeners } from 'node:events';
 import { headers } from 'next/headers';
+import { SHARED_SIGNAL_MAX_LISTENERS } from '@/lib/prometheus';
 
 /**
  * How long a page waits for its data before it renders without it. The goal is first data on screen
@@ -25,9 +26,8 @@ export interface Prefetch {
 export async function prefetchWithin(prefetches: readonly Prefetch[], deadlineMs = PREFETCH_DEADLINE_MS): Promise<DehydratedState> {
   const client = new QueryClient();
   const controller = new AbortController();
-  // Every Prometheus request of every load listens on this one signal: the graph alone sends a dozen,
-  // past Node's default of 10, which it would warn about as a leak.
-  setMaxListeners(100, controller.signal);
+  // Every Prometheus request of every load listens on this one signal: on-call's send forty.
+  setMaxListeners(SHARED_SIGNAL_MAX_LISTENERS, controller.signal);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
