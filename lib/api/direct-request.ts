@@ -22,7 +22,7 @@ export class DirectRequest extends Request {
   }
 }
 
-/** The bytes of the bodiless responses made for a DirectRequest (see jsonBytesResponse). */
+/** The bytes of the bodiless responses made for a DirectRequest (see bytesResponse). */
 const bodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
 
 /**

@@ -17,8 +17,8 @@ export interface HttpInit {
   headers: Record<string, string>;
   /** A form body (POST). */
   body?: string;
-  /** Any of these aborting stops the call, rejecting with that signal's reason. */
-  signals?: readonly AbortSignal[];
+  /** Aborting stops the call, rejecting with the signal's reason. */
+  signal?: AbortSignal;
   /** The call fails with an HttpTimeout after this many milliseconds. */
   timeoutMs?: number;
   /** Answers past this many bytes (inflated) fail as `too_large`, cut off while they stream. */
@@ -76,7 +76,7 @@ function inflated(res: IncomingMessage): Readable {
 }
 
 /** One HTTP call: the answer's status and text, or a thrown error (network errors keep their `code`). */
-export const httpCall: HttpCall = (url, { method, headers, body, signals = [], timeoutMs, maxBytes, endpoint }) =>
+export const httpCall: HttpCall = (url, { method, headers, body, signal, timeoutMs, maxBytes, endpoint }) =>
   new Promise<HttpReply>((resolve, reject) => {
     const target = targetOf(url);
     const transport = target.protocol === 'https:' ? https : http;
@@ -87,9 +87,8 @@ export const httpCall: HttpCall = (url, { method, headers, body, signals = [], t
         status,
         message: `Prometheus answered with more than ${formatMb(maxBytes)} (${seen}); narrow the query or raise PROMETHEUS_MAX_RESPONSE_MB`,
       });
-    const aborted = signals.find((s) => s.aborted);
-    if (aborted) {
-      reject(aborted.reason);
+    if (signal?.aborted) {
+      reject(signal.reason);
       return;
     }
     const sent = { ...headers, ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } : {}) };
@@ -100,8 +99,8 @@ export const httpCall: HttpCall = (url, { method, headers, body, signals = [], t
       stopped ??= { reason };
       req.destroy(reason instanceof Error ? reason : new Error('aborted'));
     };
-    const onAbort = (event: Event) => stop((event.target as AbortSignal).reason);
-    for (const s of signals) s.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => stop(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     // One timer, cleared with the call (AbortSignal.timeout's lived on until it fired).
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => stop(new HttpTimeout(timeoutMs)), timeoutMs);
     let settled = false;
@@ -109,7 +108,7 @@ export const httpCall: HttpCall = (url, { method, headers, body, signals = [], t
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      for (const s of signals) s.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       fn();
     };
     const fail = (err: unknown) => settle(() => reject(stopped ? stopped.reason : err));

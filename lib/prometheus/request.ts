@@ -115,7 +115,7 @@ async function send<S extends z.ZodType>(
       headers: { Accept: 'application/json', 'User-Agent': 'meshwatch', ...t.headers },
       // Form encoding keeps long PromQL out of URLs (and out of proxy access logs).
       body: post ? form : undefined,
-      signals: signal ? [signal] : [],
+      signal,
       timeoutMs,
       maxBytes: t.maxResponseBytes,
       endpoint: spec.endpoint,

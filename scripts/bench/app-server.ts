@@ -7,7 +7,14 @@ import { freePort, waitFor } from '../system/ports';
 const ROOT = path.resolve(__dirname, '../..');
 
 /** `env` adds to the environment, e.g. MESHWATCH_QUERY_CACHE_MB=0 to time the app without its cache. */
-export async function startApp(prometheusUrl: string, env: Record<string, string> = {}): Promise<{ url: string; cpuMs(): number; stop(): void }> {
+/** A server a bench started: where it listens, the CPU its processes have used so far (ms), and how to stop it. */
+export interface BenchServer {
+  url: string;
+  cpuMs(): number;
+  stop(): void;
+}
+
+export async function startApp(prometheusUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
   // `next start` serves MESHWATCH_DIST_DIR's build (next.config.js), e.g. another branch's beside this one.
   if (!existsSync(path.join(ROOT, process.env.MESHWATCH_DIST_DIR || '.next', 'BUILD_ID'))) throw new Error('Build first: npx next build');
   const port = await freePort();

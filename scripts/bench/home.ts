@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { TEST_ANCHOR } from '../simulator/fixture';
 import { startFixturePrometheus } from '../testing/fixture-tsdb';
 import { freePort, waitFor } from '../system/ports';
-import { NO_CACHE, startApp, treeCpuMs, upstreamQueryCount } from './app-server';
+import { NO_CACHE, startApp, treeCpuMs, upstreamQueryCount, type BenchServer } from './app-server';
 import { summarize, formatTable, type Row } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -39,12 +39,19 @@ http.createServer(async (req, res) => {
 }).listen(Number(process.env.PORT), '127.0.0.1');
 `;
 
-async function startFloor(prometheusUrl: string, queries: string[]): Promise<{ url: string; cpuMs(): number; stop(): void }> {
+async function startFloor(prometheusUrl: string, queries: string[]): Promise<BenchServer> {
   const port = await freePort();
   const floor = spawn(process.execPath, ['-e', FLOOR_SERVER], { stdio: 'ignore', env: { ...process.env, PROM: prometheusUrl, PORT: String(port), QUERIES: JSON.stringify(queries) } });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${url}/?time=${TIME}`)).ok, 30_000, 'the floor server');
   return { url, cpuMs: () => (floor.pid ? treeCpuMs(floor.pid) : Number.NaN), stop: () => floor.kill('SIGTERM') };
+}
+
+/** GETs `url` and reads its JSON, as a browser would; `who` names the server in the error. */
+async function getJson(url: string, who: string): Promise<void> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${who} answered ${res.status}`);
+  await res.json();
 }
 
 async function timed(fn: () => Promise<void>): Promise<number> {
@@ -55,8 +62,8 @@ async function timed(fn: () => Promise<void>): Promise<number> {
 
 export async function benchHome() {
   const prom = await startFixturePrometheus();
-  let app: { url: string; cpuMs(): number; stop(): void } | undefined;
-  let floor: { url: string; cpuMs(): number; stop(): void } | undefined;
+  let app: BenchServer | undefined;
+  let floor: BenchServer | undefined;
   try {
     app = await startApp(prom.url, NO_CACHE);
     const appUrl = app.url;
@@ -74,18 +81,10 @@ export async function benchHome() {
           await res.json();
         }),
       ).then(() => undefined);
-    const viaApi = async () => {
-      const res = await fetch(apiUrl);
-      if (!res.ok) throw new Error(`API answered ${res.status}`);
-      await res.json();
-    };
+    const viaApi = () => getJson(apiUrl, 'API');
     floor = await startFloor(prom.url, first.queries);
     const floorUrl = `${floor.url}/?time=${TIME}`;
-    const viaFloor = async () => {
-      const res = await fetch(floorUrl);
-      if (!res.ok) throw new Error(`the floor server answered ${res.status}`);
-      await res.json();
-    };
+    const viaFloor = () => getJson(floorUrl, 'the floor server');
     const before = await upstreamQueryCount(appUrl);
     await viaApi();
     const perLoad = (await upstreamQueryCount(appUrl)) - before;

@@ -1,8 +1,6 @@
-import { getMaxListeners, setMaxListeners } from 'node:events';
 import { ApiError, apiHandler, sharedAssembly, sharedJsonText } from '@/lib/api';
 import { DASHBOARDS } from '@/lib/dashboards/catalog';
 import { isDashboardId, PANELS } from '@/lib/dashboards/panels';
-import { requestScope } from '@/lib/prometheus';
 import { sloStoreRevision } from '@/lib/store';
 import { dashboardServicesUrl, servicesWork } from '../../services/services-work';
 import { panelWork } from './panel-work';
@@ -54,8 +52,6 @@ export const GET = apiHandler('/api/panels/[dashboard]', async (request: Request
   }
   url.searchParams.delete('panels');
   const assemble = async (signal: AbortSignal) => {
-    // Every part waits on the shared run's signals, one listener each: more than Node's warning threshold.
-    for (const s of [signal, requestScope()?.signal]) if (s) setMaxListeners(Math.max(2 * MAX_PANELS, getMaxListeners(s)), s);
     const parts = await Promise.all(
       ids.map(async (id) => {
         // The single panel's own URL is the key: the batch shares its answer with `GET .../{id}`.
