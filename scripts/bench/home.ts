@@ -5,7 +5,7 @@
 // is the app's own software, not the HTTP hop (issue 13).
 import { spawn } from 'node:child_process';
 import { TEST_ANCHOR } from '../simulator/fixture';
-import { startFixturePrometheus } from '../testing/fixture-tsdb';
+import { FIXTURE_MESHES, startFixturePrometheus, type FixtureMesh } from '../testing/fixture-tsdb';
 import { freePort, waitFor } from '../system/ports';
 import { NO_CACHE, startApp, treeCpuMs, upstreamQueryCount, type BenchServer } from './app-server';
 import { summarize, formatTable, type Row } from './stats';
@@ -13,6 +13,8 @@ import { summarize, formatTable, type Row } from './stats';
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
 const TIME = TEST_ANCHOR - 3600;
+/** BENCH_MESH=linkerd: the same over the Linkerd fixture (the app detects the mesh and asks its PromQL). */
+const MESH = (process.env.BENCH_MESH ?? 'istio') as FixtureMesh;
 
 /** The floor server (run with `node -e`): GET /?time=T sends QUERIES at T, as the app does, and answers their sizes. */
 const FLOOR_SERVER = `
@@ -61,7 +63,8 @@ async function timed(fn: () => Promise<void>): Promise<number> {
 }
 
 export async function benchHome() {
-  const prom = await startFixturePrometheus();
+  if (!FIXTURE_MESHES.includes(MESH)) throw new Error(`BENCH_MESH must be one of ${FIXTURE_MESHES.join(', ')}, got ${MESH}`);
+  const prom = await startFixturePrometheus(undefined, MESH);
   let app: BenchServer | undefined;
   let floor: BenchServer | undefined;
   try {
@@ -114,7 +117,7 @@ export async function benchHome() {
       { name: 'floor: node:http, same queries', ...summarize(low), unit: 'ms' },
       { name: 'ratio floor / direct (pairwise)', ...summarize(floorRatios), unit: 'x' },
     ];
-    console.log(`Home page data at time=${TIME}, window 5m, ${first.services.length} services, ${RUNS} interleaved runs after ${WARMUP} warm-ups, query cache off (the app's own overhead)`);
+    console.log(`Home page data on the ${MESH} fixture at time=${TIME}, window 5m, ${first.services.length} services, ${RUNS} interleaved runs after ${WARMUP} warm-ups, query cache off (the app's own overhead)`);
     console.log(`PromQL queries per home page load (from the app's own metrics): ${perLoad}`);
     console.log(formatTable(rows));
     // From /proc, in 10 ms ticks: meaningful over a few hundred runs (BENCH_RUNS).
