@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { PEER_HEADER, setPeerStampForTests } from './client';
 import { ApiError } from './errors';
-import { guard, resetRateLimits } from './guard';
+import { guard, mayReadPageData, resetRateLimits } from './guard';
 
 const TOKENS = 'editor-token-0001:editor,viewer-token-0002:viewer';
 
@@ -45,6 +45,27 @@ describe('anonymous access (MESHWATCH_ANONYMOUS)', () => {
     expect(statusOf('/api/slos-backtest', {}, env)).toBe(401);
     expect(statusOf('/api/slos/preview', {}, env, 'POST')).toBe(401);
     expect(statusOf('/api/slos-status', {}, env)).toBe(200);
+  });
+});
+
+describe("pages' own data (mayReadPageData)", () => {
+  const may = (headers: Record<string, string>, env: ReturnType<typeof parseEnv>) => mayReadPageData(new Headers({ [PEER_HEADER]: '10.0.0.1', ...headers }), env);
+
+  it('follows MESHWATCH_ANONYMOUS as a GET of a data route does', () => {
+    const none = parseEnv({ MESHWATCH_API_TOKENS: TOKENS, MESHWATCH_ANONYMOUS: 'none' });
+    expect(may({}, none)).toBe(false);
+    expect(may({ authorization: 'Bearer viewer-token-0002' }, none)).toBe(true);
+    expect(may({ authorization: 'Bearer not-a-token-at-all' }, none)).toBe(false);
+    expect(may({}, parseEnv({ MESHWATCH_API_TOKENS: TOKENS, MESHWATCH_ANONYMOUS: 'dashboards' }))).toBe(true);
+    expect(may({}, parseEnv({}))).toBe(true);
+  });
+
+  it('counts a wrong token against the address, as the API does, so a page is no way to guess tokens', () => {
+    const none = parseEnv({ MESHWATCH_API_TOKENS: TOKENS, MESHWATCH_ANONYMOUS: 'none' });
+    for (let i = 0; i < 10; i += 1) expect(may({ authorization: `Bearer wrong-token-${i}` }, none)).toBe(false);
+    // Throttled now: even the right token is refused from this address until the bucket refills.
+    expect(may({ authorization: 'Bearer viewer-token-0002' }, none)).toBe(false);
+    expect(statusOf('/api/graph', { [PEER_HEADER]: '10.0.0.1', authorization: 'Bearer viewer-token-0002' }, none)).toBe(429);
   });
 });
 

@@ -70,6 +70,25 @@ function identityKey(who: Identity, client: string): string {
   return who.kind === 'user' && who.via !== 'demo' ? `${who.via}:${who.user}` : `${who.kind === 'user' ? 'demo' : 'anonymous'}@${client}`;
 }
 
+/** The route pattern pages' own data reads are guarded under: a read, as a dashboard's data route is. */
+export const PAGE_DATA_ROUTE = '(page data)';
+
+/**
+ * Whether a page may put data into its HTML for a request with these headers. Pages load their first
+ * data in-process (lib/queries/server), not through the API routes, so they ask the routes' guard the
+ * same question a GET of a data route would: identity, MESHWATCH_ANONYMOUS, the throttle on failed
+ * tokens. A refusal renders the page without data; the browser's own requests then get the API's answer.
+ */
+export function mayReadPageData(headers: Headers, env: Pick<Env, 'auth' | 'http'> = getEnv()): boolean {
+  try {
+    // A GET: the origin check passes, and the URL stands only for a Host the headers lack.
+    return guard(new Request('http://meshwatch.invalid/', { headers }), PAGE_DATA_ROUTE, env) === null;
+  } catch (err) {
+    if (err instanceof ApiError) return false;
+    throw err;
+  }
+}
+
 /** A refusal, or null to run the handler; throws ApiError for 401 and 403. */
 export function guard(request: Request, route: string, env: Pick<Env, 'auth' | 'http'> = getEnv()): Response | null {
   const policy = ROUTES[route] ?? { access: 'read' };

@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { prefetchWithin } from './prefetch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PEER_HEADER, setPeerStampForTests } from '@/lib/api/client';
+import { resetRateLimits } from '@/lib/api/guard';
+import { parseEnv } from '@/lib/env';
+import { prefetchFirstLoad, prefetchWithin } from './prefetch';
+
+// The page's request headers, as next/headers would give them.
+let requestHeaders = new Headers();
+vi.mock('next/headers', () => ({ headers: () => Promise.resolve(requestHeaders) }));
 
 const keyA = ['meshwatch', 'a'] as const;
 const keyB = ['meshwatch', 'b'] as const;
@@ -53,5 +60,35 @@ describe('prefetchWithin', () => {
       process.off('warning', onWarning);
     }
     expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+});
+
+describe('prefetchFirstLoad', () => {
+  afterEach(() => {
+    setPeerStampForTests(false);
+    resetRateLimits();
+  });
+  const TOKENS = 'viewer-token-0002:viewer';
+  const reads: string[] = [];
+  const prefetches = [{ queryKey: keyA, load: () => (reads.push('store'), Promise.resolve({ slos: ['payments-availability'] })) }];
+
+  it("puts data in the page only for a caller the API would answer (MESHWATCH_ANONYMOUS=none)", async () => {
+    setPeerStampForTests(true);
+    const none = parseEnv({ MESHWATCH_API_TOKENS: TOKENS, MESHWATCH_ANONYMOUS: 'none' });
+    requestHeaders = new Headers({ [PEER_HEADER]: '10.0.0.7', 'sec-fetch-dest': 'document' });
+    reads.length = 0;
+    expect((await prefetchFirstLoad(prefetches, none)).queries).toEqual([]);
+    // Nothing was read for the refused caller.
+    expect(reads).toEqual([]);
+    requestHeaders = new Headers({ [PEER_HEADER]: '10.0.0.7', authorization: 'Bearer viewer-token-0002' });
+    expect((await prefetchFirstLoad(prefetches, none)).queries.map((q) => q.state.data)).toEqual([{ slos: ['payments-availability'] }]);
+    // Anonymous readers are welcome by default.
+    requestHeaders = new Headers({ [PEER_HEADER]: '10.0.0.7' });
+    expect((await prefetchFirstLoad(prefetches, parseEnv({ MESHWATCH_API_TOKENS: TOKENS }))).queries).toHaveLength(1);
+  });
+
+  it("skips a client-side navigation's request, which already has the app running", async () => {
+    requestHeaders = new Headers({ 'sec-fetch-dest': 'empty' });
+    expect((await prefetchFirstLoad(prefetches, parseEnv({}))).queries).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import 'server-only';
 import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import { setMaxListeners } from 'node:events';
 import { headers } from 'next/headers';
+import { mayReadPageData } from '@/lib/api/guard';
+import type { Env } from '@/lib/env';
 import { SHARED_SIGNAL_MAX_LISTENERS } from '@/lib/prometheus';
 
 /**
@@ -61,14 +63,19 @@ export function asJson(value: unknown): unknown {
 }
 
 /**
- * prefetchWithin for a page's document request only. A client-side navigation (an RSC request, e.g. a
- * new range) already has the app running: its panels keep the previous data on screen while the new
- * loads, so waiting for a prefetch would only delay the navigation and flash the loading state.
+ * prefetchWithin for a page's document request only, and only for a caller the API would answer. A
+ * client-side navigation (an RSC request, e.g. a new range) already has the app running: its panels keep
+ * the previous data on screen while the new loads, so waiting for a prefetch would only delay the
+ * navigation and flash the loading state. `env`: for tests.
  */
-export async function prefetchFirstLoad(prefetches: readonly Prefetch[]): Promise<DehydratedState> {
+export async function prefetchFirstLoad(prefetches: readonly Prefetch[], env?: Pick<Env, 'auth' | 'http'>): Promise<DehydratedState> {
+  const request = await headers();
   // Next hides its own `rsc` header from pages; the browser's Fetch Metadata tells a document load
   // (`document`) from the router's fetch (`empty`). Clients without it (curl, old browsers) get the data.
-  const dest = (await headers()).get('sec-fetch-dest');
+  const dest = request.get('sec-fetch-dest');
   if (dest !== null && dest !== 'document') return { mutations: [], queries: [] };
+  // The loads read the store and Prometheus past the API's guard: without this, MESHWATCH_ANONYMOUS=none
+  // kept the API closed while every page put its SLOs and panels in the HTML for anyone.
+  if (!mayReadPageData(request, env)) return { mutations: [], queries: [] };
   return prefetchWithin(prefetches);
 }
