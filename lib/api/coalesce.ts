@@ -19,7 +19,7 @@ import { hotRoute } from './hot-routes';
 // is keeping, so it follows the query cache: with MESHWATCH_QUERY_CACHE_MB=0 (the benches timing the
 // app's own work) nothing is kept once its answer ends.
 
-/** Headers that decide who the caller is (lib/api/guard.ts, lib/auth) or what the answer is. */
+/** Headers that decide who the caller is (lib/api/guard.ts, lib/auth) or what the answer is; see identityHeaders. */
 const IDENTITY_HEADERS = ['authorization', 'cookie', 'x-forwarded-user', 'x-forwarded-email', 'x-forwarded-groups', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'host', 'origin', 'x-meshwatch-peer', 'accept-encoding'];
 
 /** Response headers that belong to one connection, not to the answer. */
@@ -66,8 +66,20 @@ function answer(res: ServerResponse, shared: Shared, route: string): void {
   countHttpRequest(route, 200);
 }
 
+/**
+ * IDENTITY_HEADERS and the sign-in proxy's own user and groups headers when they have other names
+ * (MESHWATCH_AUTH_USER_HEADER, MESHWATCH_AUTH_GROUPS_HEADER, lower case): two requests that differ
+ * only there are two callers. Read from the environment once, as getEnv is.
+ */
+let identityHeaders: readonly string[] | undefined;
+function identityHeadersOf(): readonly string[] {
+  const { userHeader, groupsHeader } = getEnv().auth;
+  identityHeaders ??= [...new Set([...IDENTITY_HEADERS, ...[userHeader, groupsHeader].filter((h): h is string => !!h)])];
+  return identityHeaders;
+}
+
 /** What makes two requests identical: the target (path and query) and the identity headers. */
-const keyOf = (target: string, headers: IncomingMessage['headers']) => JSON.stringify([target, ...IDENTITY_HEADERS.map((h) => headers[h] ?? null)]);
+const keyOf = (target: string, headers: IncomingMessage['headers']) => JSON.stringify([target, ...identityHeadersOf().map((h) => headers[h] ?? null)]);
 
 /** Flights in progress (for tests). */
 export const flightsInProgress = () => flights.size;
