@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sloState as statusState } from '@/lib/slo/state';
 import { healthVerdict, parseHealthThresholds, percentText, ratioHealth, sloHealth, tcpHealth, type SloStatusInput } from '.';
 
 const T = { warning: 0.01, failing: 0.05 };
@@ -88,7 +89,12 @@ describe('sloHealth: one SLO status', () => {
     ['overspent', slo('a', { remaining: -0.24 }), 'warning', 'SLO a: error budget exhausted'],
     ['paging and overspent', { ...paging('a', 20), errorBudget: { remaining: -1 } }, 'failing', 'SLO a pages: 1h burn 20.0x, error budget exhausted'],
     ['ok', slo('a', { remaining: 0.625 }), 'ok', 'SLO a ok, 62 % of its budget left'],
-    ['low traffic', slo('a', { traffic: { lowTraffic: true }, recommendation: { action: 'page' } }), 'idle', 'SLO a: too little traffic to judge'],
+    // One pair short of events, none firing: nothing to judge.
+    ['low traffic', slo('a', { traffic: { lowTraffic: true } }), 'idle', 'SLO a: too little traffic to judge'],
+    // The 1h pair short of events, the 6h page pair with enough firing: recommend() pages on the trusted
+    // pair (an untrusted one only tickets), and so does the verdict, as the status' own state says.
+    ['a page from a pair with enough events beside one without', { ...paging('a', 10), traffic: { lowTraffic: true } }, 'failing', 'SLO a pages: 1h burn 10.0x'],
+    ['a ticket beside a pair short of events', slo('a', { traffic: { lowTraffic: true }, recommendation: { action: 'ticket' } }), 'warning', 'SLO a tickets'],
     ['no traffic in the SLO window', slo('a', { sli: null, remaining: null }), 'idle', 'SLO a: too little traffic to judge'],
     ['low traffic, budget spent', slo('a', { traffic: { lowTraffic: true }, remaining: -0.1 }), 'warning', 'SLO a: error budget exhausted'],
   ] as const)('%s', (_name, status, level, reason) => {
@@ -184,4 +190,20 @@ describe('percentText', () => {
     [0.0296, '3.0 %'],
     [0.2779, '27.8 %'],
   ] as const)('%s -> %s', (ratio, text) => expect(percentText(ratio)).toBe(text));
+});
+
+describe("an SLO's verdict and its status' state", () => {
+  // Every combination of what both read: the verdict fails exactly when the status pages, and is never
+  // ok or idle while the status tickets or its budget is spent.
+  const combos = (['none', 'ticket', 'page'] as const).flatMap((action) =>
+    [false, true].flatMap((lowTraffic) => [0.5, 0, -0.2].map((remaining) => slo('a', { recommendation: { action }, traffic: { lowTraffic }, remaining }))),
+  );
+  it.each(combos.map((c) => [`${c.recommendation.action}, low traffic ${c.traffic.lowTraffic}, remaining ${c.errorBudget.remaining}`, c] as const))('%s', (_name, status) => {
+    const state = statusState(status);
+    const { level } = sloHealth(status);
+    expect(level === 'failing').toBe(state === 'page');
+    if (state === 'ticket' || state === 'exhausted') expect(level).toBe('warning');
+    if (state === 'low_traffic') expect(level).toBe('idle');
+    if (state === 'ok') expect(level).toBe('ok');
+  });
 });

@@ -30,11 +30,14 @@ const isExhausted = (s: SloStatusInput) => s.errorBudget.remaining !== null && s
 
 /** The one classification of an SLO status, shared by the verdict and by every count of SLO states. */
 export function sloState(status: SloStatusInput): SloState {
-  const judged = status.sli !== null && !status.traffic.lowTraffic;
-  if (judged && status.recommendation.action === 'page') return 'page';
-  if (judged && status.recommendation.action === 'ticket') return 'ticket';
+  const measured = status.sli !== null;
+  // The recommendation has already weighed traffic pair by pair (lib/slo/recommend.ts: a firing page
+  // pair with too few events tickets instead), as the status' own state does (lib/slo/state.ts); one
+  // quiet short pair must not hide a page that a pair with enough events makes.
+  if (measured && status.recommendation.action === 'page') return 'page';
+  if (measured && status.recommendation.action === 'ticket') return 'ticket';
   if (isExhausted(status)) return 'exhausted';
-  return judged ? 'ok' : 'unjudged';
+  return measured && !status.traffic.lowTraffic ? 'ok' : 'unjudged';
 }
 
 /**
