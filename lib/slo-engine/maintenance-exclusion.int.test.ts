@@ -54,4 +54,17 @@ describe.each(FIXTURE_MESHES)('excludeMaintenance against the simulator truth (%
     // The alert windows are not adjusted: the 3d burn rate is the same with and without the flag.
     expect(excluding?.burnRates['3d']).toBe(whole?.burnRates['3d']);
   });
+
+  it('evaluates at a fractional instant inside an ongoing window (a live preview asks at Date.now() / 1000)', async () => {
+    const time = anchor - 3600.4;
+    // Maintenance times are whole seconds; the instant is not, so the interval up to it is not either.
+    const ongoing = [{ scope: { namespace: 'payments' }, start: anchor - 3600 - 7200, end: anchor }];
+    const { evaluations } = await evaluateSlos([spec('excluding', true)], { client, time, sli: FIXTURE_SLI[mesh], maintenance: ongoing });
+    const [excluding] = evaluations;
+    expect(excluding?.error?.message ?? null).toBeNull();
+    expect(excluding?.status?.maintenance).toMatchObject({ windows: 1 });
+    // The two hours before the instant, from the simulator's truth (counts are per minute: a second's rounding is far inside 1 %).
+    const inside = truthOf(anchor - 3600 - 7200, time);
+    expect(Math.abs((excluding?.status?.maintenance?.events ?? NaN) - inside.requests)).toBeLessThanOrEqual(0.01 * inside.requests);
+  });
 });

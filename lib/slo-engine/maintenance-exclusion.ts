@@ -65,7 +65,9 @@ export async function excludedCounts(
   const counts = new Map<string, WindowCounts>();
   const ran: CountQuery[] = [];
   await pool([...byInterval.values()], opts.concurrency, async ({ interval, specs: concerned }) => {
-    const range = `${interval.end - interval.start}s`;
+    // Whole seconds: PromQL durations take no fraction, and an interval ends at the request's instant,
+    // which is fractional when the caller gave no time (a live preview asks at Date.now() / 1000).
+    const range = `${Math.max(1, Math.round(interval.end - interval.start))}s`;
     const queries = planRawQueries(concerned.map((spec) => ({ spec, windows: [range] })), sli);
     ran.push(...queries);
     const results = new Map<string, CountSample[]>();
