@@ -64,6 +64,15 @@ describe('custom policy', () => {
       { severity: 'ticket', longWindow: '4d', shortWindow: '6h', threshold: 1.4, budgetShare: 0.2, for: '30m' },
     ]);
   });
+
+  it('never makes a short window under 5m, as an explicit one may not be', () => {
+    const pairs = resolvePolicy({
+      window: '7d',
+      policy: { alerts: [5, 30, 59, 61].map((minutes) => ({ severity: 'page' as const, longWindow: `${minutes}m`, threshold: 10 })) },
+    });
+    // long / 12 would be 25 s, 2m30s, 4m55s and 5m05s: one sample or none at a one-minute scrape.
+    expect(pairs.map((p) => p.shortWindow)).toEqual(['5m', '5m', '5m', '5m']);
+  });
 });
 
 describe('pairs that cannot fire or cannot be trusted', () => {

@@ -34,7 +34,7 @@ export const DEFAULT_POLICY: ReadonlyArray<{ severity: Severity; longWindow: str
 ];
 
 /** The SLO window the workbook's table is written for. */
-const WORKBOOK_PERIOD_S = 30 * 86_400;
+export const WORKBOOK_PERIOD_S = 30 * 86_400;
 /** The workbook's ratio of long to short window. */
 const SHORT_WINDOW_DIVISOR = 12;
 /** The shortest short window: one 5m rate survives a missed scrape or two (the schema's lower bound too). */
@@ -79,7 +79,8 @@ export function defaultPairs(period: number): AlertPairSpec[] {
 
 function resolvePair(pair: AlertPairSpec, period: number): AlertPair {
   const long = windowSeconds(pair.longWindow);
-  const shortWindow = pair.shortWindow ?? durationToPromql(Math.max(60, Math.round(long / SHORT_WINDOW_DIVISOR / 60) * 60));
+  // As the default pairs': long / 12, never under one scrape-robust 5m rate (what an explicit short window may be).
+  const shortWindow = pair.shortWindow ?? durationToPromql(Math.max(MIN_SHORT_S, roundMinute(long / SHORT_WINDOW_DIVISOR)));
   const threshold = pair.threshold ?? burnFactor((pair.budgetPercent ?? 0) / 100, period, long);
   return {
     severity: pair.severity,
