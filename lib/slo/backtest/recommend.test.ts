@@ -181,6 +181,23 @@ describe('recommendations', () => {
     expect(r.recommendations.find((x) => x.kind === 'quiet')?.change).toMatch(/^Add a page alert over 1h\/5m at 14\.4x/);
   });
 
+  it('never advises a page at or under 1x, which fires on a sustainable burn, on a short SLO window', () => {
+    // A 1-day SLO at 99.9 %: 1,000 requests a minute, 1.5x burn (1.5 failures a minute) for 2 hours.
+    // Each hour spends 1.5 / 24 = 6 % of the day's budget, a significant event (2 % within an hour),
+    // yet no default page fires. Half its burn would be 0.75x: a page that fires below the budget's pace.
+    const oneDay = (policy: AlertPair[], bad: number[]) =>
+      runBacktest({ name: 'r', from: T0, to: T0 + (N - 1) * MIN, grid, objective: 99.9, sloWindow: '1d', policy, steps: steps(bad, minutes(N, () => 1000)), source: 'raw', queries: [] });
+    const slow = minutes(N, (i) => (i >= 3000 && i < 3120 ? 1.5 : 0));
+    const r = oneDay(resolvePolicy({ window: '1d' }), slow);
+    expect(r.summary.recall).toBe(0);
+    const lower = r.recommendations.find((x) => x.kind === 'quiet')?.change ?? '';
+    const to = Number(/ to ([\d.]+),/.exec(lower)?.[1]);
+    expect(to).toBeGreaterThanOrEqual(1);
+    // Without any page pair, the fast pair is offered at the workbook's 14.4x, as the default policy keeps it, not 2 % of a day's budget an hour (0.48x).
+    const ticketOnly: AlertPair[] = [{ severity: 'ticket', longWindow: '6h', shortWindow: '30m', threshold: 2, budgetShare: 0.5, for: '0s' }];
+    expect(oneDay(ticketOnly, slow).recommendations.find((x) => x.kind === 'quiet')?.change).toMatch(/^Add a page alert over 1h\/5m at 14\.4x \(as the default policy keeps it under 30 days\)/);
+  });
+
   it('offers a longer window to a low-traffic SLO only if it would still page on its significant event', () => {
     // 1 request a minute: the 1h/5m page (14.4x) needs 70 events per hour and sees 60; a 6h window
     // sees 360. Five failures in a row spend 5 of a 43.2-error budget within an hour (significant) and

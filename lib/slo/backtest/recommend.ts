@@ -3,7 +3,7 @@ import { overlaps, SIGNIFICANT_BUDGET_SHARE } from './events';
 import type { BacktestRecommendation, Episode, SignificantEvent } from './schema';
 import { factor, humanDuration, percent } from '../format';
 import { budgetFraction } from '../math';
-import { isUnreachable, minEventsForPair, type AlertPair } from '../policy';
+import { burnFactor, isUnreachable, minEventsForPair, WORKBOOK_PERIOD_S, type AlertPair } from '../policy';
 import { durationToPromql } from '@/lib/promql';
 import { windowSeconds } from '../windows';
 
@@ -135,14 +135,23 @@ function late({ policy, events, ctx }: RecommendInput): BacktestRecommendation[]
   ];
 }
 
+/** A burn of 1x spends the budget exactly over the SLO window: a page must need more. */
+const SUSTAINABLE_BURN = 1;
+
 function quiet({ policy, events, objective, sloWindow }: RecommendInput): BacktestRecommendation[] {
   const missed = events.filter((e) => e.detectedAt === null);
   if (missed.length === 0) return [];
   const fastest = policy.filter((p) => p.severity === 'page').sort((a, b) => windowSeconds(a.longWindow) - windowSeconds(b.longWindow))[0];
-  const burns = missed.map((e) => (e.budgetConsumed * windowSeconds(sloWindow)) / Math.max(e.end - e.start, 60));
-  const target = round2(Math.max(Math.min(...burns) / 2, 0.01));
+  const period = windowSeconds(sloWindow);
+  const burns = missed.map((e) => (e.budgetConsumed * period) / Math.max(e.end - e.start, 60));
+  // Never a page at or under 1x, which fires on a sustainable burn: on a window under 30 days an event
+  // (2% of the budget within an hour) can burn less than that (0.48x on 1d).
+  const target = round2(Math.max(Math.min(...burns) / 2, SUSTAINABLE_BURN));
   const spent = missed.reduce((sum, e) => sum + e.budgetConsumed, 0);
-  const workbook = (SIGNIFICANT_BUDGET_SHARE * windowSeconds(sloWindow)) / 3600;
+  // The fast pair as the default policy fits it (defaultPairs): 2% of the budget in an hour, and under
+  // 30 days the workbook's 14.4x, which the default keeps rather than page below it.
+  const workbook = Math.max(burnFactor(SIGNIFICANT_BUDGET_SHARE, WORKBOOK_PERIOD_S, 3600), burnFactor(SIGNIFICANT_BUDGET_SHARE, period, 3600));
+  const share = period >= WORKBOOK_PERIOD_S ? `${percent(SIGNIFICANT_BUDGET_SHARE)} of the budget in an hour` : 'as the default policy keeps it under 30 days';
   return [
     {
       kind: 'quiet',
@@ -150,7 +159,7 @@ function quiet({ policy, events, objective, sloWindow }: RecommendInput): Backte
       change:
         fastest && !isUnreachable(target, objective) && target < fastest.threshold
           ? `Lower the threshold of the ${pairLabel(fastest)} page from ${factor(fastest.threshold)} to ${target}, below the events' average burn.`
-          : `Add a page alert over 1h/5m at ${factor(workbook)} (${percent(SIGNIFICANT_BUDGET_SHARE)} of the budget in an hour), the SRE Workbook's fast pair.`,
+          : `Add a page alert over 1h/5m at ${factor(workbook)} (${share}), the SRE Workbook's fast pair.`,
     },
   ];
 }
