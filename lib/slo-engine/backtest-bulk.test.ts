@@ -55,6 +55,12 @@ describe('bulkCounts', () => {
     expect(arrays(bulkCounts(latency, new Map(), span, istioSli))).toEqual({ total: [NaN, NaN, NaN, NaN], bad: [NaN, NaN, NaN, NaN] });
   });
 
+  it('latency: both spellings of a bound add up step by step, each missing where the other has the step', () => {
+    // The upgrade between the second and third step: "250" has the first two, "250.0" the last two.
+    const results = new Map([['latency:1m', [series(svc('cart', { le: '+Inf' }), [10, 20, 30, 40]), series(svc('cart', { le: '250' }), [9, 18, NaN, NaN]), series(svc('cart', { le: '250.0' }), [NaN, NaN, 25, 40])]]]);
+    expect(arrays(bulkCounts(latency, results, span, istioSli))).toEqual({ total: [10, 20, 30, 40], bad: [1, 2, 5, 0] });
+  });
+
   it('latency: traffic without the threshold bucket fails the spec', () => {
     const results = new Map([['latency:1m', [series(svc('cart', { le: '+Inf' }), [10, 20, 30, 40]), series(svc('cart', { le: '100' }), [1, 1, 1, 1])]]]);
     expect(bulkCounts(latency, results, span, istioSli)).toEqual({ ok: false, missingThresholdMs: 250 });

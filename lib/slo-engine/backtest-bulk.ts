@@ -51,13 +51,33 @@ export function planBulkQueries(specs: readonly SloSpec[], source: SliSource): B
 
 const steps = (s: SeriesValues | undefined): StepSeries | undefined => s && { start: s.start, step: s.step, values: s.values };
 
+/**
+ * The series of one bucket bound, every spelling of it added up step by step ("250" and "250.0" side by
+ * side after a Prometheus 2 -> 3 upgrade, each missing, NaN, where the other has the step), as the
+ * generated rule's le=~ adds them. One query's series share their steps.
+ */
+function bucketSeries(series: readonly SeriesValues[], le: number): SeriesValues | undefined {
+  const matching = series.filter((s) => parseLe(s.labels.le ?? '') === le);
+  const [first] = matching;
+  if (!first || matching.length === 1) return first;
+  const values = first.values.map((_, k) => {
+    let sum = Number.NaN;
+    for (const s of matching) {
+      const v = s.values[k] ?? Number.NaN;
+      if (!Number.isNaN(v)) sum = Number.isNaN(sum) ? v : sum + v;
+    }
+    return sum;
+  });
+  return { ...first, values };
+}
+
 /** Bad and all events of one spec at one resolution, out of a grouped query's series; null: no threshold bucket under traffic. */
 function level(spec: SloSpec, all: readonly SeriesValues[], source: SliSource): CountSeries | null {
   const mine = spec.indicator.type === 'custom' ? all : all.filter(ofService(spec, source));
   if (spec.indicator.type !== 'latency') return { bad: steps(mine.find((s) => s.labels[PART_LABEL] === 'bad')), total: steps(mine.find((s) => s.labels[PART_LABEL] === 'total')) };
   const threshold = spec.indicator.thresholdMs;
-  const total = mine.find((s) => parseLe(s.labels.le ?? '') === Number.POSITIVE_INFINITY);
-  const good = mine.find((s) => parseLe(s.labels.le ?? '') === threshold);
+  const total = bucketSeries(mine, Number.POSITIVE_INFINITY);
+  const good = bucketSeries(mine, threshold);
   if (total && !good) return null;
   if (!total || !good) return {};
   // The same timestamps: both are buckets of one histogram in one query.

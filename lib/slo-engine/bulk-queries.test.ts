@@ -65,6 +65,19 @@ describe('countsFromResults', () => {
     expect(out.ok && out.counts['1h']).toEqual({ bad: 50, total: 1000 });
   });
 
+  it('adds up both spellings of a bound, side by side for a window after an upgrade to Prometheus 3', () => {
+    // 660,000 requests under 250 ms counted as le="250" before the upgrade, 330,000 as "250.0" after:
+    // 990,000 of 1,000,000 were fast, 1 % slow (the rule's le=~"250(\.0)?" sums both too).
+    const l = spec('l', 'cart', { type: 'latency', thresholdMs: 250 });
+    const samples = { 'latency:30d': [
+      { labels: svc('cart', { le: '250' }), value: 660_000 },
+      { labels: svc('cart', { le: '250.0' }), value: 330_000 },
+      { labels: svc('cart', { le: '+Inf' }), value: 1_000_000 },
+    ] };
+    const out = countsFromResults(l, results(samples), istioSli);
+    expect(out.ok && out.counts['30d']).toEqual({ bad: 10_000, total: 1_000_000 });
+  });
+
   it('reports a threshold that is not a bucket boundary', () => {
     const l = spec('l', 'cart', { type: 'latency', thresholdMs: 300 });
     const samples = { 'latency:5m': [{ labels: svc('cart', { le: '+Inf' }), value: 10 }] };

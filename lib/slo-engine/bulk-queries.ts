@@ -123,8 +123,14 @@ export function countsFromResults(
     }
     const threshold = spec.indicator.thresholdMs;
     const buckets = samples.filter(ofService(spec, source));
-    const total = buckets.find((s) => parseLe(s.labels.le ?? '') === Number.POSITIVE_INFINITY)?.value ?? 0;
-    const good = buckets.find((s) => parseLe(s.labels.le ?? '') === threshold)?.value;
+    // Every spelling of a bound adds up ("250" and "250.0" side by side for a window after a Prometheus
+    // 2 -> 3 upgrade), as the generated rule's le=~ does and region-queries.ts does.
+    const bucket = (le: number) => {
+      const matching = buckets.filter((s) => parseLe(s.labels.le ?? '') === le);
+      return matching.length === 0 ? undefined : matching.reduce((sum, s) => sum + s.value, 0);
+    };
+    const total = bucket(Number.POSITIVE_INFINITY) ?? 0;
+    const good = bucket(threshold);
     if (good === undefined && total > 0) return { ok: false, missingThresholdMs: threshold };
     counts[window] = { bad: total - (good ?? 0), total };
   }

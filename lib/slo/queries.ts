@@ -6,12 +6,26 @@ import { substituteWindow, type SloSpec } from './spec';
 // SliSource (lib/mesh): which metric holds failed requests or latency buckets is the mesh's business.
 
 /**
+ * A bound as Prometheus 3 spells `le` (model/labels.FormatOpenMetricsFloat): Go's shortest 'g' form,
+ * which turns to an exponent from 1e6 on or under 1e-4 ("1.8e+06"), with ".0" on an integer otherwise.
+ */
+export function openMetricsFloat(value: number): string {
+  const [mantissa, exponent] = value.toExponential().split('e') as [string, string];
+  const exp = Number(exponent);
+  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  const plain = String(value);
+  return plain.includes('.') ? plain : `${plain}.0`;
+}
+
+/**
  * Matches a bucket's `le` whatever its spelling: Prometheus 2 keeps the exposition's ("250"),
- * Prometheus 3 normalises integers to floats ("250.0").
+ * Prometheus 3 normalises it (openMetricsFloat: "250.0", and "1.8e+06" for Istio's 30-minute bucket).
  */
 export function leRegex(thresholdMs: number): string {
   const text = String(thresholdMs);
-  return Number.isInteger(thresholdMs) ? `${text}(\\.0)?` : text.replace(/\./g, '\\.');
+  const usual = Number.isInteger(thresholdMs) ? `${text}(\\.0)?` : text.replace(/\./g, '\\.');
+  const normalised = openMetricsFloat(thresholdMs);
+  return normalised.includes('e') ? `${usual}|${normalised.replace(/[.+]/g, '\\$&')}` : usual;
 }
 
 /** Parses an `le` label value; undefined when it is not a number. */
