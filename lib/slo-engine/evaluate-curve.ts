@@ -29,13 +29,25 @@ function byTime(result: RangeResult): Map<number, number> {
 }
 
 /**
+ * The curve's steps: whole multiples of the sample grid, at most CURVE_POINTS of them, that tile the
+ * SLO window exactly where it can (7d: 112 steps of 90m), so the curve covers the window the status
+ * reads and no more (steps of 85m overran a 7-day window by 35 minutes, a 28-day one by 2h20m).
+ */
+export function curveGrid(period: number): { step: number; count: number } {
+  const least = Math.max(STEP_GRANULARITY_SECONDS, Math.ceil(period / CURVE_POINTS / STEP_GRANULARITY_SECONDS) * STEP_GRANULARITY_SECONDS);
+  if (period % STEP_GRANULARITY_SECONDS === 0) {
+    // The smallest step from `least` up to twice it that divides the window.
+    for (let step = least; step <= 2 * least; step += STEP_GRANULARITY_SECONDS) if (period % step === 0) return { step, count: period / step };
+  }
+  return { step: least, count: Math.ceil(period / least) };
+}
+
+/**
  * Cumulative bad events since the window's start over all events in the window, as budget: the
  * step increases are summed in order, so the last point equals the window's own consumption.
  */
 export async function budgetCurve(spec: SloSpec, { client, time, signal, sli }: EvaluateOptions): Promise<BudgetCurve> {
-  const period = windowSeconds(spec.window);
-  const step = Math.max(STEP_GRANULARITY_SECONDS, Math.ceil(period / CURVE_POINTS / STEP_GRANULARITY_SECONDS) * STEP_GRANULARITY_SECONDS);
-  const count = Math.ceil(period / step);
+  const { step, count } = curveGrid(windowSeconds(spec.window));
   const start = time - (count - 1) * step;
   const stepWindow = `${step / 60}m`;
   const { bad, total } = windowExprs(spec, stepWindow, await meshSli(client, signal, sli));

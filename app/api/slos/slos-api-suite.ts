@@ -111,6 +111,18 @@ export function slosApiSuite(mesh: FixtureMesh): void {
       expect(remaining.every((r, i) => i === 0 || r <= (remaining[i - 1] ?? 1))).toBe(true);
     });
 
+    it.each(['7d', '28d'])('POST /api/slos/preview draws a %s curve over exactly its window', async (window) => {
+      const body = JSON.stringify({ ...spec('unsaved', 'cart', 'shop'), window });
+      const res = await preview(new Request(`http://meshwatch.test/api/slos/preview?time=${anchor}`, { method: 'POST', headers: EDITOR, body }));
+      expect(res.status).toBe(200);
+      const out = previewResponseSchema.parse(await res.json());
+      const days = Number(window.slice(0, -1));
+      expect(out.budgetCurve.points[0]?.time).toBe(anchor - days * 86_400);
+      expect(out.budgetCurve.points.at(-1)?.time).toBe(anchor);
+      // The same window as the status, so the same budget at its end.
+      expect(out.budgetCurve.points.at(-1)?.remaining).toBeCloseTo(out.status.errorBudget.remaining ?? 0, 9);
+    });
+
     it('POST /api/slos/preview rejects a latency threshold between buckets with the nearest ones', async () => {
       const body = JSON.stringify(spec('unsaved', 'catalog', 'shop', { type: 'latency', thresholdMs: 300 }, 99));
       const res = await preview(new Request(`http://meshwatch.test/api/slos/preview?time=${anchor}`, { method: 'POST', headers: EDITOR, body }));
