@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sloHealth } from '@/lib/health';
+import { sloStateSchema } from '@/lib/slo/state';
 import type { SloStatus } from '@/lib/slo/status-schema';
 import { budgetTone, formatBudget, formatBurn, formatExhaustion, formatSli, statusChip } from './slo-format';
 
@@ -16,12 +18,18 @@ const base: SloStatus = {
 };
 
 describe('statusChip', () => {
+  // The chip on the SLO pages and the verdict the executive panels show for the same SLO: one colour.
+  it.each(sloStateSchema.options)('colours %s as lib/health judges it', (state) => {
+    const tone = { failing: 'bad', warning: 'warn', ok: 'good', idle: 'muted' }[sloHealth({ ...base, state }).level];
+    expect(statusChip({ ...base, state }, undefined).tone).toBe(tone);
+  });
+
   it.each([
     ['page', { ...base, recommendation: { action: 'page' as const, reason: '' }, state: 'page' as const }, undefined, 'page', 'bad'],
     ['ticket', { ...base, recommendation: { action: 'ticket' as const, reason: '' }, state: 'ticket' as const }, undefined, 'ticket', 'warn'],
     ['low traffic', { ...base, traffic: { events: 1, lowTraffic: true }, state: 'low_traffic' as const }, undefined, 'low traffic', 'muted'],
     // payments-availability: -60% budget, nothing firing. It read "ok".
-    ['exhausted', { ...base, errorBudget: { consumed: 1.6, remaining: -0.6 }, state: 'exhausted' as const }, undefined, 'exhausted', 'bad'],
+    ['exhausted', { ...base, errorBudget: { consumed: 1.6, remaining: -0.6 }, state: 'exhausted' as const }, undefined, 'exhausted', 'warn'],
     ['quiet', base, undefined, 'ok', 'good'],
     ['error', undefined, 'Prometheus down', 'error', 'bad'],
   ])('%s', (_case, status, error, label, tone) => {

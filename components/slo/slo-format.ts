@@ -12,9 +12,11 @@ export interface Chip {
   tone: Tone;
 }
 
+// Tones as lib/health's levels for the same state (sloHealth): page failing, exhausted and ticket
+// warning, so the chip here and the executive's verdict for one SLO are the same colour.
 const STATE_CHIP: Record<SloState, Chip> = {
   page: { label: 'page', tone: 'bad' },
-  exhausted: { label: 'exhausted', tone: 'bad' },
+  exhausted: { label: 'exhausted', tone: 'warn' },
   ticket: { label: 'ticket', tone: 'warn' },
   low_traffic: { label: 'low traffic', tone: 'muted' },
   ok: { label: 'ok', tone: 'good' },

@@ -30,6 +30,7 @@ describe('graph node and edge verdicts', () => {
       alerts: [{ severity: 'page' as const, longWindow: '1h', longBurnRate: 15, firing: true }],
       traffic: { lowTraffic: false },
       recommendation: { action: 'page' as const },
+      state: 'page' as const,
     };
     expect(nodeHealth(node('a', 'service', 50, 0.002), { ...W, slos: new Map([['ns/a', [paging]]]) })).toEqual({ level: 'failing', reason: 'SLO a-availability pages: 1h burn 15.0x' });
     expect(edgeHealth(http('gw', 'b', 10, 0.5), W).level).toBe('failing');

@@ -5,10 +5,13 @@ import { healthVerdict, parseHealthThresholds, percentText, ratioHealth, sloHeal
 const T = { warning: 0.01, failing: 0.05 };
 const W = 300;
 
+/** With the state the status carries, classified as lib/slo/status.ts does (the verdict reads it). */
+const stated = (s: Omit<SloStatusInput, 'state'>): SloStatusInput => ({ ...s, state: statusState(s) });
+
 /** An SLO status as /api/slos-status gives it, with only what the verdict reads. */
-function slo(name: string, over: Partial<SloStatusInput> & { remaining?: number | null } = {}): SloStatusInput {
+function slo(name: string, over: Partial<Omit<SloStatusInput, 'state'>> & { remaining?: number | null } = {}): SloStatusInput {
   const { remaining = 0.5, ...rest } = over;
-  return {
+  return stated({
     name,
     sli: 0.9995,
     errorBudget: { remaining },
@@ -16,7 +19,7 @@ function slo(name: string, over: Partial<SloStatusInput> & { remaining?: number 
     traffic: { lowTraffic: false },
     recommendation: { action: 'none' },
     ...rest,
-  };
+  });
 }
 const paging = (name: string, burn: number) =>
   slo(name, {
@@ -87,16 +90,23 @@ describe('sloHealth: one SLO status', () => {
     ],
     ['exhausted, not burning now', slo('a', { remaining: 0 }), 'warning', 'SLO a: error budget exhausted'],
     ['overspent', slo('a', { remaining: -0.24 }), 'warning', 'SLO a: error budget exhausted'],
-    ['paging and overspent', { ...paging('a', 20), errorBudget: { remaining: -1 } }, 'failing', 'SLO a pages: 1h burn 20.0x, error budget exhausted'],
+    ['paging and overspent', stated({ ...paging('a', 20), errorBudget: { remaining: -1 } }), 'failing', 'SLO a pages: 1h burn 20.0x, error budget exhausted'],
     ['ok', slo('a', { remaining: 0.625 }), 'ok', 'SLO a ok, 62 % of its budget left'],
     // One pair short of events, none firing: nothing to judge.
     ['low traffic', slo('a', { traffic: { lowTraffic: true } }), 'idle', 'SLO a: too little traffic to judge'],
     // The 1h pair short of events, the 6h page pair with enough firing: recommend() pages on the trusted
     // pair (an untrusted one only tickets), and so does the verdict, as the status' own state says.
-    ['a page from a pair with enough events beside one without', { ...paging('a', 10), traffic: { lowTraffic: true } }, 'failing', 'SLO a pages: 1h burn 10.0x'],
+    ['a page from a pair with enough events beside one without', stated({ ...paging('a', 10), traffic: { lowTraffic: true } }), 'failing', 'SLO a pages: 1h burn 10.0x'],
     ['a ticket beside a pair short of events', slo('a', { traffic: { lowTraffic: true }, recommendation: { action: 'ticket' } }), 'warning', 'SLO a tickets'],
     ['no traffic in the SLO window', slo('a', { sli: null, remaining: null }), 'idle', 'SLO a: too little traffic to judge'],
     ['low traffic, budget spent', slo('a', { traffic: { lowTraffic: true }, remaining: -0.1 }), 'warning', 'SLO a: error budget exhausted'],
+    // A spent budget is the state whatever else fires but a page, as on the SLO pages; the ticket stays in the words.
+    [
+      'ticketing and overspent',
+      slo('a', { remaining: -0.3, recommendation: { action: 'ticket' }, alerts: [{ severity: 'ticket', longWindow: '1d', longBurnRate: 3.04, firing: true }] }),
+      'warning',
+      'SLO a: error budget exhausted; it tickets: 1d burn 3.0x',
+    ],
   ] as const)('%s', (_name, status, level, reason) => {
     expect(sloHealth(status)).toEqual({ level, reason });
   });

@@ -12,6 +12,8 @@ export interface SloStatusInput {
   alerts: ReadonlyArray<{ severity: 'page' | 'ticket'; longWindow: string; longBurnRate: number | null; firing: boolean }>;
   traffic: { lowTraffic: boolean };
   recommendation: { action: 'none' | 'ticket' | 'page' };
+  /** The status' own state (lib/slo/state.ts), the one classification every page shows. */
+  state: 'page' | 'exhausted' | 'ticket' | 'low_traffic' | 'ok';
 }
 
 export const BUDGET_EXHAUSTED = 'error budget exhausted';
@@ -24,25 +26,21 @@ function burnOf(status: SloStatusInput, severity: 'page' | 'ticket'): string {
 }
 
 /** What an SLO says about its service now; `unjudged`: too little traffic (or none) to trust a burn rate. */
-export type SloState = 'page' | 'ticket' | 'exhausted' | 'ok' | 'unjudged';
+export type SloState = 'page' | 'exhausted' | 'ticket' | 'ok' | 'unjudged';
 
 const isExhausted = (s: SloStatusInput) => s.errorBudget.remaining !== null && s.errorBudget.remaining <= 0;
 
-/** The one classification of an SLO status, shared by the verdict and by every count of SLO states. */
+/**
+ * The status' state in the verdict's words: the SLO pages, the counts of SLO states and the verdicts
+ * read one classification (lib/slo/state.ts), so a page never says `exhausted` where a panel says `ticket`.
+ */
 export function sloState(status: SloStatusInput): SloState {
-  const measured = status.sli !== null;
-  // The recommendation has already weighed traffic pair by pair (lib/slo/recommend.ts: a firing page
-  // pair with too few events tickets instead), as the status' own state does (lib/slo/state.ts); one
-  // quiet short pair must not hide a page that a pair with enough events makes.
-  if (measured && status.recommendation.action === 'page') return 'page';
-  if (measured && status.recommendation.action === 'ticket') return 'ticket';
-  if (isExhausted(status)) return 'exhausted';
-  return measured && !status.traffic.lowTraffic ? 'ok' : 'unjudged';
+  return status.state === 'low_traffic' ? 'unjudged' : status.state;
 }
 
 /**
- * Page -> failing, ticket -> warning, a spent budget (remaining <= 0) -> at least warning, never ok.
- * Too little traffic to trust a burn rate gives `idle` (nothing to judge) rather than a false ok.
+ * Page -> failing; a spent budget (remaining <= 0, whatever else fires) and a ticket -> warning, never
+ * ok. Too little traffic to trust a burn rate gives `idle` (nothing to judge) rather than a false ok.
  */
 export function sloHealth(status: SloStatusInput): Health {
   const spent = isExhausted(status) ? `, ${BUDGET_EXHAUSTED}` : '';
@@ -50,10 +48,12 @@ export function sloHealth(status: SloStatusInput): Health {
   switch (sloState(status)) {
     case 'page':
       return { level: 'failing', reason: `${slo} pages${burnOf(status, 'page')}${spent}` };
+    case 'exhausted': {
+      const tickets = status.recommendation.action === 'ticket' ? `; it tickets${burnOf(status, 'ticket')}` : '';
+      return { level: 'warning', reason: `${slo}: ${BUDGET_EXHAUSTED}${tickets}` };
+    }
     case 'ticket':
-      return { level: 'warning', reason: `${slo} tickets${burnOf(status, 'ticket')}${spent}` };
-    case 'exhausted':
-      return { level: 'warning', reason: `${slo}: ${BUDGET_EXHAUSTED}` };
+      return { level: 'warning', reason: `${slo} tickets${burnOf(status, 'ticket')}` };
     case 'unjudged':
       return { level: 'idle', reason: `${slo}: too little traffic to judge` };
     case 'ok': {

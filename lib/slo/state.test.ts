@@ -4,7 +4,7 @@ import { exhaustedAdvice, recoverySeconds, sloState } from './state';
 const DAY = 86_400;
 
 describe('sloState', () => {
-  const s = (action: 'none' | 'ticket' | 'page', remaining: number | null, lowTraffic = false) => ({ recommendation: { action }, errorBudget: { remaining }, traffic: { lowTraffic } });
+  const s = (action: 'none' | 'ticket' | 'page', remaining: number | null, lowTraffic = false, sli: number | null = 0.999) => ({ sli, recommendation: { action }, errorBudget: { remaining }, traffic: { lowTraffic } });
   it.each([
     // payments-availability at -60% with nothing firing read "ok": it is exhausted.
     [s('none', -0.6), 'exhausted'],
@@ -16,6 +16,8 @@ describe('sloState', () => {
     [s('none', -0.6, true), 'exhausted'],
     [s('none', null), 'ok'],
     [s('none', 0.01), 'ok'],
+    // No events in the SLO window: nothing to judge, even when no pair could say so (a custom policy whose pairs cannot fire).
+    [s('none', null, false, null), 'low_traffic'],
   ])('%j is %s', (input, state) => expect(sloState(input)).toBe(state));
 });
 

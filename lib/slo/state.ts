@@ -14,16 +14,23 @@ export const sloStateSchema = z.enum(['page', 'exhausted', 'ticket', 'low_traffi
 export type SloState = z.infer<typeof sloStateSchema>;
 
 export interface StateInput {
+  /** Null: no events in the SLO window, nothing to judge. */
+  sli: number | null;
   recommendation: { action: 'none' | 'ticket' | 'page' };
   errorBudget: { remaining: number | null };
   traffic: { lowTraffic: boolean };
 }
 
-export function sloState({ recommendation, errorBudget, traffic }: StateInput): SloState {
+/**
+ * The one classification of an SLO status: the status' `state`, the SLO pages' chip, and through
+ * lib/health every verdict and count of SLO states (which read `state`, never judge again). The
+ * recommendation has already weighed traffic pair by pair (a page pair short of events tickets).
+ */
+export function sloState({ sli, recommendation, errorBudget, traffic }: StateInput): SloState {
   if (recommendation.action === 'page') return 'page';
   if (errorBudget.remaining !== null && errorBudget.remaining <= 0) return 'exhausted';
   if (recommendation.action === 'ticket') return 'ticket';
-  return traffic.lowTraffic ? 'low_traffic' : 'ok';
+  return sli === null || traffic.lowTraffic ? 'low_traffic' : 'ok';
 }
 
 /** The error-budget policy's first rule (SRE Workbook, "Example Error Budget Policy"), in words. */

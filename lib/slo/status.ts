@@ -101,6 +101,6 @@ export function buildStatus(spec: SloSpec, counts: Readonly<Record<string, Windo
     timeToExhaustionSeconds: tte,
     traffic,
     recommendation,
-    state: sloState({ recommendation, errorBudget: budget, traffic }),
+    state: sloState({ sli: ratio === null ? null : 1 - ratio, recommendation, errorBudget: budget, traffic }),
   };
 }

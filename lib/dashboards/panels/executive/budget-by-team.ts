@@ -4,6 +4,7 @@
 // without SLOs still shows every team.
 import { healthVerdict, type Health, type HealthThresholds } from '@/lib/health';
 import { readDim } from '@/lib/mesh';
+import { sloState } from '@/lib/slo/state';
 import type { Cell } from '../../schema';
 import { compareText } from '../values';
 import { definePanel, instant, type TableData } from '../types';
@@ -34,15 +35,13 @@ export function budgetConsumed(errors: number, requests: number): number | null 
 export function impliedSloHealth(errors: number, requests: number, thresholds?: HealthThresholds): Health {
   const errorRatio = requests > 0 ? errors / requests : null;
   const consumed = budgetConsumed(errors, requests);
-  const implied = {
-    name: 'availability-99.9',
-    label: 'No SLO defined; availability vs 99.9 % over 30 days',
+  const judged = {
     sli: errorRatio === null ? null : 1 - errorRatio,
     errorBudget: { remaining: consumed === null ? null : 1 - consumed },
-    alerts: [],
     traffic: { lowTraffic: false },
     recommendation: { action: 'none' as const },
   };
+  const implied = { name: 'availability-99.9', label: 'No SLO defined; availability vs 99.9 % over 30 days', alerts: [], ...judged, state: sloState(judged) };
   return healthVerdict({ errorRatio, rps: requests / WINDOW_SECONDS, windowSeconds: WINDOW_SECONDS, slos: [implied] }, thresholds);
 }
 

@@ -28,7 +28,7 @@ function status(name: string, remaining: number, action: Action): SloStatus {
     timeToExhaustionSeconds: null,
     traffic: { events: 100_000, lowTraffic: false },
     recommendation: { action, reason: '' },
-    state: sloState({ recommendation: { action }, errorBudget: { remaining }, traffic: { lowTraffic: false } }),
+    state: sloState({ sli: 0.999, recommendation: { action }, errorBudget: { remaining }, traffic: { lowTraffic: false } }),
     source: { '5m': 'raw', '1h': 'raw', '30d': 'raw' },
   };
 }

@@ -22,7 +22,7 @@ function status(name: string, remaining: number | null, action: Action, burn1h: 
     timeToExhaustionSeconds: null,
     traffic: { events: 1000, lowTraffic: false },
     recommendation: { action, reason: '' },
-    state: sloState({ recommendation: { action }, errorBudget: { remaining }, traffic: { lowTraffic: false } }),
+    state: sloState({ sli: remaining === null ? null : 0.999, recommendation: { action }, errorBudget: { remaining }, traffic: { lowTraffic: false } }),
     source: { '5m': source, '1h': source, '30d': source },
   };
 }

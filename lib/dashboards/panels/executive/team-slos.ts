@@ -28,7 +28,7 @@ export interface TeamSloSummary {
   /** SLOs per state (lib/health's sloState): each SLO counts once, in its worst state. */
   paging: number;
   ticketing: number;
-  /** Spent, but neither paging nor ticketing now: never counted as ok. */
+  /** The status' `exhausted` state: spent and not paging (a ticket may fire too); never counted as ok. */
   spent: number;
   ok: number;
   /** Too little traffic to trust a burn rate. */
