@@ -49,6 +49,27 @@ describe('errorResponse', () => {
     expect((await body(errorResponse(err))).error.upstream).toEqual({ kind: 'api', status: 400, errorType: 'bad_data', error: 'parse error' });
   });
 
+  it("answers Prometheus' own timeout (503, errorType timeout) as a timeout, 504", async () => {
+    const err = new PrometheusError({ kind: 'api', endpoint: '/api/v1/query', status: 503, errorType: 'timeout', error: 'query timed out in expression evaluation', message: 'Prometheus returned timeout: query timed out in expression evaluation' });
+    const response = errorResponse(err);
+    expect(response.status).toBe(504);
+    expect((await body(response)).error).toMatchObject({ code: 'upstream_timeout', upstream: { kind: 'api', errorType: 'timeout' } });
+  });
+
+  it('answers a store that cannot be used now with 503, naming no file, and a broken statement with 500', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const sqlite = (code: string) => Object.assign(new Error(`${code}: /var/lib/meshwatch/slos.db`), { name: 'SqliteError', code });
+    for (const code of ['SQLITE_BUSY', 'SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR_WRITE']) {
+      const response = errorResponse(sqlite(code));
+      expect(response.status).toBe(503);
+      const { error } = await body(response);
+      expect(error.code).toBe('store_unavailable');
+      expect(error.message).not.toContain('/var/lib');
+    }
+    expect(errorResponse(sqlite('SQLITE_ERROR')).status).toBe(500);
+    vi.restoreAllMocks();
+  });
+
   it('maps a ZodError to 422 with field errors', async () => {
     const result = z.object({ time: z.number().positive('must be positive') }).safeParse({ time: -1 });
     const response = errorResponse(result.error);

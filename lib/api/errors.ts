@@ -24,12 +24,23 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof PrometheusError) return upstreamResponse(err);
   // Unknown errors may carry URLs, credentials or stack traces: log them, say nothing specific.
   console.error(err);
+  if (storeUnavailable(err)) {
+    // A transaction that fails changes nothing (lib/store); SQLite's message names files, so it stays in the log.
+    return jsonError(503, 'store_unavailable', 'The SLO store is unavailable (busy, read-only, full or unreadable); nothing was changed. Try again, or see the server log');
+  }
   if (err instanceof EnvError) return jsonError(500, 'misconfigured', 'The server configuration is invalid; see the server log');
   return jsonError(500, 'internal', 'Internal server error');
 }
 
+/** SQLite's codes for a store that cannot be used now (better-sqlite3's SqliteError), as opposed to a bug in a statement. */
+const STORE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|READONLY|FULL|CANTOPEN|IOERR|CORRUPT|NOTADB|PERM|PROTOCOL)/;
+function storeUnavailable(err: unknown): boolean {
+  return err instanceof Error && err.name === 'SqliteError' && STORE_UNAVAILABLE.test(String((err as { code?: unknown }).code));
+}
+
 function upstreamResponse(err: PrometheusError): Response {
-  const timeout = err.kind === 'timeout';
+  // Prometheus' own timeout (503, errorType timeout: --query.timeout passed) is one too, not worth an immediate retry.
+  const timeout = err.kind === 'timeout' || (err.kind === 'api' && err.errorType === 'timeout');
   // PrometheusError messages are built without the Prometheus URL or credentials (lib/prometheus/request.ts).
   const upstream: UpstreamError = { kind: err.kind, status: err.status, errorType: err.errorType, error: err.error };
   const body: ApiErrorBody = {
