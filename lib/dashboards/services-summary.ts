@@ -6,7 +6,7 @@ import { detectedMesh } from '@/lib/mesh-detected';
 import type { InstantResult, PrometheusClient } from '@/lib/prometheus';
 import { parsePromDuration } from '@/lib/promql';
 import type { ServicesResponse } from '@/lib/queries/schemas';
-import { serviceSloStatuses } from '@/lib/slo-engine/stored-statuses';
+import { serviceSloStatusesOrWarning } from '@/lib/slo-engine/stored-statuses';
 
 export interface ServiceSummaryOptions {
   client: PrometheusClient;
@@ -35,11 +35,11 @@ export async function serviceSummary({ client, time, window, namespace, signal }
   const queries = mesh.adapter.serviceSummaryQueries({ window, namespace });
   // One explicit time for all three so their vectors describe the same instant.
   const run = (query: string) => client.instantQuery(query, { time, signal });
-  const [rps, successRatio, p95Ms, slos] = await Promise.all([
+  const [rps, successRatio, p95Ms, { slos, warnings: sloWarnings }] = await Promise.all([
     run(queries.rps),
     run(queries.successRatio),
     run(queries.p95Ms),
-    serviceSloStatuses({ client, time, namespace, signal }),
+    serviceSloStatusesOrWarning({ client, time, namespace, signal }),
   ]);
   const summary = combineServiceSummary({ rps: vectorSamples(rps), successRatio: vectorSamples(successRatio), p95Ms: vectorSamples(p95Ms) });
   const windowSeconds = parsePromDuration(window);
@@ -59,6 +59,6 @@ export async function serviceSummary({ client, time, window, namespace, signal }
       ),
     })),
     queries: [queries.rps, queries.successRatio, queries.p95Ms],
-    warnings: [...new Set([...mesh.warnings, ...[rps, successRatio, p95Ms].flatMap((r) => r.warnings)])],
+    warnings: [...new Set([...mesh.warnings, ...[rps, successRatio, p95Ms].flatMap((r) => r.warnings), ...sloWarnings])],
   };
 }

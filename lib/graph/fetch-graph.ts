@@ -3,7 +3,7 @@ import { getEnv } from '@/lib/env';
 import { GRAPH_QUERY_NAMES, type GraphView } from '@/lib/mesh';
 import { detectedMesh } from '@/lib/mesh-detected';
 import { getPrometheusClient, type InstantResult } from '@/lib/prometheus';
-import { serviceSloStatuses } from '@/lib/slo-engine/stored-statuses';
+import { serviceSloStatusesOrWarning } from '@/lib/slo-engine/stored-statuses';
 import { emptyVectors } from './assemble';
 import { graphResponse } from './response';
 import type { GraphResponse } from './schema';
@@ -33,8 +33,8 @@ export async function fetchGraph({ time, window, namespace, cluster, byCluster =
   const names = GRAPH_QUERY_NAMES.filter((n) => plan.queries[n] !== undefined);
   // SLOs measure services: the workload view's nodes are judged by their error ratio alone. Every
   // namespace's SLOs, since a namespace's graph also draws its callers and callees from other ones.
-  const [slos, results] = await Promise.all([
-    view === 'service' ? serviceSloStatuses({ client, time, signal }) : Promise.resolve(undefined),
+  const [judged, results] = await Promise.all([
+    view === 'service' ? serviceSloStatusesOrWarning({ client, time, signal }) : Promise.resolve(undefined),
     Promise.all(names.map((n) => client.instantQuery(plan.queries[n]?.promql ?? '', { time, signal }))),
   ]);
   const vectors = emptyVectors();
@@ -48,7 +48,7 @@ export async function fetchGraph({ time, window, namespace, cluster, byCluster =
     namespace: namespace ?? null,
     cluster,
     byCluster,
-    warnings: [...new Set([...warnings, ...results.flatMap((r) => r.warnings)])],
-    health: { ...(slos ? { slos } : {}), thresholds: getEnv().health },
+    warnings: [...new Set([...warnings, ...results.flatMap((r) => r.warnings), ...(judged?.warnings ?? [])])],
+    health: { ...(judged ? { slos: judged.slos } : {}), thresholds: getEnv().health },
   });
 }

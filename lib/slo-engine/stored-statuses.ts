@@ -5,7 +5,7 @@ import 'server-only';
 // service's SLO state is the same wherever it is shown.
 import { ApiError } from '@/lib/api/errors';
 import { sloStatusesByService } from '@/lib/health';
-import type { PrometheusClient } from '@/lib/prometheus';
+import { isPrometheusError, requestScope, type PrometheusClient } from '@/lib/prometheus';
 import { getSloStore, type StoredSlo } from '@/lib/store';
 import type { CountQuery } from './bulk-queries';
 import { evaluateSlos } from './evaluate';
@@ -61,4 +61,22 @@ export async function storedSloStatuses({ client, time, namespace, signal }: Sto
 /** `namespace/service` -> the statuses of its SLOs at `time`, for lib/health's verdict. */
 export async function serviceSloStatuses(opts: StoredStatusesOptions): Promise<Map<string, SloStatus[]>> {
   return sloStatusesByService((await storedSloStatuses(opts)).value);
+}
+
+/**
+ * serviceSloStatuses for a view whose own figures do not come from SLOs (the services table, the graph):
+ * when the SLOs cannot be read (the store, or their shared count queries), its health is judged from
+ * the error ratio alone and a warning says so, instead of the whole view failing. A caller that left or
+ * a request past its deadline still fails: the view's own queries are cut short too.
+ */
+export async function serviceSloStatusesOrWarning(opts: StoredStatusesOptions): Promise<{ slos: Map<string, SloStatus[]>; warnings: string[] }> {
+  try {
+    return { slos: await serviceSloStatuses(opts), warnings: [] };
+  } catch (err) {
+    if (opts.signal?.aborted || requestScope()?.signal.aborted) throw err;
+    // ApiError and PrometheusError messages are written for users and name no URL or file.
+    const why = err instanceof ApiError || isPrometheusError(err) ? err.message : 'an internal error (see the server log)';
+    if (!(err instanceof ApiError) && !isPrometheusError(err)) console.error(err);
+    return { slos: new Map(), warnings: [`SLO statuses unavailable, so health is judged from the error ratio alone: ${why}`] };
+  }
 }
