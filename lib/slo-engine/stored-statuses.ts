@@ -35,6 +35,8 @@ export function readStored(): StoredSlo[] {
   try {
     return getSloStore().list();
   } catch (err) {
+    // A stored SLO the schema cannot read says which (lib/store/rows.ts).
+    if (err instanceof ApiError) throw err;
     // SQLite messages name files on the server: log them, tell the caller only what failed.
     console.error(err);
     throw new ApiError(503, 'store_unavailable', 'The SLO store could not be read, so SLO figures are unavailable (see the server log)');

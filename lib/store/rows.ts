@@ -1,4 +1,5 @@
 import 'server-only';
+import { ApiError } from '@/lib/api/api-error';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo';
 import type { HistoryAction, HistoryEntry, StoredSlo } from './types';
 
@@ -26,13 +27,22 @@ export interface HistoryRow {
 
 /**
  * Specs are validated again on the way out, so a row the current schema cannot read fails loudly
- * here; a schema change that tightens the spec must come with a migration rewriting old rows.
+ * here; a schema change that tightens the spec must come with a migration rewriting old rows. Loudly
+ * as the server's fault (500), naming the SLO so it can be deleted (deleting reads no spec), never as
+ * the caller's invalid request.
  */
-const parseSpec = (json: string): SloSpec => sloSpecSchema.parse(JSON.parse(json));
+function parseSpec(name: string, json: string): SloSpec {
+  try {
+    return sloSpecSchema.parse(JSON.parse(json));
+  } catch (err) {
+    console.error(`[store] the stored spec of SLO "${name}" does not validate:`, err);
+    throw new ApiError(500, 'stored_slo_unreadable', `The stored SLO "${name}" cannot be read by this version of Meshwatch (its spec no longer validates; see the server log). Delete it, or restore it from its history.`, { name });
+  }
+}
 
 export function toStored(row: SloRow): StoredSlo {
   return {
-    spec: parseSpec(row.spec),
+    spec: parseSpec(row.name, row.spec),
     version: row.version,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -49,7 +59,7 @@ export function toHistoryEntry(r: HistoryRow): HistoryEntry {
     action: r.action,
     actor: r.actor,
     at: r.at,
-    before: r.before === null ? null : parseSpec(r.before),
-    after: r.after === null ? null : parseSpec(r.after),
+    before: r.before === null ? null : parseSpec(r.slo_name, r.before),
+    after: r.after === null ? null : parseSpec(r.slo_name, r.after),
   };
 }

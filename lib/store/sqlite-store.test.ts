@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sloSpecSchema, type SloSpec } from '@/lib/slo';
 import { MIGRATIONS, migrate } from './migrations';
 import { openSqliteStore, REVISION_REUSE_MS } from './sqlite-store';
+import { ApiError } from '@/lib/api/api-error';
 import { SloExistsError, SloNotFoundError, VersionConflictError, type SloStore } from './types';
 
 const spec = (name: string, objective = 99.9): SloSpec =>
@@ -30,6 +31,29 @@ afterEach(() => {
 });
 
 describe('SQLite SLO store', () => {
+  it('names a stored SLO the schema cannot read (500, not the caller\'s 422), and can still delete it', () => {
+    store.create(spec('good'), 'alice');
+    store.create(spec('old'), 'alice');
+    // A row written by a version whose schema was looser (or edited by hand): its objective is out of range now.
+    const raw = new Database(file);
+    raw.prepare('UPDATE slos SET spec = json_set(spec, \'$.objective\', 120) WHERE name = ?').run('old');
+    raw.close();
+    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let thrown: unknown;
+    try {
+      store.list();
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ApiError);
+    expect(thrown).toMatchObject({ status: 500, code: 'stored_slo_unreadable', details: { name: 'old' } });
+    expect((thrown as Error).message).toContain('"old"');
+    // Deleting reads no spec: the way out.
+    store.delete('old', 'alice');
+    expect(store.list().map((s) => s.spec.name)).toEqual(['good']);
+    errorLog.mockRestore();
+  });
+
   it('has a revision that every write changes, reads do not, another process\'s writes do, and another store does not share', async () => {
     const seen = [store.revision()];
     store.create(spec('a'), 'alice');

@@ -132,12 +132,13 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     insertHistory.run({ name, version, action: 'update', actor, at, before: json(found.spec), after: json(spec) });
     return { ...found, spec, version, updatedAt: at, updatedBy: actor };
   });
+  // Reads the row as stored, not through the schema: an SLO whose spec no longer validates can still go.
   const deleteTx = db.transaction((name: string, actor: string, expected: number | undefined) => {
-    const found = current(name);
-    if (!found) throw new SloNotFoundError(name);
-    checkVersion(found, expected);
+    const row = selectOne.get(name);
+    if (!row) throw new SloNotFoundError(name);
+    if (expected !== undefined && expected !== row.version) checkVersion(toStored(row), expected);
     deleteSlo.run(name);
-    insertHistory.run({ name, version: found.version, action: 'delete', actor, at: now().toISOString(), before: json(found.spec), after: null });
+    insertHistory.run({ name, version: row.version, action: 'delete', actor, at: now().toISOString(), before: row.spec, after: null });
   });
 
   return {
