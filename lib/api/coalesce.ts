@@ -73,8 +73,10 @@ function answer(res: ServerResponse, shared: Shared, route: string): void {
  */
 let identityHeaders: readonly string[] | undefined;
 function identityHeadersOf(): readonly string[] {
-  const { userHeader, groupsHeader } = getEnv().auth;
-  identityHeaders ??= [...new Set([...IDENTITY_HEADERS, ...[userHeader, groupsHeader].filter((h): h is string => !!h)])];
+  if (!identityHeaders) {
+    const { userHeader, groupsHeader } = getEnv().auth;
+    identityHeaders = [...new Set([...IDENTITY_HEADERS, ...[userHeader, groupsHeader].filter((h): h is string => !!h)])];
+  }
   return identityHeaders;
 }
 

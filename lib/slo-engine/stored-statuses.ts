@@ -77,8 +77,9 @@ export async function serviceSloStatusesOrWarning(opts: StoredStatusesOptions): 
   } catch (err) {
     if (opts.signal?.aborted || requestScope()?.signal.aborted) throw err;
     // ApiError and PrometheusError messages are written for users and name no URL or file.
-    const why = err instanceof ApiError || isPrometheusError(err) ? err.message : 'an internal error (see the server log)';
-    if (!(err instanceof ApiError) && !isPrometheusError(err)) console.error(err);
+    const told = err instanceof ApiError || isPrometheusError(err);
+    if (!told) console.error(err);
+    const why = told ? err.message : 'an internal error (see the server log)';
     return { slos: new Map(), warnings: [`SLO statuses unavailable, so health is judged from the error ratio alone: ${why}`] };
   }
 }

@@ -136,7 +136,8 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
   const deleteTx = db.transaction((name: string, actor: string, expected: number | undefined) => {
     const row = selectOne.get(name);
     if (!row) throw new SloNotFoundError(name);
-    if (expected !== undefined && expected !== row.version) checkVersion(toStored(row), expected);
+    // Only a conflict reads the spec: the error carries the SLO as it stands.
+    if (expected !== undefined && expected !== row.version) throw new VersionConflictError(toStored(row), expected);
     deleteSlo.run(name);
     insertHistory.run({ name, version: row.version, action: 'delete', actor, at: now().toISOString(), before: row.spec, after: null });
   });
